@@ -1,0 +1,1 @@
+"""Dasbor KLA core: indicator catalogue, scoring, data store and exports (no Streamlit)."""

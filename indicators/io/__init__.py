@@ -1,0 +1,1 @@
+"""DuckDB access: migrations, named SQL and connections."""

@@ -1,0 +1,2 @@
+-- Scores that came from an import (their source is an import source).
+SELECT t.* FROM skor_indikator AS t JOIN sumber AS s USING (sumber_id) WHERE s.jenis = 'impor';

@@ -1,0 +1,2 @@
+-- The source rows written by imports (jenis 'impor').
+SELECT * FROM sumber WHERE jenis = 'impor' ORDER BY sumber_id;
