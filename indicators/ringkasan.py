@@ -1,0 +1,72 @@
+"""Province overview: counts of kab/kota per official predikat for one cycle."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TIDAK_ADA = "Tidak ada"
+TIDAK_DITEMUKAN = "Data tidak ditemukan"
+
+
+def kategori_peta(predikat_resmi: pd.Series) -> pd.Series:
+    """Return the map category per region: the predikat, 'Tidak ada', or 'Data tidak ditemukan'.
+
+    A missing predikat is never filled in: it is shown as not found.
+    """
+    return predikat_resmi.fillna(TIDAK_DITEMUKAN)
+
+
+def urutan_kategori(urutan_predikat: list[str]) -> list[str]:
+    """Return every map category from best to worst, with the unknown last."""
+    return [*reversed(urutan_predikat), TIDAK_ADA, TIDAK_DITEMUKAN]
+
+
+def hitung_per_predikat(kabkota: pd.DataFrame, urutan_predikat: list[str]) -> pd.DataFrame:
+    """Count kab/kota per official predikat (every category present, zero included).
+
+    ``kabkota`` needs a ``predikat_resmi`` column; returns columns ``predikat`` and ``jumlah``.
+    """
+    kategori = kategori_peta(kabkota["predikat_resmi"])
+    urutan = urutan_kategori(urutan_predikat)
+    jumlah = kategori.value_counts().reindex(urutan, fill_value=0)
+    return pd.DataFrame({"predikat": urutan, "jumlah": jumlah.to_numpy()})
+
+
+def siklus_sebelumnya(tahun: int, semua_tahun: list[int]) -> int | None:
+    """Return the cycle before ``tahun`` among ``semua_tahun`` (cycles are not annual), or None."""
+    lebih_awal = [t for t in semua_tahun if t < tahun]
+    return max(lebih_awal) if lebih_awal else None
+
+
+def pergerakan_predikat(
+    predikat: pd.DataFrame, tahun: int, tahun_lalu: int | None, urutan_predikat: list[str]
+) -> pd.DataFrame:
+    """Official predikat moves between two cycles, for the regions known in both.
+
+    ``predikat`` holds ``kode_wilayah, nama, tahun, predikat``. Returns ``kode_wilayah, nama,
+    predikat_lalu, predikat_kini, langkah`` (bands moved, + up / − down; 'Tidak ada' counts as the
+    step below Pratama), sorted by the largest rise first. Regions missing in either cycle are left
+    out: a move is never guessed.
+    """
+    kolom = ["kode_wilayah", "nama", "predikat_lalu", "predikat_kini", "langkah"]
+    if tahun_lalu is None:
+        return pd.DataFrame(columns=kolom)
+    tingkat = {TIDAK_ADA: 0, **{p: i + 1 for i, p in enumerate(urutan_predikat)}}
+    kini = predikat[predikat["tahun"] == tahun][["kode_wilayah", "nama", "predikat"]]
+    lalu = predikat[predikat["tahun"] == tahun_lalu][["kode_wilayah", "predikat"]]
+    gabung = kini.merge(lalu, on="kode_wilayah", suffixes=("_kini", "_lalu"), validate="one_to_one")
+    gabung["langkah"] = gabung["predikat_kini"].map(tingkat) - gabung["predikat_lalu"].map(tingkat)
+    return gabung[kolom].sort_values(["langkah", "nama"], ascending=[False, True], ignore_index=True)
+
+
+def jumlah_dengan_perubahan(
+    kabkota: pd.DataFrame, kabkota_lalu: pd.DataFrame | None, urutan_predikat: list[str]
+) -> pd.DataFrame:
+    """Counts per official predikat now and in the previous cycle (``jumlah``, ``jumlah_lalu``)."""
+    kini = hitung_per_predikat(kabkota, urutan_predikat)
+    if kabkota_lalu is None:
+        kini["jumlah_lalu"] = pd.NA
+        return kini
+    lalu = hitung_per_predikat(kabkota_lalu, urutan_predikat)
+    kini["jumlah_lalu"] = lalu["jumlah"].to_numpy()
+    return kini

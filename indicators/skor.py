@@ -1,0 +1,140 @@
+"""Scoring of many regions at once (vectorised; no Python loop per region).
+
+Group subtotals, totals out of 1000, computed predikat, completeness and the gap to the next
+predikat.
+
+Input is the long score table (``tahun, kode_wilayah, indikator, tahap, nilai[, sintetis]``);
+everything about indicators (group, maximum, scheme) comes from the catalogue.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators.katalog import KELOMPOK, Katalog, PitaPredikat
+
+KUNCI = ["tahun", "kode_wilayah", "tahap"]
+# Totals are sums of two-decimal scores; round away float noise before comparing with band
+# edges, or 600 could come out as 600.0000000001 and read as Madya.
+_DESIMAL_TOTAL = 6
+
+
+def tabel_indikator(katalog: Katalog) -> pd.DataFrame:
+    """Return one row per indicator: ``indikator, kode_skema, nomor, kelompok, nilai_maks, arah``."""
+    return pd.DataFrame(
+        [
+            {
+                "indikator": i.id,
+                "kode_skema": s.kode,
+                "nomor": i.nomor,
+                "kelompok": i.kelompok,
+                "nilai_maks": i.nilai_maks,
+                "arah": i.arah,
+            }
+            for s in katalog.skema.values()
+            for i in s.indikator
+        ]
+    )
+
+
+def predikat_dari_total(total: pd.Series, pita: PitaPredikat) -> pd.Series:
+    """Return the computed predikat per total (None below the lowest band), by the catalogue's edges."""
+    hasil = pd.Series(None, index=total.index, dtype="object")
+    for band in pita.pita:
+        bawah = total >= band.bawah if band.bawah_inklusif else total > band.bawah
+        atas = total <= band.atas if band.atas_inklusif else total < band.atas
+        hasil[bawah & atas] = band.predikat
+    # None (not NaN) for "no predikat", so callers can test it plainly.
+    return hasil.astype(object).where(hasil.notna(), None)
+
+
+def selisih_ke_berikut(total: pd.Series, pita: PitaPredikat) -> pd.DataFrame:
+    """Return the next predikat and the points needed to reach it, per total.
+
+    Where the next band's lower edge is exclusive (Madya is > 600), reaching it takes the edge
+    minus the total plus the score resolution (0,01), the smallest step that crosses the edge.
+    At the top band both columns are empty.
+    """
+    urut = sorted(pita.pita, key=lambda p: p.urutan)
+    berikut = pd.Series(None, index=total.index, dtype="object")
+    selisih = pd.Series(np.nan, index=total.index, dtype="float64")
+    # Walk from the top band down, so each total ends with the lowest band it has not reached.
+    for band in reversed(urut):
+        belum = total < band.bawah if band.bawah_inklusif else total <= band.bawah
+        langkah = 0.0 if band.bawah_inklusif else pita.resolusi_skor
+        berikut[belum] = band.predikat
+        selisih[belum] = (band.bawah - total[belum] + langkah).round(2)
+    return pd.DataFrame({"predikat_berikut": berikut, "selisih_ke_predikat_berikut": selisih})
+
+
+def hitung_skor(skor: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:
+    """Score every region × cycle × stage in ``skor``.
+
+    Returns one row per (tahun, kode_wilayah, tahap) with ``kode_skema``, one subtotal column per
+    group (``kelembagaan``, ``klaster_1`` … ``klaster_5``, 0 where a group has no score), ``total``
+    (out of 1000), ``jumlah_indikator`` (indicators with a score), ``jumlah_indikator_skema``,
+    ``lengkap`` (every indicator of the scheme scored: an incomplete set is computed, never passed
+    off as complete), ``predikat_hitung``, ``predikat_berikut``, ``selisih_ke_predikat_berikut`` and
+    ``sintetis`` (any synthetic score used).
+
+    Raises:
+        ValueError: an indicator id is not in the catalogue, or one row mixes two schemes.
+    """
+    indikator = tabel_indikator(katalog)
+    data = skor.merge(indikator, on="indikator", how="left", validate="many_to_one")
+    tak_dikenal = data.loc[data["kode_skema"].isna(), "indikator"].unique()
+    if len(tak_dikenal):
+        raise ValueError(
+            f"indikator tidak dikenal di katalog (unknown indicator ids): {', '.join(map(str, tak_dikenal))}"
+        )
+    if "sintetis" not in data:
+        data["sintetis"] = False
+
+    subtotal = data.pivot_table(index=KUNCI, columns="kelompok", values="nilai", aggfunc="sum", fill_value=0.0)
+    subtotal = subtotal.reindex(columns=list(KELOMPOK), fill_value=0.0).round(_DESIMAL_TOTAL)
+    subtotal.columns.name = None
+    ringkas = data.groupby(KUNCI).agg(
+        kode_skema=("kode_skema", "first"),
+        jumlah_skema=("kode_skema", "nunique"),
+        jumlah_indikator=("indikator", "nunique"),
+        sintetis=("sintetis", "any"),
+    )
+    if (ringkas["jumlah_skema"] > 1).any():
+        raise ValueError("satu wilayah × tahun × tahap memuat indikator dari dua skema (mixed schemes)")
+    per_skema = indikator.groupby("kode_skema").size()
+    hasil = ringkas.drop(columns="jumlah_skema").join(subtotal)
+    hasil["total"] = subtotal.sum(axis=1).round(_DESIMAL_TOTAL)
+    hasil["jumlah_indikator_skema"] = hasil["kode_skema"].map(per_skema).astype(int)
+    hasil["lengkap"] = hasil["jumlah_indikator"] == hasil["jumlah_indikator_skema"]
+    hasil["predikat_hitung"] = predikat_dari_total(hasil["total"], katalog.pita)
+    hasil = hasil.join(selisih_ke_berikut(hasil["total"], katalog.pita))
+    return hasil.reset_index()
+
+
+def ruang_indikator(
+    skor_wilayah: pd.DataFrame, katalog: Katalog, kode_skema: str, selisih: float | None
+) -> pd.DataFrame:
+    """Rank the indicators of one region × cycle × stage by remaining room (maximum − score).
+
+    ``skor_wilayah`` holds ``indikator, nilai`` for one region × cycle × stage. An indicator with
+    no score has all its maximum as room and ``ada_skor`` False. ``menutup_selisih`` marks the
+    smallest set of top-ranked indicators whose room covers ``selisih`` (the gap to the next
+    predikat), so a Gugus Tugas sees where the next points are.
+    """
+    indikator = tabel_indikator(katalog)
+    indikator = indikator[indikator["kode_skema"] == kode_skema]
+    data = indikator.merge(skor_wilayah[["indikator", "nilai"]], on="indikator", how="left", validate="one_to_one")
+    data["ada_skor"] = data["nilai"].notna()
+    data["ruang"] = (data["nilai_maks"] - data["nilai"].fillna(0.0)).round(2)
+    data = data.sort_values(["ruang", "nomor"], ascending=[False, True], ignore_index=True)
+    data["peringkat"] = np.arange(1, len(data) + 1)
+    kumulatif = data["ruang"].cumsum()
+    if selisih is None or np.isnan(selisih):
+        data["menutup_selisih"] = False
+    else:
+        # An indicator is needed while the room before it does not yet cover the gap.
+        data["menutup_selisih"] = (kumulatif - data["ruang"]) < selisih
+    return data[
+        ["peringkat", "indikator", "nomor", "kelompok", "nilai", "nilai_maks", "ruang", "ada_skor", "menutup_selisih"]
+    ]
