@@ -1,0 +1,30 @@
+"""Dasbor KLA: the router. Pages live in pages/, logic in indicators/."""
+
+import logging
+
+import streamlit as st
+
+from indicators.format import Bahasa
+from ui.teks import t
+
+st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
+bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
+
+# url_path values are part of shared links: keep them stable.
+halaman = st.navigation(
+    [
+        st.Page("pages/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", default=True),
+        st.Page("pages/peta.py", title=t("hal_peta", bahasa), url_path="peta"),
+        st.Page("pages/perbandingan.py", title=t("hal_perbandingan", bahasa), url_path="perbandingan"),
+        st.Page("pages/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
+        st.Page("pages/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
+        st.Page("pages/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
+    ]
+)
+st.sidebar.markdown(f"**{t('judul_aplikasi', bahasa)}**  \n{t('subjudul_aplikasi', bahasa)}")
+try:
+    halaman.run()
+except Exception:
+    # Streamlit's own control flow (st.stop, st.rerun, st.switch_page) derives from BaseException and passes.
+    logging.getLogger("dasbor_kla").exception("halaman gagal (page failed)")
+    st.error(t("galat_umum", bahasa))

@@ -1,0 +1,89 @@
+"""Data & Metodologi: sources and licences, data vintages, the scoring method, and editable what-ifs."""
+
+import streamlit as st
+
+from indicators import metodologi as met
+from ui import cache, cache_indikator, widgets
+from ui import halaman_metodologi as hm
+from ui.teks import t
+
+PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)
+
+bahasa = widgets.pilih_bahasa()
+db = cache.siapkan_database()
+katalog = cache.katalog()
+wilayah = cache.wilayah(db)
+kabkota = wilayah[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_provinsi"] == PROVINSI)]
+nama_kabkota = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
+
+st.title(t("hal_metodologi", bahasa))
+st.markdown(t("met_pengantar", bahasa))
+
+# --- sources and licences -------------------------------------------------------------------------------------
+st.header(t("met_sumber_judul", bahasa))
+sumber = cache_indikator.sumber(db)
+st.markdown(hm.ringkas_sumber(sumber, bahasa))
+hm.render_sumber(sumber, bahasa)
+st.caption(t("met_sumber_catatan", bahasa))
+hm.render_atribusi(cache_indikator.atribusi_batas(), bahasa)
+
+# --- data vintages --------------------------------------------------------------------------------------------------
+st.header(t("met_cakupan_judul", bahasa))
+st.subheader(t("met_cakupan_predikat", bahasa))
+cakupan = met.cakupan_predikat(cache.predikat_resmi(db), wilayah)
+st.dataframe(hm.tabel_cakupan_predikat(cakupan, bahasa), hide_index=True, width="stretch")
+st.caption(t("met_cakupan_predikat_catatan", bahasa))
+st.subheader(t("met_cakupan_statistik", bahasa))
+statistik = met.ringkas_cakupan_statistik(cache_indikator.cakupan_statistik(db), katalog)
+hm.render_cakupan_statistik(statistik, bahasa)
+st.subheader(t("met_cakupan_wilayah", bahasa))
+st.markdown(t("met_vintage_wilayah", bahasa))
+st.subheader(t("met_sintetis_judul", bahasa))
+st.warning(t("met_sintetis_isi", bahasa), icon="⚠️")
+st.dataframe(hm.tabel_cakupan_skor(cache_indikator.cakupan_skor(db), bahasa), hide_index=True, width="stretch")
+st.subheader(t("met_belum_terverifikasi_judul", bahasa))
+st.markdown("\n".join(hm.daftar_belum_terverifikasi(statistik, bahasa)) or t("met_semua_terverifikasi", bahasa))
+
+# --- scoring method ---------------------------------------------------------------------------------------------------
+st.header(t("met_metode_judul", bahasa))
+st.markdown(t("met_metode_total", bahasa))
+st.dataframe(hm.tabel_maks_kelompok(katalog, bahasa), hide_index=True, width="stretch")
+st.markdown(t("met_metode_pita", bahasa, tanpa=katalog.pita.tanpa_predikat))
+st.dataframe(hm.tabel_pita(katalog.pita, bahasa), hide_index=True, width="stretch")
+st.markdown(t("met_resolusi", bahasa, resolusi=hm.angka(katalog.pita.resolusi_skor, bahasa)))
+st.caption(f"{t('met_catatan_katalog', bahasa)}: {katalog.pita.catatan}")
+st.caption(" · ".join(f"[{s.sitasi}]({s.url})" if s.url else s.sitasi for s in katalog.pita.sumber))
+
+# --- editable assumptions (what-if, session only) --------------------------------------------------------------------
+st.header(t("met_asumsi_judul", bahasa))
+st.info(t("met_asumsi_sesi", bahasa), icon="ℹ️")
+skor_semua = cache_indikator.skor_semua_indikator(db, "final")
+kiri, kanan = st.columns(2)
+with kiri:
+    kode_skema = widgets.pilih_dari_url(
+        t("met_skema", bahasa), sorted(katalog.skema, reverse=True), param="skema", bawaan="KLA24", key="met_skema"
+    )
+skema = katalog.skema[kode_skema]
+siklus = sorted({s.tahun for s in katalog.siklus if s.skema == kode_skema} & {int(x) for x in skor_semua["tahun"]})
+with kanan:
+    tahun = widgets.pilih_tahun(bahasa, siklus, key=f"met_tahun_{kode_skema}")
+maks_kiri, pita_kanan = st.columns([3, 2])
+with maks_kiri:
+    st.markdown(f"**{t('met_maks_judul', bahasa, skema=kode_skema)}**")
+    maks_baru = hm.editor_maks(skema, bahasa)
+    jumlah = sum(v for v in maks_baru.values() if v is not None)
+    st.caption(t("met_jumlah_maks", bahasa, jumlah=hm.angka(jumlah, bahasa), total=hm.angka(skema.nilai_total, bahasa)))
+with pita_kanan:
+    st.markdown(f"**{t('met_pita_judul', bahasa)}**")
+    batas = hm.editor_pita(katalog.pita, bahasa)
+    st.caption(t("met_pita_catatan", bahasa))
+masalah = met.validasi_maks(maks_baru, skema.nilai_total) + met.validasi_batas(batas, skema.nilai_total)
+if masalah:
+    st.error("\n".join(f"- {hm.pesan(m, bahasa)}" for m in masalah), icon=":material/error:")
+    st.stop()
+pita_baru = met.pita_dengan_batas(katalog.pita, {p: float(v or 0) for p, v in batas})
+st.caption(f"{t('met_pita_dipakai', bahasa)}: {hm.teks_pita(pita_baru, bahasa)}")
+maks_lama = {i.id: i.nilai_maks for i in skema.indikator}
+skor = skor_semua[(skor_semua["tahun"] == tahun) & skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
+what_if = met.hitung_what_if(skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru)
+hm.render_efek(what_if, katalog.pita, nama_kabkota, tahun, bahasa)

@@ -1,0 +1,89 @@
+"""Perbandingan: one measure of several kab/kota across cycles, their rank, and peer groups."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators import perbandingan as pb
+from ui import cache, cache_perbandingan, widgets
+from ui import halaman_perbandingan as hp
+from ui.teks import t
+
+bahasa = widgets.pilih_bahasa()
+db = cache.siapkan_database()
+kat = cache.katalog()
+wilayah = cache.wilayah(db)
+semua = cache.skor_semua_siklus(db)
+if semua.empty:
+    st.title(t("hal_perbandingan", bahasa))
+    st.info(t("perbandingan_db_kosong", bahasa))
+    st.stop()
+kabkota = wilayah[wilayah["kode_wilayah"].isin(set(semua["kode_wilayah"]))].sort_values("kode_wilayah")
+nama = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
+nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+provinsi_dari = dict(zip(wilayah["kode_wilayah"], wilayah["kode_provinsi"], strict=True))
+tetangga, predikat = cache.tetangga(db), cache.predikat_resmi(db)
+
+
+def preset(kode: str) -> dict[pb.Sebaya, list[str]]:
+    return pb.kelompok_preset(kode, wilayah, tetangga, predikat, nama)
+
+
+tahap_siklus = cache_perbandingan.tahap_per_tahun(db)
+kiri, tengah, kanan = st.columns([5, 3, 2])
+with kiri:
+    bawaan = preset("33.75")["tetangga"] if "33.75" in nama else list(nama)[:1]
+    pilihan, asing = hp.pilih_wilayah(bahasa, nama, bawaan, preset)
+with tengah:
+    ukuran = hp.pilih_ukuran(bahasa, kat)
+with kanan:
+    tahap = hp.pilih_tahap(bahasa, tahap_siklus["tahap"].tolist())
+label = pb.label_ukuran(ukuran, kat, bahasa)
+st.title(t("perbandingan_judul", bahasa, ukuran=label))
+if asing:
+    st.info(t("perbandingan_tanpa_data", bahasa, kode=", ".join(asing)))
+if not pilihan:
+    st.info(t("perbandingan_pilih_dulu", bahasa))
+    st.stop()
+semat = pilihan[0]
+sebaya = hp.pilih_sebaya(bahasa, preset(semat))
+
+# The series of the chosen regions, plus the province average when that preset is on.
+skor = cache.skor_semua_siklus(db, tahap)
+kode_prov = provinsi_dari[semat]
+if pb.jenis_ukuran(ukuran) == "indikator":
+    skor_indikator = pd.concat([cache.skor_wilayah(db, k) for k in pilihan], ignore_index=True)
+    seri = pb.seri_indikator_wilayah(skor_indikator, ukuran, tahap, kat)
+    semua_seri = cache_perbandingan.seri_indikator_semua(db, ukuran, tahap) if sebaya == "provinsi" else None
+else:
+    seri = pb.seri_skor(skor, pilihan, ukuran)
+    semua_seri = pb.seri_skor(skor, list(nama), ukuran) if sebaya == "provinsi" else None
+kode_tampil, nama_tampil, rata = list(pilihan), dict(nama), None
+if semua_seri is not None:
+    seri = pd.concat([seri, pb.seri_rata_provinsi(semua_seri, wilayah, kode_prov)], ignore_index=True)
+    rata = kode_prov
+    kode_tampil.append(rata)
+    nama_tampil[rata] = t("perbandingan_rata", bahasa, provinsi=nama_wilayah[kode_prov])
+hp.render_catatan(seri, ukuran, label, kat, bahasa)
+hp.render_sebaya(sebaya, semat, nama, predikat, bahasa)
+
+sumbu = pb.sumbu_waktu(zip(semua["tahun"], semua["kode_skema"], strict=True))
+subjudul = hp.subjudul(tahap, bool(seri["sintetis"].any()), bahasa)
+tabel = pb.isi_celah(seri, sumbu.tahun, kode_tampil)
+desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
+hover = hp.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
+teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
+fig = hp.grafik_tren(tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
+st.plotly_chart(fig, key="perbandingan_tren", config={"displaylogo": False})
+tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
+hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
+
+peringkat = pb.isi_celah(pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
+judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
+st.plotly_chart(
+    hp.grafik_peringkat(peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul),
+    key="perbandingan_peringkat",
+    config={"displaylogo": False},
+)
+with st.expander(t("perbandingan_tabel", bahasa)):
+    st.dataframe(hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), hide_index=True)
+st.caption(t("perbandingan_sumber", bahasa))

@@ -1,0 +1,100 @@
+"""Profil Wilayah: one kab/kota's predikat history, scores, gap, stages, what-if and neighbours."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators import analitik, profil
+from indicators.katalog import TAHAP
+from indicators.skor import ruang_indikator
+from ui import cache, widgets
+from ui import halaman_profil as hp
+from ui.teks import t
+
+bahasa = widgets.pilih_bahasa()
+db = cache.siapkan_database()
+kat = cache.katalog()
+wilayah = cache.wilayah(db)
+kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
+provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
+induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
+kode_url = st.query_params.get("wilayah")
+if "provinsi" not in st.session_state and kode_url in induk:
+    st.query_params["provinsi"] = induk[kode_url]  # a shared link names the region: its province follows it
+
+pilih = st.columns(4)
+with pilih[0]:
+    kode_provinsi = widgets.pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
+daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
+nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
+with pilih[1]:
+    kode = widgets.pilih_wilayah(bahasa, nama_kabkota)
+nama = nama_kabkota[kode]
+siklus = cache.siklus_dengan_data(db, kode_provinsi)
+siklus = siklus[siklus["jumlah_skor"] > 0]
+if siklus.empty:
+    st.title(t("profil_judul_singkat", bahasa, nama=nama))
+    st.info(t("provinsi_kosong", bahasa, provinsi=nama_provinsi[kode_provinsi]))
+    st.stop()
+with pilih[2]:
+    tahun = widgets.pilih_tahun(bahasa, [int(x) for x in siklus["tahun"]])
+skor_wilayah = cache.skor_wilayah(db, kode)
+skor_tahun = skor_wilayah[skor_wilayah["tahun"] == tahun]
+tahap_ada = [x for x in TAHAP if x in set(skor_tahun["tahap"])]
+if not tahap_ada:
+    st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))
+    st.info(t("belum_ada_data", bahasa))
+    st.stop()
+with pilih[3]:
+    tahap = widgets.pilih_dari_url(
+        t("tahap", bahasa),
+        tahap_ada,
+        param="tahap",
+        bawaan="final" if "final" in tahap_ada else tahap_ada[-1],
+        format_func=lambda x: hp.label_tahap(x, bahasa),
+        key="tahap",
+    )
+
+tabel = cache.tabel_skor(db, tahun, tahap, kode_provinsi)
+baris = {str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode].iloc[0].items()} | {"jumlah": len(tabel)}
+skema = kat.skema_untuk_tahun(tahun)
+skor_siklus = skor_tahun[skor_tahun["tahap"] == tahap]
+resmi = cache.predikat_resmi(db)
+resmi = resmi[resmi["kode_wilayah"] == kode]
+keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
+
+st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))
+st.caption(
+    " · ".join(
+        [
+            nama_provinsi[kode_provinsi],
+            t("skema", bahasa, skema=skema.kode),
+            t("tahap", bahasa) + ": " + hp.label_tahap(tahap, bahasa),
+        ]
+    )
+)
+if skor_siklus["sintetis"].any():
+    st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
+hp.render_kpi(baris, keyakinan[0] if keyakinan else None, bahasa)
+
+semua = cache.skor_semua_siklus(db)
+riwayat = profil.riwayat_predikat(semua[semua["kode_wilayah"] == kode], resmi, [(s.tahun, s.skema) for s in kat.siklus])
+hp.render_riwayat(riwayat, kat.pita, bahasa)
+
+ruang = ruang_indikator(skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
+kiri, kanan = st.columns(2)
+with kiri:
+    hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa)
+with kanan:
+    hp.render_selisih(baris, ruang, kat, bahasa)
+
+hp.render_tahap(profil.total_per_tahap(skor_tahun, kat), skor_tahun, kat, bahasa)
+hp.render_status(profil.tabel_status(skor_siklus, kat, skema.kode), kat, skema, bahasa)
+tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
+nama_semua = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+hp.render_sebaya(profil.tabel_sebaya(kode, tetangga, cache.tabel_skor(db, tahun, tahap), nama_semua), bahasa)
+
+statistik = [cache.statistik(db, i.rubrik.statistik) for i in skema.indikator if i.rubrik is not None]
+terakhir = profil.statistik_terakhir(pd.concat(statistik), kode, tahun) if statistik else {}
+hp.render_simulasi(skor_siklus, ruang, kat, skema, terakhir, bahasa)
+st.caption(t("sumber_predikat", bahasa))

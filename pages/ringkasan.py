@@ -1,0 +1,99 @@
+"""Ringkasan: official predikat of every kab/kota in a province (or all Indonesia) for one cycle."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators import grafik, ringkasan
+from indicators.format import format_tanggal
+from ui import cache, halaman_ringkasan, tampilan, widgets
+from ui.teks import t
+
+bahasa = widgets.pilih_bahasa()
+db = cache.siapkan_database()
+wilayah = cache.wilayah(db)
+provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
+kiri, kanan = st.columns(2)
+with kiri:
+    kode_provinsi = widgets.pilih_provinsi(bahasa, nama_provinsi)
+nama = t("indonesia", bahasa) if kode_provinsi == "00" else nama_provinsi[kode_provinsi]
+siklus = cache.siklus_dengan_data(db, kode_provinsi)
+if siklus.empty:
+    st.title(t("hal_ringkasan", bahasa))
+    st.info(t("provinsi_kosong", bahasa, provinsi=nama))
+    st.stop()
+semua_tahun = [int(x) for x in siklus["tahun"]]
+with kanan:
+    tahun = widgets.pilih_tahun(bahasa, semua_tahun)
+tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua_tahun)
+
+kabkota = cache.ringkasan_kabkota(db, kode_provinsi, tahun)
+kabkota = kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
+lalu = None if tahun_lalu is None else cache.ringkasan_kabkota(db, kode_provinsi, tahun_lalu)
+pita = cache.katalog().pita
+label = tampilan.label_kategori(bahasa)
+
+st.title(t("ringkasan_judul", bahasa, provinsi=nama, tahun=tahun))
+info = siklus[siklus["tahun"] == tahun].to_dict("records")[0]
+keterangan = [t("skema", bahasa, skema=info["kode_skema"])]
+if pd.notna(info["tanggal_penganugerahan"]):
+    keterangan.append(t("penganugerahan", bahasa, tanggal=format_tanggal(info["tanggal_penganugerahan"], bahasa)))
+st.caption(" · ".join(keterangan))
+if kabkota["skor_sintetis"].any():
+    st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
+
+jumlah = ringkasan.jumlah_dengan_perubahan(kabkota, lalu, pita.urutan())
+halaman_ringkasan.render_kpi(jumlah, label, tahun_lalu, bahasa)
+provila = cache.penghargaan_provinsi(db)
+provila = provila[(provila["kode_wilayah"] == kode_provinsi) & (provila["tahun"] == tahun)]
+halaman_ringkasan.render_ringkas_angka(
+    kabkota,
+    None if lalu is None else lalu["total_final"].mean(),
+    provila["penghargaan"].iloc[0] if len(provila) else None,
+    tahun_lalu,
+    bahasa,
+)
+if kode_provinsi == "00":
+    rekap = cache.rekap_predikat(db)
+    rekap = rekap[(rekap["tahun"] == tahun) & (rekap["cakupan"] == "nasional")].drop_duplicates("predikat")
+    if len(rekap):
+        rincian = ", ".join(f"{p} {j}" for p, j in zip(rekap["predikat"], rekap["jumlah"], strict=True))
+        st.info(t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=rekap["url"].iloc[0]))
+
+peta, sebaran = st.columns([3, 2])
+with peta:
+    st.subheader(t("peta_predikat", bahasa))
+    fig = grafik.peta_kategori(
+        kabkota,
+        tampilan.url_geojson(kode_provinsi),
+        kolom_kategori="kategori",
+        urutan=ringkasan.urutan_kategori(pita.urutan()),
+        label_kategori=label,
+        hover=tampilan.teks_hover(kabkota, bahasa),
+    )
+    st.plotly_chart(fig, key="peta_predikat", config=tampilan.KONFIG_PETA)
+with sebaran:
+    st.subheader(t("jumlah_per_predikat", bahasa))
+    st.plotly_chart(
+        grafik.batang_jumlah(jumlah, label, t("kab_kota", bahasa)), key="batang_predikat", config={"displaylogo": False}
+    )
+    if kabkota["total_final"].notna().any():
+        st.subheader(t("distribusi_total", bahasa))
+        st.plotly_chart(
+            halaman_ringkasan.histogram_total(kabkota, pita, bahasa), key="sebaran_total", config={"displaylogo": False}
+        )
+
+predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))
+predikat_dua = predikat_dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
+halaman_ringkasan.render_pergerakan(
+    ringkasan.pergerakan_predikat(predikat_dua, tahun, tahun_lalu, pita.urutan()), tahun_lalu, bahasa
+)
+
+st.subheader(t("tabel_kabkota", bahasa))
+st.dataframe(
+    tampilan.tabel_kabkota(kabkota, bahasa),
+    hide_index=True,
+    width="stretch",
+    column_config={t("sumber", bahasa): st.column_config.LinkColumn()},
+)
+st.caption(t("sumber_predikat", bahasa))

@@ -1,0 +1,1 @@
+"""Streamlit glue for Dasbor KLA: caches, widgets and display helpers."""

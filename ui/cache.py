@@ -1,0 +1,160 @@
+"""Every Streamlit cache of the dashboard lives here, over Streamlit-free core functions.
+
+Data caches are keyed on the database file's modification time, so a rebuilt or newly
+imported database is picked up without restarting the server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from indicators import bangun, layanan
+from indicators.io import store
+from indicators.katalog import Katalog, katalog_bawaan
+from indicators.lokasi import STATIC_DIR, db_bawaan
+
+
+def siapkan_database() -> Path:
+    """Return the database path, building it first when it is missing, corrupt or outdated."""
+    db_path = db_bawaan()
+    if store.versi_database(db_path) != store.versi_terbaru() or not bangun.lapisan_web_lengkap(STATIC_DIR):
+        bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
+        st.cache_data.clear()
+    return db_path
+
+
+def _versi(db_path: Path) -> int:
+    return db_path.stat().st_mtime_ns
+
+
+@st.cache_resource
+def katalog() -> Katalog:
+    """The indicator catalogue (read-only, shared by all sessions)."""
+    return katalog_bawaan()
+
+
+@st.cache_data(show_spinner=False)
+def _provinsi(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "provinsi_dengan_data")
+
+
+def provinsi_dengan_data(db_path: Path) -> pd.DataFrame:
+    """Provinces with any data, with their latest cycle."""
+    return _provinsi(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _siklus(db: str, versi_db: int, kode_provinsi: str) -> pd.DataFrame:
+    return store.kueri(Path(db), "siklus_dengan_data", {"kode_provinsi": kode_provinsi})
+
+
+def siklus_dengan_data(db_path: Path, kode_provinsi: str) -> pd.DataFrame:
+    """Evaluation cycles with data for a province."""
+    return _siklus(str(db_path), _versi(db_path), kode_provinsi)
+
+
+@st.cache_data(show_spinner=False)
+def _ringkasan(db: str, versi_db: int, kode_provinsi: str, tahun: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun})
+
+
+def ringkasan_kabkota(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:
+    """One row per kab/kota of a province for one cycle: official predikat and final total."""
+    return _ringkasan(str(db_path), _versi(db_path), kode_provinsi, tahun)
+
+
+# --- shared data for every page (keyed on small arguments plus the database version) -------------
+
+
+@st.cache_data(show_spinner=False)
+def _wilayah(db: str, versi_db: int) -> pd.DataFrame:
+    with store.buka(Path(db)) as con:
+        return store.kueri_con(con, "wilayah_semua")
+
+
+def wilayah(db_path: Path) -> pd.DataFrame:
+    """Every region (nation, provinces, kab/kota, kecamatan) with code, name, level and parent."""
+    return _wilayah(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _tabel_skor(db: str, versi_db: int, tahun: int, tahap: str, kode_provinsi: str | None) -> pd.DataFrame:
+    return layanan.tabel_skor(Path(db), katalog(), tahun=tahun, tahap=tahap, kode_provinsi=kode_provinsi)
+
+
+def tabel_skor(db_path: Path, tahun: int, tahap: str = "final", kode_provinsi: str | None = None) -> pd.DataFrame:
+    """Scores of every kab/kota for one cycle and stage (see indicators.layanan.tabel_skor)."""
+    return _tabel_skor(str(db_path), _versi(db_path), tahun, tahap, kode_provinsi)
+
+
+@st.cache_data(show_spinner=False)
+def _skor_semua(db: str, versi_db: int, tahap: str) -> pd.DataFrame:
+    return layanan.skor_semua_siklus(Path(db), katalog(), tahap=tahap)
+
+
+def skor_semua_siklus(db_path: Path, tahap: str = "final") -> pd.DataFrame:
+    """Scores of every kab/kota in every cycle for one stage, with ranks and change."""
+    return _skor_semua(str(db_path), _versi(db_path), tahap)
+
+
+@st.cache_data(show_spinner=False)
+def _predikat_resmi(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "predikat_resmi", {"tahun": None})
+
+
+def predikat_resmi(db_path: Path) -> pd.DataFrame:
+    """Official predikat of every region and cycle."""
+    return _predikat_resmi(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _skor_wilayah(db: str, versi_db: int, kode_wilayah: str) -> pd.DataFrame:
+    return store.kueri(Path(db), "skor_wilayah", {"kode_wilayah": kode_wilayah})
+
+
+def skor_wilayah(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """Every per-indicator score of one region (all cycles and stages)."""
+    return _skor_wilayah(str(db_path), _versi(db_path), kode_wilayah)
+
+
+@st.cache_data(show_spinner=False)
+def _statistik(db: str, versi_db: int, kode_statistik: str) -> pd.DataFrame:
+    return store.kueri(Path(db), "statistik_indikator", {"statistik": kode_statistik})
+
+
+def statistik(db_path: Path, kode_statistik: str) -> pd.DataFrame:
+    """One raw statistic for kab/kota and provinces, all years."""
+    return _statistik(str(db_path), _versi(db_path), kode_statistik)
+
+
+@st.cache_data(show_spinner=False)
+def _tetangga(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "tetangga")
+
+
+def tetangga(db_path: Path) -> pd.DataFrame:
+    """Stored neighbour pairs (shared border) of every kab/kota."""
+    return _tetangga(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _rekap(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "rekap_predikat")
+
+
+def rekap_predikat(db_path: Path) -> pd.DataFrame:
+    """Reported counts per predikat (national and Jawa Tengah), with sources."""
+    return _rekap(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _provila(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "penghargaan_provinsi")
+
+
+def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
+    """Provincial awards (Provila) per year, with sources."""
+    return _provila(str(db_path), _versi(db_path))
