@@ -1,0 +1,443 @@
+"""Reading import files: XLSX and CSV into raw cells, strict numbers, region names to codes.
+
+Tolerant where people are messy (UTF-8 with or without BOM and Windows-1252; comma, semicolon
+or tab separators; a title row above the header; Indonesian "1.234,5" and "12,5", "12.5",
+"85%"; region names instead of codes) and strict where it matters: a number whose meaning is
+ambiguous ("1.234" could be 1234 or 1,234) is an error naming the cell, never a guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped, unused-ignore]
+
+from indicators.impor_masalah import Masalah
+
+NilaiSel = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
+
+# Column names a header row may contain (canonical names, their aliases and the template's
+# informational lookup columns); used to find the header row and to sniff the CSV separator.
+ALIAS_KOLOM = {
+    "kode": "kode_wilayah",
+    "wilayah": "kode_wilayah",
+    "kab_kota": "kode_wilayah",
+    "kabupaten_kota": "kode_wilayah",
+    "id_indikator": "indikator",
+    "kode_indikator": "indikator",
+    "statistik": "indikator",
+    "kode_statistik": "indikator",
+    "skor": "nilai",
+    "keterangan": "catatan",
+}
+KOLOM_KANONIK = ("tahun", "kode_wilayah", "indikator", "tahap", "nilai", "satuan", "predikat", "sumber", "catatan")
+KOLOM_INFORMASI = ("nama_wilayah", "nama_indikator", "nama_statistik", "nilai_maks", "no", "nomor")
+KOLOM_DIKENAL = frozenset((*KOLOM_KANONIK, *KOLOM_INFORMASI, *ALIAS_KOLOM))
+
+_SHEET_BANTU = {"petunjuk", "daftar"}
+_BARIS_CARI_JUDUL = 10
+_SPASI = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One cell as read: its value, its address (``E5``) and whether it was formatted as percent."""
+
+    nilai: NilaiSel
+    alamat: str | None = None
+    persen: bool = False
+
+
+@dataclass
+class TabelMentah:
+    """The data block of a file: normalised header names and the rows below the header.
+
+    ``baris`` holds (spreadsheet row number, cells aligned to ``kolom``); empty rows are left out.
+    """
+
+    berkas: str
+    sheet: str | None
+    kolom: list[str]
+    judul_asli: list[str]
+    baris: list[tuple[int, list[Sel]]] = field(default_factory=list)
+
+
+def nama_kolom(judul: object) -> str:
+    """Normalise a header cell: ``" Kode Wilayah "`` → ``kode_wilayah``; ``"nilai (0-100)*"`` → ``nilai``."""
+    teks = "" if judul is None else str(judul)
+    teks = teks.split("(")[0].strip().strip("*").strip().casefold()
+    return re.sub(r"[\s\-/.]+", "_", teks).strip("_")
+
+
+def teks_sel(sel: Sel) -> str | None:
+    """Return the cell as trimmed text for messages and text columns (None when empty)."""
+    v = sel.nilai
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float):
+        if v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return repr(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, dt.datetime | dt.date | dt.time):
+        return v.isoformat()
+    teks = str(v).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    return teks or None
+
+
+def _kosong(sel: Sel) -> bool:
+    return teks_sel(sel) is None
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+class AngkaError(ValueError):
+    """A cell is not an acceptable number; ``kode`` and ``isian`` describe why (see PESAN)."""
+
+    def __init__(self, kode: str, isian: dict[str, str] | None = None) -> None:
+        super().__init__(kode)
+        self.kode = kode
+        self.isian = isian or {}
+
+
+_POLA_BULAT = re.compile(r"\d+")
+_POLA_SATU = re.compile(r"(\d+)([.,])(\d+)")
+_POLA_ID = re.compile(r"\d{1,3}(\.\d{3})+,\d+")
+_POLA_EN = re.compile(r"\d{1,3}(,\d{3})+\.\d+")
+_POLA_RIBU_ID = re.compile(r"\d{1,3}(\.\d{3}){2,}")
+_POLA_RIBU_EN = re.compile(r"\d{1,3}(,\d{3}){2,}")
+
+
+def urai_angka_teks(teks: str) -> tuple[float, bool]:
+    """Parse a number written by hand; return (value, had a percent sign).
+
+    Accepted: ``12``, ``12,5`` and ``12.5`` (one separator is the decimal mark), ``1.234,5``
+    (Indonesian) and ``1,234.5`` (English) with valid thousands groups, ``1.234.567``, a leading
+    sign and a trailing ``%``. A single separator followed by exactly three digits (``1.234``,
+    ``1,234``) is ambiguous and raises :class:`AngkaError` with code ``angka_ambigu``.
+    """
+    s = teks.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    persen = s.endswith("%")
+    if persen:
+        s = s[:-1].rstrip()
+    tanda = 1.0
+    if s[:1] in {"-", "−", "+"}:
+        tanda = -1.0 if s[0] != "+" else 1.0
+        s = s[1:].lstrip()
+    if _POLA_BULAT.fullmatch(s):
+        return tanda * float(s), persen
+    satu = _POLA_SATU.fullmatch(s)
+    if satu:
+        depan, _, belakang = satu.groups()
+        if len(belakang) == 3 and len(depan) <= 3 and not depan.startswith("0"):
+            ribuan = depan + belakang
+            desimal = f"{depan}.{belakang}"
+            raise AngkaError(
+                "angka_ambigu",
+                {"ribuan": ribuan, "desimal_id": desimal.replace(".", ","), "desimal_en": desimal},
+            )
+        return tanda * float(f"{depan}.{belakang}"), persen
+    if _POLA_ID.fullmatch(s):
+        return tanda * float(s.replace(".", "").replace(",", ".")), persen
+    if _POLA_EN.fullmatch(s) or _POLA_RIBU_EN.fullmatch(s):
+        return tanda * float(s.replace(",", "")), persen
+    if _POLA_RIBU_ID.fullmatch(s):
+        return tanda * float(s.replace(".", "")), persen
+    raise AngkaError("bukan_angka")
+
+
+def urai_angka(sel: Sel) -> tuple[float, bool]:
+    """Return a cell's number and whether it is a percentage (a ``%`` sign or percent format)."""
+    v = sel.nilai
+    if isinstance(v, bool):
+        raise AngkaError("bukan_angka")
+    if isinstance(v, int | float):
+        angka = float(v)
+        if angka != angka or angka in (float("inf"), float("-inf")):
+            raise AngkaError("bukan_angka")
+        return angka, sel.persen
+    if isinstance(v, dt.datetime | dt.date | dt.time | dt.timedelta):
+        raise AngkaError("angka_tanggal")
+    teks = teks_sel(sel)
+    if teks is None:
+        raise AngkaError("bukan_angka")
+    return urai_angka_teks(teks)
+
+
+def urai_tahun(sel: Sel) -> int:
+    """Return a whole-number year from a cell (``2025``, ``2025.0`` from Excel); raise ValueError."""
+    v = sel.nilai
+    if isinstance(v, bool):
+        raise ValueError("tahun")
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    teks = teks_sel(sel)
+    if teks is not None and re.fullmatch(r"\d{4}", teks):
+        return int(teks)
+    raise ValueError("tahun")
+
+
+# --- regions --------------------------------------------------------------------------------
+
+_AWALAN = {
+    "kab": "kabupaten",
+    "kabupaten": "kabupaten",
+    "kota": "kota",
+    "kot": "kota",
+    "kodya": "kota",
+    "kotamadya": "kota",
+    "kota_madya": "kota",
+    "prov": "provinsi",
+    "provinsi": "provinsi",
+    "propinsi": "provinsi",
+}
+
+
+def normalkan_nama(nama: str) -> str:
+    """Normalise a region name: case, accents, punctuation and the Kab./Kota/Provinsi prefix.
+
+    ``"Kab. Pekalongan"``, ``"KABUPATEN  PEKALONGAN"`` → ``"kabupaten pekalongan"``.
+    """
+    teks = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode("ascii").casefold()
+    teks = re.sub(r"[.,\-_/()']+", " ", teks)
+    kata = _SPASI.sub(" ", teks).strip().split(" ")
+    if len(kata) > 1 and kata[0] in _AWALAN:
+        kata[0] = _AWALAN[kata[0]]
+    return " ".join(k for k in kata if k)
+
+
+@dataclass(frozen=True)
+class HasilWilayah:
+    """Result of resolving one region cell: a code, or a problem code with its fill-ins."""
+
+    kode: str | None
+    masalah: str | None = None
+    isian: dict[str, str] = field(default_factory=dict)
+
+
+class IndeksWilayah:
+    """Look up regions by Kemendagri code, BPS code or (normalised) name."""
+
+    def __init__(self, wilayah: pd.DataFrame) -> None:
+        self.nama: dict[str, str] = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+        self.tingkat: dict[str, str] = dict(zip(wilayah["kode_wilayah"], wilayah["tingkat"], strict=True))
+        self._bps: dict[str, list[str]] = {}
+        self._nama_lengkap: dict[str, list[str]] = {}
+        self._nama_singkat: dict[str, list[str]] = {}
+        singkat = wilayah["nama_singkat"] if "nama_singkat" in wilayah else wilayah["nama"]
+        bps = wilayah["kode_bps"] if "kode_bps" in wilayah else pd.Series([None] * len(wilayah))
+        for kode, nama, pendek, tingkat, kode_bps in zip(
+            wilayah["kode_wilayah"], wilayah["nama"], singkat, wilayah["tingkat"], bps, strict=True
+        ):
+            if tingkat == "kecamatan":
+                continue  # thousands of repeated names; kecamatan only by code
+            if isinstance(kode_bps, str) and kode_bps:
+                self._bps.setdefault(kode_bps, []).append(kode)
+            lengkap = normalkan_nama(str(nama))
+            if tingkat == "provinsi" and not lengkap.startswith("provinsi "):
+                lengkap = "provinsi " + lengkap
+            self._nama_lengkap.setdefault(lengkap, []).append(kode)
+            if tingkat == "kabkota" and isinstance(pendek, str) and pendek:
+                self._nama_singkat.setdefault(normalkan_nama(pendek), []).append(kode)
+
+    def _boleh(self, kode: str, tingkat: Sequence[str]) -> bool:
+        return self.tingkat.get(kode) in tingkat
+
+    def cari(self, teks: str, tingkat: Sequence[str]) -> HasilWilayah:
+        """Resolve a region cell to a code among regions of the given levels.
+
+        Codes may lose a trailing zero in Excel (``33.1`` is ``33.10``) and BPS codes (``3375``)
+        are accepted when they map to one region. A name must match exactly one region after
+        normalising; an ambiguous name lists its candidates with their codes.
+        """
+        label_tingkat = "kabupaten/kota" if tuple(tingkat) == ("kabkota",) else "wilayah"
+        bersih = teks.strip()
+        if re.fullmatch(r"[\d.,\s]+", bersih):
+            kode = re.sub(r"\s+", "", bersih).replace(",", ".")
+            if re.fullmatch(r"\d{2}\.\d", kode):
+                kode += "0"
+            if kode in self.tingkat:
+                if self._boleh(kode, tingkat):
+                    return HasilWilayah(kode)
+                return HasilWilayah(None, "bukan_kabkota", {"kode": kode, "nama": self.nama[kode]})
+            calon = [k for k in self._bps.get(kode, []) if self._boleh(k, tingkat)]
+            if len(calon) == 1:
+                return HasilWilayah(calon[0])
+            return HasilWilayah(None, "kode_tak_dikenal", {"tingkat": label_tingkat})
+        kunci = normalkan_nama(bersih)
+        calon = [k for k in self._nama_lengkap.get(kunci, []) if self._boleh(k, tingkat)]
+        if not calon:
+            calon = [k for k in self._nama_singkat.get(kunci, []) if self._boleh(k, tingkat)]
+        if not calon and kunci == "indonesia" and self._boleh("00", tingkat):
+            calon = ["00"]
+        if len(calon) == 1:
+            return HasilWilayah(calon[0])
+        if len(calon) > 1:
+            daftar = ", ".join(f"{k} {self.nama[k]}" for k in sorted(calon))
+            return HasilWilayah(None, "nama_ambigu", {"calon": daftar})
+        return HasilWilayah(None, "nama_tak_dikenal")
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def _cari_judul(baris: Sequence[Sequence[object]]) -> int | None:
+    """Return the index of the header row among the first rows (most known column names, ≥ 2)."""
+    terbaik, skor_terbaik = None, 1
+    for i, isi in enumerate(baris[:_BARIS_CARI_JUDUL]):
+        skor = sum(1 for v in isi if nama_kolom(v) in KOLOM_DIKENAL)
+        if skor > skor_terbaik:
+            terbaik, skor_terbaik = i, skor
+    return terbaik
+
+
+def _masalah_berkas(kode: str, berkas: str, sheet: str | None = None, **isian: str) -> Masalah:
+    return Masalah(kode=kode, berkas=berkas, sheet=sheet, isian=isian)
+
+
+def _dekode(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+    teks = _dekode(data)
+    if teks is None:
+        return None, [_masalah_berkas("encoding", berkas)]
+    if "\x00" in teks:
+        return None, [_masalah_berkas("format_tak_dikenal", berkas)]
+    if not teks.strip():
+        return None, [_masalah_berkas("berkas_kosong", berkas)]
+    pilihan: list[tuple[int, int, list[list[str]], int]] = []
+    for urut, pemisah in enumerate((",", ";", "\t")):
+        try:
+            baris = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+        except csv.Error:
+            continue
+        judul = _cari_judul(baris)
+        if judul is not None:
+            skor = sum(1 for v in baris[judul] if nama_kolom(v) in KOLOM_DIKENAL)
+            pilihan.append((skor, -urut, baris, judul))
+    if not pilihan:
+        return None, [_masalah_berkas("header_tak_ditemukan", berkas, kolom=", ".join(KOLOM_KANONIK[:5]))]
+    _, _, semua, judul = max(pilihan, key=lambda p: (p[0], p[1]))
+    judul_asli = [v.strip() for v in semua[judul]]
+    while judul_asli and not judul_asli[-1]:
+        judul_asli.pop()
+    tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli)
+    masalah: list[Masalah] = []
+    lebar = len(judul_asli)
+    for nomor, isi in enumerate(semua[judul + 1 :], start=judul + 2):
+        sel = [Sel(v, f"{get_column_letter(j + 1)}{nomor}") for j, v in enumerate(isi)]
+        if len(sel) > lebar and any(not _kosong(s) for s in sel[lebar:]):
+            masalah.append(
+                Masalah(
+                    "sel_berlebih",
+                    berkas,
+                    baris=nomor,
+                    isian={"jumlah": str(len(sel)), "kolom": str(lebar)},
+                )
+            )
+            continue
+        sel = (sel + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(sel), lebar)])[:lebar]
+        if any(not _kosong(s) for s in sel):
+            tabel.baris.append((nomor, sel))
+    return tabel, masalah
+
+
+def _isi_sheet(ws: object) -> list[list[Sel]]:
+    hasil: list[list[Sel]] = []
+    for baris in ws.iter_rows():  # type: ignore[attr-defined]
+        isi: list[Sel] = []
+        for cell in baris:
+            nilai = cell.value
+            format_ = str(getattr(cell, "number_format", "") or "")
+            persen = isinstance(nilai, int | float) and not isinstance(nilai, bool) and "%" in format_
+            if persen:
+                nilai = round(float(nilai) * 100, 10)
+            isi.append(Sel(nilai, getattr(cell, "coordinate", None), persen))
+        hasil.append(isi)
+    return hasil
+
+
+def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            buku = load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        return None, [_masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)]
+    nama_sheet = list(buku.sheetnames)
+    pilihan = [n for n in nama_sheet if n.strip().casefold() == "data"]
+    if not pilihan:
+        pilihan = [
+            n
+            for n in nama_sheet
+            if n.strip().casefold() not in _SHEET_BANTU
+            and buku[n].sheet_state == "visible"
+            and _cari_judul([[s.nilai for s in r] for r in _isi_sheet(buku[n])[:_BARIS_CARI_JUDUL]]) is not None
+        ]
+    if len(pilihan) != 1:
+        return None, [_masalah_berkas("sheet_tak_ditemukan", berkas, daftar=", ".join(nama_sheet) or "–")]
+    sheet = pilihan[0]
+    isi = _isi_sheet(buku[sheet])
+    judul = _cari_judul([[s.nilai for s in r] for r in isi])
+    if judul is None:
+        return None, [_masalah_berkas("header_tak_ditemukan", berkas, sheet, kolom=", ".join(KOLOM_KANONIK[:5]))]
+    judul_asli = [teks_sel(s) or "" for s in isi[judul]]
+    while judul_asli and not judul_asli[-1]:
+        judul_asli.pop()
+    lebar = len(judul_asli)
+    tabel = TabelMentah(berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli)
+    for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
+        sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
+        if any(not _kosong(s) for s in sel):
+            tabel.baris.append((nomor, sel))
+    return tabel, []
+
+
+def baca_tabel(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+    """Read an XLSX or CSV file (told apart by content, not by name) into raw cells.
+
+    Returns the table (None when the file cannot be read at all) and the problems found.
+    """
+    if not data or not data.strip():
+        return None, [_masalah_berkas("berkas_kosong", berkas)]
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return None, [_masalah_berkas("xls_lama", berkas)]
+    if data.startswith(b"PK\x03\x04"):
+        return _baca_xlsx(data, berkas)
+    return _baca_csv(data, berkas)
+
+
+def ringkas_baris(nomor: Iterable[int], batas: int = 10) -> str:
+    """Return row numbers as a short list: ``2, 3, 7 … (+12)``."""
+    daftar = list(nomor)
+    teks = ", ".join(str(n) for n in daftar[:batas])
+    return teks + (f" … (+{len(daftar) - batas})" if len(daftar) > batas else "")
