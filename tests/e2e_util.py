@@ -1,0 +1,81 @@
+"""Shared helpers for the Playwright tests: waiting for Streamlit, watching the network and the
+console, and saving screenshots to tests/artefak/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from playwright.sync_api import ConsoleMessage, Page, Request
+
+from tests.conftest import ARTEFAK
+
+SIAP_JS = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+      && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+      && !document.querySelector('[data-stale="true"]'); }"""
+
+# Streamlit's known benign console noise (docs/tech-notes §5.2): a deep URL makes the frontend
+# probe /<page>/_stcore/health and /host-config while it finds its base path.
+_KONSOL_JINAK = (
+    "/_stcore/health",
+    "/_stcore/host-config",
+    "Failed to load resource: the server responded with a status of 404",
+)
+
+
+def tunggu_siap(page: Page, batas_ms: int = 60_000) -> None:
+    """Wait until the script finished and nothing on the page is stale."""
+    page.wait_for_function(SIAP_JS, timeout=batas_ms)
+
+
+@dataclass
+class Pantauan:
+    """Requests, failed requests and console errors seen by a page."""
+
+    permintaan: list[str] = field(default_factory=list)
+    gagal: list[str] = field(default_factory=list)
+    galat_konsol: list[str] = field(default_factory=list)
+
+    def luar(self) -> list[str]:
+        """Requests to any host other than 127.0.0.1 (data: and blob: URLs are local)."""
+        return [
+            u
+            for u in self.permintaan
+            if urlparse(u).scheme in {"http", "https", "ws", "wss"} and urlparse(u).hostname != "127.0.0.1"
+        ]
+
+    def periksa(self) -> None:
+        """Fail on any request off the machine, any failed request, any unexpected console error."""
+        assert not self.luar(), self.luar()
+        assert not self.gagal, self.gagal
+        assert not self.galat_konsol, self.galat_konsol
+
+
+def pantau(page: Page) -> Pantauan:
+    """Start recording a page's network and console."""
+    hasil = Pantauan()
+
+    def _konsol(pesan: ConsoleMessage) -> None:
+        if pesan.type == "error" and not any(j in pesan.text for j in _KONSOL_JINAK):
+            hasil.galat_konsol.append(pesan.text)
+
+    def _gagal(req: Request) -> None:
+        hasil.gagal.append(f"{req.url} {req.failure}")
+
+    page.on("request", lambda r: hasil.permintaan.append(r.url))
+    page.on("requestfailed", _gagal)
+    page.on("console", _konsol)
+    return hasil
+
+
+def tidak_ada_galat(page: Page) -> None:
+    """No Streamlit error or exception element is on the page."""
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def simpan_tangkapan(page: Page, nama: str) -> None:
+    """Save a screenshot to tests/artefak/<nama>.png (look at it)."""
+    ARTEFAK.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFAK / f"{nama}.png"))

@@ -1,0 +1,53 @@
+"""The architecture holds: a framework-free core, a router-only app.py, short pages, SQL in files."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+from pathlib import Path
+
+from indicators.lokasi import PROYEK
+
+
+def _impor(path: Path) -> set[str]:
+    pohon = ast.parse(path.read_text(encoding="utf-8"))
+    nama: set[str] = set()
+    for node in ast.walk(pohon):
+        if isinstance(node, ast.Import):
+            nama.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            nama.add(node.module.split(".")[0])
+    return nama
+
+
+def test_inti_tidak_mengimpor_streamlit():
+    pelanggar = [p for p in (PROYEK / "indicators").rglob("*.py") if "streamlit" in _impor(p)]
+    assert not pelanggar
+
+
+def test_halaman_pendek():
+    for halaman in (PROYEK / "pages").glob("*.py"):
+        assert len(halaman.read_text(encoding="utf-8").splitlines()) <= 100, halaman.name
+
+
+def test_cache_streamlit_hanya_di_satu_modul():
+    pemakai = [
+        p.relative_to(PROYEK)
+        for p in PROYEK.rglob("*.py")
+        if ".venv" not in p.parts
+        and p.name != "test_arsitektur.py"
+        and re.search(r"st\.cache_(data|resource)\b", p.read_text(encoding="utf-8"))
+    ]
+    pemakai = [p for p in pemakai if p.parts[0] != "tests"]
+    assert [str(p) for p in pemakai] == ["ui/cache.py"]
+
+
+def test_tidak_ada_nama_host_registri_di_berkas_repo():
+    berkas = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=PROYEK, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "requirements.lock" in berkas
+    pola = re.compile(r"pypi\.org|pythonhosted\.org|registry\.npmjs\.org|npmjs\.com|deb\.debian\.org")
+    pelanggar = [b for b in berkas if pola.search((PROYEK / b).read_text(encoding="utf-8", errors="ignore"))]
+    assert not pelanggar

@@ -1,0 +1,154 @@
+"""The DuckDB store built from the committed sources: regions, real predikat, synthetic scores
+labelled and inside the known bands, neighbours, and rebuilds of missing or corrupt files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pytest
+
+from indicators import bangun
+from indicators.io import store
+from indicators.katalog import katalog_bawaan
+from indicators.lokasi import DATA_DIR
+
+
+def _sql(db: Path, query: str, *param: object) -> list[tuple[Any, ...]]:
+    with store.buka(db) as con:
+        return con.execute(query, list(param)).fetchall()
+
+
+def test_wilayah_lengkap(db_bawaan: Path):
+    jumlah: dict[str, int] = dict(_sql(db_bawaan, "SELECT tingkat, count(*) FROM wilayah GROUP BY tingkat"))
+    assert jumlah == {"nasional": 1, "provinsi": 38, "kabkota": 514, "kecamatan": 576}
+    jateng = _sql(db_bawaan, "SELECT count(*) FROM wilayah WHERE tingkat = 'kabkota' AND kode_induk = '33'")
+    assert jateng == [(35,)]
+    assert _sql(db_bawaan, "SELECT nama, kode_bps, jenis FROM wilayah WHERE kode_wilayah = '33.75'") == [
+        ("Kota Pekalongan", "3375", "kota")
+    ]
+
+
+def test_predikat_2025_sama_dengan_berkas_sumber(db_bawaan: Path):
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype=str)
+    harapan: dict[str, str] = dict(
+        sumber.loc[sumber["tahun"] == "2025", ["kode_wilayah", "predikat"]].itertuples(index=False)
+    )
+    assert len(harapan) == 35
+    tersimpan: dict[str, str] = dict(
+        _sql(db_bawaan, "SELECT kode_wilayah, predikat FROM predikat_resmi WHERE tahun = 2025")
+    )
+    assert tersimpan == harapan
+    assert _sql(db_bawaan, "SELECT count(*) FROM predikat_resmi WHERE sintetis") == [(0,)]
+
+
+def test_setiap_baris_data_menunjuk_sumber(db_bawaan: Path):
+    for tabel in (
+        "predikat_resmi",
+        "statistik_indikator",
+        "skor_indikator",
+        "skor_dilaporkan",
+        "rekap_predikat",
+        "wilayah",
+    ):
+        query = "SELECT count(*) FROM {t} x LEFT JOIN sumber s USING (sumber_id) WHERE s.sumber_id IS NULL"
+        assert _sql(db_bawaan, query.replace("{t}", tabel)) == [(0,)], tabel  # table name from the fixed list above
+
+
+def test_skor_sintetis_ditandai_dan_dalam_pita_predikat_resmi(db_bawaan: Path):
+    pita = katalog_bawaan().pita
+    totals = _sql(
+        db_bawaan,
+        """
+        SELECT s.tahun, s.kode_wilayah, sum(s.nilai) AS total, bool_and(s.sintetis), bool_and(src.sintetis),
+               any_value(p.predikat)
+        FROM skor_indikator s JOIN sumber src USING (sumber_id)
+        LEFT JOIN predikat_resmi p ON p.tahun = s.tahun AND p.kode_wilayah = s.kode_wilayah
+        WHERE s.tahap = 'final' GROUP BY s.tahun, s.kode_wilayah""",
+    )
+    assert len(totals) == 35 * 7
+    diperiksa = 0
+    for tahun, kode, total, sintetis_skor, sintetis_sumber, predikat in totals:
+        assert sintetis_skor, (tahun, kode)
+        assert sintetis_sumber, (tahun, kode)
+        if predikat == "Tidak ada":
+            assert pita.predikat_untuk(total) is None, (tahun, kode, total)
+            diperiksa += 1
+        elif predikat is not None:
+            assert pita.predikat_untuk(total) == predikat, (tahun, kode, total, predikat)
+            diperiksa += 1
+    assert diperiksa == _sql(db_bawaan, "SELECT count(*) FROM predikat_resmi")[0][0]
+
+
+def test_skor_sintetis_tiap_siklus_tahap_dan_skema(db_bawaan: Path):
+    rows = _sql(
+        db_bawaan,
+        """
+        SELECT s.tahun, i.kode_skema, s.tahap, count(DISTINCT s.kode_wilayah), count(*)
+        FROM skor_indikator s JOIN indikator i USING (indikator)
+        GROUP BY ALL ORDER BY ALL""",
+    )
+    ringkas = {(t, tahap): (skema, wilayah, n) for t, skema, tahap, wilayah, n in rows}
+    assert ringkas[(2017, "final")] == ("KLA31", 35, 35 * 31)
+    for tahun in (2018, 2019, 2021, 2022, 2023, 2025):
+        assert ringkas[(tahun, "mandiri")] == ("KLA24", 35, 35 * 24)
+        assert ringkas[(tahun, "final")] == ("KLA24", 35, 35 * 24)
+    assert (2023, "provinsi") in ringkas
+    assert (2021, "provinsi") not in ringkas
+    melebihi = _sql(
+        db_bawaan,
+        "SELECT count(*) FROM skor_indikator s JOIN indikator i USING (indikator) WHERE s.nilai > i.nilai_maks + 1e-9",
+    )
+    assert melebihi == [(0,)]
+
+
+def test_data_kekerasan_tetap_berlabel_belum_terverifikasi(db_bawaan: Path):
+    rows = _sql(
+        db_bawaan,
+        "SELECT DISTINCT terverifikasi, keyakinan FROM statistik_indikator "
+        "WHERE statistik = 'korban_kekerasan_anak_0_18'",
+    )
+    assert rows == [(False, "rendah")]
+
+
+def test_tetangga_kota_pekalongan(db_bawaan: Path):
+    rows = _sql(
+        db_bawaan,
+        "SELECT w.nama FROM tetangga t JOIN wilayah w ON w.kode_wilayah = t.kode_tetangga "
+        "WHERE t.kode_wilayah = '33.75' ORDER BY w.nama",
+    )
+    assert rows == [("Kabupaten Batang",), ("Kabupaten Pekalongan",)]
+
+
+def test_build_ulang_idempoten(db_bawaan: Path, tmp_path: Path):
+    kedua = tmp_path / "kla.duckdb"
+    bangun.bangun_database(kedua, static_dir=None)
+    bangun.bangun_database(kedua, static_dir=None)
+    query = "SELECT tahun, kode_wilayah, indikator, tahap, nilai FROM skor_indikator ORDER BY ALL"
+    assert _sql(kedua, query) == _sql(db_bawaan, query)
+    assert _sql(kedua, "SELECT count(*) FROM predikat_resmi") == _sql(db_bawaan, "SELECT count(*) FROM predikat_resmi")
+    assert store.versi_database(kedua) == store.versi_terbaru()
+
+
+@pytest.mark.parametrize("keadaan", ["hilang", "rusak", "kosong"])
+def test_database_hilang_atau_rusak_dibangun_ulang(tmp_path: Path, keadaan: str):
+    db_path = tmp_path / "kla.duckdb"
+    if keadaan == "rusak":
+        db_path.write_bytes(b"bukan database duckdb" * 100)
+    elif keadaan == "kosong":
+        duckdb.connect(str(db_path)).close()
+    static = tmp_path / "static"
+    assert bangun.pastikan_database(db_path, static_dir=static) is True
+    assert store.versi_database(db_path) == store.versi_terbaru()
+    assert _sql(db_path, "SELECT count(*) FROM wilayah WHERE tingkat = 'kabkota'") == [(514,)]
+    assert bangun.pastikan_database(db_path, static_dir=static) is False
+
+
+def test_lapisan_web_ringan(db_bawaan: Path):
+    from indicators.lokasi import STATIC_DIR
+
+    ukuran = {p.stem: p.stat().st_size for p in (STATIC_DIR / "geo").glob("*.geojson")}
+    assert ukuran["jawa_tengah_kabkota"] < 150_000
+    assert ukuran["indonesia_kabkota"] < 1_000_000

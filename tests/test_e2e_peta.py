@@ -1,0 +1,122 @@
+"""End to end in Debian's Chromium: the Peta page draws, switches measure, compares two cycles and
+opens a region's profile on a click, all without leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+
+pytestmark = pytest.mark.e2e
+
+PETA = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+
+# Centre of each drawn region's bounding box, and whether that point lies inside the region itself
+# (a concave region's box centre can fall outside it). Plotly geo puts a drag layer on top of the
+# paths, so elementFromPoint cannot tell; isPointInFill in the path's own coordinates can.
+PUSAT_JS = """ps => ps.map(p => {
+  const r = p.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
+  const pt = p.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y;
+  return {kode: p.__data__ && p.__data__.loc, x, y, lebar: r.width,
+          di_dalam: p.isPointInFill(pt.matrixTransform(p.getScreenCTM().inverse()))};
+})"""
+
+
+def _pilih(page: Page, label: str, opsi: str) -> None:
+    page.get_by_test_id("stSelectbox").filter(has_text=label).click()
+    page.get_by_role("option", name=opsi, exact=True).click()
+
+
+def test_peta_ukuran_banding_dan_klik_ke_profil(page: Page, streamlit_url: str):
+    pantauan = pantau(page)
+    # Open the app root once first: on a fresh server a deep link as the very first request makes
+    # Streamlit fall back to the pages/ folder navigation (reported to the integrator).
+    page.goto(streamlit_url)
+    expect(page.locator(PETA).first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+
+    page.goto(f"{streamlit_url}/peta")
+    expect(page.get_by_role("heading", name="Predikat resmi — Jawa Tengah, evaluasi 2025")).to_be_visible(
+        timeout=60_000
+    )
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    isian = page.locator(PETA).evaluate_all("ps => ps.map(p => getComputedStyle(p).fill)")
+    assert all(f and f != "none" for f in isian)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Peta")).to_be_visible()
+    simpan_tangkapan(page, "peta_predikat_2025")
+
+    # Switch the measure to the (synthetic) total: a colour bar with the unit, every region filled.
+    _pilih(page, "Ukuran yang dipetakan", "Total skor")
+    expect(
+        page.get_by_role("heading", name="Total skor (poin) — Jawa Tengah, evaluasi 2025, tahap Final")
+    ).to_be_visible(timeout=60_000)
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    assert "ukuran=total" in page.url
+    expect(page.locator('[data-testid="stPlotlyChart"] .colorbar').first).to_contain_text("poin (sintetis)")
+    expect(page.get_by_text("data contoh (sintetis)").first).to_be_visible()
+    simpan_tangkapan(page, "peta_total_2025")
+
+    # Two cycles side by side, then the change map.
+    page.get_by_text("Bandingkan dua siklus").click()
+    expect(page.get_by_role("heading", name="Evaluasi 2023, tahap Final")).to_be_visible(timeout=60_000)
+    tunggu_siap(page)
+    assert "tahun2=2023" in page.url
+    expect(page.locator(PETA)).to_have_count(105, timeout=60_000)  # three maps; the change map in a tab
+    simpan_tangkapan(page, "peta_total_banding")
+    page.get_by_role("tab", name="Peta perubahan 2023 → 2025").click()
+    expect(page.get_by_role("heading", name="Perubahan Total skor, 2023 → 2025")).to_be_visible()
+    expect(page.locator('[data-testid="stPlotlyChart"] .colorbar').last).to_contain_text("Δ poin")
+    # A chart in a tab that was hidden is laid out again once shown: wait until it has its size.
+    page.wait_for_function(
+        """() => { const c = document.querySelectorAll('[data-testid="stPlotlyChart"]')[2];
+                   const svg = c && c.querySelector('.main-svg'); const w = c && c.getBoundingClientRect().width;
+                   return !!svg && w > 100 && Math.abs(Number(svg.getAttribute('width')) - w) < 2
+                       && c.querySelector('.choroplethlayer path').getBoundingClientRect().width > 0; }""",
+        timeout=30_000,
+    )
+    simpan_tangkapan(page, "peta_total_perubahan")
+
+    # Back to one map; a click at a region's centre opens its profile with the view in the URL.
+    page.get_by_text("Bandingkan dua siklus").click()
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    pusat = page.locator(PETA).evaluate_all(PUSAT_JS)
+    sasaran = next(p for p in pusat if p["di_dalam"] and p["lebar"] > 30 and p["kode"])
+    page.mouse.click(sasaran["x"], sasaran["y"])
+    expect(page).to_have_url(re.compile(rf"/profil\?.*wilayah={re.escape(sasaran['kode'])}"), timeout=60_000)
+    tunggu_siap(page)
+    assert "tahun=2025" in page.url
+    assert "provinsi=33" in page.url
+    simpan_tangkapan(page, "peta_klik_profil")
+
+    tidak_ada_galat(page)
+    pantauan.periksa()
+    assert any(u.endswith("/app/static/geo/jawa_tengah_kabkota.geojson") for u in pantauan.permintaan)
+
+
+def test_peta_statistik_inggris_dan_provinsi_kosong(page: Page, streamlit_url: str):
+    pantauan = pantau(page)
+    page.goto(streamlit_url)
+    expect(page.locator(PETA).first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+
+    page.goto(f"{streamlit_url}/peta?ukuran=stat:prevalensi_stunting_ssgi&lang=en")
+    expect(page.get_by_role("heading", name="Stunting prevalence (SSGI survey), percent")).to_be_visible(timeout=60_000)
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    expect(page.get_by_text("No data found (3)")).to_be_visible()
+    simpan_tangkapan(page, "peta_stunting_en")
+
+    page.goto(f"{streamlit_url}/peta?provinsi=31")
+    expect(page.get_by_test_id("stAlertContentInfo")).to_contain_text("Belum ada data", timeout=60_000)
+    tunggu_siap(page)
+    expect(page.locator(PETA)).to_have_count(0)
+    simpan_tangkapan(page, "peta_provinsi_kosong")
+
+    tidak_ada_galat(page)
+    pantauan.periksa()

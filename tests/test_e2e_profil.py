@@ -1,0 +1,126 @@
+"""End to end in Debian's Chromium: the Profil Wilayah page draws its charts, runs the what-if form
+(an invalid input first, then a valid one), switches cycle and language, all without leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+
+pytestmark = pytest.mark.e2e
+
+GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+def _isi(page: Page, label: str, nilai: str) -> None:
+    kotak = page.get_by_test_id("stNumberInput").filter(has_text=label).locator("input")
+    kotak.fill(nilai)
+    kotak.press("Tab")
+
+
+def _pilih(page: Page, label: str, opsi: str) -> None:
+    """Pick from a selectbox; the dropdown closes if the page is still scrolling, so retry the click."""
+    kotak = page.get_by_test_id("stSelectbox").filter(has_text=label)
+    kotak.scroll_into_view_if_needed()
+    pilihan = page.get_by_role("option", name=opsi, exact=True)
+    for _ in range(3):
+        kotak.click()
+        try:
+            expect(pilihan).to_be_visible(timeout=2_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    pilihan.click()
+
+
+def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
+    pantauan = pantau(page)
+    # Open the app root first: on a fresh server a deep link as the very first request can make
+    # Streamlit fall back to the pages/ folder navigation (see tests/test_e2e_peta.py).
+    page.goto(streamlit_url)
+    expect(page.locator(GRAFIK).first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+
+    page.goto(f"{streamlit_url}/profil?wilayah=33.75")
+    expect(page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2025")).to_be_visible(timeout=60_000)
+    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)  # three charts, three svg layers each
+    tunggu_siap(page)
+    assert "tahun=2025" in page.url
+    assert "provinsi=33" in page.url
+    expect(page.get_by_text("data contoh (sintetis)").first).to_be_visible()
+    # History: seven cycles with the two gap years shaded; computed diamonds and official circles drawn.
+    riwayat = page.get_by_test_id("stPlotlyChart").nth(0)
+    expect(riwayat.locator(".annotation-text")).to_have_count(2)
+    expect(riwayat.locator(".xtick text")).to_have_count(7)
+    assert riwayat.locator(".scatterlayer .point").count() == 5 + 2 + 7
+    # Groups: six score bars over six maximum bars; gap chart: ten indicators, two in orange.
+    kelompok = page.get_by_test_id("stPlotlyChart").nth(1)
+    assert kelompok.locator(".barlayer .point").count() == 12
+    expect(kelompok).to_contain_text("Maks. (alokasi bawaan proyek, asumsi)")
+    ruang = page.get_by_test_id("stPlotlyChart").nth(2)
+    assert ruang.locator(".barlayer .point").count() == 10
+    expect(ruang).to_contain_text("Menutup selisih ke Utama")
+    lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
+    assert min(lebar) > 300
+    simpan_tangkapan(page, "profil_bawaan")
+
+    # An invalid what-if input gives a clear message, not a traceback.
+    _isi(page, "Prevalensi stunting (SSGI)", "150")
+    page.get_by_role("button", name="Hitung").click()
+    galat = page.get_by_test_id("stAlertContentError")
+    expect(galat).to_contain_text("Masukan simulasi tidak sah", timeout=60_000)
+    expect(galat).to_contain_text("di luar 0–100 persen")
+    tunggu_siap(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    galat.scroll_into_view_if_needed()
+    simpan_tangkapan(page, "profil_simulasi_galat")
+
+    # A valid what-if: two indicators to their maximum lift the computed predikat to Utama.
+    _isi(page, "Prevalensi stunting (SSGI)", "")
+    _isi(page, "01 Perda KLA", "70")
+    _isi(page, "18 Wajar 12 Th", "45")
+    page.get_by_role("button", name="Hitung").click()
+    hasil = page.get_by_test_id("stMetric").filter(has_text="Predikat hitung baru")
+    expect(hasil).to_contain_text("Utama", timeout=60_000)
+    expect(hasil).to_contain_text("sebelumnya Nindya")
+    tunggu_siap(page)
+    expect(page.get_by_text("Asumsi simulasi ini")).to_be_visible()
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+    hasil.scroll_into_view_if_needed()
+    simpan_tangkapan(page, "profil_simulasi_hasil")
+
+    # Another cycle through the picker: the view follows and stays in the URL.
+    _pilih(page, "Tahun evaluasi", "2021")
+    expect(page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021")).to_be_visible(timeout=60_000)
+    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)
+    tunggu_siap(page)
+    assert "tahun=2021" in page.url
+    page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021").scroll_into_view_if_needed()
+    simpan_tangkapan(page, "profil_2021")
+
+    tidak_ada_galat(page)
+    pantauan.periksa()
+
+
+def test_profil_inggris_dan_ponsel(page: Page, streamlit_url: str):
+    pantauan = pantau(page)
+    page.goto(streamlit_url)
+    expect(page.locator(GRAFIK).first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+
+    page.set_viewport_size({"width": 390, "height": 1400})
+    page.goto(f"{streamlit_url}/profil?wilayah=33.26&lang=en")
+    expect(page.get_by_role("heading", name="Profile of Kabupaten Pekalongan — 2025 evaluation")).to_be_visible(
+        timeout=60_000
+    )
+    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)
+    tunggu_siap(page)
+    expect(page.get_by_text("synthetic example data").first).to_be_visible()
+    expect(page.get_by_test_id("stPlotlyChart").nth(1)).to_contain_text("Max. (project default allocation, assumed)")
+    lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
+    assert max(lebar) <= 390
+    simpan_tangkapan(page, "profil_ponsel_en")
+
+    tidak_ada_galat(page)
+    pantauan.periksa()

@@ -1,0 +1,109 @@
+"""AppTest of the Ringkasan page on the built default database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from indicators.lokasi import DATA_DIR, PROYEK
+
+APP = str(PROYEK / "app.py")
+KATEGORI = {
+    "KLA",
+    "Utama",
+    "Nindya",
+    "Madya",
+    "Pratama",
+    "Tidak berpredikat",
+    "Data tidak ditemukan",
+    "No predikat",
+    "No data found",
+}
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def _metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _jumlah(at: AppTest) -> dict[str, int]:
+    return {k: int(v) for k, v in _metrik(at).items() if k in KATEGORI}
+
+
+def _harapan_predikat(tahun: str) -> dict[str, int]:
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype=str)
+    return {str(k): int(v) for k, v in sumber.loc[sumber["tahun"] == tahun, "predikat"].value_counts().items()}
+
+
+def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
+    at = _app().run()
+    assert not at.exception
+    assert "Jawa Tengah 2025" in at.title[0].value
+    jumlah = _jumlah(at)
+    for predikat, banyak in _harapan_predikat("2025").items():
+        assert jumlah[predikat] == banyak
+    assert sum(jumlah.values()) == 35
+    metrik = _metrik(at)
+    assert metrik["Provinsi Layak Anak (Provila)"] == "Ya"
+    assert "," in metrik["Rata-rata total skor final (sintetis)"]  # Indonesian decimal comma
+    peta = json.loads(at.get("plotly_chart")[0].proto.spec)
+    lokasi = [k for trace in peta["data"] for k in trace["locations"]]
+    assert len(lokasi) == 35
+    assert len(set(lokasi)) == 35
+    assert peta["data"][0]["geojson"] == "/app/static/geo/jawa_tengah_kabkota.geojson"
+    assert len(at.dataframe[-1].value) == 35
+    assert any("sintetis" in w.value for w in at.warning)
+    # Official moves since 2023, both ways, from the real predikat files.
+    assert any("Pergerakan predikat resmi sejak 2023" in s.value for s in at.subheader)
+
+
+def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
+    at = _app().run()
+    at.selectbox(key="tahun").set_value(2021).run()
+    assert not at.exception
+    assert _jumlah(at)["Pratama"] == _harapan_predikat("2021")["Pratama"]
+    assert at.query_params["tahun"] == "2021"
+    at = _app()
+    at.query_params["lang"] = "en"
+    at.query_params["tahun"] = "2023"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value.startswith("KLA predikat overview, Jawa Tengah 2023")
+    assert "No data found" in _metrik(at)
+    assert "." in _metrik(at)["Average final total (synthetic)"]  # English decimal point
+
+
+def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
+    at = _app()
+    at.query_params["provinsi"] = "00"
+    at.run()
+    assert not at.exception
+    peta = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
+    assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
+    assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)
+    at = _app()
+    at.query_params["provinsi"] = "11"
+    at.run()
+    assert not at.exception
+    assert any("Belum ada data KLA untuk Aceh" in i.value for i in at.info)
+    assert not at.error
+
+
+def test_database_rusak_dibangun_ulang_saat_halaman_dibuka(tmp_path: Path, monkeypatch):
+    import streamlit as st
+
+    rusak = tmp_path / "kla.duckdb"
+    rusak.write_bytes(b"ini bukan database" * 64)
+    monkeypatch.setenv("KLA_DB", str(rusak))
+    st.cache_data.clear()
+    at = _app().run()
+    assert not at.exception
+    assert not at.error
+    assert "Jawa Tengah 2025" in at.title[0].value

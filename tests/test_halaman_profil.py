@@ -1,0 +1,260 @@
+"""AppTest of the Profil Wilayah page on the built default database, plus its pure figure builders."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import layanan, profil
+from indicators.katalog import KELOMPOK, katalog_bawaan
+from indicators.lokasi import DATA_DIR, PROYEK
+from ui import halaman_profil
+
+APP = str(PROYEK / "app.py")
+KAT = katalog_bawaan()
+
+
+def _app(**param: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for kunci, nilai in param.items():
+        at.query_params[kunci] = nilai
+    return at.switch_page("pages/profil.py")
+
+
+def _grafik(at: AppTest) -> dict[str, dict[str, Any]]:
+    """Plotly specs by chart key order: riwayat, kelompok, ruang."""
+    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(spek) == 3
+    return dict(zip(["riwayat", "kelompok", "ruang"], spek, strict=True))
+
+
+def _trace(spek: dict[str, Any], nama: str) -> dict[str, Any]:
+    """A trace by legend name, numeric arrays decoded (plotly sends them as base64 typed arrays)."""
+    trace = next(tr for tr in spek["data"] if tr.get("name") == nama)
+    return {k: _larik(v) for k, v in trace.items()}
+
+
+def _larik(nilai: Any) -> Any:
+    if isinstance(nilai, dict) and "bdata" in nilai:
+        data = np.frombuffer(base64.b64decode(nilai["bdata"]), dtype=np.dtype(nilai["dtype"]))
+        return [x.item() for x in data]
+    return nilai
+
+
+def _metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _resmi_csv(kode: str) -> dict[int, str]:
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype={"kode_wilayah": str})
+    sumber = sumber[sumber["kode_wilayah"] == kode]
+    return {int(t): str(p) for t, p in zip(sumber["tahun"], sumber["predikat"], strict=True)}
+
+
+def _input_sim(at: AppTest, indikator: str, kunci: str = "33.75_2025_final") -> Any:
+    return at.number_input(key=f"profil_sim_{kunci}_{indikator}")
+
+
+def _tabel(at: AppTest, kolom: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if kolom in d.value.columns)
+
+
+def test_bawaan_kota_pekalongan_2025(app_db: Path):
+    at = _app().run()
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2025"
+    assert {"wilayah": "33.75", "tahun": "2025", "tahap": "final", "provinsi": "33"}.items() <= dict(
+        at.query_params
+    ).items()
+    assert len(at.selectbox(key="wilayah").options) == 35
+    assert at.selectbox(key="tahap").options == ["Evaluasi mandiri", "Verifikasi provinsi", "Final"]
+    # Synthetic scores are labelled at the top and on every score.
+    assert "data contoh (sintetis)" in at.warning[0].value
+    resmi = _resmi_csv("33.75")
+    tabel = layanan.tabel_skor(app_db, KAT, tahun=2025, kode_provinsi="33")
+    baris = tabel.set_index("kode_wilayah").loc["33.75"]
+    metrik = _metrik(at)
+    assert metrik["Predikat resmi 2025"] == resmi[2025] == "Nindya"
+    assert metrik["Total skor (sintetis)"] == f"{baris['total']:.2f}".replace(".", ",")
+    assert metrik["Predikat hitung (sintetis)"] == baris["predikat_hitung"]
+    assert metrik["Peringkat total di provinsi"] == f"{baris['peringkat_provinsi']} dari 35"
+
+    g = _grafik(at)
+    # History: every official predikat of the real file at its year; 2017 and 2018 not found.
+    r = _trace(g["riwayat"], "Predikat resmi")
+    assert dict(zip(r["x"], r["y"], strict=True)) == resmi
+    hilang = _trace(g["riwayat"], "Data tidak ditemukan")
+    assert sorted(hilang["x"]) == [2017, 2018]
+    assert set(hilang["y"]) == {"Data tidak ditemukan"}
+    celah = [a["text"] for a in g["riwayat"]["layout"]["annotations"]]
+    assert celah == ["tanpa evaluasi", "tanpa evaluasi"]
+    assert [s["x0"] + 0.45 for s in g["riwayat"]["layout"]["shapes"]] == pytest.approx([2020, 2024])
+    assert g["riwayat"]["layout"]["xaxis"]["tickvals"] == [2017, 2018, 2019, 2021, 2022, 2023, 2025]
+
+    # Groups: maxima from the catalogue (labelled as the project's assumption), province average.
+    maks = _trace(g["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
+    assert maks["x"] == list(KAT.skema["KLA24"].nilai_maks_kelompok().values())
+    rata = _trace(g["kelompok"], "Rata-rata provinsi")
+    assert rata["x"] == pytest.approx([tabel[k].mean() for k in KELOMPOK])
+    skor = _trace(g["kelompok"], "Skor (sintetis)")
+    assert skor["x"] == pytest.approx([baris[k] for k in KELOMPOK])
+    assert any("alokasi bawaan proyek" in c.value for c in at.caption)
+
+    # Gap: the text and the orange bars that close it.
+    selisih = f"{baris['selisih_ke_predikat_berikut']:.2f}".replace(".", ",")
+    assert any(f"**{selisih} poin**" in m.value and "**Utama**" in m.value for m in at.markdown)
+    tutup = _trace(g["ruang"], "Menutup selisih ke Utama")
+    ruang_tutup = [float(x.replace(",", ".")) for x in tutup["text"]]
+    assert sum(ruang_tutup) >= baris["selisih_ke_predikat_berikut"] > sum(ruang_tutup[:-1])
+
+    # Stages: three totals, losses at verification; indicator table with status; neighbours.
+    assert {"Evaluasi mandiri", "Verifikasi provinsi", "Final"} <= set(_metrik(at))
+    rugi = _tabel(at, "Perubahan (final − mandiri)")
+    assert 1 <= len(rugi) <= 5
+    status = _tabel(at, "Status")
+    assert len(status) == 24
+    assert set(status["Status"]) <= {"penuh", "baik", "sebagian", "rendah", "belum ada skor"}
+    assert status["Indikator"].iloc[0] == "01 Perda KLA"
+    sebaya = _tabel(at, "Nama")
+    assert sebaya["Nama"].tolist()[0] == "Kota Pekalongan (wilayah ini)"
+    assert set(sebaya["Nama"].tolist()[1:]) == {"Kabupaten Batang", "Kabupaten Pekalongan"}
+
+    # What-if form: six inputs up front at the current scores, the rest folded, three rubric statistics.
+    assert _input_sim(at, "KLA24-01").value == pytest.approx(50.57)
+    assert len([n for n in at.number_input if str(n.key).startswith("profil_sim_")]) == 24
+    assert len([n for n in at.number_input if str(n.key).startswith("profil_stat_")]) == 3
+
+
+def test_ganti_wilayah(app_db: Path):
+    at = _app().run()
+    at.selectbox(key="wilayah").set_value("33.26").run()
+    assert not at.exception
+    assert at.title[0].value == "Profil Kabupaten Pekalongan — evaluasi 2025"
+    assert at.query_params["wilayah"] == "33.26"
+    assert _metrik(at)["Predikat resmi 2025"] == _resmi_csv("33.26")[2025]
+    sebaya = _tabel(at, "Nama")
+    assert sebaya["Nama"].iloc[0] == "Kabupaten Pekalongan (wilayah ini)"
+    assert "Kota Pekalongan" in sebaya["Nama"].tolist()
+
+
+def test_ganti_siklus_dan_skema_lama(app_db: Path):
+    at = _app().run()
+    at.selectbox(key="tahun").set_value(2021).run()
+    assert not at.exception
+    assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2021"
+    assert at.query_params["tahun"] == "2021"
+    assert at.selectbox(key="tahap").options == ["Evaluasi mandiri", "Final"]
+    assert _metrik(at)["Predikat resmi 2021"] == "Madya"
+    # 2017: the 31-indicator scheme, its own maxima, no official predikat for this city.
+    at.selectbox(key="tahun").set_value(2017).run()
+    assert not at.exception
+    assert _metrik(at)["Predikat resmi 2017"] == "Data tidak ditemukan"
+    assert len(_tabel(at, "Status")) == 31
+    maks = _trace(_grafik(at)["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
+    assert maks["x"] == list(KAT.skema["KLA31"].nilai_maks_kelompok().values())
+    assert not [n for n in at.number_input if str(n.key).startswith("profil_stat_")]  # no rubric in KLA31
+    assert any("Indikator dengan ruang terbesar" in m.value and "saja sudah cukup" in m.value for m in at.markdown)
+
+
+def test_tahap_dari_url(app_db: Path):
+    at = _app(wilayah="33.75", tahun="2025", tahap="mandiri").run()
+    assert not at.exception
+    assert at.selectbox(key="tahap").value == "mandiri"
+    mandiri = layanan.tabel_skor(app_db, KAT, tahun=2025, tahap="mandiri").set_index("kode_wilayah")
+    assert _metrik(at)["Total skor (sintetis)"] == f"{mandiri['total'].loc['33.75']:.2f}".replace(".", ",")
+
+
+def test_simulasi_naik_predikat(app_db: Path):
+    at = _app().run()
+    _input_sim(at, "KLA24-01").set_value(70.0)
+    _input_sim(at, "KLA24-18").set_value(45.0)
+    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(17.68)
+    at.button(key="profil_sim_kirim").click().run()
+    assert not at.exception
+    assert not at.error
+    metrik = _metrik(at)
+    assert metrik["Predikat hitung baru"] == "Utama"
+    delta = next(m.delta for m in at.metric if m.label == "Predikat hitung baru")
+    assert delta == "sebelumnya Nindya"
+    assert metrik["Total baru"].count(",") == 1
+    catatan = next(i.value for i in at.info if "Asumsi simulasi ini" in i.value)
+    assert "alokasi bawaan proyek" in catatan
+    assert "13 Prevalensi Gizi: Prevalensi stunting (SSGI) = 17,68 persen → 80 % dari maks. = 32,00 poin" in catatan
+    assert "rubrik asumsi proyek" in catatan
+    berubah = _tabel(at, "Sesudah")
+    assert berubah["Indikator"].tolist() == ["01 Perda KLA", "13 Prevalensi Gizi", "18 Wajar 12 Th"]
+
+
+def test_simulasi_masukan_tidak_sah(app_db: Path):
+    at = _app().run()
+    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(150.0)
+    at.button(key="profil_sim_kirim").click().run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith("Masukan simulasi tidak sah")
+    assert "di luar 0–100 persen" in at.error[0].value
+    assert "Predikat hitung baru" not in _metrik(at)
+
+
+def test_bahasa_inggris(app_db: Path):
+    at = _app(lang="en").run()
+    assert not at.exception
+    assert at.title[0].value == "Profile of Kota Pekalongan — 2025 evaluation"
+    assert "synthetic example data" in at.warning[0].value
+    metrik = _metrik(at)
+    assert metrik["Official predikat 2025"] == "Nindya"
+    assert metrik["Total score (synthetic)"].count(".") == 1
+    g = _grafik(at)
+    assert _trace(g["kelompok"], "Max. (project default allocation, assumed)")
+    assert g["kelompok"]["data"][0]["y"][0] == "Institutional strengthening"
+    assert _trace(g["riwayat"], "No data found")["x"] == [2017, 2018]
+    status = _tabel(at, "Status")
+    assert status["Indicator"].iloc[0].startswith("01 Regional regulation")
+    assert set(status["Status"]) <= {"full", "good", "partial", "low", "no score yet"}
+    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(-3.0)
+    at.button(key="profil_sim_kirim").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Invalid what-if input")
+
+
+def test_tautan_wilayah_provinsi_lain_dan_tanpa_provinsi(app_db: Path):
+    # A link that names only the region: the province follows it.
+    at = _app(wilayah="33.26").run()
+    assert not at.exception
+    assert at.query_params["provinsi"] == "33"
+    assert at.title[0].value.startswith("Profil Kabupaten Pekalongan")
+    # A region in a province without KLA data: a plain empty state, not an error.
+    at = _app(wilayah="31.71").run()
+    assert not at.exception
+    assert not at.error
+    assert at.query_params["provinsi"] == "31"
+    assert at.info[0].value.startswith("Belum ada data KLA untuk")
+    assert not at.get("plotly_chart")
+
+
+# --- pure figure builders --------------------------------------------------------------------------
+
+
+def test_grafik_riwayat_menandai_beda():
+    riwayat = profil.riwayat_predikat(
+        pd.DataFrame(
+            {"tahun": [2021, 2022], "total": [720.0, 650.0], "predikat_hitung": ["Nindya", "Madya"], "sintetis": True}
+        ),
+        pd.DataFrame({"tahun": [2021, 2022], "predikat": ["Madya", "Madya"], "keyakinan": ["tinggi", "sedang"]}),
+        [(2021, "KLA24"), (2022, "KLA24")],
+    )
+    fig = halaman_profil.grafik_riwayat(riwayat, KAT.pita, [], "id")
+    hitung = next(tr for tr in fig.data if tr.name == "Predikat hitung (sintetis)")
+    assert list(hitung.text) == ["≠", ""]
+    assert list(hitung.y) == ["Nindya", "Madya"]
+    tabel = halaman_profil.tabel_riwayat(riwayat, "en")
+    assert tabel["Difference"].tolist() == ["≠ differs from official", ""]
+    assert tabel["Confidence"].tolist() == ["high", "medium"]

@@ -1,0 +1,55 @@
+"""Overview helpers: counts with change, previous cycle, official predikat moves."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators import ringkasan
+
+URUTAN = ["Pratama", "Madya", "Nindya", "Utama", "KLA"]
+
+
+def test_siklus_sebelumnya_tidak_tahunan():
+    siklus = [2017, 2018, 2019, 2021, 2022, 2023, 2025]
+    assert ringkasan.siklus_sebelumnya(2025, siklus) == 2023
+    assert ringkasan.siklus_sebelumnya(2021, siklus) == 2019
+    assert ringkasan.siklus_sebelumnya(2017, siklus) is None
+
+
+def test_jumlah_per_predikat_lengkap_dengan_nol_dan_tidak_ditemukan():
+    data = pd.DataFrame({"predikat_resmi": ["Madya", "Madya", None, "Tidak ada", "Utama"]})
+    jumlah = ringkasan.hitung_per_predikat(data, URUTAN).set_index("predikat")["jumlah"]
+    assert jumlah.to_dict() == {
+        "KLA": 0,
+        "Utama": 1,
+        "Nindya": 0,
+        "Madya": 2,
+        "Pratama": 0,
+        "Tidak ada": 1,
+        "Data tidak ditemukan": 1,
+    }
+    lalu = pd.DataFrame({"predikat_resmi": ["Madya", "Pratama"]})
+    dengan = ringkasan.jumlah_dengan_perubahan(data, lalu, URUTAN).set_index("predikat")
+    assert dengan.loc["Madya", "jumlah_lalu"] == 1
+    assert dengan.loc["Pratama", "jumlah_lalu"] == 1
+
+
+def test_pergerakan_predikat_hanya_yang_diketahui_di_kedua_siklus():
+    predikat = pd.DataFrame(
+        [
+            ("a", "A", 2023, "Madya"),
+            ("a", "A", 2025, "Utama"),
+            ("b", "B", 2023, "Nindya"),
+            ("b", "B", 2025, "Madya"),
+            ("c", "C", 2023, "Tidak ada"),
+            ("c", "C", 2025, "Pratama"),
+            ("d", "D", 2025, "Madya"),
+            ("e", "E", 2023, "Madya"),
+            ("e", "E", 2025, "Madya"),
+        ],
+        columns=["kode_wilayah", "nama", "tahun", "predikat"],
+    )
+    gerak = ringkasan.pergerakan_predikat(predikat, 2025, 2023, URUTAN).set_index("kode_wilayah")
+    assert gerak["langkah"].to_dict() == {"a": 2, "c": 1, "e": 0, "b": -1}
+    assert "d" not in gerak.index
+    assert ringkasan.pergerakan_predikat(predikat, 2025, None, URUTAN).empty
