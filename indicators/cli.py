@@ -1,4 +1,4 @@
-"""The ``kla`` command: build and inspect the database, list the indicator catalogue.
+"""The ``kla`` command: build and inspect the database, list the catalogue, scores; imports via cli_impor.
 
 Every error reaches the user as one clear line in Indonesian (English after it), never a
 traceback, and the command exits non-zero.
@@ -14,13 +14,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from indicators import analitik, bangun, layanan
+from indicators import analitik, bangun, cli_impor, layanan
 from indicators.format import format_angka
 from indicators.io import store
 from indicators.katalog import KATALOG_DIR, KatalogError, katalog_bawaan, muat_katalog
 from indicators.lokasi import db_bawaan
 
 _KODE_GALAT_MASUKAN = 2
+
+# Subcommand groups that live in their own modules: each has PERINTAH (the command names it
+# owns), daftarkan(sub) to add its parsers and jalankan(args) to run one and return the exit code.
+_MODUL_PERINTAH = (cli_impor,)
 
 
 class GalatPengguna(Exception):
@@ -50,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--tahap", default="final", help="mandiri, provinsi, pusat atau final (default: final)")
     sc.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sc.add_argument("--db", type=Path, default=None)
+    for modul in _MODUL_PERINTAH:
+        modul.daftarkan(sub)
     return parser
 
 
@@ -148,6 +154,9 @@ def _scores(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kla`` command and return its exit code."""
     args = _parser().parse_args(argv)
+    for modul in _MODUL_PERINTAH:
+        if args.perintah in modul.PERINTAH:
+            return int(modul.jalankan(args))
     try:
         if args.perintah == "db":
             return _db_build(args) if args.aksi == "build" else _db_info(args)

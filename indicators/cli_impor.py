@@ -1,4 +1,4 @@
-"""The ``kla template`` and ``kla import`` subcommands (wired into ``indicators.cli`` by ``daftarkan``).
+"""The ``kla template`` and ``kla import`` subcommands (added to ``indicators.cli`` by ``daftarkan``).
 
 ``kla template --jenis skor|statistik|predikat [--tahun YEAR] [--wilayah CODE ...] --out FILE.xlsx``
 writes an import template. ``kla import FILE [--jenis ...] [--dry-run] [--db PATH] [--user NAME]
@@ -286,7 +286,7 @@ def jalankan(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run only these subcommands (``python -m indicators.cli_impor ...``) until wired into ``kla``."""
+    """Run only these subcommands (``python -m indicators.cli_impor ...``); ``kla`` has them too."""
     parser = argparse.ArgumentParser(prog="kla", description="Dasbor KLA: templat dan impor data")
     sub = parser.add_subparsers(dest="perintah", required=True)
     daftarkan(sub)

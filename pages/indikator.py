@@ -3,7 +3,7 @@
 import streamlit as st
 
 from indicators.format import format_angka
-from ui import cache, cache_indikator, tampilan, widgets
+from ui import cache, tampilan, widgets
 from ui import halaman_indikator as hi
 from ui.teks import t
 
@@ -33,7 +33,7 @@ st.caption(t("ind_status_legenda", bahasa))
 hi.render_metadata(ind, skema, bahasa)
 
 # --- scores (synthetic) ------------------------------------------------------------------------------
-skor_semua = cache_indikator.skor_semua_indikator(db, "final")
+skor_semua = cache.skor_indikator(db, None, "final")
 siklus = hi.siklus_skema(skor_semua, skema, katalog)
 st.header(t("ind_skor_judul", bahasa, indikator=ind.id))
 st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")

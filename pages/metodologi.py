@@ -3,7 +3,7 @@
 import streamlit as st
 
 from indicators import metodologi as met
-from ui import cache, cache_indikator, widgets
+from ui import cache, widgets
 from ui import halaman_metodologi as hm
 from ui.teks import t
 
@@ -21,11 +21,11 @@ st.markdown(t("met_pengantar", bahasa))
 
 # --- sources and licences -------------------------------------------------------------------------------------
 st.header(t("met_sumber_judul", bahasa))
-sumber = cache_indikator.sumber(db)
+sumber = cache.sumber(db)
 st.markdown(hm.ringkas_sumber(sumber, bahasa))
 hm.render_sumber(sumber, bahasa)
 st.caption(t("met_sumber_catatan", bahasa))
-hm.render_atribusi(cache_indikator.atribusi_batas(), bahasa)
+hm.render_atribusi(cache.atribusi_batas(), bahasa)
 
 # --- data vintages --------------------------------------------------------------------------------------------------
 st.header(t("met_cakupan_judul", bahasa))
@@ -34,13 +34,13 @@ cakupan = met.cakupan_predikat(cache.predikat_resmi(db), wilayah)
 st.dataframe(hm.tabel_cakupan_predikat(cakupan, bahasa), hide_index=True, width="stretch")
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
 st.subheader(t("met_cakupan_statistik", bahasa))
-statistik = met.ringkas_cakupan_statistik(cache_indikator.cakupan_statistik(db), katalog)
+statistik = met.ringkas_cakupan_statistik(cache.cakupan_statistik(db), katalog)
 hm.render_cakupan_statistik(statistik, bahasa)
 st.subheader(t("met_cakupan_wilayah", bahasa))
 st.markdown(t("met_vintage_wilayah", bahasa))
 st.subheader(t("met_sintetis_judul", bahasa))
 st.warning(t("met_sintetis_isi", bahasa), icon="⚠️")
-st.dataframe(hm.tabel_cakupan_skor(cache_indikator.cakupan_skor(db), bahasa), hide_index=True, width="stretch")
+st.dataframe(hm.tabel_cakupan_skor(cache.cakupan_skor(db), bahasa), hide_index=True, width="stretch")
 st.subheader(t("met_belum_terverifikasi_judul", bahasa))
 st.markdown("\n".join(hm.daftar_belum_terverifikasi(statistik, bahasa)) or t("met_semua_terverifikasi", bahasa))
 
@@ -57,7 +57,7 @@ st.caption(" · ".join(f"[{s.sitasi}]({s.url})" if s.url else s.sitasi for s in 
 # --- editable assumptions (what-if, session only) --------------------------------------------------------------------
 st.header(t("met_asumsi_judul", bahasa))
 st.info(t("met_asumsi_sesi", bahasa), icon="ℹ️")
-skor_semua = cache_indikator.skor_semua_indikator(db, "final")
+skor_semua = cache.skor_indikator(db, None, "final")
 kiri, kanan = st.columns(2)
 with kiri:
     kode_skema = widgets.pilih_dari_url(

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import perbandingan as pb
-from ui import cache, cache_perbandingan, widgets
+from ui import cache, widgets
 from ui import halaman_perbandingan as hp
 from ui.teks import t
 
@@ -28,7 +28,7 @@ def preset(kode: str) -> dict[pb.Sebaya, list[str]]:
     return pb.kelompok_preset(kode, wilayah, tetangga, predikat, nama)
 
 
-tahap_siklus = cache_perbandingan.tahap_per_tahun(db)
+tahap_siklus = cache.tahap_per_tahun(db)
 kiri, tengah, kanan = st.columns([5, 3, 2])
 with kiri:
     bawaan = preset("33.75")["tetangga"] if "33.75" in nama else list(nama)[:1]
@@ -53,7 +53,7 @@ kode_prov = provinsi_dari[semat]
 if pb.jenis_ukuran(ukuran) == "indikator":
     skor_indikator = pd.concat([cache.skor_wilayah(db, k) for k in pilihan], ignore_index=True)
     seri = pb.seri_indikator_wilayah(skor_indikator, ukuran, tahap, kat)
-    semua_seri = cache_perbandingan.seri_indikator_semua(db, ukuran, tahap) if sebaya == "provinsi" else None
+    semua_seri = cache.seri_indikator_semua(db, ukuran, tahap) if sebaya == "provinsi" else None
 else:
     seri = pb.seri_skor(skor, pilihan, ukuran)
     semua_seri = pb.seri_skor(skor, list(nama), ukuran) if sebaya == "provinsi" else None

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import ukuran
-from ui import cache, cache_peta, halaman_peta, widgets
+from ui import cache, halaman_peta, widgets
 from ui.teks import t
 
 bahasa = widgets.pilih_bahasa()
@@ -12,7 +12,7 @@ db = cache.siapkan_database()
 wilayah = cache.wilayah(db)
 provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
 nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
-ketersediaan = cache_peta.ketersediaan_statistik(db)
+ketersediaan = cache.ketersediaan_statistik(db)
 
 kolom = st.columns([2, 3, 1, 1])
 with kolom[0]:
@@ -34,7 +34,7 @@ with kolom[2]:
 tahap = "final"
 tahun_banding = semua_tahun
 if uk.berbasis_skor:
-    tahap_ada = cache_peta.tahap_per_tahun(db)
+    tahap_ada = cache.tahap_per_tahun(db)
     with kolom[3]:
         tahap = halaman_peta.pilih_tahap(bahasa, tahap_ada.loc[tahap_ada["tahun"] == tahun, "tahap"])
     tahun_banding = [x for x in semua_tahun if x in set(tahap_ada.loc[tahap_ada["tahap"] == tahap, "tahun"])]
@@ -52,7 +52,7 @@ def muat(th: int) -> pd.DataFrame:
         daerah,
         predikat=predikat,
         skor=cache.tabel_skor(db, th, tahap) if uk.jenis in ("total", "kelompok") else None,
-        skor_indikator=cache_peta.skor_indikator(db, th, tahap) if uk.jenis == "indikator" else None,
+        skor_indikator=cache.skor_indikator(db, th, tahap) if uk.jenis == "indikator" else None,
         statistik=cache.statistik(db, uk.sumber) if uk.jenis == "statistik" else None,
         bahasa=bahasa,
     )

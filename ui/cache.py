@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import bangun, layanan
+from indicators import bangun, layanan, metodologi, perbandingan, ukuran
 from indicators.io import store
 from indicators.katalog import Katalog, katalog_bawaan
-from indicators.lokasi import STATIC_DIR, db_bawaan
+from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
+
+README_BATAS = DATA_DIR / "README-batas-wilayah.md"
 
 
 def siapkan_database() -> Path:
@@ -158,3 +160,103 @@ def _provila(db: str, versi_db: int) -> pd.DataFrame:
 def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
     """Provincial awards (Provila) per year, with sources."""
     return _provila(str(db_path), _versi(db_path))
+
+
+# --- per-indicator scores, stages and statistics coverage (Peta, Perbandingan, Indikator) --------
+
+
+@st.cache_data(show_spinner=False)
+def _skor_indikator(db: str, versi_db: int, tahun: int | None, tahap: str) -> pd.DataFrame:
+    return store.kueri(Path(db), "skor_indikator", {"tahun": tahun, "tahap": tahap})
+
+
+def skor_indikator(db_path: Path, tahun: int | None, tahap: str = "final") -> pd.DataFrame:
+    """Per-indicator scores of every region for one cycle (``None``: every cycle) and stage.
+
+    Columns: ``tahun, kode_wilayah, indikator, tahap, nilai, sintetis``.
+    """
+    return _skor_indikator(str(db_path), _versi(db_path), tahun, tahap)
+
+
+@st.cache_data(show_spinner=False)
+def _seri_indikator_semua(db: str, versi_db: int, indikator: str, tahap: str) -> pd.DataFrame:
+    data = store.kueri(Path(db), "skor_indikator", {"tahun": None, "tahap": tahap})
+    return perbandingan.seri_indikator_wilayah(data, indikator, tahap, katalog())
+
+
+def seri_indikator_semua(db_path: Path, indikator: str, tahap: str = "final") -> pd.DataFrame:
+    """One KLA24 indicator as % of its maximum for every kab/kota and cycle of one stage.
+
+    Used for the province average of an indicator. Columns: ``perbandingan.KOLOM_SERI``.
+    """
+    return _seri_indikator_semua(str(db_path), _versi(db_path), indikator, tahap)
+
+
+@st.cache_data(show_spinner=False)
+def _tahap_per_tahun(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "tahap_per_tahun")
+
+
+def tahap_per_tahun(db_path: Path) -> pd.DataFrame:
+    """Which evaluation stages have scores in which cycle (``tahun, tahap``)."""
+    return _tahap_per_tahun(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _ketersediaan_statistik(db: str, versi_db: int) -> pd.DataFrame:
+    kode = sorted(katalog().statistik)
+    with store.buka(Path(db)) as con:
+        bagian = [store.kueri_con(con, "statistik_indikator", {"statistik": k}) for k in kode]
+    bagian = [b for b in bagian if not b.empty]
+    return ukuran.ringkas_ketersediaan(pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame())
+
+
+def ketersediaan_statistik(db_path: Path) -> pd.DataFrame:
+    """Which raw statistic has rows for which year, level and province.
+
+    Columns: ``statistik, tahun, tingkat, kode_provinsi, jumlah``.
+    """
+    return _ketersediaan_statistik(str(db_path), _versi(db_path))
+
+
+# --- sources and coverage (Data & Metodologi) ----------------------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def _sumber(db: str, versi_db: int) -> pd.DataFrame:
+    return metodologi.muat_sumber(Path(db))
+
+
+def sumber(db_path: Path) -> pd.DataFrame:
+    """Every source with kind, licence, confidence, synthetic flag and the tables citing it."""
+    return _sumber(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _cakupan_statistik(db: str, versi_db: int) -> pd.DataFrame:
+    return metodologi.muat_cakupan_statistik(Path(db))
+
+
+def cakupan_statistik(db_path: Path) -> pd.DataFrame:
+    """Raw-statistic rows per statistic × year × level (see indicators.metodologi)."""
+    return _cakupan_statistik(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _cakupan_skor(db: str, versi_db: int) -> pd.DataFrame:
+    return metodologi.muat_cakupan_skor(Path(db))
+
+
+def cakupan_skor(db_path: Path) -> pd.DataFrame:
+    """Per-indicator score coverage per cycle × stage (see indicators.metodologi)."""
+    return _cakupan_skor(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _atribusi(path: str, versi: int) -> metodologi.Atribusi:
+    return metodologi.baca_atribusi_batas(Path(path))
+
+
+def atribusi_batas() -> metodologi.Atribusi:
+    """The boundaries' attribution line and MIT licence, read from data/README-batas-wilayah.md."""
+    return _atribusi(str(README_BATAS), README_BATAS.stat().st_mtime_ns)
