@@ -47,6 +47,9 @@ _SISIP = {
     "rekap_predikat": "INSERT INTO rekap_predikat BY NAME SELECT * FROM data_masuk",
     "penghargaan_provinsi": "INSERT INTO penghargaan_provinsi BY NAME SELECT * FROM data_masuk",
     "skor_indikator": "INSERT INTO skor_indikator BY NAME SELECT * FROM data_masuk",
+    # carried over from the previous file by a rebuild (see bangun_database)
+    "log_impor": "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk",
+    "riwayat_impor": "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk",
 }
 
 
@@ -466,6 +469,8 @@ def bangun_database(
 ) -> HasilBangun:
     """Rebuild the database at ``db_path`` from the committed sources and swap it in atomically.
 
+    Imports already in ``db_path`` (rows, log and history) are carried over, so rebuilding never
+    loses data that officials entered.
     Also writes the browser boundary layers to ``static_dir/geo`` (skip with ``static_dir=None``).
     Raises KatalogError or DataSumberError, naming the file and entry, before touching ``db_path``.
     """
@@ -483,7 +488,13 @@ def bangun_database(
     tabel["skor_indikator"] = _skor_sintetis(katalog, wilayah, tabel["predikat_resmi"], sumber)
     tabel = {"sumber": sumber.frame(), **tabel}
 
+    # impor imports this module; importing it here keeps the dependency one-way at load time.
+    from indicators import impor
+
     with _kunci(db_path):
+        # Real data that officials imported is not in the committed sources: a rebuild (new
+        # sources, a new schema) carries it over with its history, so rollback still works.
+        tabel = impor.gabung_impor(tabel, impor.bawa_impor(db_path))
         jumlah = tulis_database(db_path, tabel)
         if static_dir is not None:
             geo.tulis_lapisan_web(data_dir, static_dir)

@@ -282,20 +282,11 @@ def test_bawa_impor_membaca_impor_dan_riwayat(db: Path, wilayah: pd.DataFrame, d
     assert gabung["sumber"]["sumber_id"].is_unique
 
 
-def test_impor_bertahan_setelah_db_build(db: Path, wilayah: pd.DataFrame, monkeypatch: pytest.MonkeyPatch):
-    """Simulates the integrator's three-line change in bangun.bangun_database (see the report)."""
+def test_impor_bertahan_setelah_db_build(db: Path, wilayah: pd.DataFrame):
     awal = _isi(db)
     impor.terapkan(db, _periksa("skor_baik.csv", wilayah), katalog_bawaan(), pengguna="uji")
     impor.terapkan(db, _periksa("predikat_baik.csv", wilayah), katalog_bawaan(), pengguna="uji")
     sesudah_impor = _isi(db)
-    asli = bangun.tulis_database
-
-    def tulis(db_path: Path, tabel: dict[str, pd.DataFrame]) -> dict[str, int]:
-        return asli(db_path, impor.gabung_impor(tabel, impor.bawa_impor(db_path)))
-
-    monkeypatch.setattr(bangun, "tulis_database", tulis)
-    monkeypatch.setitem(bangun._SISIP, "log_impor", "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk")
-    monkeypatch.setitem(bangun._SISIP, "riwayat_impor", "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk")
     bangun.bangun_database(db, static_dir=None)
     assert _isi(db) == sesudah_impor
     assert len(impor.daftar_impor(db)) == 2
