@@ -193,3 +193,25 @@ def test_skema_kla31(app_db: Path):
     assert editor.key == "met_maks_KLA31"
     assert len(editor.value) == 31
     assert sum(a for a, _ in _jumlah(at).values()) == 35
+
+
+def test_sumber_impor_pengguna_berlabel(db_bawaan: Path, tmp_path: Path, monkeypatch):
+    """After an official's import, the page lists the import as a source (it used to crash here)."""
+    import shutil
+
+    import streamlit as st
+
+    from indicators import impor
+
+    db = tmp_path / "kla.duckdb"
+    shutil.copy(db_bawaan, db)
+    berkas = PROYEK / "tests" / "data" / "impor" / "baik" / "predikat_baik.csv"
+    hasil = impor.periksa_berkas(berkas.read_bytes(), berkas.name, KATALOG, impor.muat_wilayah(db))
+    impor.terapkan(db, hasil, KATALOG, pengguna="uji")
+    monkeypatch.setenv("KLA_DB", str(db))
+    st.cache_data.clear()
+    for bahasa, label in (("id", "impor data oleh pengguna"), ("en", "imported by users")):
+        at = _app(**({"lang": "en"} if bahasa == "en" else {})).run()
+        assert not at.exception
+        assert any(label in m.value for m in at.markdown), bahasa
+    st.cache_data.clear()

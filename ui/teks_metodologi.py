@@ -18,6 +18,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "met_jenis_kode_wilayah": ("kode wilayah", "region codes"),
     "met_jenis_sintetis": ("data contoh sintetis", "synthetic example data"),
     "met_jenis_katalog": ("katalog indikator", "indicator catalogue"),
+    "met_jenis_impor": ("impor data oleh pengguna", "imported by users"),
     "met_tanpa_keyakinan": ("tidak dinilai", "not rated"),
     "met_kol_jenis": ("Jenis", "Kind"),
     "met_kol_sitasi": ("Sitasi", "Citation"),
