@@ -5,6 +5,14 @@ writes an import template. ``kla import FILE [--jenis ...] [--dry-run] [--db PAT
 [--bahasa id|en]`` checks the file, prints every problem (exit 2) or the preview and commits it
 (unless ``--dry-run``); ``kla import --rollback ID`` undoes an import; ``kla import --log`` lists
 them. Errors are one clear line each, never a traceback.
+
+**Who imports.** Without ``--user`` the command runs in *local mode*: whoever can run it on the
+server can already write the database file, so it acts as an admin and records the system user
+name. With ``--user NAME`` and an accounts file beside the database (``kla user add``), the
+account's password is asked (getpass, or one line on stdin with ``--password-stdin``), the import
+is recorded under that account and its regional scope applies: an editor's file with any row
+outside the scope is refused whole, and an editor may only roll back imports within scope. While
+no account exists at all, ``--user`` is only the name recorded (local mode, said on the output).
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ from typing import Any
 import duckdb
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
-from indicators import impor
+from indicators import akun, impor
+from indicators.cli_akun import baca_sandi
 from indicators.format import format_angka
 from indicators.impor_masalah import Bahasa, ImporError
 from indicators.katalog import TAHAP, KatalogError, katalog_bawaan
@@ -73,6 +82,18 @@ _TEKS: dict[str, tuple[str, str]] = {
     ),
     "tak_ada_berkas": ("Berkas {berkas} tidak ada atau tidak dapat dibaca.", "File {berkas} is missing or unreadable."),
     "log_kosong": ("Belum ada impor.", "No imports yet."),
+    "mode_lokal": (
+        "Catatan: belum ada akun ({path}); mode lokal, '{user}' hanya dicatat sebagai nama.",
+        "Note: no accounts yet ({path}); local mode, '{user}' is only recorded as the name.",
+    ),
+    "sandi_salah": (
+        "Nama pengguna atau sandi salah; tidak ada yang diimpor.",
+        "Wrong user name or password; nothing was imported.",
+    ),
+    "batal_luar_lingkup": (
+        "Impor #{id} menyentuh wilayah di luar lingkup akun {user} ({lingkup}); hanya admin yang dapat membatalkannya.",
+        "Import #{id} touched regions outside the scope of account {user} ({lingkup}); only an admin can roll it back.",
+    ),
 }
 
 
@@ -97,7 +118,12 @@ def daftarkan(sub: Any) -> None:
     im.add_argument("--jenis", choices=impor.JENIS, default=None, help="default: dideteksi dari kolom (detected)")
     im.add_argument("--dry-run", action="store_true", help="hanya periksa dan pratinjau (check and preview only)")
     im.add_argument("--db", type=Path, default=None)
-    im.add_argument("--user", default=None, help="nama pengguna untuk log (default: pengguna sistem)")
+    im.add_argument(
+        "--user",
+        default=None,
+        help="akun (sandi diminta, lingkup wilayah berlaku); tanpa --user: mode lokal dengan nama pengguna sistem",
+    )
+    im.add_argument("--password-stdin", action="store_true", help="baca sandi akun dari stdin (password on stdin)")
     im.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa pesan (message language)")
     im.add_argument("--rollback", type=int, default=None, metavar="ID", help="batalkan impor ID (undo import ID)")
     im.add_argument("--log", action="store_true", help="daftar impor (list imports)")
@@ -110,6 +136,32 @@ def _pengguna(args: argparse.Namespace) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return os.environ.get("USER") or "cli"
+
+
+def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> tuple[str, akun.Pengguna | None]:
+    """Return (name to record, the authenticated account or None in local mode).
+
+    Raises:
+        ImporError: accounts exist and the name or password is wrong.
+    """
+    if not args.user:
+        return _pengguna(args), None
+    path = akun.path_akun(db_path)
+    try:
+        ada_akun = bool(akun.daftar_pengguna(path))
+    except akun.AkunError as exc:
+        raise ImporError(exc.pesan, exc.pesan_en) from exc
+    if not ada_akun:
+        print(_t("mode_lokal", bahasa, path=path, user=args.user))
+        return str(args.user), None
+    try:
+        sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
+    except akun.AkunError as exc:
+        raise ImporError(exc.pesan, exc.pesan_en) from exc
+    pengguna = akun.verifikasi(path, str(args.user), sandi)
+    if pengguna is None:
+        raise ImporError(_TEKS["sandi_salah"][0], _TEKS["sandi_salah"][1])
+    return pengguna.nama, pengguna
 
 
 def _angka(v: object, bahasa: Bahasa) -> str:
@@ -219,8 +271,12 @@ def _import(args: argparse.Namespace) -> int:
     db_path = args.db or db_bawaan()
     if args.log:
         return _log(db_path, bahasa)
+    nama_log, akun_masuk = _masuk(args, db_path, bahasa)
     if args.rollback is not None:
-        batal = impor.batalkan(db_path, args.rollback, pengguna=_pengguna(args))
+        if akun_masuk is not None and not akun.boleh_batalkan(akun_masuk, impor.wilayah_impor(db_path, args.rollback)):
+            isian = {"id": args.rollback, "user": akun_masuk.nama, "lingkup": akun.label_lingkup(akun_masuk)}
+            raise ImporError(_t("batal_luar_lingkup", "id", **isian), _t("batal_luar_lingkup", "en", **isian))
+        batal = impor.batalkan(db_path, args.rollback, pengguna=nama_log)
         print(_t("batal", bahasa, id=batal.impor_id, n=batal.jumlah_kunci, log=batal.log_id))
         return 0
     if args.berkas is None:
@@ -234,6 +290,10 @@ def _import(args: argparse.Namespace) -> int:
     katalog = katalog_bawaan()
     wilayah = impor.muat_wilayah(db_path)
     hasil = impor.periksa_berkas(data, args.berkas.name, katalog, wilayah, args.jenis)
+    if akun_masuk is not None:
+        hasil = akun.periksa_lingkup(
+            hasil, akun_masuk, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+        )
     sheet = f" (sheet {hasil.sheet})" if hasil.sheet else ""
     print(_t("berkas", bahasa, berkas=args.berkas.name, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256[:16]))
     if hasil.masalah:
@@ -254,9 +314,8 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(_t("dry_run", bahasa))
         return 0
-    pengguna = _pengguna(args)
-    hasil_impor = impor.terapkan(db_path, hasil, katalog, pengguna=pengguna, sidik=prat.sidik)
-    print(_t("tersimpan", bahasa, id=hasil_impor.impor_id, user=pengguna))
+    hasil_impor = impor.terapkan(db_path, hasil, katalog, pengguna=nama_log, sidik=prat.sidik)
+    print(_t("tersimpan", bahasa, id=hasil_impor.impor_id, user=nama_log))
     return 0
 
 

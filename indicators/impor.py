@@ -70,6 +70,7 @@ __all__ = [
     "pratinjau",
     "sidik_db",
     "terapkan",
+    "wilayah_impor",
 ]
 
 log = logging.getLogger(__name__)
@@ -537,6 +538,14 @@ def daftar_impor(db_path: Path, impor_id: int | None = None) -> pd.DataFrame:
     if (store.versi_database(db_path) or 0) < 2:
         return pd.DataFrame()
     return store.kueri(db_path, "impor_log", {"impor_id": impor_id})
+
+
+def wilayah_impor(db_path: Path, impor_id: int) -> set[str]:
+    """Return the region codes an import touched (empty for an unknown import or a rollback)."""
+    if (store.versi_database(db_path) or 0) < 2:
+        return set()
+    riwayat = store.kueri(db_path, "impor_riwayat", {"impor_id": impor_id})
+    return {str(k) for k in riwayat["kode_wilayah"]}
 
 
 def batalkan(db_path: Path, impor_id: int, *, pengguna: str) -> HasilBatal:

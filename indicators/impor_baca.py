@@ -4,6 +4,11 @@ Tolerant where people are messy (UTF-8 with or without BOM and Windows-1252; com
 or tab separators; a title row above the header; Indonesian "1.234,5" and "12,5", "12.5",
 "85%"; region names instead of codes) and strict where it matters: a number whose meaning is
 ambiguous ("1.234" could be 1234 or 1,234) is an error naming the cell, never a guess.
+
+Upload limits (:class:`BatasUnggah`) are checked before any parser sees the bytes: a size cap, a
+row cap, and for XLSX a look at the zip directory only: macros (``vbaProject.bin``, macro-enabled
+content types, Excel 4 macro sheets), external links and data connections, and archives that would
+expand far beyond their size (zip bombs) are rejected without being decompressed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import unicodedata
 import warnings
@@ -23,6 +29,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped, unused-ignore]
 
+from indicators.format import format_angka
 from indicators.impor_masalah import Masalah
 
 NilaiSel = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
@@ -46,6 +53,62 @@ KOLOM_INFORMASI = ("nama_wilayah", "nama_indikator", "nama_statistik", "nilai_ma
 KOLOM_DIKENAL = frozenset((*KOLOM_KANONIK, *KOLOM_INFORMASI, *ALIAS_KOLOM))
 
 _SHEET_BANTU = {"petunjuk", "daftar"}
+_MB = 1024 * 1024
+ENV_MAKS_MB = "KLA_UNGGAH_MAKS_MB"
+ENV_MAKS_BARIS = "KLA_UNGGAH_MAKS_BARIS"
+
+
+@dataclass(frozen=True)
+class BatasUnggah:
+    """Limits on an import file, checked before it is parsed.
+
+    Attributes:
+        ukuran_maks: file size cap in bytes (default 20 MB; ``$KLA_UNGGAH_MAKS_MB``).
+        baris_maks: data row cap (default 100 000; ``$KLA_UNGGAH_MAKS_BARIS``); a full national
+            score file (514 kab/kota × 24 indicators × 4 stages) has about 49 000 rows.
+        isi_zip_maks: total uncompressed size an XLSX may declare (default 100 MB).
+        rasio_zip_maks: largest uncompressed/compressed ratio for an XLSX that expands beyond
+            ``_RASIO_MULAI`` bytes (default 100; real workbooks are 3–15).
+    """
+
+    ukuran_maks: int = 20 * _MB
+    baris_maks: int = 100_000
+    isi_zip_maks: int = 100 * _MB
+    rasio_zip_maks: float = 100.0
+
+
+_RASIO_MULAI = _MB  # a small archive cannot hurt, whatever its ratio
+
+
+def _angka_env(nama: str, bawaan: float) -> float:
+    try:
+        nilai = float(os.environ.get(nama, bawaan))
+    except ValueError:
+        return bawaan
+    return nilai if nilai > 0 else bawaan
+
+
+def batas_bawaan() -> BatasUnggah:
+    """Return the limits in force: the defaults, overridden by ``$KLA_UNGGAH_MAKS_MB`` / ``_BARIS``."""
+    return BatasUnggah(
+        ukuran_maks=int(_angka_env(ENV_MAKS_MB, 20) * _MB),
+        baris_maks=int(_angka_env(ENV_MAKS_BARIS, 100_000)),
+    )
+
+
+def _ukuran(nama: str, n: float) -> dict[str, str]:
+    """A size for a message, as ``{nama}`` (Indonesian) and ``{nama}_en``: ``45 KB``, ``20,9 MB``."""
+    if n < _MB:
+        teks = f"{max(round(n / 1024), 1)} KB"
+        return {nama: teks, f"{nama}_en": teks}
+    mb = round(n / _MB, 1)
+    desimal = 0 if mb.is_integer() else 1
+    return {
+        nama: f"{format_angka(mb, desimal, 'id')} MB",
+        f"{nama}_en": f"{format_angka(mb, desimal, 'en')} MB",
+    }
+
+
 _BARIS_CARI_JUDUL = 10
 _SPASI = re.compile(r"\s+")
 
@@ -386,6 +449,58 @@ def _isi_sheet(ws: object) -> list[list[Sel]]:
     return hasil
 
 
+def periksa_zip(data: bytes, berkas: str, batas: BatasUnggah) -> list[Masalah]:
+    """Look at an XLSX's zip directory (nothing is decompressed) and return the reasons to refuse it.
+
+    Refused: macros (``vbaProject.bin``, a macro-enabled content type, Excel 4 macro sheets),
+    external links or data connections, more than 10 000 entries, and a total uncompressed size
+    over ``batas.isi_zip_maks`` or a ratio over ``batas.rasio_zip_maks`` (zip bomb). Python's
+    zipfile never inflates an entry beyond its declared size, so the declared sizes bound what
+    openpyxl can read.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
+            isi = arsip.infolist()
+            nama = [i.filename.replace("\\", "/").casefold() for i in isi]
+            jenis_isi = ""
+            if "[content_types].xml" in nama and len(isi) <= 10_000:
+                info = isi[nama.index("[content_types].xml")]
+                if info.file_size <= _MB:
+                    jenis_isi = arsip.read(info).decode("utf-8", "replace").casefold()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, RuntimeError, NotImplementedError) as exc:
+        return [_masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)]
+    masalah: list[Masalah] = []
+    total = sum(i.file_size for i in isi)
+    if (
+        len(isi) > 10_000
+        or total > batas.isi_zip_maks
+        or (total > _RASIO_MULAI and total > batas.rasio_zip_maks * max(len(data), 1))
+    ):
+        masalah.append(
+            _masalah_berkas(
+                "zip_bom",
+                berkas,
+                rasio=f"{total / max(len(data), 1):.0f}",
+                rasio_maks=f"{batas.rasio_zip_maks:.0f}",
+                **_ukuran("ukuran", len(data)),
+                **_ukuran("isi", total),
+                **_ukuran("isi_maks", batas.isi_zip_maks),
+            )
+        )
+    makro = [
+        i.filename
+        for i, n in zip(isi, nama, strict=True)
+        if n.endswith("vbaproject.bin") or n.startswith("xl/macrosheets/")
+    ]
+    if makro or "macroenabled" in jenis_isi or "vbaproject" in jenis_isi:
+        masalah.append(_masalah_berkas("xlsx_makro", berkas, bagian=", ".join(makro[:3]) or "[Content_Types].xml"))
+    luar = [i.filename for i, n in zip(isi, nama, strict=True) if n.startswith("xl/externallinks/")]
+    luar += [i.filename for i, n in zip(isi, nama, strict=True) if n == "xl/connections.xml"]
+    if luar:
+        masalah.append(_masalah_berkas("xlsx_tautan_luar", berkas, bagian=", ".join(luar[:3])))
+    return masalah
+
+
 def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
     try:
         with warnings.catch_warnings():
@@ -422,18 +537,41 @@ def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masal
     return tabel, []
 
 
-def baca_tabel(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tuple[TabelMentah | None, list[Masalah]]:
     """Read an XLSX or CSV file (told apart by content, not by name) into raw cells.
 
+    The upload limits (``batas``; default :func:`batas_bawaan`) are checked first: an oversized
+    file, a macro or externally linked workbook, a zip bomb or too many rows is refused whole.
     Returns the table (None when the file cannot be read at all) and the problems found.
     """
+    batas = batas or batas_bawaan()
+    if len(data) > batas.ukuran_maks:
+        return None, [
+            _masalah_berkas(
+                "terlalu_besar", berkas, **_ukuran("ukuran", len(data)), **_ukuran("maks", batas.ukuran_maks)
+            )
+        ]
     if not data or not data.strip():
         return None, [_masalah_berkas("berkas_kosong", berkas)]
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return None, [_masalah_berkas("xls_lama", berkas)]
     if data.startswith(b"PK\x03\x04"):
-        return _baca_xlsx(data, berkas)
-    return _baca_csv(data, berkas)
+        masalah_zip = periksa_zip(data, berkas, batas)
+        if masalah_zip:
+            return None, masalah_zip
+        tabel, masalah = _baca_xlsx(data, berkas)
+    elif data.count(b"\n") > batas.baris_maks + _BARIS_CARI_JUDUL + 1:
+        jumlah = str(data.count(b"\n"))
+        return None, [_masalah_berkas("terlalu_banyak_baris", berkas, jumlah=jumlah, maks=str(batas.baris_maks))]
+    else:
+        tabel, masalah = _baca_csv(data, berkas)
+    if tabel is not None and len(tabel.baris) > batas.baris_maks:
+        return None, [
+            _masalah_berkas(
+                "terlalu_banyak_baris", berkas, tabel.sheet, jumlah=str(len(tabel.baris)), maks=str(batas.baris_maks)
+            )
+        ]
+    return tabel, masalah
 
 
 def ringkas_baris(nomor: Iterable[int], batas: int = 10) -> str:

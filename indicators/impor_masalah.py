@@ -39,6 +39,43 @@ PESAN: dict[str, tuple[str, str, str, str]] = {
         "berkas .xlsx utuh yang disimpan dari Excel atau LibreOffice",
         "an intact .xlsx saved from Excel or LibreOffice",
     ),
+    "terlalu_besar": (
+        "berkas terlalu besar ({ukuran})",
+        "the file is too large ({ukuran_en})",
+        "berkas paling besar {maks}; bagi data menjadi beberapa berkas",
+        "a file of at most {maks_en}; split the data over several files",
+    ),
+    "terlalu_banyak_baris": (
+        "berkas berisi {jumlah} baris, melebihi batas",
+        "the file has {jumlah} rows, over the limit",
+        "paling banyak {maks} baris data per berkas; bagi data menjadi beberapa berkas",
+        "at most {maks} data rows per file; split the data over several files",
+    ),
+    "xlsx_makro": (
+        "berkas Excel berisi makro ({bagian}); demi keamanan tidak dibuka",
+        "the Excel file contains macros ({bagian}); for safety it is not opened",
+        "simpan ulang sebagai .xlsx biasa tanpa makro (Excel: Simpan Sebagai → Buku Kerja Excel .xlsx)",
+        "save it again as a plain .xlsx without macros (Excel: Save As → Excel Workbook .xlsx)",
+    ),
+    "xlsx_tautan_luar": (
+        "berkas Excel berisi tautan ke berkas atau sumber data luar ({bagian})",
+        "the Excel file links to external workbooks or data sources ({bagian})",
+        "salin lalu tempel sebagai nilai (Tempel Spesial → Nilai) dan hapus tautan (Data → Edit Tautan → Putuskan)",
+        "copy and paste as values (Paste Special → Values) and break the links (Data → Edit Links → Break Link)",
+    ),
+    "zip_bom": (
+        "isi berkas XLSX mengembang jauh melebihi ukurannya ({ukuran} menjadi {isi}, {rasio}×); "
+        "kemungkinan bom zip, tidak dibuka",
+        "the XLSX expands far beyond its size ({ukuran_en} to {isi_en}, {rasio}×); probably a zip bomb, not opened",
+        "berkas .xlsx biasa: isi tak terkompresi paling besar {isi_maks} dan paling banyak {rasio_maks}× ukuran berkas",
+        "a normal .xlsx: at most {isi_maks_en} uncompressed and at most {rasio_maks}× the file size",
+    ),
+    "luar_lingkup": (
+        "wilayah di luar lingkup akun {pengguna}; seluruh berkas ditolak",
+        "region outside the scope of account {pengguna}; the whole file is refused",
+        "hanya wilayah dalam lingkup akun: {lingkup}",
+        "only regions in the account's scope: {lingkup}",
+    ),
     "sheet_tak_ditemukan": (
         "tidak ada sheet data; sheet yang ada: {daftar}",
         "no data sheet; the sheets are: {daftar}",

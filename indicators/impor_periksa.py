@@ -22,6 +22,7 @@ from indicators.impor_baca import (
     ALIAS_KOLOM,
     KOLOM_INFORMASI,
     AngkaError,
+    BatasUnggah,
     IndeksWilayah,
     Sel,
     TabelMentah,
@@ -453,9 +454,15 @@ def _kosongan(jenis: Jenis | None) -> pd.DataFrame:
 
 
 def _periksa(
-    data: bytes, berkas: str, katalog: Katalog, wilayah: pd.DataFrame, jenis: Jenis | None, sha: str
+    data: bytes,
+    berkas: str,
+    katalog: Katalog,
+    wilayah: pd.DataFrame,
+    jenis: Jenis | None,
+    sha: str,
+    batas: BatasUnggah | None,
 ) -> HasilPeriksa:
-    tabel, masalah = baca_tabel(data, berkas)
+    tabel, masalah = baca_tabel(data, berkas, batas)
     if tabel is None:
         return HasilPeriksa(berkas, sha, jenis, None, _kosongan(jenis), masalah)
     posisi, masalah_kolom, peringatan = _petakan_kolom(tabel)
@@ -497,7 +504,13 @@ def _periksa(
 
 
 def periksa_berkas(
-    data: bytes, berkas: str, katalog: Katalog, wilayah: pd.DataFrame, jenis: Jenis | None = None
+    data: bytes,
+    berkas: str,
+    katalog: Katalog,
+    wilayah: pd.DataFrame,
+    jenis: Jenis | None = None,
+    *,
+    batas: BatasUnggah | None = None,
 ) -> HasilPeriksa:
     """Read and check an import file, collecting every problem at once.
 
@@ -507,12 +520,14 @@ def periksa_berkas(
         katalog: the indicator catalogue (schemes, cycles, statistics).
         wilayah: the regions (``kode_wilayah, nama, nama_singkat, tingkat[, kode_bps]``).
         jenis: ``skor``, ``statistik`` or ``predikat``; detected from the columns when None.
+        batas: upload limits (size, rows, macros, external links, zip bombs); default
+            :func:`~indicators.impor_baca.batas_bawaan` (from the environment).
 
     Never raises: an unexpected failure becomes a ``galat_tak_terduga`` problem.
     """
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return _periksa(data, berkas, katalog, wilayah, jenis, sha)
+        return _periksa(data, berkas, katalog, wilayah, jenis, sha, batas)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, KatalogError, OverflowError) as exc:
         masalah = Masalah("galat_tak_terduga", berkas, isian={"rincian": f"{type(exc).__name__}: {exc}"[:200]})
         return HasilPeriksa(berkas, sha, jenis, None, _kosongan(jenis), [masalah])

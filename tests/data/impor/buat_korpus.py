@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import sys
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -150,6 +152,63 @@ def rusak_xlsx() -> dict[str, bytes]:
     }
 
 
+def _xlsx_ditambah(
+    tambahan: dict[str, bytes], jenis_isi: tuple[tuple[str, str], ...] = (), ganti_jenis: tuple[str, str] | None = None
+) -> bytes:
+    """A valid one-row score workbook with extra zip entries and content-type changes.
+
+    ``tambahan`` maps entry names to bytes; ``jenis_isi`` adds ``<Override PartName ContentType>``
+    entries to ``[Content_Types].xml``; ``ganti_jenis`` replaces one content type by another.
+    """
+    asli = _xlsx([["tahun", "kode_wilayah", "indikator", "tahap", "nilai"], [2025, "33.75", "KLA24-01", "final", 12]])
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(asli)) as masuk, zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as keluar:
+        for info in masuk.infolist():
+            isi = masuk.read(info)
+            if info.filename == "[Content_Types].xml":
+                teks = isi.decode("utf-8")
+                if ganti_jenis:
+                    teks = teks.replace(*ganti_jenis)
+                tambah = "".join(f'<Override PartName="{p}" ContentType="{c}"/>' for p, c in jenis_isi)
+                isi = teks.replace("</Types>", tambah + "</Types>").encode("utf-8")
+            keluar.writestr(info.filename, isi)
+        for nama, isi in tambahan.items():
+            keluar.writestr(nama, isi)
+    return keluaran.getvalue()
+
+
+def rusak_zip() -> dict[str, bytes]:
+    """XLSX refused before they are opened: macros, external links and data connections, a zip bomb."""
+    utama = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    link = (
+        '<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main"><externalBook/></externalLink>'
+    )
+    return {
+        "44_makro_vba.xlsx": _xlsx_ditambah(
+            {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 bukan makro sungguhan, hanya penanda " * 8},
+            (("/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject"),),
+        ),
+        # An .xlsm renamed to .xlsx: only the workbook's content type tells.
+        "45_xlsm_berganti_nama.xlsx": _xlsx_ditambah(
+            {}, ganti_jenis=(utama, "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+        ),
+        "46_tautan_luar.xlsx": _xlsx_ditambah(
+            {"xl/externalLinks/externalLink1.xml": link.encode("utf-8")},
+            (
+                (
+                    "/xl/externalLinks/externalLink1.xml",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
+                ),
+            ),
+        ),
+        "47_koneksi_data.xlsx": _xlsx_ditambah({"xl/connections.xml": b"<connections/>"}),
+        "48_makro_excel4.xlsx": _xlsx_ditambah({"xl/macrosheets/sheet1.xml": b"<xm:macrosheet/>"}),
+        # 40 MB of zeros deflate to about 40 KB: a ratio near 1000.
+        "49_bom_zip.xlsx": _xlsx_ditambah({"xl/media/isi.bin": bytes(40 * 1024 * 1024)}),
+    }
+
+
 # The good data set: the same 6 scores as CSV (Windows-1252, semicolons, decimal commas, names)
 # and as XLSX (from the template); plus a statistics and a predikat file.
 SKOR_BAIK = [
@@ -192,19 +251,25 @@ def baik() -> dict[str, bytes]:
     }
 
 
-def main() -> None:
-    """Write every corpus file."""
+def main(argv: list[str] | None = None) -> None:
+    """Write every corpus file, or only the named ones (``buat_korpus.py 44_makro_vba.xlsx ...``)."""
+    pilih = set(argv or [])
+    if pilih:
+        semua = {**rusak_zip()}
+        for nama in sorted(pilih):
+            (RUSAK / nama).write_bytes(semua[nama])
+        return
     RUSAK.mkdir(parents=True, exist_ok=True)
     BAIK.mkdir(parents=True, exist_ok=True)
     for nama, isi in CSV.items():
         (RUSAK / nama).write_bytes(isi.encode("utf-8"))
     for nama, isi in CSV_CP1252.items():
         (RUSAK / nama).write_bytes(isi.encode("cp1252"))
-    for nama, data in {**BYTES, **rusak_xlsx()}.items():
+    for nama, data in {**BYTES, **rusak_xlsx(), **rusak_zip()}.items():
         (RUSAK / nama).write_bytes(data)
     for nama, data in baik().items():
         (BAIK / nama).write_bytes(data)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

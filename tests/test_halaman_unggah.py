@@ -1,0 +1,261 @@
+"""AppTest of the Unggah Data page and the login: form, wrong password and lock-out, login and
+logout, session timeout, non-public viewing; and the check → preview → confirm → rollback flow
+(AppTest cannot fill a file uploader, so that flow runs the page's own parts on real bytes)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from indicators import akun, impor
+from indicators.io import store
+from indicators.lokasi import PROYEK
+
+APP = str(PROYEK / "app.py")
+BAIK = PROYEK / "tests" / "data" / "impor" / "baik"
+SANDI_ANA = "kota-batik-2025!"
+SANDI_BOSS = "admin-jateng-2025"
+
+
+@pytest.fixture
+def db_unggah(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of the database with two accounts; the app points at it; caches emptied."""
+    db = tmp_path / "kla.duckdb"
+    shutil.copyfile(db_bawaan, db)
+    path = akun.path_akun(db)
+    akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
+    akun.tambah_pengguna(path, "boss", "admin", [], SANDI_BOSS)
+    monkeypatch.setenv("KLA_DB", str(db))
+    monkeypatch.delenv(akun.ENV_TAMPILAN_PUBLIK, raising=False)
+    monkeypatch.delenv(akun.ENV_SESI_MENIT, raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield db
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _halaman(**sesi: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for kunci, nilai in sesi.items():
+        at.session_state[kunci] = nilai
+    return at.switch_page("pages/unggah.py")
+
+
+def _masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
+    at.text_input(key="masuk_nama").input(nama)
+    at.text_input(key="masuk_sandi").input(sandi)
+    next(b for b in at.button if b.label == "Masuk").click()
+    return at.run()
+
+
+def _teks(at: AppTest) -> str:
+    bagian = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    bagian += [e.value for e in at.error] + [i.value for i in at.info] + [w.value for w in at.warning]
+    bagian += [s.value for s in at.success]
+    return "\n".join(str(b) for b in bagian)
+
+
+def test_keluar_menampilkan_formulir_masuk(db_unggah: Path):
+    at = _halaman().run()
+    assert not at.exception
+    assert at.title[0].value == "Unggah data"
+    assert [x.label for x in at.text_input] == ["Nama pengguna", "Sandi"]
+    assert at.text_input(key="masuk_sandi").proto.type == at.text_input(key="masuk_sandi").proto.PASSWORD
+    assert "Mengimpor data memerlukan akun" in _teks(at)
+    assert "1. Unduh templat" not in _teks(at)
+    assert not at.get("file_uploader")
+
+
+def test_sandi_salah_lalu_terkunci_per_nama_dan_per_sesi(db_unggah: Path):
+    at = _halaman().run()
+    for _ in range(5):
+        at = _masuk(at, "ana", "bukan-sandinya")
+        assert [e.value for e in at.error] == ["Nama pengguna atau sandi salah."]
+    at = _masuk(at, "ana", SANDI_ANA)  # the right password no longer helps: locked
+    assert at.error[0].value.startswith("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit")
+    assert "1. Unduh templat" not in _teks(at)
+    at = _masuk(at, "boss", SANDI_BOSS)  # this session is locked too, whatever the name
+    assert at.error[0].value.startswith("Terlalu banyak percobaan")
+    # A new session: the name 'ana' stays locked (shared by the server), 'boss' may log in.
+    baru = _halaman().run()
+    baru = _masuk(baru, "ana", SANDI_ANA)
+    assert baru.error[0].value.startswith("Terlalu banyak percobaan")
+    baru = _masuk(baru, "boss", SANDI_BOSS)
+    assert not baru.error
+    assert "1. Unduh templat" in _teks(baru)
+
+
+def test_masuk_lalu_keluar(db_unggah: Path):
+    at = _masuk(_halaman().run(), "ana", SANDI_ANA)
+    assert not at.exception
+    teks = _teks(at)
+    assert "Lingkup akun Anda: 33.75 (Kota Pekalongan)" in teks
+    for langkah in ("1. Unduh templat", "2. Unggah berkas", "4. Riwayat impor"):
+        assert langkah in teks
+    assert "Belum ada impor." in teks
+    assert "Masuk sebagai **ana** (editor: 33.75)" in teks
+    unduh = at.get("download_button")
+    assert [d.proto.label for d in unduh] == ["Unduh templat skor indikator (.xlsx)"]
+    assert "Batas: 20 MB dan 100.000 baris per berkas" in teks
+    # The session keeps the name and the time, never the password; the form emptied its field.
+    assert set(at.session_state["kla_masuk"]) == {"nama", "aktif"}
+    assert "masuk_sandi" not in at.session_state
+    next(b for b in at.button if b.label == "Keluar").click()
+    at.run()
+    assert "1. Unduh templat" not in _teks(at)
+    assert [x.label for x in at.text_input] == ["Nama pengguna", "Sandi"]
+
+
+def test_sesi_habis_setelah_30_menit_diam(db_unggah: Path, monkeypatch: pytest.MonkeyPatch):
+    lama = {"nama": "ana", "aktif": time.time() - 31 * 60}
+    at = _halaman(kla_masuk=dict(lama)).run()
+    assert "Sesi Anda berakhir karena tidak aktif selama 30 menit" in _teks(at)
+    assert "1. Unduh templat" not in _teks(at)
+    monkeypatch.setenv(akun.ENV_SESI_MENIT, "60")
+    at = _halaman(kla_masuk=dict(lama)).run()
+    assert "1. Unduh templat" in _teks(at)
+    # An account removed on the server ends its sessions at once.
+    akun.hapus_pengguna(akun.path_akun(db_unggah), "ana")
+    at.run()
+    assert "1. Unduh templat" not in _teks(at)
+
+
+def test_tampilan_tidak_publik_meminta_masuk_di_setiap_halaman(db_unggah: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(akun.ENV_TAMPILAN_PUBLIK, "false")
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert at.title[0].value == "Masuk"
+    assert "Halaman ini hanya untuk pengguna yang masuk." in _teks(at)
+    assert not at.get("plotly_chart")
+    at = _masuk(at, "boss", SANDI_BOSS)
+    assert not at.exception
+    assert at.get("plotly_chart")  # the overview page runs once logged in
+    monkeypatch.setenv(akun.ENV_TAMPILAN_PUBLIK, "true")
+    publik = AppTest.from_file(APP, default_timeout=120).run()
+    assert publik.get("plotly_chart")
+
+
+def test_bahasa_inggris(db_unggah: Path):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.session_state["kla_masuk"] = {"nama": "boss", "aktif": time.time()}
+    at = at.switch_page("pages/unggah.py").run()
+    teks = _teks(at)
+    assert at.title[0].value == "Upload data"
+    assert "Your account's scope: all regions" in teks
+    assert "4. Import history" in teks
+
+
+# --- the flow on real bytes ------------------------------------------------------------------
+
+
+def _alur(db: object, nama_berkas: object, nama_pengguna: object) -> None:
+    """The page's steps 2–4 for one file already uploaded (AppTest cannot fill the uploader)."""
+    from pathlib import Path as _Path
+
+    from indicators import akun as _akun
+    from ui import cache as _cache
+    from ui import halaman_unggah as hu
+
+    # Runs as its own script (annotations are builtins only): names are imported here.
+    path = _Path(str(db))
+    pengguna = _akun.cari_pengguna(_akun.path_akun(path), str(nama_pengguna))
+    assert pengguna is not None
+    kat = _cache.katalog()
+    nama = str(nama_berkas)
+    data = (path.parent / nama).read_bytes()  # copied there by _alur_app
+    hasil, prat = hu._periksa(path, data, nama, None, pengguna, kat)
+    hu.render_hasil(path, hasil, prat, pengguna, kat, "id")
+    hu.render_riwayat(path, pengguna, "id")
+
+
+def _alur_app(db: Path, nama_berkas: str, pengguna: str) -> AppTest:
+    shutil.copyfile(BAIK / nama_berkas, db.parent / nama_berkas)
+    return AppTest.from_function(
+        _alur, default_timeout=120, kwargs={"db": db, "nama_berkas": nama_berkas, "nama_pengguna": pengguna}
+    )
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_editor_luar_lingkup_melihat_semua_masalah_tanpa_tombol(db_unggah: Path):
+    sebelum = _sha(db_unggah)
+    at = _alur_app(db_unggah, "skor_baik.csv", "ana").run()
+    assert not at.exception
+    assert at.error[0].value == "Ditemukan 3 masalah; berkas tidak diimpor. Perbaiki lalu unggah lagi."
+    tabel = at.dataframe[0].value
+    assert list(tabel.columns) == ["Berkas", "Sheet", "Baris", "Kolom", "Sel", "Nilai", "Masalah", "Harapan"]
+    assert tabel["Baris"].tolist() == ["5", "6", "7"]
+    assert set(tabel["Kolom"]) == {"kode_wilayah"}
+    assert tabel["Nilai"].iloc[0] == "33.26 Kabupaten Pekalongan"
+    assert tabel["Harapan"].iloc[0] == "hanya wilayah dalam lingkup akun: 33.75 (Kota Pekalongan)"
+    assert not [b for b in at.button if b.label == "Konfirmasi impor"]
+    assert _sha(db_unggah) == sebelum
+
+
+def test_pratinjau_konfirmasi_riwayat_dan_pembatalan(db_unggah: Path):
+    sebelum = store.kueri(db_unggah, "impor_bawa_skor_indikator")
+    skor_lama = store.kueri(db_unggah, "skor_indikator", {"tahun": 2025, "tahap": "final"})
+    sha_lama = _sha(db_unggah)
+    at = _alur_app(db_unggah, "skor_baik.xlsx", "boss").run()
+    assert not at.exception
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik == {"Baris baru": "0", "Berubah": "6", "Sama": "0", "Skor sintetis diganti": "66"}
+    baris = at.dataframe[0].value
+    assert baris["Nilai baru"].tolist()[:3] == ["60,50", "71,00", "45,25"]
+    assert all(v.endswith("(sintetis)") for v in baris["Nilai lama"])
+    dampak = at.dataframe[1].value
+    assert "Total sesudah" in dampak.columns
+    assert "Predikat hitung sesudah" in dampak.columns
+    assert _sha(db_unggah) == sha_lama  # nothing written before the confirmation
+    next(b for b in at.button if b.label == "Konfirmasi impor").click()
+    at.run()
+    assert not at.exception
+    log = impor.daftar_impor(db_unggah)
+    assert log[["impor_id", "pengguna", "berkas", "status"]].values.tolist() == [
+        [1, "boss", "skor_baik.xlsx", "berhasil"]
+    ]
+    assert log["sha256"].iloc[0] == hashlib.sha256((BAIK / "skor_baik.xlsx").read_bytes()).hexdigest()
+    riwayat = at.dataframe[-1].value
+    assert riwayat["ID"].tolist() == ["1"]
+    assert riwayat["Pengguna"].tolist() == ["boss"]
+    assert riwayat["SHA-256"].iloc[0] == log["sha256"].iloc[0]
+    assert riwayat["Status"].tolist() == ["berlaku"]
+    # Rollback asks first, then restores exactly the values before the import.
+    next(b for b in at.button if b.label == "Batalkan impor #1").click()
+    at.run()
+    assert "Batalkan impor #1 (skor_baik.xlsx)? Nilai sebelum impor itu dipulihkan persis." in _teks(at)
+    assert impor.daftar_impor(db_unggah)["status"].tolist() == ["berhasil"]
+    next(b for b in at.button if b.label == "Ya, batalkan #1").click()
+    at.run()
+    assert not at.exception
+    assert impor.daftar_impor(db_unggah)["status"].tolist() == ["berhasil", "dibatalkan"]
+    pulih = store.kueri(db_unggah, "skor_indikator", {"tahun": 2025, "tahap": "final"})
+    kunci = ["kode_wilayah", "indikator"]
+    assert pulih.sort_values(kunci, ignore_index=True).equals(skor_lama.sort_values(kunci, ignore_index=True))
+    assert store.kueri(db_unggah, "impor_bawa_skor_indikator").equals(sebelum)
+
+
+def test_editor_tidak_mendapat_tombol_batal_untuk_impor_luar_lingkup(db_unggah: Path):
+    from indicators.katalog import katalog_bawaan
+
+    data = (BAIK / "skor_baik.csv").read_bytes()
+    hasil = impor.periksa_berkas(data, "skor_baik.csv", katalog_bawaan(), impor.muat_wilayah(db_unggah))
+    impor.terapkan(db_unggah, hasil, katalog_bawaan(), pengguna="boss")  # 33.75 and 33.26
+    berkas = db_unggah.parent / "predikat_33_75.csv"
+    berkas.write_text("tahun,kode_wilayah,predikat\n2025,33.75,Utama\n", encoding="utf-8")
+    hasil = impor.periksa_berkas(berkas.read_bytes(), berkas.name, katalog_bawaan(), impor.muat_wilayah(db_unggah))
+    impor.terapkan(db_unggah, hasil, katalog_bawaan(), pengguna="ana")
+    at = _alur_app(db_unggah, "predikat_baik.csv", "ana").run()
+    tombol = [b.label for b in at.button if b.label.startswith("Batalkan impor")]
+    assert tombol == ["Batalkan impor #2"]
