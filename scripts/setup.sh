@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian machine for Dasbor KLA: a virtual environment with the hashed,
 # pinned dependencies, the project installed in it, and (with --chromium) Debian's chromium
-# for browser tests and image export. Safe to run again: it only redoes what changed.
+# for browser tests and image export, plus LibreOffice Calc for the template test.
+# Safe to run again: it only redoes what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,14 +32,21 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
-if [ "$want_chromium" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "Memasang chromium dari Debian (installing Debian chromium) ..."
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq --no-install-recommends chromium >/dev/null
-    else
-        echo "Chromium belum terpasang (chromium missing): sudo apt-get install -y chromium" >&2
-        exit 1
+# Debian packages the tests and image exports use: chromium (kaleido exports, browser tests) and
+# LibreOffice Calc (the template test opens our XLSX in a real spreadsheet program).
+if [ "$want_chromium" = 1 ]; then
+    missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+            echo "Memasang dari Debian (installing from Debian): ${missing[*]} ..."
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get update -qq
+            apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        else
+            echo "Paket belum terpasang (missing packages): sudo apt-get install -y ${missing[*]}" >&2
+            exit 1
+        fi
     fi
 fi

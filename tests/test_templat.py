@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -120,7 +119,6 @@ def test_templat_menolak_masukan_salah(wilayah: pd.DataFrame):
     assert templat.buat_templat("statistik", katalog_bawaan(), wilayah, tahun=2024, wilayah=["33.75"])
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_rumus_bantuan_dihitung_libreoffice(wilayah: pd.DataFrame, tmp_path: Path):
     """The lookup columns compute in a real spreadsheet program (LibreOffice, headless)."""
     buku = _buka(templat.buat_templat("skor", katalog_bawaan(), wilayah))
