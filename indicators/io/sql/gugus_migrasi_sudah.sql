@@ -1,0 +1,2 @@
+-- Workspace migrations already applied.
+SELECT versi FROM migrasi_gugus ORDER BY versi;

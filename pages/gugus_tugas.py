@@ -1,0 +1,82 @@
+"""Gugus Tugas: who owes which evidence, readiness per cluster and OPD, snapshots and trajectory."""
+
+import datetime as dt
+
+import streamlit as st
+
+from indicators import akun, gugus_layanan, gugus_simpan, gugus_tugas, gugus_xlsx
+from ui import cache, masuk, widgets
+from ui import halaman_gugus_tugas as hg
+from ui.teks_gugus_tugas import t
+
+bahasa = widgets.pilih_bahasa()
+db = cache.siapkan_database()
+kat, dd = cache.katalog(), cache.data_dukung()
+skema = kat.skema[dd.skema]
+wilayah = cache.wilayah(db)
+kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
+provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
+induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
+kode_url = st.query_params.get("wilayah")
+if "provinsi" not in st.session_state and kode_url in induk:
+    st.query_params["provinsi"] = induk[kode_url]  # a shared link names the region: its province follows it
+
+pilih = st.columns(3)
+with pilih[0]:
+    kode_provinsi = widgets.pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
+daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
+nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
+with pilih[1]:
+    kode = widgets.pilih_wilayah(bahasa, nama_kabkota)
+nama = nama_kabkota[kode]
+hari_ini = dt.date.today()
+rk = cache.ruang_kerja(db, kode, hari_ini)
+path = gugus_simpan.path_gugus(db)
+
+st.title(t("gt_judul", bahasa, nama=nama))
+st.caption(t("gt_subjudul", bahasa, tahun=gugus_tugas.tahun_evaluasi_berikut(kat, hari_ini)))
+pengguna = masuk.pengguna_masuk()
+boleh = pengguna is not None and akun.dalam_lingkup(pengguna, kode)
+if pesan := st.session_state.pop("gt_pesan", None):
+    st.success(pesan)
+if pengguna is None:
+    st.info(t("gt_hanya_baca", bahasa))
+    with st.expander(t("gt_masuk", bahasa)):
+        masuk.formulir_masuk(bahasa)
+elif not boleh:
+    lingkup = ", ".join(pengguna.wilayah)
+    st.warning(t("gt_luar_lingkup", bahasa, nama=pengguna.nama, lingkup=lingkup, wilayah=nama))
+else:
+    st.caption(t("gt_boleh_ubah", bahasa, nama=pengguna.nama, wilayah=nama))
+
+hg.render_kartu(rk, bahasa)
+hg.render_kesiapan(rk, skema, bahasa)
+hg.render_checklist(rk, skema, bahasa)
+if boleh and pengguna is not None:
+    hg.render_ubah_butir(rk, pengguna, path, dd, bahasa)
+
+xlsx = gugus_xlsx.tulis_xlsx(
+    rk.butir,
+    rk.opd,
+    kode_wilayah=kode,
+    nama_wilayah=nama,
+    dibuat=hari_ini,
+    nama_indikator={i.id: i.label.teks for i in skema.indikator},
+    catatan_acuan=gugus_layanan.catatan_acuan(rk.acuan, "id"),
+    sintetis=rk.acuan.sintetis,
+)
+st.download_button(
+    t("gt_unduh", bahasa),
+    data=xlsx,
+    file_name=f"kla_checklist_{kode}_{hari_ini.isoformat()}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    help=t("gt_unduh_bantuan", bahasa),
+    on_click="ignore",
+    key="gt_unduh",
+)
+
+hg.render_lintasan(rk, kat, bahasa)
+if boleh and pengguna is not None:
+    hg.render_form_snapshot(rk, pengguna, path, kat, skema, bahasa)
+hg.render_riwayat(cache.log_gugus(db, kode), bahasa)

@@ -1,0 +1,123 @@
+"""End to end in Debian's Chromium on a private server and database: the Gugus Tugas page is read-only
+when logged out; an editor logs in, marks an item complete and sees the readiness figure change;
+nothing leaves 127.0.0.1. The shared session server is not used because this test writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from indicators import akun, gugus_simpan
+from indicators.lokasi import PROYEK
+from tests.conftest import ARTEFAK, _port_bebas
+from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+
+pytestmark = pytest.mark.e2e
+
+SANDI = "sandi-pekalongan-1"
+
+
+@pytest.fixture(scope="module")
+def server_gugus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A Streamlit server of app.py on its own copy of the database, with one editor of 33.75."""
+    db = tmp_path_factory.mktemp("e2e_gugus") / "kla.duckdb"
+    shutil.copyfile(db_bawaan, db)
+    akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
+    port = _port_bebas()
+    ARTEFAK.mkdir(exist_ok=True)
+    env = {**os.environ, "KLA_DB": str(db)}
+    env.pop(akun.ENV_TAMPILAN_PUBLIK, None)
+    log = ARTEFAK / "streamlit_gugus.log"
+    with open(log, "w") as keluaran:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=PROYEK,
+            env=env,
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + 60
+    while True:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            if time.time() > batas or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError(log.read_text()[-3000:]) from None
+            time.sleep(0.3)
+    yield url, db
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tuple[str, Path]):
+    url, db = server_gugus
+    pantauan = pantau(page)
+    page.goto(url)
+    # Let the home page finish loading its chart code first: leaving it mid-load aborts those requests.
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+    page.goto(f"{url}/gugus-tugas?wilayah=33.75")
+    expect(page.get_by_role("heading", name="Gugus Tugas KLA Kota Pekalongan")).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+    kartu = page.get_by_test_id("stMetric").filter(has_text="Butir lengkap")
+    expect(kartu).to_contain_text("0 dari 64")
+    expect(page.get_by_text("Mode baca saja")).to_be_visible()
+    expect(page.get_by_role("button", name="Simpan butir")).to_have_count(0)
+    tidak_ada_galat(page)
+    simpan_tangkapan(page, "gugus_1_baca_saja")
+
+    page.get_by_text("Masuk untuk mengubah").click()
+    page.get_by_label("Nama pengguna").fill("ana.pkl")
+    page.get_by_label("Sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page.get_by_text("Anda dapat mengubah checklist Kota Pekalongan")).to_be_visible(timeout=30_000)
+    tunggu_siap(page)
+
+    status = page.get_by_test_id("stSelectbox").filter(has_text="Status")
+    status.scroll_into_view_if_needed()
+    status.click()
+    page.get_by_role("option", name="lengkap", exact=True).click()
+    tunggu_siap(page)
+    page.get_by_role("button", name="Simpan butir").click()
+    expect(page.get_by_text("perubahan tersimpan")).to_be_visible(timeout=30_000)
+    expect(kartu).to_contain_text("1 dari 64")
+    tunggu_siap(page)
+    tidak_ada_galat(page)
+    page.get_by_role("heading", name="Gugus Tugas KLA Kota Pekalongan").scroll_into_view_if_needed()
+    simpan_tangkapan(page, "gugus_2_lengkap")
+    page.get_by_text("Riwayat perubahan").scroll_into_view_if_needed()
+    simpan_tangkapan(page, "gugus_3_riwayat")
+    simpan = gugus_simpan.baca_butir(gugus_simpan.path_gugus(db), "33.75")
+    assert list(simpan["status"]) == ["lengkap"]
+    assert list(gugus_simpan.baca_log(gugus_simpan.path_gugus(db), "33.75")["pengguna"]) == ["ana.pkl"]
+    pantauan.periksa()

@@ -1,0 +1,97 @@
+"""AppTest of the Gugus Tugas page: read-only when logged out or out of scope; an editor marks an item
+complete and the readiness figures change; the change shows in the history."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from indicators import akun, gugus_simpan
+from indicators.lokasi import PROYEK
+from ui import masuk
+
+APP = str(PROYEK / "app.py")
+
+
+@pytest.fixture
+def db_halaman(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of the database (the page writes the workspace beside it) with two editors."""
+    db = tmp_path / "kla.duckdb"
+    shutil.copy(db_bawaan, db)
+    akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
+    akun.tambah_pengguna(akun.path_akun(db), "dedi.kab", "editor", ["33.26"], "sandi-rahasia-2")
+    monkeypatch.setenv("KLA_DB", str(db))
+    st.cache_data.clear()
+    yield db
+    st.cache_data.clear()
+
+
+def _app(nama: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["wilayah"] = "33.75"
+    if nama is not None:
+        # The way ui/masuk.py keeps a login: the name and the last activity, never the password.
+        at.session_state[masuk.KUNCI_SESI] = {"nama": nama, "aktif": time.time()}
+    return at.switch_page("pages/gugus_tugas.py")
+
+
+def _metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_keluar_hanya_baca(db_halaman: Path):
+    at = _app().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == []
+    assert at.title[0].value == "Gugus Tugas KLA Kota Pekalongan"
+    assert _metrik(at)["Butir lengkap"] == "0 dari 64"
+    assert _metrik(at)["Poin dipertaruhkan"] == "1.000,00"
+    assert any("Mode baca saja" in i.value for i in at.info)
+    assert "gt_simpan" not in [b.key for b in at.button]
+    assert "gt_pilih_butir" not in [s.key for s in at.selectbox]
+    assert len(at.get("plotly_chart")) == 3  # readiness per cluster, per OPD, trajectory
+    assert any("sintetis" in w.value for w in at.warning)
+    unduh = [getattr(d, "label", None) for d in at.get("download_button")]
+    assert unduh == ["Unduh checklist per OPD (XLSX)"]
+
+
+def test_editor_lain_wilayah_hanya_baca(db_halaman: Path):
+    at = _app("dedi.kab").run()
+    assert not at.exception
+    assert any("dedi.kab" in w.value and "tidak dapat mengubah" in w.value for w in at.warning)
+    assert "gt_simpan" not in [b.key for b in at.button]
+
+
+def test_editor_menandai_butir_lengkap_dan_kesiapan_berubah(db_halaman: Path):
+    at = _app("ana.pkl").run()
+    assert not at.exception
+    assert _metrik(at)["Butir lengkap"] == "0 dari 64"
+    pilih = at.selectbox(key="gt_pilih_butir")
+    kode = str(pilih.value)
+    assert kode.startswith("KLA24-")  # the first item in priority order
+    akhiran = kode.replace("/", "_")
+    at.selectbox(key=f"gt_status_{akhiran}").set_value("lengkap")
+    at.text_input(key=f"gt_ref_{akhiran}").set_value("Perwal 12/2024")
+    at.button(key="gt_simpan").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == []
+    assert _metrik(at)["Butir lengkap"] == "1 dari 64"
+    assert _metrik(at)["Kesiapan"] == "1,6 %"
+    assert any("2 perubahan tersimpan" in s.value for s in at.success)  # status and reference
+    simpan = gugus_simpan.baca_butir(gugus_simpan.path_gugus(db_halaman), "33.75")
+    assert list(simpan["status"]) == ["lengkap"]
+    assert f"{simpan['indikator'].iloc[0]}/{simpan['butir'].iloc[0]}" == kode
+    log = gugus_simpan.baca_log(gugus_simpan.path_gugus(db_halaman), "33.75")
+    assert set(zip(log["kolom"], log["nilai_baru"], strict=True)) >= {
+        ("status", "lengkap"),
+        ("referensi", "Perwal 12/2024"),
+    }
+    riwayat = at.dataframe[-1].value
+    assert "ana.pkl" in set(riwayat["Pengguna"])
+    assert "lengkap" in set(riwayat["Baru"])
