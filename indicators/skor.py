@@ -92,7 +92,7 @@ def hitung_skor(skor: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:
     # milliseconds, where pandas' groupby/pivot on three string keys took about 100 ms.
     grup, contoh = _kode_grup(skor[KUNCI])
     n_grup, n_kelompok = len(contoh), len(KELOMPOK)
-    kelompok = pd.Index(list(KELOMPOK)).get_indexer(indikator["kelompok"])[posisi]
+    kelompok = pd.Index(list(KELOMPOK)).get_indexer(pd.Index(indikator["kelompok"]))[posisi]
     skema_kode, skema_unik = pd.factorize(indikator["kode_skema"])
     skema = skema_kode[posisi]
     nilai = np.nan_to_num(skor["nilai"].to_numpy(dtype="float64"), nan=0.0)

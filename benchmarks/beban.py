@@ -1,0 +1,222 @@
+"""Load and fault test: concurrent browser sessions read while an import and its rollback run.
+
+``kla bench --beban [--sesi 20] [--detik 60] [--skala nasional|cepat]`` starts the dashboard on
+127.0.0.1 with a generated database, drives ``--sesi`` headless Chromium sessions (Playwright,
+Debian's chromium) through the pages for a bounded time, and meanwhile imports a predikat file
+and rolls it back, again and again. It reports errors (must be 0), p50/p95 interaction latency
+and whether any reader ever saw a half import (must never): the file turns ``M`` kab/kota of Jawa
+Tengah to predikat KLA, so the overview's KLA count must read either the count before or the count
+after, nothing in between. All traffic goes to 127.0.0.1; the test stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from benchmarks.data_nasional import Skala, bangun_nasional
+from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, server_streamlit
+from indicators import impor
+from indicators.io import store
+from indicators.katalog import katalog_bawaan
+
+PROVINSI = "33"
+# Pages a session cycles through; the first is the one whose KLA count is checked.
+HALAMAN = ("ringkasan", "peta", "profil", "perbandingan", "indikator")
+
+
+@dataclass
+class HasilBeban:
+    """What the load test saw."""
+
+    sesi: int
+    detik: float
+    interaksi: int = 0
+    galat: list[str] = field(default_factory=list)
+    latensi_ms: list[float] = field(default_factory=list)
+    bacaan_kla: dict[int, int] = field(default_factory=dict)  # KLA count read → how often
+    kla_sebelum: int = 0
+    kla_sesudah: int = 0
+    siklus_impor: int = 0
+    galat_penulis: list[str] = field(default_factory=list)
+    permintaan_luar: list[str] = field(default_factory=list)
+
+    @property
+    def setengah_impor(self) -> list[int]:
+        """KLA counts read that are neither before nor after the import: a half import seen."""
+        return sorted(k for k in self.bacaan_kla if k not in (self.kla_sebelum, self.kla_sesudah))
+
+    def ringkasan(self) -> dict[str, Any]:
+        """The report as plain data."""
+        lat = sorted(self.latensi_ms)
+        p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else None
+        data = {k: v for k, v in asdict(self).items() if k != "latensi_ms"}
+        return data | {
+            "p50_ms": statistics.median(lat) if lat else None,
+            "p95_ms": p95,
+            "setengah_impor": self.setengah_impor,
+            "lolos": not self.galat and not self.galat_penulis and not self.setengah_impor and not self.permintaan_luar,
+        }
+
+
+def berkas_kla(db_path: Path, tahun: int, jumlah: int) -> tuple[bytes, int, int]:
+    """A predikat file turning ``jumlah`` Jawa Tengah kab/kota that are not KLA into KLA.
+
+    Returns the CSV bytes and the KLA count of the province before and after it.
+    """
+    resmi = store.kueri(db_path, "predikat_resmi", {"tahun": tahun})
+    resmi = resmi[resmi["kode_wilayah"].str.startswith(PROVINSI + ".")]
+    sebelum = int((resmi["predikat"] == "KLA").sum())
+    kode = sorted(resmi.loc[resmi["predikat"] != "KLA", "kode_wilayah"])[:jumlah]
+    df = pd.DataFrame({"tahun": tahun, "kode_wilayah": kode, "predikat": "KLA", "sumber": "uji beban (load test)"})
+    return df.to_csv(index=False).encode("utf-8"), sebelum, sebelum + len(kode)
+
+
+def _penulis(db_path: Path, data: bytes, selesai: threading.Event, hasil: HasilBeban) -> None:
+    """Import the file, roll it back, repeat until told to stop."""
+    katalog = katalog_bawaan()
+    wilayah = impor.muat_wilayah(db_path)
+    while not selesai.is_set():
+        try:
+            periksa = impor.periksa_berkas(data, "uji_beban.csv", katalog, wilayah)
+            if periksa.masalah:
+                hasil.galat_penulis.append(str(periksa.masalah[0]))
+                return
+            baru = impor.terapkan(db_path, periksa, katalog, pengguna="uji-beban")
+            selesai.wait(1.0)
+            impor.batalkan(db_path, baru.impor_id, pengguna="uji-beban")
+            hasil.siklus_impor += 1
+            selesai.wait(1.0)
+        except Exception as exc:  # the report must say what went wrong, not die
+            hasil.galat_penulis.append(f"{type(exc).__name__}: {exc}")
+            return
+
+
+async def _sesi(browser: Any, url: str, nomor: int, batas: float, tahun: int, hasil: HasilBeban) -> None:
+    konteks = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await konteks.new_page()
+
+    def _konsol(pesan: Any) -> None:
+        teks = pesan.text
+        if pesan.type == "error" and "/_stcore/" not in teks and "status of 404" not in teks:
+            hasil.galat.append(f"sesi {nomor} konsol: {teks[:200]}")
+
+    page.on("console", _konsol)
+    page.on(
+        "request",
+        lambda r: (
+            hasil.permintaan_luar.append(r.url)
+            if urlparse(r.url).scheme in ("http", "https", "ws", "wss") and urlparse(r.url).hostname != "127.0.0.1"
+            else None
+        ),
+    )
+    langkah = nomor  # sessions start on different pages
+    try:
+        while time.monotonic() < batas:
+            nama = HALAMAN[langkah % len(HALAMAN)]
+            langkah += 1
+            mulai = time.perf_counter()
+            try:
+                await page.goto(f"{url}/{nama}?provinsi={PROVINSI}&tahun={tahun}", timeout=120_000)
+                await page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=120_000)
+                await page.wait_for_function(SIAP_JS, timeout=120_000)
+            except Exception as exc:
+                hasil.galat.append(f"sesi {nomor} {nama}: {type(exc).__name__}: {str(exc)[:200]}")
+                continue
+            hasil.latensi_ms.append((time.perf_counter() - mulai) * 1000)
+            hasil.interaksi += 1
+            if await page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count():
+                teks = await page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+                hasil.galat.append(f"sesi {nomor} {nama}: galat di halaman {teks[:1]}")
+            if nama == "ringkasan":
+                metrik = page.locator('[data-testid="stMetric"]').filter(
+                    has=page.locator('[data-testid="stMetricLabel"]', has_text="KLA")
+                )
+                nilai = await metrik.first.locator('[data-testid="stMetricValue"]').inner_text()
+                jumlah = int(nilai.strip())
+                hasil.bacaan_kla[jumlah] = hasil.bacaan_kla.get(jumlah, 0) + 1
+    finally:
+        await konteks.close()
+
+
+async def _baca_serentak(url: str, sesi: int, detik: float, tahun: int, hasil: HasilBeban) -> None:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGUMEN_CHROMIUM)
+        try:
+            batas = time.monotonic() + detik
+            await asyncio.gather(*(_sesi(browser, url, n, batas, tahun, hasil) for n in range(sesi)))
+        finally:
+            await browser.close()
+
+
+def uji_beban(db_sumber: Path, sesi: int, detik: float, folder: Path, jumlah_kla: int = 5) -> HasilBeban:
+    """Run the load test on a copy of ``db_sumber`` and return what it saw."""
+    db = folder / "kla_beban.duckdb"
+    shutil.copy(db_sumber, db)
+    tahun = max(s.tahun for s in katalog_bawaan().siklus)
+    data, sebelum, sesudah = berkas_kla(db, tahun, jumlah_kla)
+    hasil = HasilBeban(sesi, detik, kla_sebelum=sebelum, kla_sesudah=sesudah)
+    selesai = threading.Event()
+    with server_streamlit(db, folder / "streamlit_beban.log") as server:
+        penulis = threading.Thread(target=_penulis, args=(db, data, selesai, hasil), daemon=True)
+        penulis.start()
+        try:
+            asyncio.run(_baca_serentak(server.url, sesi, detik, tahun, hasil))
+        finally:
+            selesai.set()
+            penulis.join(60)
+    return hasil
+
+
+def tambah_argumen(p: argparse.ArgumentParser) -> None:
+    """Add the load test's arguments (``--sesi``, ``--detik``) to a parser."""
+    p.add_argument("--sesi", type=int, default=20, help="sesi browser serentak (concurrent sessions)")
+    p.add_argument("--detik", type=float, default=60, help="lama uji beban (duration, seconds)")
+
+
+def utama(args: argparse.Namespace) -> int:
+    """Build the data, run the load test, print and save the report; 1 when it failed."""
+    skala: Skala = args.skala
+    with tempfile.TemporaryDirectory(prefix="kla-beban-") as folder_teks:
+        folder = Path(folder_teks)
+        db = folder / "kla.duckdb"
+        bangun_nasional(db, katalog_bawaan(), skala)
+        hasil = uji_beban(db, args.sesi, args.detik, folder)
+    laporan = hasil.ringkasan()
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / f"beban_{time.strftime('%Y-%m-%d')}_{skala}.json"
+    path.write_text(json.dumps(laporan, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    sys.stdout.write(
+        f"Uji beban (load test): {hasil.sesi} sesi, {hasil.detik:.0f} s, {hasil.interaksi} interaksi, "
+        f"p50 {laporan['p50_ms'] or 0:.0f} ms, p95 {laporan['p95_ms'] or 0:.0f} ms, "
+        f"{hasil.siklus_impor} siklus impor+rollback, galat {len(hasil.galat) + len(hasil.galat_penulis)}, "
+        f"bacaan KLA {dict(sorted(hasil.bacaan_kla.items()))} "
+        f"(sebelum {hasil.kla_sebelum}, sesudah {hasil.kla_sesudah}), "
+        f"setengah impor {hasil.setengah_impor or 'tidak pernah'}\n"
+    )
+    for g in (hasil.galat + hasil.galat_penulis)[:10]:
+        sys.stdout.write(f"  {g}\n")
+    return 0 if laporan["lolos"] else 1
+
+
+if __name__ == "__main__":
+    from benchmarks.jalankan import parser
+
+    p = parser()
+    tambah_argumen(p)
+    sys.exit(utama(p.parse_args()))

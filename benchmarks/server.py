@@ -1,0 +1,87 @@
+"""A real Streamlit server on 127.0.0.1 for the benchmark and the load test, and how to watch it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from indicators.lokasi import PROYEK
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Chromium as root on a closed network: no sandbox, and nothing of its own calling out.
+ARGUMEN_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+]
+# Streamlit has finished a run: the script is idle, connected, and nothing on the page is stale.
+SIAP_JS = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+      && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+      && !document.querySelector('[data-stale="true"]'); }"""
+
+
+def port_bebas() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running dashboard: its URL and process id."""
+
+    url: str
+    pid: int
+
+    def memori_puncak_mb(self) -> float:
+        """Peak resident memory of the server process so far (VmHWM), in MB."""
+        for baris in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if baris.startswith("VmHWM:"):
+                return int(baris.split()[1]) / 1024
+        raise RuntimeError("VmHWM tidak terbaca (not readable)")
+
+
+@contextmanager
+def server_streamlit(db_path: Path, log_path: Path, batas_detik: float = 90) -> Iterator[Server]:
+    """Start ``streamlit run app.py`` on 127.0.0.1 serving ``db_path``; stop it when the block ends."""
+    port = port_bebas()
+    env = {**os.environ, "KLA_DB": str(db_path)}
+    perintah = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
+    perintah += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    with open(log_path, "w") as keluaran:
+        proc = subprocess.Popen(perintah, cwd=PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    batas = time.time() + batas_detik
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                if time.time() > batas or proc.poll() is not None:
+                    raise RuntimeError(log_path.read_text()[-3000:]) from None
+                time.sleep(0.3)
+        yield Server(url, proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
