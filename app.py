@@ -5,7 +5,9 @@ import logging
 import streamlit as st
 
 from indicators.format import Bahasa
+from ui import masuk
 from ui.teks import t
+from ui.teks_unggah import t as t_unggah
 
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
 bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
@@ -19,11 +21,14 @@ halaman = st.navigation(
         st.Page("pages/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
         st.Page("pages/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
         st.Page("pages/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
+        st.Page("pages/gugus_tugas.py", title="Gugus Tugas", url_path="gugus-tugas"),
+        st.Page("pages/unggah.py", title=t_unggah("hal_unggah", bahasa), url_path="unggah"),
     ]
 )
 st.sidebar.markdown(f"**{t('judul_aplikasi', bahasa)}**  \n{t('subjudul_aplikasi', bahasa)}")
 try:
-    halaman.run()
+    if masuk.boleh_lihat(bahasa):  # KLA_TAMPILAN_PUBLIK=false: every page asks for login first
+        halaman.run()
 except Exception:
     # Streamlit's own control flow (st.stop, st.rerun, st.switch_page) derives from BaseException and passes.
     logging.getLogger("dasbor_kla").exception("halaman gagal (page failed)")

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from indicators import analitik, bangun, cli_impor, layanan
+from indicators import analitik, bangun, cli_akun, cli_bench, cli_checklist, cli_ekspor, cli_impor, layanan
 from indicators.format import format_angka
 from indicators.io import store
 from indicators.katalog import KATALOG_DIR, KatalogError, katalog_bawaan, muat_katalog
@@ -24,7 +24,7 @@ _KODE_GALAT_MASUKAN = 2
 
 # Subcommand groups that live in their own modules: each has PERINTAH (the command names it
 # owns), daftarkan(sub) to add its parsers and jalankan(args) to run one and return the exit code.
-_MODUL_PERINTAH = (cli_impor,)
+_MODUL_PERINTAH = (cli_impor, cli_akun, cli_checklist, cli_ekspor, cli_bench)
 
 
 class GalatPengguna(Exception):

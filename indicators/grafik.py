@@ -11,6 +11,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.format import Bahasa
+from indicators.katalog import PitaPredikat
 from indicators.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 
 WARNA_PREDIKAT: dict[str, str] = {
@@ -107,5 +109,62 @@ def batang_jumlah(jumlah: pd.DataFrame, label_kategori: dict[str, str], judul_su
         margin={"l": 0, "r": 20, "t": 10, "b": 0},
         font={"family": _FONT, "size": 14},
         height=300,
+    )
+    return fig
+
+
+def histogram_total(
+    kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa, *, judul_x: str, judul_y: str
+) -> go.Figure:
+    """Histogram of final totals (``total_final``) with the predikat bands drawn as shaded bands."""
+    fig = go.Figure(
+        go.Histogram(
+            x=kabkota["total_final"],
+            xbins={"size": 25},
+            marker={"color": "#31a354", "line": {"color": "#fff", "width": 1}},
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    for band in pita.pita:
+        fig.add_vrect(
+            x0=band.bawah,
+            x1=band.atas,
+            fillcolor=WARNA_PREDIKAT[band.predikat],
+            opacity=0.25,
+            line_width=0,
+            annotation_text=band.predikat,
+            annotation_position="top left",
+        )
+    fig.update_layout(
+        xaxis={"title": {"text": judul_x}, "range": [400, 1000]},
+        yaxis={"title": {"text": judul_y}},
+        margin={"l": 0, "r": 10, "t": 30, "b": 0},
+        height=300,
+        bargap=0.05,
+        separators=",." if bahasa == "id" else ".,",
+    )
+    return fig
+
+
+def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
+    """Outline one region on a map built by :func:`peta_kategori` (same boundary layer), thick and dark.
+
+    The outline is its own trace with a transparent fill, so the region keeps its predikat colour
+    and the legend names the highlighted region.
+    """
+    geojson = next((tr.geojson for tr in fig.data if getattr(tr, "geojson", None) is not None), None)
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kode_wilayah",
+            locations=[kode_wilayah],
+            z=[1],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            showlegend=True,
+            name=label,
+            marker={"line": {"color": "#d7301f", "width": 3.5}},
+            hoverinfo="skip",
+        )
     )
     return fig

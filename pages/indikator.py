@@ -3,7 +3,7 @@
 import streamlit as st
 
 from indicators.format import format_angka
-from ui import cache, tampilan, widgets
+from ui import cache, tampilan, unduh_gambar, unduh_tabel, widgets
 from ui import halaman_indikator as hi
 from ui.teks import t
 
@@ -56,7 +56,13 @@ else:
     )
     peta, tabel = st.columns([1, 1])
     with peta:
-        st.plotly_chart(hi.peta_skor(peringkat, ind.nilai_maks, bahasa), key="ind_peta", config=tampilan.KONFIG_PETA)
+        nama_provinsi = str(wilayah.loc[wilayah["kode_wilayah"] == PROVINSI, "nama"].iloc[0])
+        ku, fig = (
+            unduh_gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
+            hi.peta_skor(peringkat, ind.nilai_maks, bahasa),
+        )
+        judul, konfig = hi.label_indikator(ind), tampilan.KONFIG_PETA
+        unduh_gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
     with tabel:
         hi.render_peringkat(peringkat, bahasa)
 
@@ -67,7 +73,8 @@ with st.columns([1, 2])[0]:
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
     seri = hi.seri_tren(skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
-    hi.render_tren(seri, ind, katalog, nama_seri, bahasa)
+    ku_tren = unduh_gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
+    hi.render_tren(seri, ind, katalog, nama_seri, bahasa, ku_tren)
 else:
     hi.render_padanan(ind, katalog, bahasa)
 
@@ -82,6 +89,6 @@ else:
     st.caption(t("ind_statistik_catatan", bahasa))
     if len(tabel_stat):
         kolom_nama = {t("ind_kol_statistik", bahasa): st.column_config.TextColumn(pinned=True)}
-        st.dataframe(tabel_stat, hide_index=True, width="stretch", column_config=kolom_nama)
+        unduh_tabel.tabel(tabel_stat, f"statistik_{ind.id}", bahasa, url=("wilayah",), column_config=kolom_nama)
     if tanpa:
         st.caption(t("ind_tanpa_data_statistik", bahasa, daftar="; ".join(tanpa)))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from indicators import metodologi as met
-from ui import cache, widgets
+from ui import cache, unduh_tabel, widgets
 from ui import halaman_metodologi as hm
 from ui.teks import t
 
@@ -31,7 +31,7 @@ hm.render_atribusi(cache.atribusi_batas(), bahasa)
 st.header(t("met_cakupan_judul", bahasa))
 st.subheader(t("met_cakupan_predikat", bahasa))
 cakupan = met.cakupan_predikat(cache.predikat_resmi(db), wilayah)
-st.dataframe(hm.tabel_cakupan_predikat(cakupan, bahasa), hide_index=True, width="stretch")
+unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, bahasa), "cakupan_predikat", bahasa, url=())
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
 st.subheader(t("met_cakupan_statistik", bahasa))
 statistik = met.ringkas_cakupan_statistik(cache.cakupan_statistik(db), katalog)
@@ -40,16 +40,16 @@ st.subheader(t("met_cakupan_wilayah", bahasa))
 st.markdown(t("met_vintage_wilayah", bahasa))
 st.subheader(t("met_sintetis_judul", bahasa))
 st.warning(t("met_sintetis_isi", bahasa), icon="⚠️")
-st.dataframe(hm.tabel_cakupan_skor(cache.cakupan_skor(db), bahasa), hide_index=True, width="stretch")
+unduh_tabel.tabel(hm.tabel_cakupan_skor(cache.cakupan_skor(db), bahasa), "cakupan_skor", bahasa, url=())
 st.subheader(t("met_belum_terverifikasi_judul", bahasa))
 st.markdown("\n".join(hm.daftar_belum_terverifikasi(statistik, bahasa)) or t("met_semua_terverifikasi", bahasa))
 
 # --- scoring method ---------------------------------------------------------------------------------------------------
 st.header(t("met_metode_judul", bahasa))
 st.markdown(t("met_metode_total", bahasa))
-st.dataframe(hm.tabel_maks_kelompok(katalog, bahasa), hide_index=True, width="stretch")
+unduh_tabel.tabel(hm.tabel_maks_kelompok(katalog, bahasa), "nilai_maks_kelompok", bahasa, url=())
 st.markdown(t("met_metode_pita", bahasa, tanpa=katalog.pita.tanpa_predikat))
-st.dataframe(hm.tabel_pita(katalog.pita, bahasa), hide_index=True, width="stretch")
+unduh_tabel.tabel(hm.tabel_pita(katalog.pita, bahasa), "pita_predikat", bahasa, url=())
 st.markdown(t("met_resolusi", bahasa, resolusi=hm.angka(katalog.pita.resolusi_skor, bahasa)))
 st.caption(f"{t('met_catatan_katalog', bahasa)}: {katalog.pita.catatan}")
 st.caption(" · ".join(f"[{s.sitasi}]({s.url})" if s.url else s.sitasi for s in katalog.pita.sumber))

@@ -6,7 +6,7 @@ import streamlit as st
 from indicators import analitik, profil
 from indicators.katalog import TAHAP
 from indicators.skor import ruang_indikator
-from ui import cache, widgets
+from ui import cache, unduh_gambar, widgets
 from ui import halaman_profil as hp
 from ui.teks import t
 
@@ -64,29 +64,24 @@ resmi = resmi[resmi["kode_wilayah"] == kode]
 keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
 
 st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))
-st.caption(
-    " · ".join(
-        [
-            nama_provinsi[kode_provinsi],
-            t("skema", bahasa, skema=skema.kode),
-            t("tahap", bahasa) + ": " + hp.label_tahap(tahap, bahasa),
-        ]
-    )
-)
+tahap_teks = t("tahap", bahasa) + ": " + hp.label_tahap(tahap, bahasa)
+st.caption(" · ".join([nama_provinsi[kode_provinsi], t("skema", bahasa, skema=skema.kode), tahap_teks]))
 if skor_siklus["sintetis"].any():
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 hp.render_kpi(baris, keyakinan[0] if keyakinan else None, bahasa)
+unduh_gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
+ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap, (nama_provinsi[kode_provinsi], skema.kode))
 
 semua = cache.skor_semua_siklus(db)
 riwayat = profil.riwayat_predikat(semua[semua["kode_wilayah"] == kode], resmi, [(s.tahun, s.skema) for s in kat.siklus])
-hp.render_riwayat(riwayat, kat.pita, bahasa)
+hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
 ruang = ruang_indikator(skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
 kiri, kanan = st.columns(2)
 with kiri:
-    hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa)
+    hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa, ku)
 with kanan:
-    hp.render_selisih(baris, ruang, kat, bahasa)
+    hp.render_selisih(baris, ruang, kat, bahasa, ku)
 
 hp.render_tahap(profil.total_per_tahap(skor_tahun, kat), skor_tahun, kat, bahasa)
 hp.render_status(profil.tabel_status(skor_siklus, kat, skema.kode), kat, skema, bahasa)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators import grafik, ringkasan
 from indicators.format import format_tanggal
-from ui import cache, halaman_ringkasan, tampilan, widgets
+from ui import cache, halaman_ringkasan, tampilan, unduh_gambar, unduh_tabel, widgets
 from ui.teks import t
 
 bahasa = widgets.pilih_bahasa()
@@ -39,7 +39,8 @@ keterangan = [t("skema", bahasa, skema=info["kode_skema"])]
 if pd.notna(info["tanggal_penganugerahan"]):
     keterangan.append(t("penganugerahan", bahasa, tanggal=format_tanggal(info["tanggal_penganugerahan"], bahasa)))
 st.caption(" · ".join(keterangan))
-if kabkota["skor_sintetis"].any():
+konteks = unduh_gambar.paket_provinsi(db, kode_provinsi, nama, tahun, bahasa)
+if sintetis := bool(kabkota["skor_sintetis"].any()):
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 
 jumlah = ringkasan.jumlah_dengan_perubahan(kabkota, lalu, pita.urutan())
@@ -71,29 +72,28 @@ with peta:
         label_kategori=label,
         hover=tampilan.teks_hover(kabkota, bahasa),
     )
-    st.plotly_chart(fig, key="peta_predikat", config=tampilan.KONFIG_PETA)
+    unduh_gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 with sebaran:
     st.subheader(t("jumlah_per_predikat", bahasa))
-    st.plotly_chart(
-        grafik.batang_jumlah(jumlah, label, t("kab_kota", bahasa)), key="batang_predikat", config={"displaylogo": False}
-    )
+    fig = grafik.batang_jumlah(jumlah, label, t("kab_kota", bahasa))
+    unduh_gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
     if kabkota["total_final"].notna().any():
         st.subheader(t("distribusi_total", bahasa))
-        st.plotly_chart(
-            halaman_ringkasan.histogram_total(kabkota, pita, bahasa), key="sebaran_total", config={"displaylogo": False}
-        )
+        fig = halaman_ringkasan.histogram_total(kabkota, pita, bahasa)
+        unduh_gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
 
 predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))
 predikat_dua = predikat_dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
 halaman_ringkasan.render_pergerakan(
     ringkasan.pergerakan_predikat(predikat_dua, tahun, tahun_lalu, pita.urutan()), tahun_lalu, bahasa
 )
-
 st.subheader(t("tabel_kabkota", bahasa))
-st.dataframe(
+unduh_tabel.tabel(
     tampilan.tabel_kabkota(kabkota, bahasa),
-    hide_index=True,
-    width="stretch",
+    "predikat_kabkota",
+    bahasa,
+    judul=t("tabel_kabkota", bahasa),
+    ekspor=kabkota.drop(columns=["kategori"]),
     column_config={t("sumber", bahasa): st.column_config.LinkColumn()},
 )
 st.caption(t("sumber_predikat", bahasa))

@@ -6,12 +6,14 @@ imported database is picked up without restarting the server.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from indicators import bangun, layanan, metodologi, perbandingan, ukuran
+from indicators import akun, bangun, gugus_layanan, gugus_simpan, impor, layanan, metodologi, perbandingan, ukuran
+from indicators.data_dukung import KatalogDataDukung, data_dukung_bawaan
 from indicators.io import store
 from indicators.katalog import Katalog, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
@@ -19,10 +21,17 @@ from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _skema_terkini(db: str, versi_db: int) -> bool:
+    # Opening the file to read its schema version costs ~20 ms: once per file version, not per rerun.
+    return store.versi_database(Path(db)) == store.versi_terbaru()
+
+
 def siapkan_database() -> Path:
     """Return the database path, building it first when it is missing, corrupt or outdated."""
     db_path = db_bawaan()
-    if store.versi_database(db_path) != store.versi_terbaru() or not bangun.lapisan_web_lengkap(STATIC_DIR):
+    versi = db_path.stat().st_mtime_ns if db_path.is_file() else -1
+    if not _skema_terkini(str(db_path), versi) or not bangun.lapisan_web_lengkap(STATIC_DIR):
         bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
         st.cache_data.clear()
     return db_path
@@ -260,3 +269,65 @@ def _atribusi(path: str, versi: int) -> metodologi.Atribusi:
 def atribusi_batas() -> metodologi.Atribusi:
     """The boundaries' attribution line and MIT licence, read from data/README-batas-wilayah.md."""
     return _atribusi(str(README_BATAS), README_BATAS.stat().st_mtime_ns)
+
+
+# --- accounts and imports (Unggah Data) ----------------------------------------------------------
+
+
+@st.cache_resource
+def pembatas_masuk() -> akun.PembatasGagal:
+    """Failed-login counter per user name, shared by every session of this server process."""
+    return akun.PembatasGagal()
+
+
+@st.cache_data(show_spinner=False)
+def _riwayat_impor(db: str, versi_db: int) -> pd.DataFrame:
+    return impor.daftar_impor(Path(db))
+
+
+def riwayat_impor(db_path: Path) -> pd.DataFrame:
+    """The import log, newest first (see indicators.impor.daftar_impor); new after every commit."""
+    return _riwayat_impor(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _wilayah_impor(db: str, versi_db: int, impor_id: int) -> set[str]:
+    return impor.wilayah_impor(Path(db), impor_id)
+
+
+def wilayah_impor(db_path: Path, impor_id: int) -> set[str]:
+    """Region codes one import touched (for the rollback permission of an editor)."""
+    return _wilayah_impor(str(db_path), _versi(db_path), impor_id)
+
+
+# --- Gugus Tugas workspace (keyed on the workspace file's mtime as well as the database's) ------
+
+
+@st.cache_resource
+def data_dukung() -> KatalogDataDukung:
+    """The evidence checklist catalogue (read-only, shared by all sessions)."""
+    return data_dukung_bawaan()
+
+
+@st.cache_data(show_spinner=False)
+def _ruang_kerja(
+    db: str, versi_db: int, versi_gugus: int, kode_wilayah: str, hari_ini: str
+) -> gugus_layanan.RuangKerja:
+    return gugus_layanan.ruang_kerja(Path(db), katalog(), data_dukung(), kode_wilayah, dt.date.fromisoformat(hari_ini))
+
+
+def ruang_kerja(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> gugus_layanan.RuangKerja:
+    """One region's Gugus Tugas workspace on a day (see indicators.gugus_layanan.ruang_kerja)."""
+    versi_gugus = gugus_simpan.versi_berkas(gugus_simpan.path_gugus(db_path))
+    return _ruang_kerja(str(db_path), _versi(db_path), versi_gugus, kode_wilayah, hari_ini.isoformat())
+
+
+@st.cache_data(show_spinner=False)
+def _log_gugus(path: str, versi_gugus: int, kode_wilayah: str) -> pd.DataFrame:
+    return gugus_simpan.baca_log(Path(path), kode_wilayah)
+
+
+def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """The change history of one region's workspace, newest first."""
+    path = gugus_simpan.path_gugus(db_path)
+    return _log_gugus(str(path), gugus_simpan.versi_berkas(path), kode_wilayah)

@@ -31,7 +31,7 @@ from indicators.katalog import (
     Referensi,
     Skema,
 )
-from ui import tampilan, widgets
+from ui import tampilan, unduh_gambar, unduh_tabel, widgets
 from ui.teks import t
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
@@ -187,6 +187,13 @@ def render_katalog(skema: Skema, terpilih: Indikator, bahasa: Bahasa) -> None:
                     t("ind_kol_maks", bahasa): st.column_config.TextColumn(width=140),
                 },
             )
+    katalog_skema = pd.DataFrame(
+        [
+            {"indikator": i.id, "nomor": i.nomor, "kelompok": i.kelompok, "nilai_maks": i.nilai_maks}
+            for i in skema.indikator
+        ]
+    )
+    unduh_tabel.tombol_unduh(katalog_skema, f"katalog_{skema.kode}", bahasa, url=())
     st.caption(t("ind_maks_asumsi_catatan", bahasa))
 
 
@@ -325,6 +332,7 @@ def render_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> None:
             t("ind_kol_capaian", bahasa): st.column_config.TextColumn(width=90),
         },
     )
+    unduh_tabel.tombol_unduh(peringkat, "peringkat_indikator", bahasa, url=("tahun",))
 
 
 def tabel_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -460,12 +468,22 @@ def tabel_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> p
     )
 
 
-def render_tren(seri: pd.DataFrame, ind: Indikator, katalog: Katalog, nama: Mapping[str, str], bahasa: Bahasa) -> None:
-    """The trend chart, the crosswalk warning for KLA31 cycles and the data as a table."""
+def render_tren(
+    seri: pd.DataFrame,
+    ind: Indikator,
+    katalog: Katalog,
+    nama: Mapping[str, str],
+    bahasa: Bahasa,
+    unduh: unduh_gambar.KonteksGambar | None = None,
+) -> None:
+    """The trend chart (PNG/SVG/PDF downloads given ``unduh``), the KLA31 crosswalk warning and the table."""
     if seri.empty:
         st.info(t("belum_ada_data", bahasa))
         return
-    st.plotly_chart(grafik_tren(seri, nama, bahasa), key="ind_tren", config={"displaylogo": False})
+    fig = grafik_tren(seri, nama, bahasa)
+    st.plotly_chart(fig, key="ind_tren", config={"displaylogo": False})
+    if unduh is not None:
+        unduh_gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind), sintetis=True)
     silang = next((p for p in katalog.peta_silang if p.kla24 == ind.id), None)
     if silang is not None and (seri["komparabilitas"] != "sama").any():
         st.warning(
@@ -480,6 +498,9 @@ def render_tren(seri: pd.DataFrame, ind: Indikator, katalog: Katalog, nama: Mapp
         )
     with st.expander(t("ind_data_tren", bahasa)):
         st.dataframe(tabel_tren(seri, nama, bahasa), hide_index=True, width="stretch")
+        unduh_tabel.tombol_unduh(
+            tabel_tren(seri, nama, bahasa), "tren_indikator", bahasa, url=("wilayah",), sintetis=True
+        )
 
 
 def render_padanan(ind: Indikator, katalog: Katalog, bahasa: Bahasa) -> None:

@@ -17,6 +17,7 @@ import streamlit as st
 from indicators import metodologi as met
 from indicators.format import Bahasa, format_angka
 from indicators.katalog import TAHAP, Katalog, PitaPredikat, Skema
+from ui import unduh_tabel
 from ui.halaman_indikator import md, nama_kelompok
 from ui.teks import t
 
@@ -84,6 +85,7 @@ def render_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> None:
             t("met_kol_dipakai", bahasa): st.column_config.TextColumn(width=180),
         },
     )
+    unduh_tabel.tombol_unduh(sumber, "sumber", bahasa, url=(), sintetis=False)
 
 
 def ringkas_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> str:
@@ -166,6 +168,7 @@ def render_cakupan_statistik(ringkas: pd.DataFrame, bahasa: Bahasa) -> None:
             t("met_kol_tahun", bahasa): st.column_config.TextColumn(width=190),
         },
     )
+    unduh_tabel.tombol_unduh(ringkas, "cakupan_statistik", bahasa, url=())
 
 
 def tabel_cakupan_skor(cakupan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -363,9 +366,13 @@ def render_efek(what_if: pd.DataFrame, pita: PitaPredikat, nama: Mapping[str, st
     kiri, kanan = st.columns([2, 3])
     with kiri:
         st.dataframe(tabel_jumlah(jumlah, pita, bahasa), hide_index=True, width="stretch")
+        unduh_tabel.tombol_unduh(tabel_jumlah(jumlah, pita, bahasa), "what-if_jumlah", bahasa, url=(), sintetis=True)
     with kanan:
         berubah = int(what_if["berubah"].sum())
         st.metric(t("met_jumlah_berubah", bahasa), berubah)
         if berubah:
             st.dataframe(tabel_berubah(what_if, nama, bahasa), hide_index=True, width="stretch")
+            unduh_tabel.tombol_unduh(
+                tabel_berubah(what_if, nama, bahasa), "what-if_berubah", bahasa, url=(), sintetis=True
+            )
     st.caption(t("met_efek_catatan", bahasa))

@@ -5,6 +5,7 @@ No caching here: the page passes in what ui/cache.py returned.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,18 +13,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import analitik, profil, simulasi
+from indicators import analitik, grafik_profil, profil, simulasi
 from indicators.format import Bahasa, format_angka
-from indicators.grafik import WARNA_PREDIKAT
+from indicators.grafik_profil import label_indikator, label_kelompok
 from indicators.katalog import TAHAP, Indikator, Katalog, PitaPredikat, Skema
-from indicators.ringkasan import TIDAK_ADA
+from ui import unduh_gambar, unduh_tabel
 from ui.teks import t
 
-JUMLAH_RUANG = 10
-"""Indicators drawn in the 'where are the next points' chart."""
 JUMLAH_SIMULASI = 6
 """Indicators (largest room first) offered directly in the what-if form; the rest sit in an expander."""
 _KONFIG = {"displaylogo": False}
+_URL = ("wilayah", "tahun", "tahap")
+"""Query parameters naming a profile's view in download file names (the region, cycle and stage)."""
 _HIJAU, _ABU, _ORANYE, _MERAH = "#31a354", "#d9d9d9", "#e6550d", "#c0392b"
 
 
@@ -35,26 +36,13 @@ def _pemisah(bahasa: Bahasa) -> str:
     return ",." if bahasa == "id" else ".,"
 
 
-def label_indikator(ind: Indikator, bahasa: Bahasa, *, pendek: bool = False) -> str:
-    """'04 Akta Kelahiran' in Indonesian (official short label), the English gloss in English."""
-    teks = f"{ind.nomor:02d} {ind.label.teks if bahasa == 'id' else ind.nama_en}"
-    return teks[:43].rstrip() + "…" if pendek and len(teks) > 45 else teks
-
-
-def label_kelompok(skema: Skema, kode: str, bahasa: Bahasa, *, pendek: bool = False) -> str:
-    """A group's name from the catalogue; ``pendek`` keeps the part before the colon ('Klaster IV')."""
-    kelompok = skema.kelompok_dari(kode)
-    nama = kelompok.nama if bahasa == "id" else kelompok.nama_en
-    return nama.split(":")[0] if pendek else nama
+def _teks(bahasa: Bahasa) -> grafik_profil.Teks:
+    return functools.partial(t, bahasa=bahasa)
 
 
 def label_predikat(predikat: object, bahasa: Bahasa, *, resmi: bool) -> str:
     """A predikat for display: missing official → 'Data tidak ditemukan'; none → 'Tidak berpredikat'."""
-    if predikat is None or (isinstance(predikat, float) and pd.isna(predikat)):
-        return t("tidak_ditemukan" if resmi else "tidak_ada_predikat", bahasa)
-    if predikat == TIDAK_ADA:
-        return t("tidak_ada_predikat", bahasa)
-    return str(predikat)
+    return grafik_profil.label_predikat(predikat, _teks(bahasa), resmi=resmi)
 
 
 def label_tahap(tahap: str, bahasa: Bahasa) -> str:
@@ -75,84 +63,8 @@ def _sintetis(teks: str, bahasa: Bahasa) -> str:
 
 
 def grafik_riwayat(riwayat: pd.DataFrame, pita: PitaPredikat, tanpa_siklus: Sequence[int], bahasa: Bahasa) -> go.Figure:
-    """Timeline: official predikat per cycle (filled), computed predikat (diamonds, red where different).
-
-    The x axis is the calendar, so years without an evaluation show as shaded gaps.
-    """
-    kategori = [t("tidak_ditemukan", bahasa), t("tidak_ada_predikat", bahasa), *pita.urutan()]
-    fig = go.Figure()
-    for kosong in tanpa_siklus:
-        fig.add_vrect(
-            x0=kosong - 0.45,
-            x1=kosong + 0.45,
-            fillcolor="#f0f0f0",
-            line_width=0,
-            annotation_text=t("profil_tanpa_evaluasi", bahasa),
-            annotation_position="top",
-            annotation_font_size=11,
-        )
-    ada = riwayat[riwayat["ada_resmi"]]
-    resmi = [label_predikat(p, bahasa, resmi=True) for p in ada["predikat_resmi"]]
-    keyakinan = [t(k, bahasa) if isinstance(k, str) else "–" for k in ada["keyakinan"]]
-    fig.add_trace(
-        go.Scatter(
-            x=ada["tahun"],
-            y=resmi,
-            mode="markers",
-            name=t("predikat_resmi", bahasa),
-            marker={
-                "size": 18,
-                "color": [WARNA_PREDIKAT.get(str(p), "#9e9e9e") for p in ada["predikat_resmi"]],
-                "line": {"color": "#252525", "width": 1.5},
-            },
-            customdata=keyakinan,
-            hovertemplate="%{x}: <b>%{y}</b><br>" + t("keyakinan", bahasa) + ": %{customdata}<extra></extra>",
-        )
-    )
-    hilang = riwayat[~riwayat["ada_resmi"]]
-    fig.add_trace(
-        go.Scatter(
-            x=hilang["tahun"],
-            y=[kategori[0]] * len(hilang),
-            mode="markers",
-            name=t("tidak_ditemukan", bahasa),
-            marker={"size": 14, "symbol": "circle-open", "color": "#737373", "line": {"width": 2}},
-            hovertemplate="%{x}: " + t("profil_resmi_tidak_ditemukan", bahasa) + "<extra></extra>",
-        )
-    )
-    skor = riwayat[riwayat["ada_skor"]]
-    beda = skor["beda_predikat"].tolist()
-    fig.add_trace(
-        go.Scatter(
-            x=skor["tahun"] + 0.22,
-            y=[label_predikat(p, bahasa, resmi=False) for p in skor["predikat_hitung"]],
-            mode="markers+text",
-            name=_sintetis(t("profil_predikat_hitung", bahasa), bahasa),
-            text=["≠" if b else "" for b in beda],
-            textposition="middle right",
-            textfont={"color": _MERAH, "size": 16},
-            marker={
-                "size": [13 if b else 10 for b in beda],
-                "symbol": "diamond",
-                "color": [_MERAH if b else "#ffffff" for b in beda],
-                "line": {"color": [_MERAH if b else "#525252" for b in beda], "width": 1.5},
-            },
-            customdata=[_angka(v, 2, bahasa) for v in skor["total"]],
-            hovertemplate=(
-                "%{x:.0f}: %{y}<br>" + _sintetis(t("profil_total", bahasa), bahasa) + ": %{customdata}<extra></extra>"
-            ),
-        )
-    )
-    tahun = [int(x) for x in riwayat["tahun"]]
-    fig.update_layout(
-        height=330,
-        margin={"l": 0, "r": 10, "t": 30, "b": 0},
-        xaxis={"tickvals": tahun, "range": [min(tahun) - 0.6, max(tahun) + 0.8], "title": {"text": t("tahun", bahasa)}},
-        yaxis={"categoryorder": "array", "categoryarray": kategori, "range": [-0.5, len(kategori) - 0.3]},
-        legend={"orientation": "h", "y": -0.25},
-        separators=_pemisah(bahasa),
-    )
-    return fig
+    """Timeline of official and computed predikat (see indicators.grafik_profil.grafik_riwayat)."""
+    return grafik_profil.grafik_riwayat(riwayat, pita, tanpa_siklus, bahasa, _teks(bahasa))
 
 
 def tabel_riwayat(riwayat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -173,80 +85,41 @@ def tabel_riwayat(riwayat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     )
 
 
-def render_riwayat(riwayat: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa) -> None:
-    """Predikat history: the timeline chart and, folded, its table."""
+def render_riwayat(
+    riwayat: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa, unduh: unduh_gambar.KonteksGambar | None = None
+) -> None:
+    """Predikat history: the timeline chart (with PNG/SVG/PDF downloads given ``unduh``) and its table."""
     st.subheader(t("profil_riwayat", bahasa))
     tanpa = profil.tahun_tanpa_siklus(riwayat["tahun"])
-    st.plotly_chart(grafik_riwayat(riwayat, pita, tanpa, bahasa), key="profil_riwayat", config=_KONFIG)
+    fig = grafik_riwayat(riwayat, pita, tanpa, bahasa)
+    st.plotly_chart(fig, key="profil_riwayat", config=_KONFIG)
+    if unduh is not None:
+        unduh_gambar.unduh(fig, "riwayat", unduh, key="profil_riwayat", sintetis=bool(riwayat["sintetis"].any()))
     st.caption(t("profil_riwayat_catatan", bahasa))
     with st.expander(t("profil_riwayat_tabel", bahasa)):
         st.dataframe(tabel_riwayat(riwayat, bahasa), hide_index=True, width="stretch")
+        unduh_tabel.tombol_unduh(
+            riwayat, "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa), url=("wilayah",)
+        )
 
 
 # --- groups against maxima -------------------------------------------------------------------------
 
 
 def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> go.Figure:
-    """Horizontal bars: each group's score over its maximum (assumed allocation), province average as a tick."""
-    y = [label_kelompok(skema, k, bahasa, pendek=True) for k in kelompok["kelompok"]]
-    nama = [label_kelompok(skema, k, bahasa) for k in kelompok["kelompok"]]
-    teks = [
-        f"{_angka(n, 1, bahasa)} / {_angka(m, 0, bahasa)}"
-        for n, m in zip(kelompok["nilai"], kelompok["nilai_maks"], strict=True)
-    ]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=kelompok["nilai_maks"],
-            y=y,
-            orientation="h",
-            name=t("profil_maks_asumsi", bahasa),
-            marker={"color": _ABU},
-            customdata=nama,
-            hovertemplate="%{customdata}<br>" + t("profil_maks_asumsi", bahasa) + ": %{x}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Bar(
-            x=kelompok["nilai"],
-            y=y,
-            orientation="h",
-            name=_sintetis(t("profil_skor", bahasa), bahasa),
-            marker={"color": _HIJAU},
-            text=teks,
-            textposition="inside",
-            insidetextanchor="start",
-            customdata=nama,
-            hovertemplate="%{customdata}<br>" + t("profil_skor", bahasa) + ": %{text}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=kelompok["rata_provinsi"],
-            y=y,
-            mode="markers",
-            name=t("profil_rata_provinsi", bahasa),
-            marker={"symbol": "line-ns", "size": 26, "line": {"width": 3, "color": "#252525"}},
-            customdata=[_angka(v, 1, bahasa) for v in kelompok["rata_provinsi"]],
-            hovertemplate=t("profil_rata_provinsi", bahasa) + ": %{customdata}<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        barmode="overlay",
-        height=330,
-        margin={"l": 0, "r": 10, "t": 10, "b": 0},
-        xaxis={"title": {"text": t("profil_poin", bahasa)}},
-        yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2},
-        separators=_pemisah(bahasa),
-    )
-    return fig
+    """Group bars against maxima and the province average (see indicators.grafik_profil)."""
+    return grafik_profil.grafik_kelompok(kelompok, skema, bahasa, _teks(bahasa))
 
 
-def render_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> None:
-    """Group bars against their (assumed) maxima and the province average."""
+def render_kelompok(
+    kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, unduh: unduh_gambar.KonteksGambar | None = None
+) -> None:
+    """Group bars against their (assumed) maxima and the province average (downloads given ``unduh``)."""
     st.subheader(t("profil_kelompok", bahasa))
-    st.plotly_chart(grafik_kelompok(kelompok, skema, bahasa), key="profil_kelompok", config=_KONFIG)
+    fig = grafik_kelompok(kelompok, skema, bahasa)
+    st.plotly_chart(fig, key="profil_kelompok", config=_KONFIG)
+    if unduh is not None:
+        unduh_gambar.unduh(fig, "kelompok", unduh, key="profil_kelompok", sintetis=True)
     st.caption(t("profil_maks_catatan", bahasa, skema=skema.kode))
 
 
@@ -254,42 +127,8 @@ def render_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> Non
 
 
 def grafik_ruang(ruang: pd.DataFrame, katalog: Katalog, berikut: str | None, bahasa: Bahasa) -> go.Figure:
-    """Bars of the indicators with the most room left; the ones that together close the gap in orange."""
-    indikator = katalog.indikator()
-    data = ruang.head(JUMLAH_RUANG)
-    fig = go.Figure()
-    for menutup, warna, nama in (
-        (True, _ORANYE, t("profil_menutup", bahasa, predikat=berikut or "–")),
-        (False, "#969696", t("profil_lainnya", bahasa)),
-    ):
-        bagian = data[data["menutup_selisih"] == menutup]
-        if bagian.empty:
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=bagian["ruang"],
-                y=[label_indikator(indikator[k], bahasa, pendek=True) for k in bagian["indikator"]],
-                orientation="h",
-                name=nama,
-                marker={"color": warna},
-                text=[_angka(v, 2, bahasa) for v in bagian["ruang"]],
-                textposition="outside",
-                customdata=[label_indikator(indikator[k], bahasa) for k in bagian["indikator"]],
-                hovertemplate="%{customdata}<br>" + t("profil_ruang", bahasa) + ": %{text}<extra></extra>",
-            )
-        )
-    urutan = [label_indikator(indikator[k], bahasa, pendek=True) for k in data["indikator"]]
-    batas = float(data["ruang"].max()) * 1.2 if len(data) else 1.0
-    fig.update_traces(cliponaxis=False)
-    fig.update_layout(
-        height=90 + 28 * len(data),
-        margin={"l": 0, "r": 30, "t": 10, "b": 0},
-        xaxis={"title": {"text": t("profil_ruang_poin", bahasa)}, "range": [0, batas]},
-        yaxis={"categoryorder": "array", "categoryarray": urutan, "autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.25},
-        separators=_pemisah(bahasa),
-    )
-    return fig
+    """Indicators with the most room left (see indicators.grafik_profil.grafik_ruang)."""
+    return grafik_profil.grafik_ruang(ruang, katalog, berikut, bahasa, _teks(bahasa))
 
 
 def tabel_ruang(ruang: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> pd.DataFrame:
@@ -307,8 +146,17 @@ def tabel_ruang(ruang: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> pd.Dat
     )
 
 
-def render_selisih(baris: Mapping[str, object], ruang: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> None:
-    """The gap to the next predikat and the indicators holding most of the remaining points."""
+def render_selisih(
+    baris: Mapping[str, object],
+    ruang: pd.DataFrame,
+    katalog: Katalog,
+    bahasa: Bahasa,
+    unduh: unduh_gambar.KonteksGambar | None = None,
+) -> None:
+    """The gap to the next predikat and the indicators holding most of the remaining points.
+
+    Given ``unduh``, the chart gets PNG/SVG/PDF download buttons.
+    """
     st.subheader(t("profil_selisih", bahasa))
     berikut, selisih = baris["predikat_berikut"], baris["selisih_ke_predikat_berikut"]
     if berikut is None or pd.isna(selisih):  # type: ignore[call-overload]
@@ -317,13 +165,20 @@ def render_selisih(baris: Mapping[str, object], ruang: pd.DataFrame, katalog: Ka
         jumlah = int(ruang["menutup_selisih"].sum())
         kunci = "profil_selisih_teks_satu" if jumlah == 1 else "profil_selisih_teks"
         st.markdown(t(kunci, bahasa, selisih=_angka(selisih, 2, bahasa), predikat=berikut, jumlah=jumlah))
-    st.plotly_chart(
-        grafik_ruang(ruang, katalog, None if berikut is None else str(berikut), bahasa),
-        key="profil_ruang",
-        config=_KONFIG,
-    )
+    fig = grafik_ruang(ruang, katalog, None if berikut is None else str(berikut), bahasa)
+    st.plotly_chart(fig, key="profil_ruang", config=_KONFIG)
+    if unduh is not None:
+        unduh_gambar.unduh(fig, "ruang", unduh, key="profil_ruang", sintetis=True)
     with st.expander(t("profil_ruang_tabel", bahasa)):
         st.dataframe(tabel_ruang(ruang, katalog, bahasa), hide_index=True, width="stretch")
+        unduh_tabel.tombol_unduh(
+            ruang,
+            "ruang_indikator",
+            bahasa,
+            judul=t("profil_selisih", bahasa),
+            url=_URL,
+            sintetis=bool(baris["sintetis"]),
+        )
 
 
 # --- stages ----------------------------------------------------------------------------------------
@@ -367,6 +222,14 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
         return
     st.markdown(t("profil_kehilangan", bahasa))
     st.dataframe(tabel_kehilangan(rugi, katalog, bahasa), hide_index=True, width="stretch")
+    unduh_tabel.tombol_unduh(
+        rugi,
+        "kehilangan_verifikasi",
+        bahasa,
+        judul=t("profil_tahap_judul", bahasa),
+        url=_URL[:2],
+        sintetis=bool(skor_tahun["sintetis"].any()),
+    )
 
 
 # --- indicator status ------------------------------------------------------------------------------
@@ -395,6 +258,7 @@ def render_status(status: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: 
     st.dataframe(
         tabel_status_tampil(status, katalog, skema, bahasa), hide_index=True, width="stretch", height="content"
     )
+    unduh_tabel.tombol_unduh(status, "indikator", bahasa, judul=t("profil_tabel_indikator", bahasa), url=_URL)
     st.caption(t("profil_status_aturan", bahasa))
 
 
@@ -601,6 +465,7 @@ def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
         st.caption(t("profil_tanpa_tetangga", bahasa))
         return
     st.dataframe(tabel_sebaya_tampil(sebaya, bahasa), hide_index=True, width="stretch")
+    unduh_tabel.tombol_unduh(sebaya, "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL)
 
 
 # --- headline --------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from indicators import grafik
 from indicators.format import Bahasa, format_angka
-from indicators.grafik import WARNA_PREDIKAT
 from indicators.katalog import PitaPredikat
+from ui import unduh_tabel
 from ui.teks import t
 
 
@@ -45,34 +46,10 @@ def render_ringkas_angka(
 
 
 def histogram_total(kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa) -> go.Figure:
-    """Histogram of final totals with the predikat band edges drawn as shaded bands."""
-    fig = go.Figure(
-        go.Histogram(
-            x=kabkota["total_final"],
-            xbins={"size": 25},
-            marker={"color": "#31a354", "line": {"color": "#fff", "width": 1}},
-            hovertemplate="%{x}: %{y}<extra></extra>",
-        )
+    """Histogram of final totals over shaded predikat bands (see indicators.grafik.histogram_total)."""
+    return grafik.histogram_total(
+        kabkota, pita, bahasa, judul_x=t("total_final", bahasa), judul_y=t("jumlah_kabkota", bahasa)
     )
-    for band in pita.pita:
-        fig.add_vrect(
-            x0=band.bawah,
-            x1=band.atas,
-            fillcolor=WARNA_PREDIKAT[band.predikat],
-            opacity=0.25,
-            line_width=0,
-            annotation_text=band.predikat,
-            annotation_position="top left",
-        )
-    fig.update_layout(
-        xaxis={"title": {"text": t("total_final", bahasa)}, "range": [400, 1000]},
-        yaxis={"title": {"text": t("jumlah_kabkota", bahasa)}},
-        margin={"l": 0, "r": 10, "t": 30, "b": 0},
-        height=300,
-        bargap=0.05,
-        separators=",." if bahasa == "id" else ".,",
-    )
-    return fig
 
 
 def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahasa) -> None:
@@ -100,3 +77,4 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahas
                 hide_index=True,
                 width="stretch",
             )
+    unduh_tabel.tombol_unduh(gerak, "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu))

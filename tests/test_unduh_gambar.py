@@ -1,0 +1,121 @@
+"""AppTest: PNG/SVG/PDF download buttons under every chart and map, the pack buttons, and no Chromium."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from indicators import ekspor_gambar
+from indicators.lokasi import PROYEK
+
+APP = str(PROYEK / "app.py")
+
+
+def _app(halaman: str, **param: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=240)
+    for kunci, nilai in param.items():
+        at.query_params[kunci] = nilai
+    return at.switch_page(f"pages/{halaman}.py")
+
+
+def _unduhan(at: AppTest) -> list[str]:
+    return [str(e.proto.label) for e in at.get("download_button")]
+
+
+def _kunci(at: AppTest) -> list[str]:
+    """The user keys of the download buttons (the widget id ends with ``-<key>``)."""
+    return [str(e.proto.id).split("-", 2)[-1] for e in at.get("download_button")]
+
+
+def _tombol_gambar(at: AppTest) -> list[str]:
+    return [k for k in _kunci(at) if k.startswith("unduh_")]
+
+
+def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
+    at = _app("ringkasan", provinsi="33", tahun="2025").run()
+    assert not at.exception
+    assert _tombol_gambar(at) == [
+        f"unduh_{grafik}_{f}"
+        for grafik in ("peta_predikat", "batang_predikat", "sebaran_total")
+        for f in ("png", "svg", "pdf")
+    ]
+    assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
+    tombol = next(b for b in at.button if b.label.startswith("Buat paket ringkasan provinsi"))
+    tombol.click().run()
+    assert not at.exception
+    label = _unduhan(at)
+    assert "Unduh laporan PDF" in label
+    assert "Unduh paparan PPTX" in label
+    kunci = _kunci(at)
+    assert "paket_prov_33_2025_id_pdf" in kunci
+    assert "paket_prov_33_2025_id_pptx" in kunci
+    assert at.session_state["paket_prov_33_2025_id"][0] == "kla_paket_provinsi_jawa-tengah_2025_id"
+
+
+def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
+    at = _app("profil", wilayah="33.14", tahun="2025").run()
+    assert not at.exception
+    assert _tombol_gambar(at) == [
+        f"unduh_profil_{grafik}_{f}" for grafik in ("riwayat", "kelompok", "ruang") for f in ("png", "svg", "pdf")
+    ]
+    assert any(b.label == "Buat paket evaluasi (PDF + PPTX)" for b in at.button)
+
+
+def test_peta_tombol_gambar_bahasa_inggris(app_db: Path) -> None:
+    at = _app("peta", provinsi="33", tahun="2025", lang="en").run()
+    assert not at.exception
+    label = _unduhan(at)
+    assert {"Download PNG", "Download SVG", "Download PDF"} <= set(label)
+    assert {"unduh_peta_utama_png", "unduh_peta_utama_svg", "unduh_peta_utama_pdf"} <= set(_kunci(at))
+
+
+def test_tanpa_chromium_dasbor_tetap_jalan(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/tidak/ada/chromium")
+    at = _app("ringkasan", provinsi="33", tahun="2025").run()
+    assert not at.exception
+    assert not _tombol_gambar(at)
+    assert not any(b.label.startswith("Buat paket") for b in at.button)
+    teks = [c.value for c in at.caption]
+    assert teks.count(ekspor_gambar.PESAN_CHROMIUM) == 4  # three figures and the pack
+    assert len(at.get("plotly_chart")) == 3  # the charts themselves still draw
+
+
+class _Kolom:
+    """Stands in for a Streamlit column: records what each download button was given."""
+
+    def __init__(self, catatan: list[dict[str, Any]]) -> None:
+        self.catatan = catatan
+
+    def download_button(self, label: str, **opsi: Any) -> bool:
+        self.catatan.append({"label": label, **opsi})
+        return False
+
+
+def test_berkas_dibuat_saat_diklik_dengan_nama_dan_isi(db_bawaan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from indicators import paket
+    from indicators.katalog import katalog_bawaan
+    from ui import unduh_gambar
+    from ui.teks import t
+
+    catatan: list[dict[str, Any]] = []
+    monkeypatch.setattr(st, "columns", lambda n, **_: [_Kolom(catatan) for _ in range(n)])
+    fig, _, _ = paket.gambar_provinsi(db_bawaan, katalog_bawaan(), "33", 2025, "peta", teks_ui=t)
+    konteks = unduh_gambar.KonteksGambar("Jawa Tengah", 2025, "id")
+    unduh_gambar.unduh(fig, "peta_predikat", konteks, key="uji")
+    assert [c["file_name"] for c in catatan] == [
+        f"kla_peta_predikat_jawa-tengah_2025.{f}" for f in ("png", "svg", "pdf")
+    ]
+    assert all(c["on_click"] == "ignore" and callable(c["data"]) for c in catatan)
+    png = catatan[0]["data"]()  # made now, on "click"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Image.open(io.BytesIO(png)).size == (2400, 1800)  # maps export taller (1200 x 900 at 2x)
+    svg = catatan[1]["data"]().decode("utf-8")
+    assert "Peta predikat resmi KLA Jawa Tengah 2025" in svg
+    assert "tahap Final" in svg
