@@ -55,9 +55,7 @@ def test_setiap_halaman_muat_tanpa_tumpang_tindih(page: Page, streamlit_url: str
         assert luapan["lebar"] <= luapan["terlihat"] + 1, (nama, luapan)
         assert luapan["dokumen"] <= lebar + 1, (nama, luapan)
         kotak = page.evaluate(_KOTAK_JS, _KONTROL)
-        bentrok = [
-            (a["t"], b["t"], a, b) for i, a in enumerate(kotak) for b in kotak[i + 1 :] if _tumpang_tindih(a, b)
-        ]
+        bentrok = [(a["t"], b["t"], a, b) for i, a in enumerate(kotak) for b in kotak[i + 1 :] if _tumpang_tindih(a, b)]
         assert not bentrok, (nama, bentrok[:3])
         tidak_ada_galat(page)
         simpan_tangkapan(page, f"tata_letak_{ukuran}_{nama}")
