@@ -1,4 +1,4 @@
-"""Dasbor KLA: the router. Pages live in pages/, logic in indicators/."""
+"""Dasbor KLA: the router. Pages live in halaman/, logic in indicators/."""
 
 import logging
 
@@ -15,14 +15,14 @@ bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
 # url_path values are part of shared links: keep them stable.
 halaman = st.navigation(
     [
-        st.Page("pages/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", default=True),
-        st.Page("pages/peta.py", title=t("hal_peta", bahasa), url_path="peta"),
-        st.Page("pages/perbandingan.py", title=t("hal_perbandingan", bahasa), url_path="perbandingan"),
-        st.Page("pages/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
-        st.Page("pages/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
-        st.Page("pages/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
-        st.Page("pages/gugus_tugas.py", title="Gugus Tugas", url_path="gugus-tugas"),
-        st.Page("pages/unggah.py", title=t_unggah("hal_unggah", bahasa), url_path="unggah"),
+        st.Page("halaman/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", default=True),
+        st.Page("halaman/peta.py", title=t("hal_peta", bahasa), url_path="peta"),
+        st.Page("halaman/perbandingan.py", title=t("hal_perbandingan", bahasa), url_path="perbandingan"),
+        st.Page("halaman/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
+        st.Page("halaman/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
+        st.Page("halaman/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
+        st.Page("halaman/gugus_tugas.py", title="Gugus Tugas", url_path="gugus-tugas"),
+        st.Page("halaman/unggah.py", title=t_unggah("hal_unggah", bahasa), url_path="unggah"),
     ]
 )
 st.sidebar.markdown(f"**{t('judul_aplikasi', bahasa)}**  \n{t('subjudul_aplikasi', bahasa)}")

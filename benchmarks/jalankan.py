@@ -68,7 +68,8 @@ def memori_server_mb(db_path: Path, halaman: list[ukur.Halaman], log_path: Path)
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 900})
             for h in halaman:
-                url = f"{server.url}/{h.nama}" + (f"?{urlencode(dict(h.parameter))}" if h.parameter else "")
+                jalur = "" if h.nama == "ringkasan" else h.nama  # the overview is the app's root
+                url = f"{server.url}/{jalur}" + (f"?{urlencode(dict(h.parameter))}" if h.parameter else "")
                 page.goto(url)
                 page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=120_000)
                 page.wait_for_function(SIAP_JS, timeout=120_000)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,10 +59,20 @@ class Server:
 
 
 @contextmanager
-def server_streamlit(db_path: Path, log_path: Path, batas_detik: float = 90) -> Iterator[Server]:
-    """Start ``streamlit run app.py`` on 127.0.0.1 serving ``db_path``; stop it when the block ends."""
+def server_streamlit(
+    db_path: Path, log_path: Path, batas_detik: float = 90, env_tambahan: Mapping[str, str | None] | None = None
+) -> Iterator[Server]:
+    """Start ``streamlit run app.py`` on 127.0.0.1 serving ``db_path``; stop it when the block ends.
+
+    ``env_tambahan`` sets (or, with None, removes) environment variables of the server.
+    """
     port = port_bebas()
     env = {**os.environ, "KLA_DB": str(db_path)}
+    for nama, nilai in (env_tambahan or {}).items():
+        if nilai is None:
+            env.pop(nama, None)
+        else:
+            env[nama] = nilai
     perintah = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
     perintah += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log_path, "w") as keluaran:

@@ -49,12 +49,12 @@ class Halaman:
 def halaman_nasional(kode_wilayah: str = "33.75") -> list[Halaman]:
     """Every dashboard page in its heaviest national view."""
     return [
-        Halaman("ringkasan", "pages/ringkasan.py", {"provinsi": "00"}),
-        Halaman("peta", "pages/peta.py", {"provinsi": "00", "ukuran": "total"}),
-        Halaman("perbandingan", "pages/perbandingan.py", {"wilayah": kode_wilayah}),
-        Halaman("profil", "pages/profil.py", {"wilayah": kode_wilayah}),
-        Halaman("indikator", "pages/indikator.py", {"provinsi": "00"}),
-        Halaman("metodologi", "pages/metodologi.py", {}),
+        Halaman("ringkasan", "halaman/ringkasan.py", {"provinsi": "00"}),
+        Halaman("peta", "halaman/peta.py", {"provinsi": "00", "ukuran": "total"}),
+        Halaman("perbandingan", "halaman/perbandingan.py", {"wilayah": kode_wilayah}),
+        Halaman("profil", "halaman/profil.py", {"wilayah": kode_wilayah}),
+        Halaman("indikator", "halaman/indikator.py", {"provinsi": "00"}),
+        Halaman("metodologi", "halaman/metodologi.py", {}),
     ]
 
 
@@ -173,7 +173,7 @@ def ukuran_peta_kb(db_path: Path) -> dict[str, float]:
     with _db_aktif(db_path):
         for nama, parameter in tampilan.items():
             st.cache_data.clear()
-            at = _jalankan(_apptest(APP, parameter), Halaman(nama, "pages/peta.py", parameter))
+            at = _jalankan(_apptest(APP, parameter), Halaman(nama, "halaman/peta.py", parameter))
             hasil[nama] = max(len(el.proto.spec.encode("utf-8")) / 1024 for el in at.get("plotly_chart"))
     return hasil
 

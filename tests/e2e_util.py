@@ -8,12 +8,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import ConsoleMessage, Page, Request
 
+from benchmarks.server import SIAP_JS
 from tests.conftest import ARTEFAK
-
-SIAP_JS = """() => { const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-      && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-      && !document.querySelector('[data-stale="true"]'); }"""
 
 # Streamlit's known benign console noise (docs/tech-notes §5.2): a deep URL makes the frontend
 # probe /<page>/_stcore/health and /host-config while it finds its base path.
@@ -61,7 +57,10 @@ def pantau(page: Page) -> Pantauan:
             hasil.galat_konsol.append(pesan.text)
 
     def _gagal(req: Request) -> None:
-        hasil.gagal.append(f"{req.url} {req.failure}")
+        # A request the page itself cancelled (a rerun or navigation replaced what asked for it) is
+        # not a failure; a refused, missing or unreachable resource is.
+        if req.failure != "net::ERR_ABORTED":
+            hasil.gagal.append(f"{req.url} {req.failure}")
 
     page.on("request", lambda r: hasil.permintaan.append(r.url))
     page.on("requestfailed", _gagal)

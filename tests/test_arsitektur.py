@@ -27,7 +27,7 @@ def test_inti_tidak_mengimpor_streamlit():
 
 
 def test_halaman_pendek():
-    for halaman in (PROYEK / "pages").glob("*.py"):
+    for halaman in (PROYEK / "halaman").glob("*.py"):
         assert len(halaman.read_text(encoding="utf-8").splitlines()) <= 100, halaman.name
 
 
@@ -52,3 +52,10 @@ def test_tidak_ada_nama_host_registri_di_berkas_repo():
     pola = re.compile(r"pypi\.org|pythonhosted\.org|registry\.npmjs\.org|npmjs\.com|deb\.debian\.org")
     pelanggar = [b for b in berkas if pola.search((PROYEK / b).read_text(encoding="utf-8", errors="ignore"))]
     assert not pelanggar
+
+
+def test_tidak_ada_folder_pages_di_samping_app():
+    # Streamlit treats a pages/ folder beside the main script as an old-style multipage app and
+    # runs deep links without the router (see tests/test_e2e_router.py).
+    assert not (PROYEK / "pages").exists()
+    assert (PROYEK / "halaman").is_dir()

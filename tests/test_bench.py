@@ -112,7 +112,7 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFi
 
 @pytest.mark.e2e
 def test_uji_beban_cepat_tanpa_galat_dan_tanpa_setengah_impor(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    argumen = ["bench", "--beban", "--skala", "cepat", "--sesi", "3", "--detik", "12", "--out", str(tmp_path)]
+    argumen = ["bench", "--beban", "--skala", "cepat", "--sesi", "3", "--detik", "25", "--out", str(tmp_path)]
     assert cli.main(argumen) == 0, capsys.readouterr().out
     laporan = json.loads(next(tmp_path.glob("beban_*.json")).read_text(encoding="utf-8"))
     assert laporan["lolos"]

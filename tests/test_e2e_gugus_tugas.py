@@ -4,21 +4,16 @@ nothing leaves 127.0.0.1. The shared session server is not used because this tes
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from benchmarks.server import server_streamlit
 from indicators import akun, gugus_simpan
-from indicators.lokasi import PROYEK
-from tests.conftest import ARTEFAK, _port_bebas
+from tests.conftest import ARTEFAK
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
@@ -32,50 +27,10 @@ def server_gugus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     db = tmp_path_factory.mktemp("e2e_gugus") / "kla.duckdb"
     shutil.copyfile(db_bawaan, db)
     akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
-    port = _port_bebas()
     ARTEFAK.mkdir(exist_ok=True)
-    env = {**os.environ, "KLA_DB": str(db)}
-    env.pop(akun.ENV_TAMPILAN_PUBLIK, None)
     log = ARTEFAK / "streamlit_gugus.log"
-    with open(log, "w") as keluaran:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=PROYEK,
-            env=env,
-            stdout=keluaran,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    batas = time.time() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            if time.time() > batas or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError(log.read_text()[-3000:]) from None
-            time.sleep(0.3)
-    yield url, db
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with server_streamlit(db, log, env_tambahan={akun.ENV_TAMPILAN_PUBLIK: None}) as server:
+        yield server.url, db
 
 
 def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tuple[str, Path]):

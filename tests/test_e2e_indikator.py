@@ -25,8 +25,6 @@ def _pilih(page: Page, label: str, opsi: str) -> None:
 
 
 def _buka_aplikasi(page: Page, url: str) -> None:
-    # Open the app root once first: on a fresh server a deep link as the very first request can make
-    # Streamlit fall back to the pages/ folder navigation (seen by the Peta page's tests).
     page.goto(url)
     expect(page.locator(PETA).first).to_be_attached(timeout=60_000)
     tunggu_siap(page)

@@ -36,8 +36,6 @@ def _pilih(page: Page, label: str, opsi: str) -> None:
 
 def test_perbandingan_dua_wilayah_ukuran_dan_sebaya(page: Page, streamlit_url: str):
     pantauan = pantau(page)
-    # The app root first: on a fresh server a deep link as the very first request can fall back to
-    # the pages/ folder navigation (noted by the Peta page's test).
     page.goto(streamlit_url)
     expect(page.locator(f"{GRAFIK} .main-svg").first).to_be_attached(timeout=60_000)
     tunggu_siap(page)

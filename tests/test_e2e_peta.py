@@ -32,8 +32,6 @@ def _pilih(page: Page, label: str, opsi: str) -> None:
 
 def test_peta_ukuran_banding_dan_klik_ke_profil(page: Page, streamlit_url: str):
     pantauan = pantau(page)
-    # Open the app root once first: on a fresh server a deep link as the very first request makes
-    # Streamlit fall back to the pages/ folder navigation (reported to the integrator).
     page.goto(streamlit_url)
     expect(page.locator(PETA).first).to_be_attached(timeout=60_000)
     tunggu_siap(page)

@@ -36,8 +36,6 @@ def _pilih(page: Page, label: str, opsi: str) -> None:
 
 def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     pantauan = pantau(page)
-    # Open the app root first: on a fresh server a deep link as the very first request can make
-    # Streamlit fall back to the pages/ folder navigation (see tests/test_e2e_peta.py).
     page.goto(streamlit_url)
     expect(page.locator(GRAFIK).first).to_be_attached(timeout=60_000)
     tunggu_siap(page)

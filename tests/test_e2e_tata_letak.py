@@ -10,7 +10,8 @@ from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_sia
 
 pytestmark = pytest.mark.e2e
 
-HALAMAN = ["ringkasan", "peta", "perbandingan", "profil", "indikator", "metodologi"]
+# URL paths; the overview is the root (its url_path is only a name: /ringkasan is not a page).
+HALAMAN = ["", "peta", "perbandingan", "profil", "indikator", "metodologi", "gugus-tugas", "unggah"]
 UKURAN = {"proyektor": (1366, 768), "ponsel": (390, 844)}
 
 # Widgets a user operates; each must have its own box on screen.
@@ -58,5 +59,5 @@ def test_setiap_halaman_muat_tanpa_tumpang_tindih(page: Page, streamlit_url: str
         bentrok = [(a["t"], b["t"], a, b) for i, a in enumerate(kotak) for b in kotak[i + 1 :] if _tumpang_tindih(a, b)]
         assert not bentrok, (nama, bentrok[:3])
         tidak_ada_galat(page)
-        simpan_tangkapan(page, f"tata_letak_{ukuran}_{nama}")
+        simpan_tangkapan(page, f"tata_letak_{ukuran}_{nama or 'ringkasan'}")
     pantauan.periksa()

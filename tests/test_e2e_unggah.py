@@ -5,12 +5,7 @@ leaves 127.0.0.1. The shared session server is not used because this test writes
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +13,10 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from playwright.sync_api import Page, expect
 
+from benchmarks.server import server_streamlit
 from indicators import akun, impor
 from indicators.lokasi import PROYEK
-from tests.conftest import ARTEFAK, _port_bebas
+from tests.conftest import ARTEFAK
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
@@ -35,49 +31,10 @@ def server_unggah(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     db = tmp_path_factory.mktemp("e2e_unggah") / "kla.duckdb"
     shutil.copyfile(db_bawaan, db)
     akun.tambah_pengguna(akun.path_akun(db), "boss", "admin", [], SANDI)
-    port = _port_bebas()
     ARTEFAK.mkdir(exist_ok=True)
-    env = {**os.environ, "KLA_DB": str(db)}
-    env.pop(akun.ENV_TAMPILAN_PUBLIK, None)
-    with open(ARTEFAK / "streamlit_unggah.log", "w") as keluaran:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=PROYEK,
-            env=env,
-            stdout=keluaran,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    batas = time.time() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            if time.time() > batas or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError((ARTEFAK / "streamlit_unggah.log").read_text()[-3000:]) from None
-            time.sleep(0.3)
-    yield url, db
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    log = ARTEFAK / "streamlit_unggah.log"
+    with server_streamlit(db, log, env_tambahan={akun.ENV_TAMPILAN_PUBLIK: None}) as server:
+        yield server.url, db
 
 
 def test_masuk_unggah_pratinjau_konfirmasi_riwayat(page: Page, server_unggah: tuple[str, Path]):

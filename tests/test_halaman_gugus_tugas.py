@@ -38,7 +38,7 @@ def _app(nama: str | None = None) -> AppTest:
     if nama is not None:
         # The way ui/masuk.py keeps a login: the name and the last activity, never the password.
         at.session_state[masuk.KUNCI_SESI] = {"nama": nama, "aktif": time.time()}
-    return at.switch_page("pages/gugus_tugas.py")
+    return at.switch_page("halaman/gugus_tugas.py")
 
 
 def _metrik(at: AppTest) -> dict[str, str]:

@@ -24,7 +24,7 @@ def _app(**param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page("pages/indikator.py")
+    return at.switch_page("halaman/indikator.py")
 
 
 def _spek(at: AppTest) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ def _app(**param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page("pages/metodologi.py")
+    return at.switch_page("halaman/metodologi.py")
 
 
 def _edit(at: AppTest, kunci: str, baris: dict[int, dict[str, float | None]]) -> AppTest:

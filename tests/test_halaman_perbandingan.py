@@ -27,7 +27,7 @@ def _app(**param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page("pages/perbandingan.py")
+    return at.switch_page("halaman/perbandingan.py")
 
 
 def _larik(nilai: Any) -> Any:

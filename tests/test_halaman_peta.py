@@ -21,7 +21,7 @@ def _app(**param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page("pages/peta.py")
+    return at.switch_page("halaman/peta.py")
 
 
 def _peta(at: AppTest) -> list[dict[str, Any]]:

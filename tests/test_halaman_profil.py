@@ -25,7 +25,7 @@ def _app(**param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page("pages/profil.py")
+    return at.switch_page("halaman/profil.py")
 
 
 def _grafik(at: AppTest) -> dict[str, dict[str, Any]]:

@@ -49,7 +49,7 @@ def test_ringkasan_tombol_berbahasa_inggris(app_db: Path):
 def test_profil_punya_tombol_unduh_tabel(app_db: Path):
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["wilayah"] = "33.74"
-    at.switch_page("pages/profil.py").run()
+    at.switch_page("halaman/profil.py").run()
     assert not at.exception
     kunci = [t[1] for t in _unduhan_tabel(at)]
     for topik in ("riwayat-predikat", "ruang-indikator", "indikator", "tetangga"):

@@ -46,7 +46,7 @@ def _halaman(**sesi: object) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for kunci, nilai in sesi.items():
         at.session_state[kunci] = nilai
-    return at.switch_page("pages/unggah.py")
+    return at.switch_page("halaman/unggah.py")
 
 
 def _masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
@@ -147,7 +147,7 @@ def test_bahasa_inggris(db_unggah: Path):
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["lang"] = "en"
     at.session_state["kla_masuk"] = {"nama": "boss", "aktif": time.time()}
-    at = at.switch_page("pages/unggah.py").run()
+    at = at.switch_page("halaman/unggah.py").run()
     teks = _teks(at)
     assert at.title[0].value == "Upload data"
     assert "Your account's scope: all regions" in teks

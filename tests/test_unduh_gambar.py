@@ -20,7 +20,7 @@ def _app(halaman: str, **param: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=240)
     for kunci, nilai in param.items():
         at.query_params[kunci] = nilai
-    return at.switch_page(f"pages/{halaman}.py")
+    return at.switch_page(f"halaman/{halaman}.py")
 
 
 def _unduhan(at: AppTest) -> list[str]:

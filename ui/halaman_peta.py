@@ -425,7 +425,7 @@ def tujuan_profil(kode: str, tahun: int, wilayah: pd.DataFrame, bahasa: Bahasa) 
 
 def buka_profil(kode: str, tahun: int, wilayah: pd.DataFrame, bahasa: Bahasa) -> None:
     """Go to the profile page of a region, with the view in its URL."""
-    st.switch_page("pages/profil.py", query_params=tujuan_profil(kode, tahun, wilayah, bahasa))
+    st.switch_page("halaman/profil.py", query_params=tujuan_profil(kode, tahun, wilayah, bahasa))
 
 
 def tabel_nilai(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, bahasa: Bahasa) -> pd.DataFrame:
