@@ -12,7 +12,8 @@ from ui.teks_unggah import t as t_unggah
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
 bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
 
-# url_path values are part of shared links: keep them stable.
+# url_path values are part of shared links: keep them stable, and equal to the file name (AppTest
+# finds a page by it).
 halaman = st.navigation(
     [
         st.Page("halaman/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", default=True),
@@ -21,7 +22,7 @@ halaman = st.navigation(
         st.Page("halaman/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
         st.Page("halaman/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
         st.Page("halaman/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
-        st.Page("halaman/gugus_tugas.py", title="Gugus Tugas", url_path="gugus-tugas"),
+        st.Page("halaman/gugus_tugas.py", title="Gugus Tugas", url_path="gugus_tugas"),
         st.Page("halaman/unggah.py", title=t_unggah("hal_unggah", bahasa), url_path="unggah"),
     ]
 )

@@ -1,6 +1,7 @@
 """Gugus Tugas: who owes which evidence, readiness per cluster and OPD, snapshots and trajectory."""
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -56,7 +57,8 @@ hg.render_checklist(rk, skema, bahasa)
 if boleh and pengguna is not None:
     hg.render_ubah_butir(rk, pengguna, path, dd, bahasa)
 
-xlsx = gugus_xlsx.tulis_xlsx(
+xlsx = functools.partial(  # made when the button is clicked, not on every rerun
+    gugus_xlsx.tulis_xlsx,
     rk.butir,
     rk.opd,
     kode_wilayah=kode,

@@ -59,7 +59,7 @@ else:
         nama_provinsi = str(wilayah.loc[wilayah["kode_wilayah"] == PROVINSI, "nama"].iloc[0])
         ku, fig = (
             unduh_gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
-            hi.peta_skor(peringkat, ind.nilai_maks, bahasa),
+            cache.tetap(hi.peta_skor, peringkat, ind.nilai_maks, bahasa),
         )
         judul, konfig = hi.label_indikator(ind), tampilan.KONFIG_PETA
         unduh_gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)

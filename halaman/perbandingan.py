@@ -72,7 +72,7 @@ tabel = pb.isi_celah(seri, sumbu.tahun, kode_tampil)
 desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
 hover = hp.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
 teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
-fig = hp.grafik_tren(tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
+fig = cache.tetap(hp.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
 ku = unduh_gambar.KonteksGambar(nama[semat], max(sumbu.tahun), bahasa, tahap)
 unduh_gambar.grafik(
     fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=label, sintetis=bool(seri["sintetis"].any())
@@ -82,7 +82,7 @@ hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
 
 peringkat = pb.isi_celah(pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
 judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
-fig = hp.grafik_peringkat(peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
+fig = cache.tetap(hp.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
 unduh_gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
 with st.expander(t("perbandingan_tabel", bahasa)):
     unduh_tabel.tabel(hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), "perbandingan", bahasa, url=())

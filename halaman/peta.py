@@ -69,7 +69,7 @@ st.caption(t("peta_klik", bahasa))
 ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap)
 
 if tahun2 is None or data2 is None:
-    fig = halaman_peta.gambar_peta(data, uk, geojson, tahun, bahasa)
+    fig = cache.tetap(halaman_peta.gambar_peta, data, uk, geojson, tahun, bahasa)
     halaman_peta.tampilkan_peta(fig, key="peta_utama", tahun=tahun, wilayah=wilayah, bahasa=bahasa)
     unduh_gambar.unduh_peta(fig, uk, data, ku, key="peta_utama", tingkat=tingkat)
 else:
@@ -80,14 +80,14 @@ else:
         for wadah, th, isi in zip(st.columns(2), (tahun, tahun2), (data, data2), strict=True):
             with wadah:
                 st.subheader(halaman_peta.subjudul_peta(uk, th, tahap, bahasa))
-                fig = halaman_peta.gambar_peta(isi, uk, geojson, th, bahasa, rentang=rentang, tinggi=440)
+                fig = cache.tetap(halaman_peta.gambar_peta, isi, uk, geojson, th, bahasa, rentang=rentang, tinggi=440)
                 halaman_peta.tampilkan_peta(fig, key=f"peta_{th}", tahun=th, wilayah=wilayah, bahasa=bahasa)
                 unduh_gambar.unduh_peta(fig, uk, isi, ku, key=f"peta_{th}", tahun=th, tingkat=tingkat)
     with ubah:
         perubahan = ukuran.perubahan_ukuran(uk, *((data, data2) if tahun == awal else (data2, data)))
         st.subheader(t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir))
         st.caption(halaman_peta.keterangan_arah(uk, bahasa))
-        fig = halaman_peta.gambar_perubahan(perubahan, uk, geojson, awal, akhir, bahasa)
+        fig = cache.tetap(halaman_peta.gambar_perubahan, perubahan, uk, geojson, awal, akhir, bahasa)
         halaman_peta.tampilkan_peta(fig, key="peta_perubahan", tahun=akhir, wilayah=wilayah, bahasa=bahasa)
         judul = t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir)
         unduh_gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")

@@ -1,6 +1,5 @@
 """Profil Wilayah: one kab/kota's predikat history, scores, gap, stages, what-if and neighbours."""
 
-import pandas as pd
 import streamlit as st
 
 from indicators import analitik, profil
@@ -73,23 +72,23 @@ unduh_gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
 ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap, (nama_provinsi[kode_provinsi], skema.kode))
 
 semua = cache.skor_semua_siklus(db)
-riwayat = profil.riwayat_predikat(semua[semua["kode_wilayah"] == kode], resmi, [(s.tahun, s.skema) for s in kat.siklus])
+siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]
+riwayat = cache.tetap(profil.riwayat_predikat, semua[semua["kode_wilayah"] == kode], resmi, siklus_skema)
 hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
-ruang = ruang_indikator(skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
+ruang = cache.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
 kiri, kanan = st.columns(2)
 with kiri:
     hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa, ku)
 with kanan:
     hp.render_selisih(baris, ruang, kat, bahasa, ku)
 
-hp.render_tahap(profil.total_per_tahap(skor_tahun, kat), skor_tahun, kat, bahasa)
-hp.render_status(profil.tabel_status(skor_siklus, kat, skema.kode), kat, skema, bahasa)
+hp.render_tahap(cache.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
+hp.render_status(cache.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
 tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
-nama_semua = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
-hp.render_sebaya(profil.tabel_sebaya(kode, tetangga, cache.tabel_skor(db, tahun, tahap), nama_semua), bahasa)
+sebaya = cache.tetap(profil.tabel_sebaya, kode, tetangga, cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db))
+hp.render_sebaya(sebaya, bahasa)
 
-statistik = [cache.statistik(db, i.rubrik.statistik) for i in skema.indikator if i.rubrik is not None]
-terakhir = profil.statistik_terakhir(pd.concat(statistik), kode, tahun) if statistik else {}
+terakhir = cache.statistik_terakhir(db, kode, tahun, tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik))
 hp.render_simulasi(skor_siklus, ruang, kat, skema, terakhir, bahasa)
 st.caption(t("sumber_predikat", bahasa))

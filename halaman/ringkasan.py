@@ -64,7 +64,8 @@ if kode_provinsi == "00":
 peta, sebaran = st.columns([3, 2])
 with peta:
     st.subheader(t("peta_predikat", bahasa))
-    fig = grafik.peta_kategori(
+    fig = cache.tetap(
+        grafik.peta_kategori,
         kabkota,
         tampilan.url_geojson(kode_provinsi),
         kolom_kategori="kategori",
@@ -75,7 +76,7 @@ with peta:
     unduh_gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 with sebaran:
     st.subheader(t("jumlah_per_predikat", bahasa))
-    fig = grafik.batang_jumlah(jumlah, label, t("kab_kota", bahasa))
+    fig = cache.tetap(grafik.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
     unduh_gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
     if kabkota["total_final"].notna().any():
         st.subheader(t("distribusi_total", bahasa))

@@ -40,7 +40,7 @@ def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tup
     # Let the home page finish loading its chart code first: leaving it mid-load aborts those requests.
     expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
     tunggu_siap(page)
-    page.goto(f"{url}/gugus-tugas?wilayah=33.75")
+    page.goto(f"{url}/gugus_tugas?wilayah=33.75")
     expect(page.get_by_role("heading", name="Gugus Tugas KLA Kota Pekalongan")).to_be_visible(timeout=60_000)
     expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
     tunggu_siap(page)

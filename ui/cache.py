@@ -7,18 +7,34 @@ imported database is picked up without restarting the server.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
 
-from indicators import akun, bangun, gugus_layanan, gugus_simpan, impor, layanan, metodologi, perbandingan, ukuran
+from indicators import (
+    akun,
+    bangun,
+    gugus_layanan,
+    gugus_simpan,
+    impor,
+    layanan,
+    metodologi,
+    perbandingan,
+    profil,
+    ukuran,
+)
 from indicators.data_dukung import KatalogDataDukung, data_dukung_bawaan
 from indicators.io import store
-from indicators.katalog import Katalog, katalog_bawaan
+from indicators.katalog import Katalog, PitaPredikat, Skema, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
 
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -331,3 +347,70 @@ def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
     """The change history of one region's workspace, newest first."""
     path = gugus_simpan.path_gugus(db_path)
     return _log_gugus(str(path), gugus_simpan.versi_berkas(path), kode_wilayah)
+
+
+# --- results reused across reruns (figures, derived tables) --------------------------------------
+
+
+def _sidik_katalog(katalog: Katalog) -> object:
+    # The maxima are the catalogue's editable part (Data & Metodologi edits them): hash by content.
+    return [(i.id, i.nilai_maks) for s in katalog.skema.values() for i in s.indikator]
+
+
+def _sidik_skema(skema: Skema) -> object:
+    return (skema.kode, [(i.id, i.nilai_maks) for i in skema.indikator])
+
+
+def _sidik_partial(fungsi: functools.partial[Any]) -> object:
+    # Text lookups are passed as partial(t, bahasa=...): a module-level function plus plain values.
+    if getattr(fungsi.func, "__closure__", None):
+        raise TypeError(f"tetap(): {fungsi.func.__qualname__} captures state; pass plain values instead")
+    return (fungsi.func.__module__, fungsi.func.__qualname__, fungsi.args, sorted(fungsi.keywords.items()))
+
+
+@st.cache_resource(
+    show_spinner=False,
+    max_entries=1024,
+    hash_funcs={Katalog: _sidik_katalog, Skema: _sidik_skema, PitaPredikat: repr, functools.partial: _sidik_partial},
+)
+def _tetap(nama: str, _buat: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    return _buat(*args, **kwargs)
+
+
+def tetap(buat: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``buat(*args, **kwargs)`` computed once per distinct input and then reused as is.
+
+    For the pure builders a page calls on every rerun: Plotly figures (5–50 ms each) and derived
+    tables. A rerun that changes nothing for them (another widget moved, a warm rerun) should not
+    pay again (docs/perf-notes: a read-only object reused as is belongs in st.cache_resource). The
+    inputs are hashed by content (DataFrames included), so ``buat`` must depend on its arguments
+    only, and callers must treat the result as read-only.
+    """
+    return cast(T, _tetap(f"{buat.__module__}.{buat.__qualname__}", buat, *args, **kwargs))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _nama_wilayah(db: str, versi_db: int) -> dict[str, str]:
+    wilayah = store.kueri(Path(db), "wilayah_semua")
+    return dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+
+
+def nama_wilayah(db_path: Path) -> dict[str, str]:
+    """Region code → name for every region (read-only, shared)."""
+    return _nama_wilayah(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _statistik_terakhir(
+    db: str, versi_db: int, kode_wilayah: str, tahun: int, kode: tuple[str, ...]
+) -> dict[str, tuple[float, int]]:
+    with store.buka(Path(db)) as con:
+        bagian = [store.kueri_con(con, "statistik_indikator", {"statistik": k}) for k in kode]
+    return profil.statistik_terakhir(pd.concat(bagian), kode_wilayah, tahun) if bagian else {}
+
+
+def statistik_terakhir(
+    db_path: Path, kode_wilayah: str, tahun: int, kode: tuple[str, ...]
+) -> dict[str, tuple[float, int]]:
+    """The latest value up to ``tahun`` of each raw statistic in ``kode`` for one region (what-if inputs)."""
+    return _statistik_terakhir(str(db_path), _versi(db_path), kode_wilayah, tahun, kode)

@@ -23,6 +23,7 @@ from indicators.gugus_layanan import RuangKerja
 from indicators.katalog import STATUS_LABEL as KEYAKINAN_LABEL
 from indicators.katalog import Katalog, Skema
 from indicators.skor import hitung_skor
+from ui import cache
 from ui.teks_gugus_tugas import t
 
 _KONFIG = {"displaylogo": False}
@@ -128,10 +129,10 @@ def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     label_klaster: dict[str, str] = {str(k.kode): _label_kelompok(skema, k.kode, bahasa) for k in skema.kelompok}
     kiri, kanan = st.columns(2)
     with kiri:
-        fig = grafik_kesiapan(klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa)
+        fig = cache.tetap(grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_klaster", config=_KONFIG)
     with kanan:
-        fig = grafik_kesiapan(per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
+        fig = cache.tetap(grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
     with st.expander(t("gt_tabel_opd", bahasa)):
         st.dataframe(tabel_kesiapan(per_opd, "opd", {}, bahasa), hide_index=True)

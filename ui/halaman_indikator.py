@@ -31,7 +31,7 @@ from indicators.katalog import (
     Referensi,
     Skema,
 )
-from ui import tampilan, unduh_gambar, unduh_tabel, widgets
+from ui import cache, tampilan, unduh_gambar, unduh_tabel, widgets
 from ui.teks import t
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
@@ -480,7 +480,7 @@ def render_tren(
     if seri.empty:
         st.info(t("belum_ada_data", bahasa))
         return
-    fig = grafik_tren(seri, nama, bahasa)
+    fig = cache.tetap(grafik_tren, seri, nama, bahasa)
     st.plotly_chart(fig, key="ind_tren", config={"displaylogo": False})
     if unduh is not None:
         unduh_gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind), sintetis=True)

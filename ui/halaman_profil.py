@@ -17,7 +17,7 @@ from indicators import analitik, grafik_profil, profil, simulasi
 from indicators.format import Bahasa, format_angka
 from indicators.grafik_profil import label_indikator, label_kelompok
 from indicators.katalog import TAHAP, Indikator, Katalog, PitaPredikat, Skema
-from ui import unduh_gambar, unduh_tabel
+from ui import cache, unduh_gambar, unduh_tabel
 from ui.teks import t
 
 JUMLAH_SIMULASI = 6
@@ -64,7 +64,7 @@ def _sintetis(teks: str, bahasa: Bahasa) -> str:
 
 def grafik_riwayat(riwayat: pd.DataFrame, pita: PitaPredikat, tanpa_siklus: Sequence[int], bahasa: Bahasa) -> go.Figure:
     """Timeline of official and computed predikat (see indicators.grafik_profil.grafik_riwayat)."""
-    return grafik_profil.grafik_riwayat(riwayat, pita, tanpa_siklus, bahasa, _teks(bahasa))
+    return cache.tetap(grafik_profil.grafik_riwayat, riwayat, pita, tanpa_siklus, bahasa, _teks(bahasa))
 
 
 def tabel_riwayat(riwayat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -108,7 +108,7 @@ def render_riwayat(
 
 def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> go.Figure:
     """Group bars against maxima and the province average (see indicators.grafik_profil)."""
-    return grafik_profil.grafik_kelompok(kelompok, skema, bahasa, _teks(bahasa))
+    return cache.tetap(grafik_profil.grafik_kelompok, kelompok, skema, bahasa, _teks(bahasa))
 
 
 def render_kelompok(
@@ -128,7 +128,7 @@ def render_kelompok(
 
 def grafik_ruang(ruang: pd.DataFrame, katalog: Katalog, berikut: str | None, bahasa: Bahasa) -> go.Figure:
     """Indicators with the most room left (see indicators.grafik_profil.grafik_ruang)."""
-    return grafik_profil.grafik_ruang(ruang, katalog, berikut, bahasa, _teks(bahasa))
+    return cache.tetap(grafik_profil.grafik_ruang, ruang, katalog, berikut, bahasa, _teks(bahasa))
 
 
 def tabel_ruang(ruang: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> pd.DataFrame:
@@ -216,7 +216,7 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
             delta=None if pd.isna(ubah) else _angka(ubah, 2, bahasa),
             help=t("profil_predikat_hitung", bahasa) + ": " + label_predikat(predikat, bahasa, resmi=False),
         )
-    rugi = profil.kehilangan_verifikasi(analitik.perubahan_tahap(skor_tahun, katalog))
+    rugi = cache.tetap(profil.kehilangan_verifikasi, cache.tetap(analitik.perubahan_tahap, skor_tahun, katalog))
     if rugi.empty:
         st.caption(t("profil_tanpa_kehilangan", bahasa))
         return

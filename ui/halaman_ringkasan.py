@@ -9,7 +9,7 @@ import streamlit as st
 from indicators import grafik
 from indicators.format import Bahasa, format_angka
 from indicators.katalog import PitaPredikat
-from ui import unduh_tabel
+from ui import cache, unduh_tabel
 from ui.teks import t
 
 
@@ -47,8 +47,13 @@ def render_ringkas_angka(
 
 def histogram_total(kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa) -> go.Figure:
     """Histogram of final totals over shaded predikat bands (see indicators.grafik.histogram_total)."""
-    return grafik.histogram_total(
-        kabkota, pita, bahasa, judul_x=t("total_final", bahasa), judul_y=t("jumlah_kabkota", bahasa)
+    return cache.tetap(
+        grafik.histogram_total,
+        kabkota,
+        pita,
+        bahasa,
+        judul_x=t("total_final", bahasa),
+        judul_y=t("jumlah_kabkota", bahasa),
     )
 
 

@@ -52,8 +52,7 @@ def konteks_url(param: Sequence[str]) -> list[str]:
     """
     nama: dict[str, str] = {}
     if any(p in {"provinsi", "wilayah"} for p in param):
-        wilayah = cache.wilayah(db_bawaan())
-        nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True)) | {"00": "Indonesia"}
+        nama = {**cache.nama_wilayah(db_bawaan()), "00": "Indonesia"}
     hasil = []
     for p in param:
         nilai = st.query_params.get(p)
