@@ -72,7 +72,8 @@ with st.columns([1, 2])[0]:
     kode_wilayah = widgets.pilih_wilayah(bahasa, nama_kabkota)
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
-    seri = hi.seri_tren(skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
+    skor_provinsi = skor_semua[skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
+    seri = cache.tetap(hi.seri_tren, skor_provinsi, ind.id, kode_wilayah, list(nama_kabkota), katalog)
     ku_tren = unduh_gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
     hi.render_tren(seri, ind, katalog, nama_seri, bahasa, ku_tren)
 else:

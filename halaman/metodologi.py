@@ -30,11 +30,11 @@ hm.render_atribusi(cache.atribusi_batas(), bahasa)
 # --- data vintages --------------------------------------------------------------------------------------------------
 st.header(t("met_cakupan_judul", bahasa))
 st.subheader(t("met_cakupan_predikat", bahasa))
-cakupan = met.cakupan_predikat(cache.predikat_resmi(db), wilayah)
+cakupan = cache.tetap(met.cakupan_predikat, cache.predikat_resmi(db), wilayah)
 unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, bahasa), "cakupan_predikat", bahasa, url=())
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
 st.subheader(t("met_cakupan_statistik", bahasa))
-statistik = met.ringkas_cakupan_statistik(cache.cakupan_statistik(db), katalog)
+statistik = cache.tetap(met.ringkas_cakupan_statistik, cache.cakupan_statistik(db), katalog)
 hm.render_cakupan_statistik(statistik, bahasa)
 st.subheader(t("met_cakupan_wilayah", bahasa))
 st.markdown(t("met_vintage_wilayah", bahasa))
@@ -64,7 +64,7 @@ with kiri:
         t("met_skema", bahasa), sorted(katalog.skema, reverse=True), param="skema", bawaan="KLA24", key="met_skema"
     )
 skema = katalog.skema[kode_skema]
-siklus = sorted({s.tahun for s in katalog.siklus if s.skema == kode_skema} & {int(x) for x in skor_semua["tahun"]})
+siklus = sorted({s.tahun for s in katalog.siklus if s.skema == kode_skema} & set(skor_semua["tahun"].unique().tolist()))
 with kanan:
     tahun = widgets.pilih_tahun(bahasa, siklus, key=f"met_tahun_{kode_skema}")
 maks_kiri, pita_kanan = st.columns([3, 2])
@@ -85,5 +85,7 @@ pita_baru = met.pita_dengan_batas(katalog.pita, {p: float(v or 0) for p, v in ba
 st.caption(f"{t('met_pita_dipakai', bahasa)}: {hm.teks_pita(pita_baru, bahasa)}")
 maks_lama = {i.id: i.nilai_maks for i in skema.indikator}
 skor = skor_semua[(skor_semua["tahun"] == tahun) & skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
-what_if = met.hitung_what_if(skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru)
+what_if = cache.tetap(
+    met.hitung_what_if, skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru
+)
 hm.render_efek(what_if, katalog.pita, nama_kabkota, tahun, bahasa)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -190,13 +191,15 @@ def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
 # --- per-indicator scores, stages and statistics coverage (Peta, Perbandingan, Indikator) --------
 
 
-@st.cache_data(show_spinner=False)
+# A resource, not data: every cycle of a national database is ~100 000 rows, and st.cache_data would
+# copy it (pickle round trip) on every rerun. Callers only filter it; they never change it.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _skor_indikator(db: str, versi_db: int, tahun: int | None, tahap: str) -> pd.DataFrame:
     return store.kueri(Path(db), "skor_indikator", {"tahun": tahun, "tahap": tahap})
 
 
 def skor_indikator(db_path: Path, tahun: int | None, tahap: str = "final") -> pd.DataFrame:
-    """Per-indicator scores of every region for one cycle (``None``: every cycle) and stage.
+    """Per-indicator scores of every region for one cycle (``None``: every cycle) and stage (read-only).
 
     Columns: ``tahun, kode_wilayah, indikator, tahap, nilai, sintetis``.
     """
@@ -368,10 +371,47 @@ def _sidik_partial(fungsi: functools.partial[Any]) -> object:
     return (fungsi.func.__module__, fungsi.func.__qualname__, fungsi.args, sorted(fungsi.keywords.items()))
 
 
+_PRIMITIF = (str, int, float, bool, type(None))
+
+
+def _sidik_nilai(nilai: object) -> str:
+    """A cheap content fingerprint of a builder's input, as text."""
+    if isinstance(nilai, _PRIMITIF):
+        return repr(nilai)
+    if isinstance(nilai, dict):
+        return "{" + ",".join(f"{_sidik_nilai(k)}:{_sidik_nilai(v)}" for k, v in nilai.items()) + "}"
+    if isinstance(nilai, list | tuple):
+        return type(nilai).__name__ + "(" + ",".join(_sidik_nilai(x) for x in nilai) + ")"
+    if isinstance(nilai, pd.DataFrame | pd.Series):
+        kolom = list(nilai.columns) if isinstance(nilai, pd.DataFrame) else [nilai.name]
+        return f"df{nilai.shape}{kolom}{int(pd.util.hash_pandas_object(nilai, index=True).sum())}"
+    if isinstance(nilai, Katalog):
+        return repr(_sidik_katalog(nilai))
+    if isinstance(nilai, Skema):
+        return repr(_sidik_skema(nilai))
+    if isinstance(nilai, functools.partial):
+        return repr(_sidik_partial(nilai))
+    return pickle.dumps(nilai, protocol=pickle.HIGHEST_PROTOCOL).hex()
+
+
+def _sidik_wadah(wadah: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> str:
+    # Streamlit hashes containers item by item (~5 µs each): a 514-name dict or a hover list cost
+    # more to hash than the figure costs to build. One text fingerprint is far cheaper.
+    return _sidik_nilai(wadah)
+
+
 @st.cache_resource(
     show_spinner=False,
     max_entries=1024,
-    hash_funcs={Katalog: _sidik_katalog, Skema: _sidik_skema, PitaPredikat: repr, functools.partial: _sidik_partial},
+    hash_funcs={
+        Katalog: _sidik_katalog,
+        Skema: _sidik_skema,
+        PitaPredikat: repr,
+        functools.partial: _sidik_partial,
+        dict: _sidik_wadah,
+        list: _sidik_wadah,
+        tuple: _sidik_wadah,
+    },
 )
 def _tetap(nama: str, _buat: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return _buat(*args, **kwargs)

@@ -124,8 +124,8 @@ def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str],
 
 def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     """Readiness per cluster and per OPD: two charts, then the OPD table."""
-    klaster = gugus_tugas.kesiapan(rk.butir, "kelompok")
-    per_opd = gugus_tugas.kesiapan(rk.butir, "opd")
+    klaster = cache.tetap(gugus_tugas.kesiapan, rk.butir, "kelompok")
+    per_opd = cache.tetap(gugus_tugas.kesiapan, rk.butir, "opd")
     label_klaster: dict[str, str] = {str(k.kode): _label_kelompok(skema, k.kode, bahasa) for k in skema.kelompok}
     kiri, kanan = st.columns(2)
     with kiri:
@@ -307,7 +307,8 @@ def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
     """The trajectory chart, the earlier stage drops and the assumption behind the estimate."""
     tahun_berikut = gugus_tugas.tahun_evaluasi_berikut(katalog, rk.hari_ini)
     proyeksi = gugus_tugas.proyeksi_final(rk.lintasan, rk.penurunan, katalog)
-    st.plotly_chart(grafik_lintasan(rk, katalog, tahun_berikut, proyeksi, bahasa), key="gt_lintasan", config=_KONFIG)
+    fig = cache.tetap(grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
+    st.plotly_chart(fig, key="gt_lintasan", config=_KONFIG)
     rata = rk.penurunan["penurunan"].mean() if len(rk.penurunan) else float("nan")
     st.caption(t("gt_lintasan_catatan", bahasa, rata=_angka(rata, 2, bahasa), tahun=tahun_berikut))
     if rk.lintasan.empty:

@@ -379,7 +379,7 @@ def peta_skor(peringkat: pd.DataFrame, nilai_maks: float, bahasa: Bahasa, kode_p
 
 def siklus_skema(skor_semua: pd.DataFrame, skema: Skema, katalog: Katalog) -> list[int]:
     """Cycles that used ``skema`` and have scores."""
-    ada = {int(x) for x in skor_semua["tahun"]}
+    ada = set(skor_semua["tahun"].unique().tolist())
     return sorted(s.tahun for s in katalog.siklus if s.skema == skema.kode and s.tahun in ada)
 
 

@@ -98,11 +98,16 @@ def tombol_unduh(
     """
     bagian = konteks_url(url)
     judul_ = " · ".join([judul or topik, *bagian])
-    if angka_tampil:
-        data = et.angka_dari_tampilan(data, bahasa, lewati=[k for k in data.columns if k in _KOLOM_KODE])
 
     def pembuat(tulis: Callable[[pd.DataFrame, et.MetaEkspor], bytes]) -> Callable[[], bytes]:
-        return lambda: tulis(data, _meta(data, judul_, bahasa, peta=peta, sintetis=sintetis))
+        def buat() -> bytes:
+            # Only on click: reading numbers back from a display table costs a few ms per table.
+            isi = data
+            if angka_tampil:
+                isi = et.angka_dari_tampilan(data, bahasa, lewati=[k for k in data.columns if k in _KOLOM_KODE])
+            return tulis(isi, _meta(isi, judul_, bahasa, peta=peta, sintetis=sintetis))
+
+        return buat
 
     kunci = "_".join(["unduhtabel", et.slug(topik), *(et.slug(b) for b in bagian)])
     with st.container(horizontal=True, gap="small"):
