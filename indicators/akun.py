@@ -38,6 +38,7 @@ from typing import Literal, cast
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from indicators.galat import GalatDwibahasa
 from indicators.impor_masalah import Masalah
 from indicators.impor_periksa import HasilPeriksa
 
@@ -58,17 +59,8 @@ _HASHER = PasswordHasher()
 _HASH_TIRUAN = _HASHER.hash("sandi-tiruan-untuk-waktu-yang-sama")
 
 
-class AkunError(Exception):
+class AkunError(GalatDwibahasa):
     """An account operation cannot go ahead; one clear line, Indonesian with an English twin."""
-
-    def __init__(self, pesan: str, pesan_en: str | None = None) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.pesan_en = pesan_en or pesan
-
-    def teks(self, bahasa: str = "id") -> str:
-        """Return the message in the chosen language."""
-        return self.pesan_en if bahasa == "en" else self.pesan
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ import pandas as pd
 
 from indicators.akun import Pengguna, dalam_lingkup
 from indicators.data_dukung import KatalogDataDukung
+from indicators.galat import GalatDwibahasa
 from indicators.gugus_tugas import STATUS, daftar_rekam, opd_efektif
 from indicators.io import store
 from indicators.katalog import Katalog
@@ -63,17 +64,8 @@ _KUERI = {
 }
 
 
-class GugusError(Exception):
+class GugusError(GalatDwibahasa):
     """A workspace change cannot go ahead; one clear line, Indonesian with an English twin."""
-
-    def __init__(self, pesan: str, pesan_en: str | None = None) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.pesan_en = pesan_en or pesan
-
-    def teks(self, bahasa: str = "id") -> str:
-        """Return the message in the chosen language."""
-        return self.pesan_en if bahasa == "en" else self.pesan
 
 
 class LingkupError(GugusError):
