@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -113,7 +114,7 @@ _BARIS_CARI_JUDUL = 10
 _SPASI = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a large file makes a million of these, and frozen init is slow
 class Sel:
     """One cell as read: its value, its address (``E5``) and whether it was formatted as percent."""
 
@@ -148,6 +149,10 @@ def teks_sel(sel: Sel) -> str | None:
     v = sel.nilai
     if v is None:
         return None
+    if type(v) is str:  # the common case (every CSV cell): skip the other checks
+        if "\u00a0" in v or "\u202f" in v:
+            v = v.replace("\u00a0", " ").replace("\u202f", " ")
+        return v.strip() or None
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, float):
@@ -319,6 +324,8 @@ class IndeksWilayah:
             self._nama_lengkap.setdefault(lengkap, []).append(kode)
             if tingkat == "kabkota" and isinstance(pendek, str) and pendek:
                 self._nama_singkat.setdefault(normalkan_nama(pendek), []).append(kode)
+        # A file names the same few hundred regions again and again: resolve each text once.
+        self._sudah: dict[tuple[str, tuple[str, ...]], HasilWilayah] = {}
 
     def _boleh(self, kode: str, tingkat: Sequence[str]) -> bool:
         return self.tingkat.get(kode) in tingkat
@@ -330,6 +337,12 @@ class IndeksWilayah:
         are accepted when they map to one region. A name must match exactly one region after
         normalising; an ambiguous name lists its candidates with their codes.
         """
+        kunci_sudah = (teks, tuple(tingkat))
+        if kunci_sudah not in self._sudah:
+            self._sudah[kunci_sudah] = self._cari(teks, tingkat)
+        return self._sudah[kunci_sudah]
+
+    def _cari(self, teks: str, tingkat: Sequence[str]) -> HasilWilayah:
         label_tingkat = "kabupaten/kota" if tuple(tingkat) == ("kabkota",) else "wilayah"
         bersih = teks.strip()
         if re.fullmatch(r"[\d.,\s]+", bersih):
@@ -397,27 +410,39 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
         return None, [_masalah_berkas("format_tak_dikenal", berkas)]
     if not teks.strip():
         return None, [_masalah_berkas("berkas_kosong", berkas)]
-    pilihan: list[tuple[int, int, list[list[str]], int]] = []
+    # Choose the separator on the first rows only (where the header must be), then parse the file
+    # once with the best one that parses: 100 000 rows read three times cost a second.
+    pilihan: list[tuple[int, int, str, int]] = []
     for urut, pemisah in enumerate((",", ";", "\t")):
+        pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
         try:
-            baris = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+            awal = list(itertools.islice(pembaca, _BARIS_CARI_JUDUL))
         except csv.Error:
             continue
-        judul = _cari_judul(baris)
-        if judul is not None:
-            skor = sum(1 for v in baris[judul] if nama_kolom(v) in KOLOM_DIKENAL)
-            pilihan.append((skor, -urut, baris, judul))
-    if not pilihan:
+        judul_awal = _cari_judul(awal)
+        if judul_awal is not None:
+            skor = sum(1 for v in awal[judul_awal] if nama_kolom(v) in KOLOM_DIKENAL)
+            pilihan.append((skor, -urut, pemisah, judul_awal))
+    semua: list[list[str]] | None = None
+    judul = 0
+    for _, _, pemisah, judul_awal in sorted(pilihan, reverse=True):
+        try:
+            semua = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+        except csv.Error:
+            continue
+        judul = judul_awal
+        break
+    if semua is None:
         return None, [_masalah_berkas("header_tak_ditemukan", berkas, kolom=", ".join(KOLOM_KANONIK[:5]))]
-    _, _, semua, judul = max(pilihan, key=lambda p: (p[0], p[1]))
     judul_asli = [v.strip() for v in semua[judul]]
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
     tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli)
     masalah: list[Masalah] = []
     lebar = len(judul_asli)
+    huruf = [get_column_letter(j + 1) for j in range(max(lebar, *(len(isi) for isi in semua)))]
     for nomor, isi in enumerate(semua[judul + 1 :], start=judul + 2):
-        sel = [Sel(v, f"{get_column_letter(j + 1)}{nomor}") for j, v in enumerate(isi)]
+        sel = [Sel(v, f"{huruf[j]}{nomor}") for j, v in enumerate(isi)]
         if len(sel) > lebar and any(not _kosong(s) for s in sel[lebar:]):
             masalah.append(
                 Masalah(
@@ -428,7 +453,7 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
                 )
             )
             continue
-        sel = (sel + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(sel), lebar)])[:lebar]
+        sel = (sel + [Sel(None, f"{huruf[j]}{nomor}") for j in range(len(sel), lebar)])[:lebar]
         if any(not _kosong(s) for s in sel):
             tabel.baris.append((nomor, sel))
     return tabel, masalah

@@ -150,6 +150,7 @@ class _Pemeriksa:
         self.tahun_siklus = sorted(c.tahun for c in katalog.siklus)
         self.indikator = katalog.indikator()
         self.tahun_maks = dt.date.today().year + 1
+        self._tahun_sudah: dict[tuple[type, object], int] = {}
 
     def _catat(self, kode_masalah: str, nomor: int, kolom: str, sel: Sel | None, **isian: str) -> None:
         self.masalah.append(
@@ -175,11 +176,16 @@ class _Pemeriksa:
     def _tahun(self, nomor: int, sel: Sel) -> int | None:
         if self._wajib(nomor, "tahun", sel) is None:
             return None
-        try:
-            tahun = urai_tahun(sel)
-        except ValueError:
-            self._catat("tahun_tak_sah", nomor, "tahun", sel)
-            return None
+        kunci = (type(sel.nilai), sel.nilai)
+        tahun_sel = self._tahun_sudah.get(kunci)  # a file repeats a handful of years
+        if tahun_sel is None:
+            try:
+                tahun_sel = urai_tahun(sel)
+            except ValueError:
+                self._catat("tahun_tak_sah", nomor, "tahun", sel)
+                return None
+            self._tahun_sudah[kunci] = tahun_sel
+        tahun = tahun_sel
         if self.jenis == "statistik":
             if not TAHUN_STATISTIK_AWAL <= tahun <= self.tahun_maks:
                 self._catat(

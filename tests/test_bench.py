@@ -101,6 +101,8 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFi
         "profil",
         "indikator",
         "metodologi",
+        "gugus_tugas",
+        "unggah",
     }
     assert all(h["hangat_ms"] > 0 and h["jumlah_kueri"] >= 0 for h in laporan["halaman"])
     nilai = {a["kunci"]: a["nilai"] for a in laporan["anggaran"]}
