@@ -299,6 +299,8 @@ def _tata(fig: go.Figure, bahasa: Bahasa, **layout: Any) -> go.Figure:
         plot_bgcolor="white",
         **layout,
     )
+    # Long labels ("Tidak berpredikat", indicator names) grow the left margin instead of being cut.
+    fig.update_yaxes(automargin=True)
     return fig
 
 
