@@ -42,7 +42,8 @@ if not siklus:
 else:
     with st.columns([1, 2])[0]:
         tahun = widgets.pilih_tahun(bahasa, siklus, key=f"tahun_{skema.kode}")
-    peringkat = hi.peringkat_indikator(skor_semua[skor_semua["tahun"] == tahun], ind.id, ind.nilai_maks, nama_kabkota)
+    skor_tahun = skor_semua[(skor_semua["tahun"] == tahun) & (skor_semua["indikator"] == ind.id)]
+    peringkat = cache.tetap(hi.peringkat_indikator, skor_tahun, ind.id, ind.nilai_maks, nama_kabkota)
     rata = peringkat["nilai"].mean()
     st.caption(
         t(

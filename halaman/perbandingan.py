@@ -21,11 +21,11 @@ kabkota = wilayah[wilayah["kode_wilayah"].isin(set(semua["kode_wilayah"]))].sort
 nama = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
 nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
 provinsi_dari = dict(zip(wilayah["kode_wilayah"], wilayah["kode_provinsi"], strict=True))
-tetangga, predikat = cache.tetangga(db), cache.predikat_resmi(db)
+predikat = cache.predikat_resmi(db)
 
 
 def preset(kode: str) -> dict[pb.Sebaya, list[str]]:
-    return pb.kelompok_preset(kode, wilayah, tetangga, predikat, nama)
+    return cache.kelompok_preset(db, kode)
 
 
 tahap_siklus = cache.tahap_per_tahun(db)
@@ -68,7 +68,7 @@ hp.render_sebaya(sebaya, semat, nama, predikat, bahasa)
 
 sumbu = pb.sumbu_waktu(zip(semua["tahun"], semua["kode_skema"], strict=True))
 subjudul = hp.subjudul(tahap, bool(seri["sintetis"].any()), bahasa)
-tabel = pb.isi_celah(seri, sumbu.tahun, kode_tampil)
+tabel = cache.tetap(pb.isi_celah, seri, sumbu.tahun, kode_tampil)
 desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
 hover = hp.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
 teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
@@ -80,7 +80,7 @@ unduh_gambar.grafik(
 tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
 hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
 
-peringkat = pb.isi_celah(pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
+peringkat = cache.tetap(pb.isi_celah, pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
 judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
 fig = cache.tetap(hp.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
 unduh_gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)

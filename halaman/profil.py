@@ -86,7 +86,10 @@ with kanan:
 hp.render_tahap(cache.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
 hp.render_status(cache.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
 tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
-sebaya = cache.tetap(profil.tabel_sebaya, kode, tetangga, cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db))
+nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
+kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
+skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
+sebaya = cache.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, {k: nama_semua.get(k, k) for k in kode_sebaya})
 hp.render_sebaya(sebaya, bahasa)
 
 terakhir = cache.statistik_terakhir(db, kode, tahun, tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik))

@@ -454,3 +454,19 @@ def statistik_terakhir(
 ) -> dict[str, tuple[float, int]]:
     """The latest value up to ``tahun`` of each raw statistic in ``kode`` for one region (what-if inputs)."""
     return _statistik_terakhir(str(db_path), _versi(db_path), kode_wilayah, tahun, kode)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _kelompok_preset(db: str, versi_db: int, kode_wilayah: str) -> dict[str, list[str]]:
+    db_path = Path(db)
+    wilayah_semua = wilayah(db_path)
+    ada = set(skor_semua_siklus(db_path)["kode_wilayah"])
+    kabkota = wilayah_semua[wilayah_semua["kode_wilayah"].isin(ada)].sort_values("kode_wilayah")
+    nama = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
+    hasil = perbandingan.kelompok_preset(kode_wilayah, wilayah_semua, tetangga(db_path), predikat_resmi(db_path), nama)
+    return {str(k): list(v) for k, v in hasil.items()}
+
+
+def kelompok_preset(db_path: Path, kode_wilayah: str) -> dict[perbandingan.Sebaya, list[str]]:
+    """Preset peer groups of a kab/kota (see indicators.perbandingan.kelompok_preset), per database version."""
+    return cast(dict[perbandingan.Sebaya, list[str]], _kelompok_preset(str(db_path), _versi(db_path), kode_wilayah))

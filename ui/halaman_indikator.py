@@ -497,10 +497,9 @@ def render_tren(
             icon="⚠️",
         )
     with st.expander(t("ind_data_tren", bahasa)):
-        st.dataframe(tabel_tren(seri, nama, bahasa), hide_index=True, width="stretch")
-        unduh_tabel.tombol_unduh(
-            tabel_tren(seri, nama, bahasa), "tren_indikator", bahasa, url=("wilayah",), sintetis=True
-        )
+        tabel = cache.tetap(tabel_tren, seri, nama, bahasa)
+        st.dataframe(tabel, hide_index=True, width="stretch")
+        unduh_tabel.tombol_unduh(tabel, "tren_indikator", bahasa, url=("wilayah",), sintetis=True)
 
 
 def render_padanan(ind: Indikator, katalog: Katalog, bahasa: Bahasa) -> None:
