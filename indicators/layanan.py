@@ -61,22 +61,22 @@ def tabel_skor(
     Raises:
         PilihanError: no scores for that year, stage or province; the message lists what exists.
     """
+    if tahap not in TAHAP:
+        raise PilihanError(f"Tahap '{tahap}' tidak dikenal; tersedia: {_gabung(list(TAHAP))} (unknown stage)")
     with store.buka(db_path) as con:
-        tersedia = store.kueri_con(con, "tahap_per_tahun")
-        wilayah = store.kueri_con(con, "wilayah_kabkota")
-        if tahap not in TAHAP:
-            raise PilihanError(f"Tahap '{tahap}' tidak dikenal; tersedia: {_gabung(list(TAHAP))} (unknown stage)")
-        tahun_ada = sorted({int(t) for t in tersedia["tahun"]})
-        if tahun not in tahun_ada:
-            raise PilihanError(
-                f"Tahun {tahun} tidak punya skor; tersedia: {_gabung([str(t) for t in tahun_ada])} (no scores for year)"
-            )
-        tahap_ada = [t for t in TAHAP if t in set(tersedia.loc[tersedia["tahun"] == tahun, "tahap"])]
-        if tahap not in tahap_ada:
+        data = store.kueri_con(con, "skor_indikator", {"tahun": tahun, "tahap": tahap})
+        if data.empty:
+            # Only now list what exists (a scan of every score): the message names the choices.
+            tersedia = store.kueri_con(con, "tahap_per_tahun")
+            tahun_ada = sorted({int(t) for t in tersedia["tahun"]})
+            if tahun not in tahun_ada:
+                pilihan_tahun = _gabung([str(t) for t in tahun_ada])
+                raise PilihanError(f"Tahun {tahun} tidak punya skor; tersedia: {pilihan_tahun} (no scores for year)")
+            tahap_ada = [t for t in TAHAP if t in set(tersedia.loc[tersedia["tahun"] == tahun, "tahap"])]
             raise PilihanError(
                 f"Tahap '{tahap}' tidak ada untuk tahun {tahun}; tersedia: {_gabung(tahap_ada)} (no scores for stage)"
             )
-        data = store.kueri_con(con, "skor_indikator", {"tahun": tahun, "tahap": tahap})
+        wilayah = store.kueri_con(con, "wilayah_kabkota")
         resmi = store.kueri_con(con, "predikat_resmi", {"tahun": tahun})
 
     hasil = skor.hitung_skor(data, katalog)
