@@ -72,7 +72,7 @@ def test_predikat_benchmark_tidak_menimpa_data_nyata():
 
 
 def test_setengah_impor_terdeteksi():
-    hasil = HasilBeban(sesi=1, detik=1, kla_sebelum=0, kla_sesudah=5, bacaan_kla={0: 3, 5: 2})
+    hasil = HasilBeban(sesi=1, detik=1, interaksi=5, kla_sebelum=0, kla_sesudah=5, bacaan_kla={0: 3, 5: 2})
     assert hasil.setengah_impor == []
     assert hasil.ringkasan()["lolos"]
     hasil.bacaan_kla[2] = 1
