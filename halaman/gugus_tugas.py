@@ -15,22 +15,8 @@ db = cache.siapkan_database()
 kat, dd = cache.katalog(), cache.data_dukung()
 skema = kat.skema[dd.skema]
 wilayah = cache.wilayah(db)
-kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
-provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
-nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
-induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
-kode_url = st.query_params.get("wilayah")
-if "provinsi" not in st.session_state and kode_url in induk:
-    st.query_params["provinsi"] = induk[kode_url]  # a shared link names the region: its province follows it
-
-pilih = st.columns(3)
-with pilih[0]:
-    kode_provinsi = widgets.pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
-daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
-nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
-with pilih[1]:
-    kode = widgets.pilih_wilayah(bahasa, nama_kabkota)
-nama = nama_kabkota[kode]
+dipilih = widgets.pilih_kabkota(bahasa, wilayah, st.columns(3))
+kode, nama = dipilih.kode, dipilih.nama
 hari_ini = dt.date.today()
 rk = cache.ruang_kerja(db, kode, hari_ini)
 path = gugus_simpan.path_gugus(db)

@@ -13,27 +13,14 @@ bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
 kat = cache.katalog()
 wilayah = cache.wilayah(db)
-kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
-provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
-nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
-induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
-kode_url = st.query_params.get("wilayah")
-if "provinsi" not in st.session_state and kode_url in induk:
-    st.query_params["provinsi"] = induk[kode_url]  # a shared link names the region: its province follows it
-
 pilih = st.columns(4)
-with pilih[0]:
-    kode_provinsi = widgets.pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
-daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
-nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
-with pilih[1]:
-    kode = widgets.pilih_wilayah(bahasa, nama_kabkota)
-nama = nama_kabkota[kode]
+dipilih = widgets.pilih_kabkota(bahasa, wilayah, pilih)
+kode_provinsi, kode, nama = dipilih.kode_provinsi, dipilih.kode, dipilih.nama
 siklus = cache.siklus_dengan_data(db, kode_provinsi)
 siklus = siklus[siklus["jumlah_skor"] > 0]
 if siklus.empty:
     st.title(t("profil_judul_singkat", bahasa, nama=nama))
-    st.info(t("provinsi_kosong", bahasa, provinsi=nama_provinsi[kode_provinsi]))
+    st.info(t("provinsi_kosong", bahasa, provinsi=dipilih.nama_provinsi))
     st.stop()
 with pilih[2]:
     tahun = widgets.pilih_tahun(bahasa, [int(x) for x in siklus["tahun"]])
@@ -64,12 +51,12 @@ keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
 
 st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))
 tahap_teks = t("tahap", bahasa) + ": " + hp.label_tahap(tahap, bahasa)
-st.caption(" · ".join([nama_provinsi[kode_provinsi], t("skema", bahasa, skema=skema.kode), tahap_teks]))
+st.caption(" · ".join([dipilih.nama_provinsi, t("skema", bahasa, skema=skema.kode), tahap_teks]))
 if skor_siklus["sintetis"].any():
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 hp.render_kpi(baris, keyakinan[0] if keyakinan else None, bahasa)
 unduh_gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
-ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap, (nama_provinsi[kode_provinsi], skema.kode))
+ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 
 semua = cache.skor_semua_siklus(db)
 siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]

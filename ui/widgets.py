@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+import pandas as pd
 import streamlit as st
 
 from indicators.format import Bahasa
@@ -77,3 +79,34 @@ def pilih_wilayah(bahasa: Bahasa, wilayah: dict[str, str], *, bawaan: str | None
     return pilih_dari_url(
         t("wilayah", bahasa), kode, param="wilayah", bawaan=awal, format_func=wilayah.__getitem__, key="wilayah"
     )
+
+
+@dataclass(frozen=True)
+class PilihanKabkota:
+    """The province and kab/kota a page is about."""
+
+    kode_provinsi: str
+    nama_provinsi: str
+    kode: str
+    nama: str
+
+
+def pilih_kabkota(bahasa: Bahasa, wilayah: pd.DataFrame, kolom: Sequence[Any]) -> PilihanKabkota:
+    """Province then kab/kota pickers in the first two of ``kolom`` (URL ``provinsi``, ``wilayah``).
+
+    A shared link that names only the region (``?wilayah=33.26``) selects its province too.
+    """
+    kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
+    provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+    nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
+    induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
+    kode_url = st.query_params.get("wilayah")
+    if "provinsi" not in st.session_state and kode_url in induk:
+        st.query_params["provinsi"] = induk[kode_url]
+    with kolom[0]:
+        kode_provinsi = pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
+    daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
+    nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
+    with kolom[1]:
+        kode = pilih_wilayah(bahasa, nama_kabkota)
+    return PilihanKabkota(kode_provinsi, nama_provinsi[kode_provinsi], kode, nama_kabkota[kode])
