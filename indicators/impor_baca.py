@@ -127,14 +127,38 @@ class Sel:
 class TabelMentah:
     """The data block of a file: normalised header names and the rows below the header.
 
-    ``baris`` holds (spreadsheet row number, cells aligned to ``kolom``); empty rows are left out.
+    :attr:`baris` holds (spreadsheet row number, cells aligned to ``kolom``); empty rows are left
+    out. A CSV keeps its cells as text in ``teks`` (same rows, same alignment) and makes the
+    :class:`Sel` objects only when :attr:`baris` is first read: a valid file checked column by
+    column (:mod:`indicators.impor_kolom`) never needs the million cell objects.
     """
 
     berkas: str
     sheet: str | None
     kolom: list[str]
     judul_asli: list[str]
-    baris: list[tuple[int, list[Sel]]] = field(default_factory=list)
+    sel_baris: list[tuple[int, list[Sel]]] | None = None
+    teks: list[tuple[int, list[str]]] | None = None
+
+    @property
+    def baris(self) -> list[tuple[int, list[Sel]]]:
+        """The rows as cells with their addresses (built from ``teks`` on first use for a CSV)."""
+        if self.sel_baris is None:
+            self.sel_baris = self._sel(self.teks or [])
+        return self.sel_baris
+
+    def baris_awal(self, n: int) -> list[tuple[int, list[Sel]]]:
+        """The first ``n`` rows as cells, without building the cells of the others."""
+        return self.sel_baris[:n] if self.sel_baris is not None else self._sel((self.teks or [])[:n])
+
+    def _sel(self, teks: list[tuple[int, list[str]]]) -> list[tuple[int, list[Sel]]]:
+        huruf = [get_column_letter(j + 1) for j in range(len(self.kolom))]
+        return [(nomor, [Sel(v, f"{huruf[j]}{nomor}") for j, v in enumerate(isi)]) for nomor, isi in teks]
+
+    @property
+    def jumlah_baris(self) -> int:
+        """How many data rows the table has."""
+        return len(self.teks) if self.teks is not None and self.sel_baris is None else len(self.baris)
 
 
 def nama_kolom(judul: object) -> str:
@@ -437,25 +461,27 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
     judul_asli = [v.strip() for v in semua[judul]]
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
-    tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli)
     masalah: list[Masalah] = []
     lebar = len(judul_asli)
-    huruf = [get_column_letter(j + 1) for j in range(max(lebar, *(len(isi) for isi in semua)))]
+    teks_baris: list[tuple[int, list[str]]] = []
+    # A cell is empty when it strips to nothing (str.strip also removes the no-break spaces that
+    # teks_sel turns into spaces), so a row is empty when its joined cells strip to nothing.
     for nomor, isi in enumerate(semua[judul + 1 :], start=judul + 2):
-        sel = [Sel(v, f"{huruf[j]}{nomor}") for j, v in enumerate(isi)]
-        if len(sel) > lebar and any(not _kosong(s) for s in sel[lebar:]):
-            masalah.append(
-                Masalah(
-                    "sel_berlebih",
-                    berkas,
-                    baris=nomor,
-                    isian={"jumlah": str(len(sel)), "kolom": str(lebar)},
+        if len(isi) != lebar:
+            if len(isi) > lebar and "".join(isi[lebar:]).strip():
+                masalah.append(
+                    Masalah(
+                        "sel_berlebih",
+                        berkas,
+                        baris=nomor,
+                        isian={"jumlah": str(len(isi)), "kolom": str(lebar)},
+                    )
                 )
-            )
-            continue
-        sel = (sel + [Sel(None, f"{huruf[j]}{nomor}") for j in range(len(sel), lebar)])[:lebar]
-        if any(not _kosong(s) for s in sel):
-            tabel.baris.append((nomor, sel))
+                continue
+            isi = (isi + [""] * (lebar - len(isi)))[:lebar]
+        if "".join(isi).strip():
+            teks_baris.append((nomor, isi))
+    tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli, teks=teks_baris)
     return tabel, masalah
 
 
@@ -554,7 +580,7 @@ def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masal
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
     lebar = len(judul_asli)
-    tabel = TabelMentah(berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli)
+    tabel = TabelMentah(berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli, sel_baris=[])
     for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
         sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
         if any(not _kosong(s) for s in sel):
@@ -590,10 +616,10 @@ def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tu
         return None, [_masalah_berkas("terlalu_banyak_baris", berkas, jumlah=jumlah, maks=str(batas.baris_maks))]
     else:
         tabel, masalah = _baca_csv(data, berkas)
-    if tabel is not None and len(tabel.baris) > batas.baris_maks:
+    if tabel is not None and tabel.jumlah_baris > batas.baris_maks:
         return None, [
             _masalah_berkas(
-                "terlalu_banyak_baris", berkas, tabel.sheet, jumlah=str(len(tabel.baris)), maks=str(batas.baris_maks)
+                "terlalu_banyak_baris", berkas, tabel.sheet, jumlah=str(tabel.jumlah_baris), maks=str(batas.baris_maks)
             )
         ]
     return tabel, masalah

@@ -32,6 +32,7 @@ from indicators.impor_baca import (
     urai_angka,
     urai_tahun,
 )
+from indicators.impor_kolom import periksa_kolom
 from indicators.impor_masalah import Masalah
 from indicators.katalog import TAHAP, Katalog, KatalogError
 
@@ -39,6 +40,7 @@ Jenis = Literal["skor", "statistik", "predikat"]
 JENIS: tuple[Jenis, ...] = ("skor", "statistik", "predikat")
 PREDIKAT_SAH = ("Pratama", "Madya", "Nindya", "Utama", "KLA", "Tidak ada")
 TAHUN_STATISTIK_AWAL = 1990
+_PREDIKAT_NORMAL = {p.casefold(): p for p in PREDIKAT_SAH}
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class HasilPeriksa:
         return not self.masalah and self.jenis is not None and len(self.data) > 0
 
 
-def _boleh_lebih_100(katalog: Katalog, kode: str) -> bool:
+def boleh_lebih_100(katalog: Katalog, kode: str) -> bool:
+    """Whether a percentage statistic may exceed 100."""
     # The catalogue notes the few percentages that can exceed 100 (projected denominators, pupils
     # outside the age band); a dedicated catalogue field would be cleaner (reported).
     return "melebihi 100" in katalog.statistik[kode].catatan
@@ -173,7 +176,8 @@ class _Pemeriksa:
             self._catat("sel_kosong", nomor, kolom, sel, harapan_id=harapan_id, harapan_en=harapan_en)
         return teks
 
-    def _tahun(self, nomor: int, sel: Sel) -> int | None:
+    def tahun(self, nomor: int, sel: Sel) -> int | None:
+        """The year of a row (a cycle year for scores, 1990..next year for statistics), or None."""
         if self._wajib(nomor, "tahun", sel) is None:
             return None
         kunci = (type(sel.nilai), sel.nilai)
@@ -210,7 +214,8 @@ class _Pemeriksa:
             return None
         return tahun
 
-    def _wilayah(self, nomor: int, sel: Sel) -> str | None:
+    def wilayah(self, nomor: int, sel: Sel) -> str | None:
+        """The region code a cell names (code, BPS code or name), or None after recording why."""
         teks = self._wajib(nomor, "kode_wilayah", sel)
         if teks is None:
             return None
@@ -220,7 +225,8 @@ class _Pemeriksa:
             self._catat(hasil.masalah, nomor, "kode_wilayah", sel, **hasil.isian)
         return hasil.kode
 
-    def _indikator_skor(self, nomor: int, sel: Sel, tahun: int | None) -> str | None:
+    def indikator_skor(self, nomor: int, sel: Sel, tahun: int | None) -> str | None:
+        """The indicator id of a score row, checked against the scheme of its year, or None."""
         teks = self._wajib(nomor, "indikator", sel)
         if teks is None:
             return None
@@ -259,7 +265,8 @@ class _Pemeriksa:
         )
         return None
 
-    def _statistik(self, nomor: int, sel: Sel) -> str | None:
+    def statistik(self, nomor: int, sel: Sel) -> str | None:
+        """The catalogue code of a statistic, or None after recording the problem."""
         teks = self._wajib(nomor, "indikator", sel)
         if teks is None:
             return None
@@ -280,18 +287,28 @@ class _Pemeriksa:
             return None
         return angka
 
-    def _teks_opsional(self, sel: Sel | None) -> str | None:
+    def rentang_nilai(self, kode: str) -> tuple[float, bool]:
+        """The upper bound of a value (the lower is 0) and whether a ``%`` sign is allowed.
+
+        A score goes up to its indicator's maximum and never carries ``%``; a percentage statistic
+        goes up to 100 (unless the catalogue says it may exceed it) and may carry ``%``; any other
+        statistic has no upper bound. The row checks below apply the same rule cell by cell.
+        """
+        if self.jenis == "skor":
+            return self.indikator[kode].nilai_maks, False
+        persen = self.katalog.statistik[kode].satuan == "persen"
+        atas = 100.0 if persen and not boleh_lebih_100(self.katalog, kode) else math.inf
+        return atas, persen
+
+    def teks_opsional(self, sel: Sel | None) -> str | None:
+        """An optional text cell (``sumber``, ``catatan``) trimmed, or None."""
         return teks_sel(sel) if sel is not None else None
 
     def baris_skor(self, nomor: int, sel: dict[str, Sel]) -> dict[str, object] | None:
-        tahun = self._tahun(nomor, sel["tahun"])
-        kode = self._wilayah(nomor, sel["kode_wilayah"])
-        indikator = self._indikator_skor(nomor, sel["indikator"], tahun)
-        tahap_teks = self._wajib(nomor, "tahap", sel["tahap"])
-        tahap = tahap_teks.casefold() if tahap_teks else None
-        if tahap is not None and tahap not in TAHAP:
-            self._catat("tahap_tak_dikenal", nomor, "tahap", sel["tahap"])
-            tahap = None
+        tahun = self.tahun(nomor, sel["tahun"])
+        kode = self.wilayah(nomor, sel["kode_wilayah"])
+        indikator = self.indikator_skor(nomor, sel["indikator"], tahun)
+        tahap = self.tahap(nomor, sel["tahap"])
         nilai = self._angka(nomor, sel["nilai"], boleh_persen=False)
         if nilai is not None and nilai < 0:
             self._catat("negatif", nomor, "nilai", sel["nilai"])
@@ -305,23 +322,44 @@ class _Pemeriksa:
             return None
         return {"tahun": tahun, "kode_wilayah": kode, "indikator": indikator, "tahap": tahap, "nilai": nilai}
 
+    def tahap(self, nomor: int, sel: Sel) -> str | None:
+        """The stage of a score row (``mandiri`` … ``final``), or None after recording the problem."""
+        tahap_teks = self._wajib(nomor, "tahap", sel)
+        tahap = tahap_teks.casefold() if tahap_teks else None
+        if tahap is not None and tahap not in TAHAP:
+            self._catat("tahap_tak_dikenal", nomor, "tahap", sel)
+            return None
+        return tahap
+
+    def satuan(self, nomor: int, sel: Sel, statistik: str | None) -> str | None:
+        """The catalogue unit when the cell names it (``%`` is ``persen``), else None after recording why."""
+        satuan_teks = self._wajib(nomor, "satuan", sel)
+        if statistik is None or satuan_teks is None:
+            return None
+        harus = self.katalog.statistik[statistik].satuan
+        normal = "persen" if satuan_teks.strip() == "%" else " ".join(satuan_teks.split()).casefold()
+        if normal == harus.casefold():
+            return harus
+        self._catat("satuan_beda", nomor, "satuan", sel, statistik=statistik, satuan=harus)
+        return None
+
+    def predikat(self, nomor: int, sel: Sel) -> str | None:
+        """The official predikat spelled as the catalogue does, or None after recording the problem."""
+        teks = teks_sel(sel) or ""
+        predikat = _PREDIKAT_NORMAL.get(" ".join(teks.split()).casefold())
+        if predikat is None:
+            self._catat("predikat_tak_dikenal", nomor, "predikat", sel)
+        return predikat
+
     def baris_statistik(self, nomor: int, sel: dict[str, Sel]) -> dict[str, object] | None:
-        tahun = self._tahun(nomor, sel["tahun"])
-        kode = self._wilayah(nomor, sel["kode_wilayah"])
-        statistik = self._statistik(nomor, sel["indikator"])
-        satuan_teks = self._wajib(nomor, "satuan", sel["satuan"])
-        satuan: str | None = None
-        if statistik is not None and satuan_teks is not None:
-            harus = self.katalog.statistik[statistik].satuan
-            normal = "persen" if satuan_teks.strip() == "%" else " ".join(satuan_teks.split()).casefold()
-            if normal == harus.casefold():
-                satuan = harus
-            else:
-                self._catat("satuan_beda", nomor, "satuan", sel["satuan"], statistik=statistik, satuan=harus)
+        tahun = self.tahun(nomor, sel["tahun"])
+        kode = self.wilayah(nomor, sel["kode_wilayah"])
+        statistik = self.statistik(nomor, sel["indikator"])
+        satuan = self.satuan(nomor, sel["satuan"], statistik)
         persen = statistik is not None and self.katalog.statistik[statistik].satuan == "persen"
         nilai = self._angka(nomor, sel["nilai"], boleh_persen=persen or statistik is None)
         if nilai is not None and statistik is not None:
-            if persen and not _boleh_lebih_100(self.katalog, statistik) and not 0 <= nilai <= 100:
+            if persen and not boleh_lebih_100(self.katalog, statistik) and not 0 <= nilai <= 100:
                 self._catat("persen_luar_rentang", nomor, "nilai", sel["nilai"])
                 nilai = None
             elif nilai < 0:
@@ -332,19 +370,42 @@ class _Pemeriksa:
         return {"tahun": tahun, "kode_wilayah": kode, "statistik": statistik, "nilai": nilai, "satuan": satuan}
 
     def baris_predikat(self, nomor: int, sel: dict[str, Sel]) -> dict[str, object] | None:
-        tahun = self._tahun(nomor, sel["tahun"])
-        kode = self._wilayah(nomor, sel["kode_wilayah"])
-        teks = teks_sel(sel["predikat"]) or ""
-        peta = {p.casefold(): p for p in PREDIKAT_SAH}
-        predikat = peta.get(" ".join(teks.split()).casefold())
-        if predikat is None:
-            self._catat("predikat_tak_dikenal", nomor, "predikat", sel["predikat"])
+        tahun = self.tahun(nomor, sel["tahun"])
+        kode = self.wilayah(nomor, sel["kode_wilayah"])
+        predikat = self.predikat(nomor, sel["predikat"])
         if None in (tahun, kode, predikat):
             return None
         return {"tahun": tahun, "kode_wilayah": kode, "predikat": predikat}
 
     def jalankan(self, posisi: dict[str, int]) -> pd.DataFrame:
-        """Check every row; return the valid rows (problems are collected on the instance)."""
+        """Check every row; return the valid rows (problems are collected on the instance).
+
+        A CSV is first checked column by column (:func:`~indicators.impor_kolom.periksa_kolom`);
+        when that finds anything wrong, the rows are checked one by one, so every problem is
+        reported by this one implementation with its row, column and cell.
+        """
+        hasil = None
+        if self.tabel.teks is not None and not self.masalah:
+            hasil = periksa_kolom(self, posisi, self.spek.kolom_nilai, kolom_data(self.jenis))
+        data, dilewati = hasil if hasil is not None else self._per_baris(posisi)
+        if dilewati:
+            self.peringatan.append(
+                Masalah(
+                    "nilai_kosong_dilewati",
+                    self.tabel.berkas,
+                    self.tabel.sheet,
+                    kolom=self.spek.kolom_nilai,
+                    isian={"jumlah": str(len(dilewati)), "daftar": ringkas_baris(dilewati)},
+                )
+            )
+        self._ganda(data)
+        if data.empty and not self.masalah:
+            self.masalah.append(
+                Masalah("tidak_ada_baris", self.tabel.berkas, self.tabel.sheet, isian={"kolom": self.spek.kolom_nilai})
+            )
+        return data
+
+    def _per_baris(self, posisi: dict[str, int]) -> tuple[pd.DataFrame, list[int]]:
         periksa: dict[Jenis, Callable[[int, dict[str, Sel]], dict[str, object] | None]] = {
             "skor": self.baris_skor,
             "statistik": self.baris_statistik,
@@ -360,31 +421,17 @@ class _Pemeriksa:
                 continue
             hasil = periksa[self.jenis](nomor, sel)
             if hasil is not None:
-                hasil["sumber"] = self._teks_opsional(sel.get("sumber"))
-                hasil["catatan"] = self._teks_opsional(sel.get("catatan"))
+                hasil["sumber"] = self.teks_opsional(sel.get("sumber"))
+                hasil["catatan"] = self.teks_opsional(sel.get("catatan"))
                 hasil["baris"] = nomor
                 baris_sah.append(hasil)
-        if dilewati:
-            self.peringatan.append(
-                Masalah(
-                    "nilai_kosong_dilewati",
-                    self.tabel.berkas,
-                    self.tabel.sheet,
-                    kolom=self.spek.kolom_nilai,
-                    isian={"jumlah": str(len(dilewati)), "daftar": ringkas_baris(dilewati)},
-                )
-            )
-        data = pd.DataFrame(baris_sah, columns=kolom_data(self.jenis))
-        self._ganda(data)
-        if not baris_sah and not self.masalah:
-            self.masalah.append(
-                Masalah("tidak_ada_baris", self.tabel.berkas, self.tabel.sheet, isian={"kolom": self.spek.kolom_nilai})
-            )
-        return data
+        return pd.DataFrame(baris_sah, columns=kolom_data(self.jenis)), dilewati
 
     def _ganda(self, data: pd.DataFrame) -> None:
-        pertama: dict[tuple[object, ...], int] = {}
         kunci_kolom = list(self.spek.kunci)
+        if not data.duplicated(kunci_kolom).any():
+            return  # the usual case, found without a Python loop over 100 000 keys
+        pertama: dict[tuple[object, ...], int] = {}
         for kunci, nomor in zip(
             zip(*(data[k] for k in kunci_kolom), strict=True), data["baris"].astype(int), strict=True
         ):
@@ -476,7 +523,7 @@ def _periksa(
     if jenis is None:
         contoh: list[str] = []
         if "indikator" in posisi:
-            contoh = [teks_sel(isi[posisi["indikator"]]) or "" for _, isi in tabel.baris[:50]]
+            contoh = [teks_sel(isi[posisi["indikator"]]) or "" for _, isi in tabel.baris_awal(50)]
         jenis = deteksi_jenis(set(posisi), [c for c in contoh if c])
         if jenis is None:
             masalah.append(Masalah("jenis_tak_terdeteksi", berkas, tabel.sheet, baris=1))
