@@ -40,13 +40,14 @@ def tabel_indikator(katalog: Katalog) -> pd.DataFrame:
 
 def predikat_dari_total(total: pd.Series, pita: PitaPredikat) -> pd.Series:
     """Return the computed predikat per total (None below the lowest band), by the catalogue's edges."""
-    hasil = pd.Series(None, index=total.index, dtype="object")
-    for band in pita.pita:
-        bawah = total >= band.bawah if band.bawah_inklusif else total > band.bawah
-        atas = total <= band.atas if band.atas_inklusif else total < band.atas
-        hasil[bawah & atas] = band.predikat
+    nilai = total.to_numpy(dtype="float64", na_value=np.nan)
     # None (not NaN) for "no predikat", so callers can test it plainly.
-    return hasil.astype(object).where(hasil.notna(), None)
+    hasil = np.full(len(nilai), None, dtype=object)
+    for band in pita.pita:
+        bawah = nilai >= band.bawah if band.bawah_inklusif else nilai > band.bawah
+        atas = nilai <= band.atas if band.atas_inklusif else nilai < band.atas
+        hasil[bawah & atas] = band.predikat
+    return pd.Series(hasil, index=total.index, dtype="object")
 
 
 def selisih_ke_berikut(total: pd.Series, pita: PitaPredikat) -> pd.DataFrame:
@@ -56,16 +57,21 @@ def selisih_ke_berikut(total: pd.Series, pita: PitaPredikat) -> pd.DataFrame:
     minus the total plus the score resolution (0,01), the smallest step that crosses the edge.
     At the top band both columns are empty.
     """
-    urut = sorted(pita.pita, key=lambda p: p.urutan)
-    berikut = pd.Series(None, index=total.index, dtype="object")
-    selisih = pd.Series(np.nan, index=total.index, dtype="float64")
+    nilai = total.to_numpy(dtype="float64", na_value=np.nan)
+    berikut = np.full(len(nilai), None, dtype=object)
+    selisih = np.full(len(nilai), np.nan)
     # Walk from the top band down, so each total ends with the lowest band it has not reached.
-    for band in reversed(urut):
-        belum = total < band.bawah if band.bawah_inklusif else total <= band.bawah
+    for band in sorted(pita.pita, key=lambda p: p.urutan, reverse=True):
+        belum = nilai < band.bawah if band.bawah_inklusif else nilai <= band.bawah
         langkah = 0.0 if band.bawah_inklusif else pita.resolusi_skor
         berikut[belum] = band.predikat
-        selisih[belum] = (band.bawah - total[belum] + langkah).round(2)
-    return pd.DataFrame({"predikat_berikut": berikut, "selisih_ke_predikat_berikut": selisih})
+        selisih[belum] = np.round(band.bawah - nilai[belum] + langkah, 2)
+    return pd.DataFrame(
+        {
+            "predikat_berikut": pd.Series(berikut, index=total.index, dtype="object"),
+            "selisih_ke_predikat_berikut": pd.Series(selisih, index=total.index),
+        }
+    )
 
 
 def hitung_skor(skor: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:

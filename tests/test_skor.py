@@ -288,3 +288,19 @@ def test_sifat_simulasi_tanpa_perubahan_tidak_mengubah_apa_pun(data: pd.DataFram
     hasil = simulasi.simulasikan(data, KATALOG, skor_baru=sama)
     pd.testing.assert_series_equal(hasil.sebelum, hasil.sesudah)
     assert hasil.perubahan_total == 0
+
+
+def test_predikat_dan_selisih_mengikuti_indeks_masukan():
+    # Callers pass filtered slices: the results must line up by index, not by position.
+    pita = katalog_bawaan().pita
+    total = pd.Series([950.0, 600.0, np.nan, 600.01, 420.5], index=[10, 3, 7, 0, 99])
+    predikat = skor.predikat_dari_total(total, pita)
+    assert predikat.index.tolist() == [10, 3, 7, 0, 99]
+    assert predikat.tolist() == ["KLA", "Pratama", None, "Madya", None]
+    berikut = skor.selisih_ke_berikut(total, pita)
+    assert berikut.index.tolist() == [10, 3, 7, 0, 99]
+    assert berikut["predikat_berikut"].tolist() == [None, "Madya", None, "Nindya", "Pratama"]
+    assert pd.isna(berikut["selisih_ke_predikat_berikut"].loc[10])  # top band: nothing further
+    assert berikut.loc[3, "selisih_ke_predikat_berikut"] == pytest.approx(0.01)
+    assert berikut.loc[0, "selisih_ke_predikat_berikut"] == pytest.approx(100.0)
+    assert berikut.loc[99, "selisih_ke_predikat_berikut"] == pytest.approx(79.5)
