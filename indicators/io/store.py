@@ -7,8 +7,11 @@ in with ``os.replace``; a reader never sees half a database.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,14 +38,120 @@ def muat_sql(nama: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@dataclass
+class _Generasi:
+    """One version of a database file (one inode), held open read-only for the readers.
+
+    Opening DuckDB costs about 30 ms, more than most page queries, so readers share one open
+    instance per file version and each takes its own cursor (cursors are safe across threads).
+    Each version is an in-memory instance that ATTACHes the file: DuckDB caches instances opened
+    by file name and would hand a reader the version an import has just replaced, while an
+    attached file is pinned to the inode it opened. Readers still inside a query finish on their
+    version; a replaced version closes when its last reader is done.
+    """
+
+    identitas: tuple[int, int, int, int]
+    induk: duckdb.DuckDBPyConnection
+    aktif: int = 0
+    pensiun: bool = False
+
+
+_MAKS_GENERASI = 4  # open files kept (the database, the workspace, a test's copies)
+_generasi: dict[str, _Generasi] = {}
+_kunci_generasi = threading.Lock()
+
+
+def _identitas(path: str) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _buka_generasi(path: str, identitas: tuple[int, int, int, int]) -> _Generasi | None:
+    induk = duckdb.connect(":memory:", config=_KONFIG)
+    try:
+        induk.execute(muat_sql("lampirkan_baca"), [path])
+    except duckdb.Error:
+        induk.close()
+        return None  # the caller opens by name, so DuckDB's own error names the file
+    return _Generasi(identitas, induk)
+
+
+def _tutup_bila_selesai(generasi: _Generasi) -> None:
+    if generasi.pensiun and generasi.aktif == 0:
+        generasi.induk.close()
+
+
+def _pensiunkan(path: str) -> None:
+    generasi = _generasi.pop(path, None)
+    if generasi is not None:
+        generasi.pensiun = True
+        _tutup_bila_selesai(generasi)
+
+
+def _ambil_kursor(db_path: Path) -> tuple[_Generasi, duckdb.DuckDBPyConnection] | None:
+    """A cursor on the current version of the file, or None when it cannot be shared."""
+    path = os.path.abspath(db_path)
+    # Our files are checkpointed before they are swapped in; a file with a write-ahead log was
+    # written some other way, and is opened by name as before.
+    if os.path.exists(path + ".wal"):
+        return None
+    try:
+        identitas = _identitas(path)
+    except OSError:
+        return None
+    with _kunci_generasi:
+        generasi = _generasi.get(path)
+        if generasi is None or generasi.identitas != identitas:
+            _pensiunkan(path)
+            baru = _buka_generasi(path, identitas)
+            if baru is None:
+                return None
+            generasi = _generasi[path] = baru
+            while len(_generasi) > _MAKS_GENERASI:
+                _pensiunkan(next(iter(_generasi)))
+        else:
+            _generasi[path] = _generasi.pop(path)  # most recently used last
+        kursor = generasi.induk.cursor()
+        generasi.aktif += 1
+    try:
+        kursor.execute(muat_sql("pakai_lampiran"))
+    except BaseException:
+        kursor.close()
+        _lepas(generasi)
+        raise
+    return generasi, kursor
+
+
+def _lepas(generasi: _Generasi) -> None:
+    with _kunci_generasi:
+        generasi.aktif -= 1
+        _tutup_bila_selesai(generasi)
+
+
 @contextmanager
 def buka(db_path: Path, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the database file and close it when the block ends."""
-    con = duckdb.connect(str(db_path), read_only=read_only, config=_KONFIG)
+    """Open the database file and close it when the block ends.
+
+    Read-only blocks share the open version of the file (see :class:`_Generasi`); a read-write
+    block (only ever on a private copy being built) has its own connection.
+    """
+    if not read_only:
+        with _kunci_generasi:
+            _pensiunkan(os.path.abspath(db_path))  # DuckDB refuses a file attached elsewhere
+    bersama = _ambil_kursor(db_path) if read_only else None
+    if bersama is None:
+        con = duckdb.connect(str(db_path), read_only=read_only, config=_KONFIG)
+        try:
+            yield con
+        finally:
+            con.close()
+        return
+    generasi, kursor = bersama
     try:
-        yield con
+        yield kursor
     finally:
-        con.close()
+        kursor.close()
+        _lepas(generasi)
 
 
 def daftar_migrasi() -> list[tuple[int, str, Path]]:
