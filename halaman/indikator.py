@@ -33,7 +33,7 @@ st.caption(t("ind_status_legenda", bahasa))
 hi.render_metadata(ind, skema, bahasa)
 
 # --- scores (synthetic) ------------------------------------------------------------------------------
-skor_semua = cache.skor_indikator(db, None, "final")
+skor_semua = cache.skor_indikator_provinsi(db, PROVINSI, "final")
 siklus = hi.siklus_skema(skor_semua, skema, katalog)
 st.header(t("ind_skor_judul", bahasa, indikator=ind.id))
 st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
@@ -73,8 +73,7 @@ with st.columns([1, 2])[0]:
     kode_wilayah = widgets.pilih_wilayah(bahasa, nama_kabkota)
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
-    skor_provinsi = skor_semua[skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
-    seri = cache.tetap(hi.seri_tren, skor_provinsi, ind.id, kode_wilayah, list(nama_kabkota), katalog)
+    seri = cache.tetap(hi.seri_tren, skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
     ku_tren = unduh_gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
     hi.render_tren(seri, ind, katalog, nama_seri, bahasa, ku_tren)
 else:

@@ -6,9 +6,12 @@ imported database is picked up without restarting the server.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import pickle
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -203,7 +206,26 @@ def skor_indikator(db_path: Path, tahun: int | None, tahap: str = "final") -> pd
 
     Columns: ``tahun, kode_wilayah, indikator, tahap, nilai, sintetis``.
     """
-    return _skor_indikator(str(db_path), _versi(db_path), tahun, tahap)
+    kunci = (str(db_path), _versi(db_path), tahun, tahap)
+    return _tandai(_skor_indikator(*kunci), "skor_indikator", *kunci)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _skor_indikator_provinsi(db: str, versi_db: int, kode_provinsi: str, tahap: str) -> pd.DataFrame:
+    semua = skor_indikator(Path(db), None, tahap)
+    daftar = wilayah(Path(db))
+    kabkota = daftar.loc[(daftar["tingkat"] == "kabkota") & (daftar["kode_provinsi"] == kode_provinsi), "kode_wilayah"]
+    return semua[semua["kode_wilayah"].isin(kabkota)].reset_index(drop=True)
+
+
+def skor_indikator_provinsi(db_path: Path, kode_provinsi: str, tahap: str = "final") -> pd.DataFrame:
+    """Every cycle's per-indicator scores of one province's kab/kota for one stage (read-only).
+
+    A page about one province filters this instead of the national table (360 000 rows at
+    national scale) on every rerun. Columns as :func:`skor_indikator`.
+    """
+    kunci = (str(db_path), _versi(db_path), kode_provinsi, tahap)
+    return _tandai(_skor_indikator_provinsi(*kunci), "skor_indikator_provinsi", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -328,7 +350,8 @@ def data_dukung() -> KatalogDataDukung:
     return data_dukung_bawaan()
 
 
-@st.cache_data(show_spinner=False)
+# A resource: the workspace is a frozen dataclass the page and the export only read.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _ruang_kerja(
     db: str, versi_db: int, versi_gugus: int, kode_wilayah: str, hari_ini: str
 ) -> gugus_layanan.RuangKerja:
@@ -336,9 +359,10 @@ def _ruang_kerja(
 
 
 def ruang_kerja(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> gugus_layanan.RuangKerja:
-    """One region's Gugus Tugas workspace on a day (see indicators.gugus_layanan.ruang_kerja)."""
+    """One region's Gugus Tugas workspace on a day (read-only; see indicators.gugus_layanan.ruang_kerja)."""
     versi_gugus = gugus_simpan.versi_berkas(gugus_simpan.path_gugus(db_path))
-    return _ruang_kerja(str(db_path), _versi(db_path), versi_gugus, kode_wilayah, hari_ini.isoformat())
+    kunci = (str(db_path), _versi(db_path), versi_gugus, kode_wilayah, hari_ini.isoformat())
+    return _tandai(_ruang_kerja(*kunci), "ruang_kerja", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -353,6 +377,44 @@ def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
 
 
 # --- results reused across reruns (figures, derived tables) --------------------------------------
+
+
+# Objects shared by every session (st.cache_resource results, read-only by contract) are named
+# by the key that made them, so tetap() need not hash their content on every rerun: hashing the
+# inputs was up to half of a warm rerun. Anything else is hashed by content.
+_ASAL: dict[int, tuple[weakref.ref[Any], str]] = {}
+
+
+def _tandai(objek: T, *kunci: object) -> T:
+    """Remember which cache key produced a shared, read-only object; return the object."""
+    nomor = id(objek)
+    asal = _ASAL.get(nomor)
+    if asal is None or asal[0]() is not objek:
+        _ASAL[nomor] = (weakref.ref(objek, functools.partial(_lupakan, nomor)), repr(kunci))
+    return objek
+
+
+def _lupakan(nomor: int, _ref: object) -> None:
+    _ASAL.pop(nomor, None)  # the object is gone; its id may be reused
+
+
+def _sidik_asal(objek: object) -> str | None:
+    asal = _ASAL.get(id(objek))
+    return asal[1] if asal is not None and asal[0]() is objek else None
+
+
+def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
+    asal = _sidik_asal(frame)
+    if asal is not None:
+        return asal
+    kolom = list(frame.columns) if isinstance(frame, pd.DataFrame) else [frame.name]
+    jenis = list(frame.dtypes) if isinstance(frame, pd.DataFrame) else [frame.dtype]
+    isi = hashlib.md5(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes(), usedforsecurity=False)
+    return f"df{frame.shape}{kolom}{jenis}{isi.hexdigest()}"
+
+
+def _sidik_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:
+    return _sidik_asal(rk) or _sidik_nilai([getattr(rk, f.name) for f in dataclasses.fields(rk)])
 
 
 def _sidik_katalog(katalog: Katalog) -> object:
@@ -383,8 +445,7 @@ def _sidik_nilai(nilai: object) -> str:
     if isinstance(nilai, list | tuple):
         return type(nilai).__name__ + "(" + ",".join(_sidik_nilai(x) for x in nilai) + ")"
     if isinstance(nilai, pd.DataFrame | pd.Series):
-        kolom = list(nilai.columns) if isinstance(nilai, pd.DataFrame) else [nilai.name]
-        return f"df{nilai.shape}{kolom}{int(pd.util.hash_pandas_object(nilai, index=True).sum())}"
+        return _sidik_frame(nilai)
     if isinstance(nilai, Katalog):
         return repr(_sidik_katalog(nilai))
     if isinstance(nilai, Skema):
@@ -411,6 +472,9 @@ def _sidik_wadah(wadah: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> str:
         dict: _sidik_wadah,
         list: _sidik_wadah,
         tuple: _sidik_wadah,
+        pd.DataFrame: _sidik_frame,
+        pd.Series: _sidik_frame,
+        gugus_layanan.RuangKerja: _sidik_ruang_kerja,
     },
 )
 def _tetap(nama: str, _buat: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

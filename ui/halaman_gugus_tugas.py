@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -122,10 +123,15 @@ def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str],
     )
 
 
+def kesiapan(rk: RuangKerja, kunci: Literal["kelompok", "opd"]) -> pd.DataFrame:
+    """Readiness of the workspace's checklist per ``kunci`` (``kelompok`` or ``opd``)."""
+    return gugus_tugas.kesiapan(rk.butir, kunci)
+
+
 def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     """Readiness per cluster and per OPD: two charts, then the OPD table."""
-    klaster = cache.tetap(gugus_tugas.kesiapan, rk.butir, "kelompok")
-    per_opd = cache.tetap(gugus_tugas.kesiapan, rk.butir, "opd")
+    klaster = cache.tetap(kesiapan, rk, "kelompok")
+    per_opd = cache.tetap(kesiapan, rk, "opd")
     label_klaster: dict[str, str] = {str(k.kode): _label_kelompok(skema, k.kode, bahasa) for k in skema.kelompok}
     kiri, kanan = st.columns(2)
     with kiri:

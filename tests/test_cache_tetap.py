@@ -1,0 +1,80 @@
+"""``cache.tetap`` reuses a builder's result only for the same inputs, and names shared objects cheaply.
+
+Shared read-only objects (``st.cache_resource`` results) are fingerprinted by the key that made
+them; anything else, including a frame derived from a shared one, by its whole content.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import pandas as pd
+import pytest
+
+from ui import cache
+
+PANGGILAN: list[int] = []
+
+
+def jumlah_nilai(data: pd.DataFrame, faktor: int) -> float:
+    """A pure builder that counts its calls."""
+    PANGGILAN.append(1)
+    return float(data["nilai"].sum()) * faktor
+
+
+@pytest.fixture(autouse=True)
+def _bersih() -> None:
+    cache._tetap.clear()
+    PANGGILAN.clear()
+
+
+def _frame(*nilai: float) -> pd.DataFrame:
+    return pd.DataFrame({"kode_wilayah": [f"33.{i:02d}" for i in range(len(nilai))], "nilai": list(nilai)})
+
+
+def test_isi_sama_dipakai_ulang_isi_beda_dihitung_ulang():
+    assert cache.tetap(jumlah_nilai, _frame(1, 2), 2) == 6
+    assert cache.tetap(jumlah_nilai, _frame(1, 2), 2) == 6  # a new but equal frame: reused
+    assert len(PANGGILAN) == 1
+    assert cache.tetap(jumlah_nilai, _frame(1, 3), 2) == 8
+    assert cache.tetap(jumlah_nilai, _frame(1, 2), 3) == 9
+    assert len(PANGGILAN) == 3
+
+
+def test_urutan_baris_ikut_sidik():
+    # A sum of row hashes would ignore the order; a builder's output (a chart's order) does not.
+    a = _frame(1, 2)
+    b = a.iloc[::-1]
+    assert cache._sidik_frame(a) != cache._sidik_frame(b)
+
+
+def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.MonkeyPatch):
+    bersama = cache._tandai(_frame(1, 2, 3), "skor_indikator", "db", 1, None, "final")
+    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
+
+    def dilarang(*_: object, **__: object) -> None:
+        raise AssertionError("a shared object's content was hashed")
+
+    monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
+    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
+    assert len(PANGGILAN) == 1
+    turunan = bersama[bersama["nilai"] > 1]  # a derived frame is not the shared one
+    with pytest.raises(AssertionError, match="hashed"):
+        cache._sidik_frame(turunan)
+
+
+def test_turunan_objek_bersama_dihash_menurut_isi():
+    bersama = cache._tandai(_frame(1, 2, 3), "k", 1)
+    turunan = bersama[bersama["nilai"] > 1]
+    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
+    assert cache.tetap(jumlah_nilai, turunan, 1) == 5
+    assert len(PANGGILAN) == 2
+
+
+def test_objek_yang_hilang_dilupakan():
+    bersama = cache._tandai(_frame(1), "k", 2)
+    nomor = id(bersama)
+    assert nomor in cache._ASAL
+    del bersama
+    gc.collect()
+    assert nomor not in cache._ASAL
