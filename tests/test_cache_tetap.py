@@ -78,3 +78,31 @@ def test_objek_yang_hilang_dilupakan():
     del bersama
     gc.collect()
     assert nomor not in cache._ASAL
+
+
+def tabel_kali(data: pd.DataFrame, faktor: int) -> pd.DataFrame:
+    """A pure builder returning a frame."""
+    PANGGILAN.append(1)
+    return data.assign(nilai=data["nilai"] * faktor)
+
+
+def test_hasil_tetap_dihash_sekali_lalu_dinamai(monkeypatch: pytest.MonkeyPatch):
+    # A builder's frame result is shared and read-only: fingerprinted once, then by name.
+    hasil = cache.tetap(tabel_kali, _frame(1, 2), 3)
+    assert hasil["nilai"].tolist() == [3, 6]
+    assert cache.tetap(jumlah_nilai, hasil, 1) == 9
+
+    def dilarang(*_: object, **__: object) -> None:
+        raise AssertionError("a shared result's content was hashed again")
+
+    monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
+    assert cache._sidik_asal(hasil) is not None
+    assert cache.tetap(jumlah_nilai, hasil, 1) == 9
+
+
+def test_frame_berisi_daftar_tetap_bisa_disidik():
+    # pandas cannot hash list cells; the fingerprint falls back to the pickled frame.
+    a = pd.DataFrame({"kode": ["33.01"], "anggota": [["33.02", "33.03"]]})
+    b = pd.DataFrame({"kode": ["33.01"], "anggota": [["33.02", "33.04"]]})
+    assert cache._sidik_frame(a) == cache._sidik_frame(a.copy())
+    assert cache._sidik_frame(a) != cache._sidik_frame(b)

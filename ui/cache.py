@@ -35,6 +35,7 @@ from indicators.data_dukung import KatalogDataDukung, data_dukung_bawaan
 from indicators.io import store
 from indicators.katalog import Katalog, PitaPredikat, Skema, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
+from ui import widgets
 
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
 P = ParamSpec("P")
@@ -109,6 +110,16 @@ def _wilayah(db: str, versi_db: int) -> pd.DataFrame:
 def wilayah(db_path: Path) -> pd.DataFrame:
     """Every region (nation, provinces, kab/kota, kecamatan) with code, name, level and parent."""
     return _wilayah(str(db_path), _versi(db_path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _susunan_kabkota(db: str, versi_db: int) -> widgets.SusunanKabkota:
+    return widgets.susunan_kabkota(wilayah(Path(db)))
+
+
+def susunan_kabkota(db_path: Path) -> widgets.SusunanKabkota:
+    """Provinces and their kab/kota for the pickers (read-only, shared)."""
+    return _susunan_kabkota(str(db_path), _versi(db_path))
 
 
 @st.cache_data(show_spinner=False)
@@ -409,8 +420,11 @@ def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
         return asal
     kolom = list(frame.columns) if isinstance(frame, pd.DataFrame) else [frame.name]
     jenis = list(frame.dtypes) if isinstance(frame, pd.DataFrame) else [frame.dtype]
-    isi = hashlib.md5(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes(), usedforsecurity=False)
-    return f"df{frame.shape}{kolom}{jenis}{isi.hexdigest()}"
+    try:
+        data = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:  # cells pandas cannot hash (lists): the pickled frame, as Streamlit does
+        data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+    return f"df{frame.shape}{kolom}{jenis}{hashlib.md5(data, usedforsecurity=False).hexdigest()}"
 
 
 def _sidik_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:
@@ -490,7 +504,12 @@ def tetap(buat: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     inputs are hashed by content (DataFrames included), so ``buat`` must depend on its arguments
     only, and callers must treat the result as read-only.
     """
-    return cast(T, _tetap(f"{buat.__module__}.{buat.__qualname__}", buat, *args, **kwargs))
+    hasil = _tetap(f"{buat.__module__}.{buat.__qualname__}", buat, *args, **kwargs)
+    if isinstance(hasil, pd.DataFrame | pd.Series) and _sidik_asal(hasil) is None:
+        # The same shared object comes back on every rerun: hash its content once, when it is
+        # new, so passing it on to another builder (a table to its chart) costs nothing later.
+        _tandai(hasil, "isi", _sidik_frame(hasil))
+    return cast(T, hasil)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -141,7 +141,7 @@ def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
         fig = cache.tetap(grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
     with st.expander(t("gt_tabel_opd", bahasa)):
-        st.dataframe(tabel_kesiapan(per_opd, "opd", {}, bahasa), hide_index=True)
+        st.dataframe(cache.tetap(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
 
 
 # --- checklist ---------------------------------------------------------------------------------
@@ -172,16 +172,26 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
     )
 
 
+def daftar_opd(rk: RuangKerja) -> list[str]:
+    """The OPD named in the workspace's checklist, sorted."""
+    return sorted({str(o) for o in rk.butir["opd"]})
+
+
+def tabel_checklist_opd(rk: RuangKerja, opd: str | None, skema: Skema, bahasa: Bahasa) -> pd.DataFrame:
+    """The checklist table of one OPD (None: every OPD)."""
+    data = rk.butir if opd is None else rk.butir[rk.butir["opd"] == opd]
+    return tabel_checklist(data, skema, bahasa)
+
+
 def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     """The checklist table (read-only), filterable by OPD."""
     st.subheader(t("gt_checklist", bahasa))
     semua = t("gt_semua_opd", bahasa)
-    pilihan = [semua, *sorted(set(rk.butir["opd"]))]
+    pilihan = [semua, *cache.tetap(daftar_opd, rk)]
     opd = st.selectbox(t("gt_filter_opd", bahasa), pilihan, key="gt_filter_opd")
-    data = rk.butir if opd == semua else rk.butir[rk.butir["opd"] == opd]
     tenggat = t("gt_kol_tenggat", bahasa)
     st.dataframe(
-        tabel_checklist(data, skema, bahasa),
+        cache.tetap(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
         hide_index=True,
         column_config={tenggat: st.column_config.DateColumn(tenggat, format="DD/MM/YYYY")},
     )

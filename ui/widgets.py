@@ -91,22 +91,40 @@ class PilihanKabkota:
     nama: str
 
 
-def pilih_kabkota(bahasa: Bahasa, wilayah: pd.DataFrame, kolom: Sequence[Any]) -> PilihanKabkota:
+@dataclass(frozen=True)
+class SusunanKabkota:
+    """Provinces and their kab/kota, for the pickers (build once per database version)."""
+
+    nama_provinsi: dict[str, str]
+    induk: dict[str, str]  # kab/kota code → province code
+    kabkota: dict[str, dict[str, str]]  # province code → {kab/kota code: name}, by code
+
+
+def susunan_kabkota(wilayah: pd.DataFrame) -> SusunanKabkota:
+    """Group the regions table (``kode_wilayah, nama, tingkat, kode_provinsi``) for the pickers."""
+    kabkota = wilayah[wilayah["tingkat"] == "kabkota"].sort_values("kode_wilayah")
+    provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+    per_provinsi: dict[str, dict[str, str]] = {}
+    for kode, nama, induk in zip(kabkota["kode_wilayah"], kabkota["nama"], kabkota["kode_provinsi"], strict=True):
+        per_provinsi.setdefault(str(induk), {})[str(kode)] = str(nama)
+    return SusunanKabkota(
+        dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True)),
+        dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True)),
+        per_provinsi,
+    )
+
+
+def pilih_kabkota(bahasa: Bahasa, susunan: SusunanKabkota, kolom: Sequence[Any]) -> PilihanKabkota:
     """Province then kab/kota pickers in the first two of ``kolom`` (URL ``provinsi``, ``wilayah``).
 
     A shared link that names only the region (``?wilayah=33.26``) selects its province too.
     """
-    kabkota = wilayah[wilayah["tingkat"] == "kabkota"]
-    provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
-    nama_provinsi = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
-    induk = dict(zip(kabkota["kode_wilayah"], kabkota["kode_provinsi"], strict=True))
     kode_url = st.query_params.get("wilayah")
-    if "provinsi" not in st.session_state and kode_url in induk:
-        st.query_params["provinsi"] = induk[kode_url]
+    if "provinsi" not in st.session_state and kode_url in susunan.induk:
+        st.query_params["provinsi"] = susunan.induk[kode_url]
     with kolom[0]:
-        kode_provinsi = pilih_provinsi(bahasa, nama_provinsi, izinkan_indonesia=False)
-    daftar = kabkota[kabkota["kode_provinsi"] == kode_provinsi].sort_values("kode_wilayah")
-    nama_kabkota = dict(zip(daftar["kode_wilayah"], daftar["nama"], strict=True))
+        kode_provinsi = pilih_provinsi(bahasa, susunan.nama_provinsi, izinkan_indonesia=False)
+    nama_kabkota = susunan.kabkota.get(kode_provinsi, {})
     with kolom[1]:
         kode = pilih_wilayah(bahasa, nama_kabkota)
-    return PilihanKabkota(kode_provinsi, nama_provinsi[kode_provinsi], kode, nama_kabkota[kode])
+    return PilihanKabkota(kode_provinsi, susunan.nama_provinsi[kode_provinsi], kode, nama_kabkota[kode])
