@@ -1,8 +1,9 @@
 """The only module that opens DuckDB: connections, migrations and named SQL.
 
-Readers open the file read-only with a short-lived connection per call (DuckDB allows one
-writing process, and a reader blocks a writer), so the builder writes a new file and swaps it
-in with ``os.replace``; a reader never sees half a database.
+Readers take a cursor on one read-only instance shared per version of the file (see
+:class:`_Generasi`). Writers never touch the live file: the builder and the import write a new
+file and swap it in with ``os.replace``, so a reader never sees half a database and sees the new
+version on its next query.
 """
 
 from __future__ import annotations
