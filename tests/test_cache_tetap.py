@@ -106,3 +106,21 @@ def test_frame_berisi_daftar_tetap_bisa_disidik():
     b = pd.DataFrame({"kode": ["33.01"], "anggota": [["33.02", "33.04"]]})
     assert cache._sidik_frame(a) == cache._sidik_frame(a.copy())
     assert cache._sidik_frame(a) != cache._sidik_frame(b)
+
+
+def test_tetap_tabel_memberi_arrow_dan_dipakai_ulang():
+    tabel = cache.tetap_tabel(tabel_kali, _frame(1, 2), 2)
+    assert tabel.column_names == ["kode_wilayah", "nilai"]  # no index column
+    assert tabel.column("nilai").to_pylist() == [2, 4]
+    assert cache.tetap_tabel(tabel_kali, _frame(1, 2), 2) is tabel
+    assert len(PANGGILAN) == 1
+
+
+def test_pembangun_dengan_closure_ditolak():
+    faktor = 3
+
+    def tertutup(data: pd.DataFrame) -> pd.DataFrame:
+        return data.assign(nilai=data["nilai"] * faktor)
+
+    with pytest.raises(Exception, match="captures state"):
+        cache.tetap_tabel(tertutup, _frame(1))

@@ -11,12 +11,14 @@ import datetime as dt
 import functools
 import hashlib
 import pickle
+import types
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 import streamlit as st
 
 from indicators import (
@@ -42,19 +44,22 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _skema_terkini(db: str, versi_db: int) -> bool:
-    # Opening the file to read its schema version costs ~20 ms: once per file version, not per rerun.
-    return store.versi_database(Path(db)) == store.versi_terbaru()
+# Checked once per file version: opening the file to read its schema version costs ~20 ms, and
+# even a cached call's hashing is a tenth of a small page's rerun. A plain dict is enough for a bool.
+_SIAP: dict[tuple[str, int], bool] = {}
 
 
 def siapkan_database() -> Path:
     """Return the database path, building it first when it is missing, corrupt or outdated."""
     db_path = db_bawaan()
-    versi = db_path.stat().st_mtime_ns if db_path.is_file() else -1
-    if not _skema_terkini(str(db_path), versi) or not bangun.lapisan_web_lengkap(STATIC_DIR):
-        bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
-        st.cache_data.clear()
+    kunci = (str(db_path), db_path.stat().st_mtime_ns if db_path.is_file() else -1)
+    if not _SIAP.get(kunci):
+        siap = store.versi_database(db_path) == store.versi_terbaru() and bangun.lapisan_web_lengkap(STATIC_DIR)
+        if not siap:
+            bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
+            st.cache_data.clear()
+            kunci = (str(db_path), db_path.stat().st_mtime_ns)
+        _SIAP[kunci] = True
     return db_path
 
 
@@ -440,6 +445,13 @@ def _sidik_skema(skema: Skema) -> object:
     return (skema.kode, [(i.id, i.nilai_maks) for i in skema.indikator])
 
 
+def _sidik_fungsi(fungsi: types.FunctionType) -> object:
+    # A builder handed to another builder (tetap_tabel): a module-level function, named.
+    if fungsi.__closure__:
+        raise TypeError(f"tetap(): {fungsi.__qualname__} captures state; pass plain values instead")
+    return (fungsi.__module__, fungsi.__qualname__)
+
+
 def _sidik_partial(fungsi: functools.partial[Any]) -> object:
     # Text lookups are passed as partial(t, bahasa=...): a module-level function plus plain values.
     if getattr(fungsi.func, "__closure__", None):
@@ -483,6 +495,7 @@ def _sidik_wadah(wadah: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> str:
         Skema: _sidik_skema,
         PitaPredikat: repr,
         functools.partial: _sidik_partial,
+        types.FunctionType: _sidik_fungsi,
         dict: _sidik_wadah,
         list: _sidik_wadah,
         tuple: _sidik_wadah,
@@ -510,6 +523,19 @@ def tetap(buat: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         # new, so passing it on to another builder (a table to its chart) costs nothing later.
         _tandai(hasil, "isi", _sidik_frame(hasil))
     return cast(T, hasil)
+
+
+def _tabel_arrow(buat: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pa.Table:
+    return pa.Table.from_pandas(buat(*args, **kwargs), preserve_index=False)
+
+
+def tetap_tabel(buat: Callable[P, pd.DataFrame], *args: P.args, **kwargs: P.kwargs) -> pa.Table:
+    """Like :func:`tetap` for a display table, kept as Arrow: ``st.dataframe`` then sends it as is.
+
+    Streamlit converts a DataFrame to Arrow on every rerun; a table that does not change between
+    reruns need not pay for that again. Only for tables without a visible index.
+    """
+    return tetap(_tabel_arrow, buat, *args, **kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

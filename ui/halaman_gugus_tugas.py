@@ -50,9 +50,14 @@ def _label_kelompok(skema: Skema, kode: str, bahasa: Bahasa) -> str:
 # --- cards -------------------------------------------------------------------------------------
 
 
+def ringkasan(rk: RuangKerja) -> dict[str, float]:
+    """The workspace's headline readiness numbers (see indicators.gugus_tugas.ringkasan)."""
+    return gugus_tugas.ringkasan(rk.butir)
+
+
 def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
     """Headline readiness numbers, with the points-at-stake assumption spelled out."""
-    r = gugus_tugas.ringkasan(rk.butir)
+    r = cache.tetap(ringkasan, rk)
     kolom = st.columns(5)
     kolom[0].metric(
         t("gt_kartu_siap", bahasa), t("gt_kartu_siap_nilai", bahasa, selesai=r["selesai"], jumlah=r["jumlah"])
@@ -141,7 +146,7 @@ def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
         fig = cache.tetap(grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
     with st.expander(t("gt_tabel_opd", bahasa)):
-        st.dataframe(cache.tetap(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
+        st.dataframe(cache.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
 
 
 # --- checklist ---------------------------------------------------------------------------------
@@ -191,7 +196,7 @@ def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     opd = st.selectbox(t("gt_filter_opd", bahasa), pilihan, key="gt_filter_opd")
     tenggat = t("gt_kol_tenggat", bahasa)
     st.dataframe(
-        cache.tetap(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
+        cache.tetap_tabel(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
         hide_index=True,
         column_config={tenggat: st.column_config.DateColumn(tenggat, format="DD/MM/YYYY")},
     )
