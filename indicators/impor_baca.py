@@ -158,7 +158,7 @@ class TabelMentah:
     @property
     def jumlah_baris(self) -> int:
         """How many data rows the table has."""
-        return len(self.teks) if self.teks is not None and self.sel_baris is None else len(self.baris)
+        return len(self.teks) if self.teks is not None else len(self.baris)
 
 
 def nama_kolom(judul: object) -> str:

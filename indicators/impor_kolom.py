@@ -9,13 +9,13 @@ by one implementation, and the per-text checks here are that same implementation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from indicators.impor_baca import AngkaError, Sel, teks_sel, urai_angka_teks
+from indicators.impor_baca import AngkaError, Sel, urai_angka_teks
 
 if TYPE_CHECKING:  # the checker imports this module; the type is only named here
     from indicators.impor_periksa import _Pemeriksa
@@ -28,26 +28,34 @@ class _Ragu(Exception):
     """Something in the file needs the row-by-row check (a problem, or a case not handled here)."""
 
 
+def _sekali(kolom: list[K], fungsi: Callable[[K], T]) -> list[T]:
+    """Apply ``fungsi`` to each distinct value of a column once and map the results onto the rows."""
+    hasil = {nilai: fungsi(nilai) for nilai in dict.fromkeys(kolom)}
+    return [hasil[v] for v in kolom]
+
+
 def _per_nilai(kolom: list[K], periksa: Callable[[K], T | None]) -> list[T]:
-    """Check each distinct value of a column once and map the results back onto the rows."""
-    hasil: dict[K, T] = {}
-    for nilai in dict.fromkeys(kolom):
+    """Check each distinct value of a column once; any problem (None) means the row check."""
+
+    def wajib(nilai: K) -> T:
         keluaran = periksa(nilai)
         if keluaran is None:
             raise _Ragu
-        hasil[nilai] = keluaran
-    return [hasil[v] for v in kolom]
+        return keluaran
+
+    return _sekali(kolom, wajib)
 
 
 def _angka(kolom: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Parse a value column (each distinct text once): the numbers and which had a ``%`` sign."""
-    sudah: dict[str, tuple[float, bool]] = {}
-    for teks in dict.fromkeys(kolom):
+
+    def urai(teks: str) -> tuple[float, bool]:
         try:
-            sudah[teks] = urai_angka_teks(teks)
+            return urai_angka_teks(teks)
         except AngkaError:
             raise _Ragu from None
-    pasangan = [sudah[t] for t in kolom]
+
+    pasangan = _sekali(kolom, urai)
     return np.fromiter((a for a, _ in pasangan), float, len(pasangan)), np.fromiter(
         (p for _, p in pasangan), bool, len(pasangan)
     )
@@ -64,26 +72,26 @@ def _cek_nilai(pemeriksa: _Pemeriksa, kode: list[str], angka: np.ndarray, persen
         raise _Ragu
 
 
-def _kolom_jenis(pemeriksa: _Pemeriksa, sel: Callable[[str], list[str]]) -> dict[str, list[object]]:
+def _kolom_jenis(pemeriksa: _Pemeriksa, sel: Callable[[str], list[str]]) -> dict[str, Sequence[object]]:
     """The checked key and value columns of the file's kind (raises _Ragu on any problem)."""
     tahun = _per_nilai(sel("tahun"), lambda t: pemeriksa.tahun(0, Sel(t)))
-    hasil: dict[str, list[object]] = {
-        "tahun": list(tahun),
-        "kode_wilayah": list(_per_nilai(sel("kode_wilayah"), lambda t: pemeriksa.wilayah(0, Sel(t)))),
+    hasil: dict[str, Sequence[object]] = {
+        "tahun": tahun,
+        "kode_wilayah": _per_nilai(sel("kode_wilayah"), lambda t: pemeriksa.wilayah(0, Sel(t))),
     }
     if pemeriksa.jenis == "predikat":
-        hasil["predikat"] = list(_per_nilai(sel("predikat"), lambda t: pemeriksa.predikat(0, Sel(t))))
+        hasil["predikat"] = _per_nilai(sel("predikat"), lambda t: pemeriksa.predikat(0, Sel(t)))
         return hasil
     if pemeriksa.jenis == "skor":
         pasangan = list(zip(sel("indikator"), tahun, strict=True))
         kode = _per_nilai(pasangan, lambda p: pemeriksa.indikator_skor(0, Sel(p[0]), p[1]))
-        hasil["indikator"] = list(kode)
-        hasil["tahap"] = list(_per_nilai(sel("tahap"), lambda t: pemeriksa.tahap(0, Sel(t))))
+        hasil["indikator"] = kode
+        hasil["tahap"] = _per_nilai(sel("tahap"), lambda t: pemeriksa.tahap(0, Sel(t)))
     else:
         kode = _per_nilai(sel("indikator"), lambda t: pemeriksa.statistik(0, Sel(t)))
-        hasil["statistik"] = list(kode)
+        hasil["statistik"] = kode
         satuan = list(zip(sel("satuan"), kode, strict=True))
-        hasil["satuan"] = list(_per_nilai(satuan, lambda p: pemeriksa.satuan(0, Sel(p[0]), p[1])))
+        hasil["satuan"] = _per_nilai(satuan, lambda p: pemeriksa.satuan(0, Sel(p[0]), p[1]))
     angka, persen = _angka(sel("nilai"))
     _cek_nilai(pemeriksa, kode, angka, persen)
     hasil["nilai"] = angka.tolist()
@@ -117,15 +125,10 @@ def periksa_kolom(
     try:
         hasil = _kolom_jenis(pemeriksa, sel)
         for nama in ("sumber", "catatan"):
-            hasil[nama] = _teks_opsional(sel(nama)) if nama in posisi else [None] * len(baris)
+            isi = sel(nama)  # an absent column reads as empty cells
+            hasil[nama] = _sekali(isi, lambda t: pemeriksa.teks_opsional(Sel(t)))
     except _Ragu:
         del pemeriksa.masalah[jumlah_masalah:]  # the row check will record them, with their cells
         return None
     hasil["baris"] = [nomor for nomor, _ in baris]
     return pd.DataFrame(hasil, columns=kolom), dilewati
-
-
-def _teks_opsional(kolom: list[str]) -> list[object]:
-    """An optional text column (``sumber``, ``catatan``): trimmed, None when empty."""
-    sudah = {t: teks_sel(Sel(t)) for t in dict.fromkeys(kolom)}
-    return [sudah[t] for t in kolom]

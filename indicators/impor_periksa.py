@@ -384,9 +384,7 @@ class _Pemeriksa:
         when that finds anything wrong, the rows are checked one by one, so every problem is
         reported by this one implementation with its row, column and cell.
         """
-        hasil = None
-        if self.tabel.teks is not None and not self.masalah:
-            hasil = periksa_kolom(self, posisi, self.spek.kolom_nilai, kolom_data(self.jenis))
+        hasil = periksa_kolom(self, posisi, self.spek.kolom_nilai, kolom_data(self.jenis))
         data, dilewati = hasil if hasil is not None else self._per_baris(posisi)
         if dilewati:
             self.peringatan.append(

@@ -45,21 +45,21 @@ T = TypeVar("T")
 
 
 # Checked once per file version: opening the file to read its schema version costs ~20 ms, and
-# even a cached call's hashing is a tenth of a small page's rerun. A plain dict is enough for a bool.
-_SIAP: dict[tuple[str, int], bool] = {}
+# even a cached call's hashing is a tenth of a small page's rerun: a plain set of checked versions.
+_SIAP: set[tuple[str, int]] = set()
 
 
 def siapkan_database() -> Path:
     """Return the database path, building it first when it is missing, corrupt or outdated."""
     db_path = db_bawaan()
     kunci = (str(db_path), db_path.stat().st_mtime_ns if db_path.is_file() else -1)
-    if not _SIAP.get(kunci):
+    if kunci not in _SIAP:
         siap = store.versi_database(db_path) == store.versi_terbaru() and bangun.lapisan_web_lengkap(STATIC_DIR)
         if not siap:
             bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
             st.cache_data.clear()
             kunci = (str(db_path), db_path.stat().st_mtime_ns)
-        _SIAP[kunci] = True
+        _SIAP.add(kunci)
     return db_path
 
 
@@ -229,9 +229,8 @@ def skor_indikator(db_path: Path, tahun: int | None, tahap: str = "final") -> pd
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _skor_indikator_provinsi(db: str, versi_db: int, kode_provinsi: str, tahap: str) -> pd.DataFrame:
     semua = skor_indikator(Path(db), None, tahap)
-    daftar = wilayah(Path(db))
-    kabkota = daftar.loc[(daftar["tingkat"] == "kabkota") & (daftar["kode_provinsi"] == kode_provinsi), "kode_wilayah"]
-    return semua[semua["kode_wilayah"].isin(kabkota)].reset_index(drop=True)
+    kabkota = susunan_kabkota(Path(db)).kabkota.get(kode_provinsi, {})
+    return semua[semua["kode_wilayah"].isin(list(kabkota))].reset_index(drop=True)
 
 
 def skor_indikator_provinsi(db_path: Path, kode_provinsi: str, tahap: str = "final") -> pd.DataFrame:
