@@ -23,8 +23,6 @@ import fcntl
 import math
 import os
 import shutil
-import sys
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -155,14 +153,6 @@ def baca_log(path: Path, kode_wilayah: str) -> pd.DataFrame:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 @contextmanager
 def _kunci(path: Path) -> Iterator[None]:
     """Serialise writers of the same workspace across processes (dashboard sessions, the CLI)."""
@@ -181,13 +171,6 @@ class _Tulis:
 
     con: duckdb.DuckDBPyConnection
     berubah: int = 0
-
-
-def _jeda_uji() -> None:
-    detik = os.environ.get(ENV_JEDA_UJI)
-    if detik:
-        print("KLA_UJI: jeda di dalam transaksi ruang kerja", file=sys.stderr, flush=True)
-        time.sleep(float(detik))
 
 
 @contextmanager
@@ -211,15 +194,13 @@ def _transaksi(path: Path) -> Iterator[_Tulis]:
                 tulis = _Tulis(con)
                 yield tulis
                 if tulis.berubah:
-                    _jeda_uji()
+                    store.jeda_uji(ENV_JEDA_UJI, "ruang kerja")
                     con.execute("COMMIT")
                     con.execute("CHECKPOINT")
                 else:
                     con.execute("ROLLBACK")
             if tulis.berubah:
-                _fsync(sementara)
-                os.replace(sementara, path)
-                _fsync(path.parent)
+                store.terbitkan(sementara, path)
         finally:
             sementara.unlink(missing_ok=True)
             sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)

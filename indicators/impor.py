@@ -34,8 +34,6 @@ import math
 import os
 import re
 import shutil
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -320,21 +318,6 @@ def pratinjau(db_path: Path, hasil: HasilPeriksa, katalog: Katalog) -> Pratinjau
 # --- commit ---------------------------------------------------------------------------------
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _jeda_uji() -> None:
-    detik = os.environ.get(ENV_JEDA_UJI)
-    if detik:
-        print("KLA_UJI: jeda di dalam transaksi impor", file=sys.stderr, flush=True)
-        time.sleep(float(detik))
-
-
 @contextmanager
 def _salinan_kerja(db_path: Path, sidik: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Under the builder's lock, yield a read-write connection to a fresh copy of the database.
@@ -361,12 +344,10 @@ def _salinan_kerja(db_path: Path, sidik: str | None) -> Iterator[duckdb.DuckDBPy
                 store.terapkan_migrasi(con)
                 con.execute("BEGIN TRANSACTION")
                 yield con
-                _jeda_uji()
+                store.jeda_uji(ENV_JEDA_UJI, "impor")
                 con.execute("COMMIT")
                 con.execute("CHECKPOINT")
-            _fsync(sementara)
-            os.replace(sementara, db_path)
-            _fsync(db_path.parent)
+            store.terbitkan(sementara, db_path)
         finally:
             sementara.unlink(missing_ok=True)
             sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)

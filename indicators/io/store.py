@@ -9,7 +9,9 @@ version on its next query.
 from __future__ import annotations
 
 import os
+import sys
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -136,11 +138,11 @@ def buka(db_path: Path, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyCo
     Read-only blocks share the open version of the file (see :class:`_Generasi`); a read-write
     block (only ever on a private copy being built) has its own connection.
     """
-    if not read_only:
-        with _kunci_generasi:
-            _pensiunkan(os.path.abspath(db_path))  # DuckDB refuses a file attached elsewhere
     bersama = _ambil_kursor(db_path) if read_only else None
     if bersama is None:
+        if not read_only:
+            with _kunci_generasi:
+                _pensiunkan(os.path.abspath(db_path))  # DuckDB refuses a file attached elsewhere
         con = duckdb.connect(str(db_path), read_only=read_only, config=_KONFIG)
         try:
             yield con
@@ -153,6 +155,33 @@ def buka(db_path: Path, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyCo
     finally:
         kursor.close()
         _lepas(generasi)
+
+
+def terbitkan(sementara: Path, tujuan: Path) -> None:
+    """Publish a finished, closed copy: fsync it, move it over ``tujuan``, fsync the folder.
+
+    The rename is atomic, so a reader sees the old file or the new one, and after the folder's
+    fsync the new one survives a power cut.
+    """
+    _fsync(sementara)
+    os.replace(sementara, tujuan)
+    _fsync(tujuan.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def jeda_uji(variabel: str, tempat: str) -> None:
+    """Test hook: wait ``$variabel`` seconds inside a write transaction (the kill tests use it)."""
+    detik = os.environ.get(variabel)
+    if detik:
+        print(f"KLA_UJI: jeda di dalam transaksi {tempat}", file=sys.stderr, flush=True)
+        time.sleep(float(detik))
 
 
 def daftar_migrasi() -> list[tuple[int, str, Path]]:
