@@ -15,12 +15,11 @@ import duckdb
 import pandas as pd
 
 from indicators import analitik, bangun, cli_akun, cli_bench, cli_checklist, cli_ekspor, cli_impor, layanan
+from indicators.cli_galat import KODE_GALAT_MASUKAN
 from indicators.format import format_angka
 from indicators.io import store
 from indicators.katalog import KATALOG_DIR, KatalogError, katalog_bawaan, muat_katalog
 from indicators.lokasi import db_bawaan
-
-_KODE_GALAT_MASUKAN = 2
 
 # Subcommand groups that live in their own modules: each has PERINTAH (the command names it
 # owns), daftarkan(sub) to add its parsers and jalankan(args) to run one and return the exit code.
@@ -165,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _indikator(args)
     except (KatalogError, bangun.DataSumberError, GalatPengguna) as exc:
         print(f"Galat (error): {exc}", file=sys.stderr)
-        return _KODE_GALAT_MASUKAN
+        return KODE_GALAT_MASUKAN
     except (duckdb.Error, OSError) as exc:
         print(f"Galat (error): {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from indicators import akun
+from indicators.cli_galat import KODE_GALAT_MASUKAN
 from indicators.io import store
 from indicators.lokasi import db_bawaan
 
 PERINTAH = ("user",)
-KODE_GALAT_MASUKAN = 2
 
 
 def daftarkan(sub: Any) -> None:

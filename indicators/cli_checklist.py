@@ -23,10 +23,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from indicators import akun, gugus_layanan, gugus_simpan, gugus_xlsx
 from indicators.cli_akun import baca_sandi
+from indicators.cli_galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
 from indicators.data_dukung import data_dukung_bawaan
 from indicators.format import Bahasa
 from indicators.io import store
@@ -34,7 +33,6 @@ from indicators.katalog import KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
 
 PERINTAH = ("checklist",)
-KODE_GALAT_MASUKAN = 2
 
 _TEKS: dict[str, tuple[str, str]] = {
     "ekspor": (
@@ -243,16 +241,8 @@ def jalankan(args: argparse.Namespace) -> int:
     except KatalogError as exc:
         print(f"Galat (error): {exc}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
-    except (duckdb.Error, OSError) as exc:
-        print(f"Galat (error): {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # no traceback ever reaches the user
-        print(
-            f"Galat tak terduga (unexpected error): {type(exc).__name__}: {exc}; ruang kerja tidak berubah "
-            "(the workspace is unchanged). Laporkan ke admin (report to the admin).",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as exc:
+        return cetak_galat_sistem(exc, "ruang kerja", "the workspace")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ import duckdb
 from ui.teks import t
 
 from indicators import ekspor_gambar, ekspor_situs, layanan, paket, paket_pdf, paket_pptx
+from indicators.cli_galat import KODE_GALAT_MASUKAN, KODE_GALAT_SISTEM
 from indicators.format import format_angka
 from indicators.io import store
 from indicators.katalog import TAHAP, KatalogError, katalog_bawaan
@@ -28,8 +29,6 @@ from indicators.lokasi import db_bawaan
 from indicators.paket_teks import TeksUI
 
 PERINTAH = ("export",)
-KODE_GALAT_MASUKAN = 2
-KODE_GALAT_SISTEM = 1
 
 
 def daftarkan(sub: Any) -> None:

@@ -25,11 +25,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
 from indicators import akun, impor
 from indicators.cli_akun import baca_sandi
+from indicators.cli_galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
 from indicators.format import format_angka
 from indicators.impor_masalah import Bahasa, ImporError
 from indicators.katalog import TAHAP, KatalogError, katalog_bawaan
@@ -37,7 +37,6 @@ from indicators.lokasi import db_bawaan
 from indicators.templat import buat_templat
 
 PERINTAH = ("template", "import")
-KODE_GALAT_MASUKAN = 2
 _BATAS_BARIS = 30
 
 _TEKS: dict[str, tuple[str, str]] = {
@@ -332,16 +331,8 @@ def jalankan(args: argparse.Namespace) -> int:
     except KatalogError as exc:
         print(f"Galat (error): {exc}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
-    except (duckdb.Error, OSError) as exc:
-        print(f"Galat (error): {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # no traceback ever reaches the user
-        print(
-            f"Galat tak terduga (unexpected error): {type(exc).__name__}: {exc}; database tidak berubah "
-            f"(the database is unchanged). Laporkan ke admin (report to the admin).",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as exc:
+        return cetak_galat_sistem(exc, "database", "the database")
 
 
 def main(argv: list[str] | None = None) -> int:
