@@ -12,9 +12,8 @@ PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
 katalog = cache.katalog()
-wilayah = cache.wilayah(db)
-kabkota = wilayah[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_provinsi"] == PROVINSI)]
-nama_kabkota = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
+susunan = cache.susunan_kabkota(db)
+nama_kabkota = susunan.kabkota[PROVINSI]
 
 st.title(t("ind_judul", bahasa))
 kiri, kanan = st.columns([1, 2])
@@ -57,7 +56,7 @@ else:
     )
     peta, tabel = st.columns([1, 1])
     with peta:
-        nama_provinsi = str(wilayah.loc[wilayah["kode_wilayah"] == PROVINSI, "nama"].iloc[0])
+        nama_provinsi = susunan.nama_provinsi[PROVINSI]
         ku, fig = (
             unduh_gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
             cache.tetap(hi.peta_skor, peringkat, ind.nilai_maks, bahasa),

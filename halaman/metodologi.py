@@ -13,8 +13,7 @@ bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
 katalog = cache.katalog()
 wilayah = cache.wilayah(db)
-kabkota = wilayah[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_provinsi"] == PROVINSI)]
-nama_kabkota = dict(zip(kabkota["kode_wilayah"], kabkota["nama"], strict=True))
+nama_kabkota = cache.susunan_kabkota(db).kabkota[PROVINSI]
 
 st.title(t("hal_metodologi", bahasa))
 st.markdown(t("met_pengantar", bahasa))
