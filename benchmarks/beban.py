@@ -30,9 +30,9 @@ import pandas as pd
 
 from benchmarks.data_nasional import Skala, bangun_nasional
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, server_streamlit
-from indicators import impor
+from indicators.impor import terapkan as impor
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 
 PROVINSI = "33"
 # Pages a session walks through (URL path, sidebar title); on the overview it checks the KLA count.

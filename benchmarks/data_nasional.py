@@ -24,11 +24,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from indicators import bangun, impor
-from indicators.impor_baca import BatasUnggah
+from indicators.analisis.skor import predikat_dari_total
+from indicators.bangun import database
+from indicators.impor import terapkan as impor
+from indicators.impor.baca import BatasUnggah
 from indicators.io import store
-from indicators.katalog import TAHAP, Katalog
-from indicators.skor import predikat_dari_total
+from indicators.katalog.model import TAHAP, Katalog
 
 Skala = Literal["cepat", "nasional", "stres"]
 SUMBER = "data uji kinerja sintetis (benchmark, bukan data nyata)"
@@ -157,7 +158,7 @@ def bangun_nasional(db_path: Path, katalog: Katalog, skala: Skala = "nasional", 
     """Build the default database at ``db_path``, then import the generated national data into it."""
     ukuran = UKURAN[skala]
     mulai = time.perf_counter()
-    bangun.bangun_database(db_path, static_dir=None)
+    database.bangun_database(db_path, static_dir=None)
     detik_bangun = time.perf_counter() - mulai
     wilayah = impor.muat_wilayah(db_path)
     kabkota = _kabkota(wilayah, ukuran.provinsi)

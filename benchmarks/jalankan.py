@@ -24,9 +24,9 @@ from benchmarks import ukur
 from benchmarks.anggaran import HasilAnggaran, periksa_anggaran
 from benchmarks.data_nasional import Skala, bangun_nasional
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, server_streamlit
-from indicators import bangun
+from indicators.bangun import database
 from indicators.format import format_angka
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
 
 HASIL_DIR = PROYEK / "benchmarks" / "results"
@@ -98,7 +98,7 @@ def jalankan(
         folder = Path(folder_teks)
         db = folder / "kla_bawaan.duckdb"
         mulai = time.perf_counter()
-        bangun.bangun_database(db, static_dir=None)
+        database.bangun_database(db, static_dir=None)
         laporan["bangun_database_s"] = time.perf_counter() - mulai
         db = folder / "kla_nasional.duckdb"
         data = bangun_nasional(db, katalog, skala)

@@ -19,9 +19,10 @@ from typing import Any
 
 import pandas as pd
 
-from indicators import impor, layanan
+from indicators.analisis import layanan
+from indicators.impor import terapkan as impor
 from indicators.io import store
-from indicators.katalog import Katalog
+from indicators.katalog.model import Katalog
 from indicators.lokasi import PROYEK
 from ui.teks import t
 

@@ -14,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from indicators import cli, ekspor_gambar
+from indicators.cli import utama
+from indicators.ekspor import gambar
 
 
 def _kla(argumen: list[str]) -> float:
@@ -22,7 +23,7 @@ def _kla(argumen: list[str]) -> float:
     keluaran = io.StringIO()
     mulai = time.perf_counter()
     with contextlib.redirect_stdout(keluaran), contextlib.redirect_stderr(keluaran):
-        kode = cli.main(argumen)
+        kode = utama.main(argumen)
     detik = time.perf_counter() - mulai
     if kode != 0:
         raise RuntimeError(f"kla {' '.join(argumen)} gagal ({kode}): {keluaran.getvalue()[-500:]}")
@@ -31,7 +32,7 @@ def _kla(argumen: list[str]) -> float:
 
 def ukur(db_path: Path, ulang: int, tahun: int = 2025) -> tuple[dict[str, float | None], dict[str, str]]:
     """Median seconds of a warm Jawa Tengah predikat map export (PNG) and of one evaluation pack."""
-    if not ekspor_gambar.chromium_tersedia():
+    if not gambar.chromium_tersedia():
         alasan = "Chromium tidak ada (sudo apt-get install -y chromium)"
         return {"ekspor_peta_s": None, "paket_evaluasi_s": None}, {"ekspor_peta_s": alasan, "paket_evaluasi_s": alasan}
     with tempfile.TemporaryDirectory(prefix="kla-ekspor-") as folder:

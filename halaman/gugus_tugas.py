@@ -5,9 +5,10 @@ import functools
 
 import streamlit as st
 
-from indicators import akun, gugus_layanan, gugus_simpan, gugus_tugas, gugus_xlsx
+from indicators.akun import pengguna as akun
+from indicators.gugus import layanan, simpan, tugas, xlsx as gugus_xlsx
 from ui import cache, masuk, widgets
-from ui import halaman_gugus_tugas as hg
+from ui.bagian import gugus_tugas as hg
 from ui.teks_gugus_tugas import t
 
 bahasa = widgets.pilih_bahasa()
@@ -18,10 +19,10 @@ dipilih = widgets.pilih_kabkota(bahasa, cache.susunan_kabkota(db), st.columns(3)
 kode, nama = dipilih.kode, dipilih.nama
 hari_ini = dt.date.today()
 rk = cache.ruang_kerja(db, kode, hari_ini)
-path = gugus_simpan.path_gugus(db)
+path = simpan.path_gugus(db)
 
 st.title(t("gt_judul", bahasa, nama=nama))
-st.caption(t("gt_subjudul", bahasa, tahun=gugus_tugas.tahun_evaluasi_berikut(kat, hari_ini)))
+st.caption(t("gt_subjudul", bahasa, tahun=tugas.tahun_evaluasi_berikut(kat, hari_ini)))
 pengguna = masuk.pengguna_masuk()
 boleh = pengguna is not None and akun.dalam_lingkup(pengguna, kode)
 if pesan := st.session_state.pop("gt_pesan", None):
@@ -50,7 +51,7 @@ xlsx = functools.partial(  # made when the button is clicked, not on every rerun
     nama_wilayah=nama,
     dibuat=hari_ini,
     nama_indikator={i.id: i.label.teks for i in skema.indikator},
-    catatan_acuan=gugus_layanan.catatan_acuan(rk.acuan, "id"),
+    catatan_acuan=layanan.catatan_acuan(rk.acuan, "id"),
     sintetis=rk.acuan.sintetis,
 )
 st.download_button(

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from indicators.format import format_angka
-from ui import cache, tampilan, unduh_gambar, unduh_tabel, widgets
-from ui import halaman_indikator as hi
+from ui import cache, tampilan, widgets
+from ui.bagian import indikator as hi
 from ui.teks import t
+from ui.unduh import gambar, tabel as unduh_tabel
 
 PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)
 
@@ -58,11 +59,11 @@ else:
     with peta:
         nama_provinsi = susunan.nama_provinsi[PROVINSI]
         ku, fig = (
-            unduh_gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
+            gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
             cache.tetap(hi.peta_skor, peringkat, ind.nilai_maks, bahasa),
         )
         judul, konfig = hi.label_indikator(ind), tampilan.KONFIG_PETA
-        unduh_gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
+        gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
     with tabel:
         hi.render_peringkat(peringkat, bahasa)
 
@@ -73,7 +74,7 @@ with st.columns([1, 2])[0]:
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
     seri = cache.tetap(hi.seri_tren, skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
-    ku_tren = unduh_gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
+    ku_tren = gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
     hi.render_tren(seri, ind, katalog, nama_seri, bahasa, ku_tren)
 else:
     hi.render_padanan(ind, katalog, bahasa)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from indicators import metodologi as met
-from ui import cache, unduh_tabel, widgets
-from ui import halaman_metodologi as hm
+from indicators.analisis import metodologi as met
+from ui import cache, widgets
+from ui.bagian import metodologi as hm
 from ui.teks import t
+from ui.unduh import tabel as unduh_tabel
 
 PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)
 

@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from indicators import perbandingan as pb
-from ui import cache, unduh_gambar, unduh_tabel, widgets
-from ui import halaman_perbandingan as hp
+from indicators.analisis import perbandingan as pb
+from ui import cache, widgets
+from ui.bagian import perbandingan as hp
 from ui.teks import t
+from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -73,17 +74,15 @@ desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
 hover = hp.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
 teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
 fig = cache.tetap(hp.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
-ku = unduh_gambar.KonteksGambar(nama[semat], max(sumbu.tahun), bahasa, tahap)
-unduh_gambar.grafik(
-    fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=label, sintetis=bool(seri["sintetis"].any())
-)
+ku = gambar.KonteksGambar(nama[semat], max(sumbu.tahun), bahasa, tahap)
+gambar.grafik(fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=label, sintetis=bool(seri["sintetis"].any()))
 tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
 hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
 
 peringkat = cache.tetap(pb.isi_celah, pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
 judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
 fig = cache.tetap(hp.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
-unduh_gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
+gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
 with st.expander(t("perbandingan_tabel", bahasa)):
     unduh_tabel.tabel(hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), "perbandingan", bahasa, url=())
 st.caption(t("perbandingan_sumber", bahasa))

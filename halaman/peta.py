@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from indicators import ukuran
-from ui import cache, halaman_peta, unduh_gambar, unduh_tabel, widgets
+from indicators.analisis import ukuran
+from ui import cache, widgets
+from ui.bagian import peta as halaman_peta
 from ui.teks import t
+from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -66,12 +68,12 @@ data2 = None if tahun2 is None else muat(tahun2)
 if (data["sintetis"].any() or (data2 is not None and data2["sintetis"].any())) and uk.berbasis_skor:
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 st.caption(t("peta_klik", bahasa))
-ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap)
+ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap)
 
 if tahun2 is None or data2 is None:
     fig = cache.tetap(halaman_peta.gambar_peta, data, uk, geojson, tahun, bahasa)
     halaman_peta.tampilkan_peta(fig, key="peta_utama", tahun=tahun, wilayah=wilayah, bahasa=bahasa)
-    unduh_gambar.unduh_peta(fig, uk, data, ku, key="peta_utama", tingkat=tingkat)
+    gambar.unduh_peta(fig, uk, data, ku, key="peta_utama", tingkat=tingkat)
 else:
     awal, akhir = sorted([tahun, tahun2])
     sisi, ubah = st.tabs([t("peta_tab_berdampingan", bahasa), t("peta_tab_perubahan", bahasa, awal=awal, akhir=akhir)])
@@ -82,7 +84,7 @@ else:
                 st.subheader(halaman_peta.subjudul_peta(uk, th, tahap, bahasa))
                 fig = cache.tetap(halaman_peta.gambar_peta, isi, uk, geojson, th, bahasa, rentang=rentang, tinggi=440)
                 halaman_peta.tampilkan_peta(fig, key=f"peta_{th}", tahun=th, wilayah=wilayah, bahasa=bahasa)
-                unduh_gambar.unduh_peta(fig, uk, isi, ku, key=f"peta_{th}", tahun=th, tingkat=tingkat)
+                gambar.unduh_peta(fig, uk, isi, ku, key=f"peta_{th}", tahun=th, tingkat=tingkat)
     with ubah:
         perubahan = ukuran.perubahan_ukuran(uk, *((data, data2) if tahun == awal else (data2, data)))
         st.subheader(t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir))
@@ -90,7 +92,7 @@ else:
         fig = cache.tetap(halaman_peta.gambar_perubahan, perubahan, uk, geojson, awal, akhir, bahasa)
         halaman_peta.tampilkan_peta(fig, key="peta_perubahan", tahun=akhir, wilayah=wilayah, bahasa=bahasa)
         judul = t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir)
-        unduh_gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")
+        gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")
 
 with st.expander(t("peta_tabel", bahasa)):
     unduh_tabel.tabel(halaman_peta.tabel_nilai(data, uk, tahun, bahasa), f"peta_{uk.kode}", bahasa, peta=True)

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from indicators import analitik, profil
-from indicators.katalog import TAHAP
-from indicators.skor import ruang_indikator
-from ui import cache, unduh_gambar, widgets
-from ui import halaman_profil as hp
+from indicators.analisis import analitik, profil
+from indicators.analisis.skor import ruang_indikator
+from indicators.katalog.model import TAHAP
+from ui import cache, widgets
+from ui.bagian import profil as hp
 from ui.teks import t
+from ui.unduh import gambar
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -55,8 +56,8 @@ st.caption(" · ".join([dipilih.nama_provinsi, t("skema", bahasa, skema=skema.ko
 if skor_siklus["sintetis"].any():
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 hp.render_kpi(baris, keyakinan[0] if keyakinan else None, bahasa)
-unduh_gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
-ku = unduh_gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
+gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
+ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 
 semua = cache.skor_semua_siklus(db)
 siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]

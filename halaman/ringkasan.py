@@ -3,10 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from indicators import grafik, ringkasan
+from indicators.analisis import ringkasan
 from indicators.format import format_tanggal
-from ui import cache, halaman_ringkasan, tampilan, unduh_gambar, unduh_tabel, widgets
+from indicators.grafik import predikat
+from ui import cache, tampilan, widgets
+from ui.bagian import ringkasan as halaman_ringkasan
 from ui.teks import t
+from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -39,7 +42,7 @@ keterangan = [t("skema", bahasa, skema=info["kode_skema"])]
 if pd.notna(info["tanggal_penganugerahan"]):
     keterangan.append(t("penganugerahan", bahasa, tanggal=format_tanggal(info["tanggal_penganugerahan"], bahasa)))
 st.caption(" · ".join(keterangan))
-konteks = unduh_gambar.paket_provinsi(db, kode_provinsi, nama, tahun, bahasa)
+konteks = gambar.paket_provinsi(db, kode_provinsi, nama, tahun, bahasa)
 if sintetis := bool(kabkota["skor_sintetis"].any()):
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 
@@ -55,17 +58,13 @@ halaman_ringkasan.render_ringkas_angka(
     bahasa,
 )
 if kode_provinsi == "00":
-    rekap = cache.rekap_predikat(db)
-    rekap = rekap[(rekap["tahun"] == tahun) & (rekap["cakupan"] == "nasional")].drop_duplicates("predikat")
-    if len(rekap):
-        rincian = ", ".join(f"{p} {j}" for p, j in zip(rekap["predikat"], rekap["jumlah"], strict=True))
-        st.info(t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=rekap["url"].iloc[0]))
+    halaman_ringkasan.render_rekap_nasional(cache.rekap_predikat(db), tahun, bahasa)
 
 peta, sebaran = st.columns([3, 2])
 with peta:
     st.subheader(t("peta_predikat", bahasa))
     fig = cache.tetap(
-        grafik.peta_kategori,
+        predikat.peta_kategori,
         kabkota,
         tampilan.url_geojson(kode_provinsi),
         kolom_kategori="kategori",
@@ -73,15 +72,15 @@ with peta:
         label_kategori=label,
         hover=tampilan.teks_hover(kabkota, bahasa),
     )
-    unduh_gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
+    gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 with sebaran:
     st.subheader(t("jumlah_per_predikat", bahasa))
-    fig = cache.tetap(grafik.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
-    unduh_gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
+    fig = cache.tetap(predikat.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
+    gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
     if kabkota["total_final"].notna().any():
         st.subheader(t("distribusi_total", bahasa))
         fig = halaman_ringkasan.histogram_total(kabkota, pita, bahasa)
-        unduh_gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
+        gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
 
 predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))
 predikat_dua = predikat_dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})

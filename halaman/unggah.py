@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from indicators import akun
+from indicators.akun import pengguna as akun
 from ui import cache, masuk, widgets
-from ui import halaman_unggah as hu
+from ui.bagian import unggah as hu
 from ui.teks_unggah import t
 
 bahasa = widgets.pilih_bahasa()

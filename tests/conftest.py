@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, server_streamlit
-from indicators import bangun
+from indicators.bangun import database
 from indicators.lokasi import PROYEK, STATIC_DIR
 
 ARTEFAK = PROYEK / "tests" / "artefak"
@@ -20,7 +20,7 @@ ARTEFAK = PROYEK / "tests" / "artefak"
 def db_bawaan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real default database, built from the committed sources in a temporary folder."""
     db_path = tmp_path_factory.mktemp("db") / "kla.duckdb"
-    bangun.bangun_database(db_path, static_dir=STATIC_DIR)
+    database.bangun_database(db_path, static_dir=STATIC_DIR)
     return db_path
 
 

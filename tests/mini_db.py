@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import bangun
-from indicators.katalog import Katalog
+from indicators.bangun import database
+from indicators.katalog.model import Katalog
 
 # kode_wilayah: (share of maximum per indicator, official predikat or None)
 PORSI_2023 = {
@@ -86,9 +86,9 @@ def bangun_mini(db_path: Path, katalog: Katalog) -> Path:
             [("33.01", "33.02", 1.0), ("33.02", "33.01", 1.0)],
             columns=["kode_wilayah", "kode_tetangga", "panjang_batas_km"],
         ),
-        **bangun.katalog_ke_tabel(katalog),
+        **database.katalog_ke_tabel(katalog),
         "predikat_resmi": predikat,
         "skor_indikator": skor_mini(katalog),
     }
-    bangun.tulis_database(db_path, tabel)
+    database.tulis_database(db_path, tabel)
     return db_path

@@ -14,8 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import akun, cli, impor
-from indicators.katalog import katalog_bawaan
+from indicators.akun import pengguna as akun
+from indicators.cli import utama
+from indicators.impor import terapkan as impor
+from indicators.katalog.model import katalog_bawaan
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
 SANDI_ANA = "kota-batik-2025!"
@@ -253,24 +255,24 @@ def test_kla_user_add_list_passwd_remove(db: Path, monkeypatch: pytest.MonkeyPat
     path = akun.path_akun(db)
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db), "--password-stdin"]
-    assert cli.main(argv) == 0
+    assert utama.main(argv) == 0
     keluaran = capsys.readouterr()
     assert "Akun ana (editor; 33.75) disimpan" in keluaran.out
     assert SANDI_ANA not in keluaran.out + keluaran.err
     assert SANDI_ANA not in path.read_text()
     _stdin(monkeypatch, SANDI_ADMIN + "\n")
-    assert cli.main(["user", "add", "boss", "--role", "admin", "--db", str(db), "--password-stdin"]) == 0
+    assert utama.main(["user", "add", "boss", "--role", "admin", "--db", str(db), "--password-stdin"]) == 0
     capsys.readouterr()
-    assert cli.main(["user", "list", "--db", str(db)]) == 0
+    assert utama.main(["user", "list", "--db", str(db)]) == 0
     daftar = capsys.readouterr().out.splitlines()
     assert daftar[0].split() == ["ana", "editor", "33.75"]
     assert daftar[1].startswith("boss")
     assert "admin" in daftar[1]
     _stdin(monkeypatch, "sandi-ganti-2026\n")
-    assert cli.main(["user", "passwd", "ana", "--db", str(db), "--password-stdin"]) == 0
+    assert utama.main(["user", "passwd", "ana", "--db", str(db), "--password-stdin"]) == 0
     assert "Sandi ana diganti" in capsys.readouterr().out
     assert akun.verifikasi(path, "ana", "sandi-ganti-2026") is not None
-    assert cli.main(["user", "remove", "ana", "--db", str(db)]) == 0
+    assert utama.main(["user", "remove", "ana", "--db", str(db)]) == 0
     assert [p.nama for p in akun.daftar_pengguna(path)] == ["boss"]
     # The database itself is never touched by account commands, and a rebuild keeps the accounts.
     assert path.parent == db.parent
@@ -280,15 +282,15 @@ def test_kla_user_add_list_passwd_remove(db: Path, monkeypatch: pytest.MonkeyPat
 def test_kla_user_galat_jelas(db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["user", "add", "ana", "--role", "editor", "--wilayah", "33.99", "--db", str(db), "--password-stdin"]
-    assert cli.main(argv) == 2
+    assert utama.main(argv) == 2
     galat = capsys.readouterr().err
     assert "Kode wilayah tidak dikenal: 33.99" in galat
     assert "Traceback" not in galat
     _stdin(monkeypatch, "")
     argv = ["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db), "--password-stdin"]
-    assert cli.main(argv) == 2
+    assert utama.main(argv) == 2
     assert "Tidak ada sandi di stdin" in capsys.readouterr().err
-    assert cli.main(["user", "passwd", "siapa", "--db", str(db), "--password-stdin"]) == 2
+    assert utama.main(["user", "passwd", "siapa", "--db", str(db), "--password-stdin"]) == 2
     assert "Pengguna 'siapa' tidak ada" in capsys.readouterr().err
     assert not akun.path_akun(db).exists()
 
@@ -296,19 +298,19 @@ def test_kla_user_galat_jelas(db: Path, monkeypatch: pytest.MonkeyPatch, capsys:
 def test_kla_user_getpass_dua_kali(db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     jawaban = iter([SANDI_ANA, SANDI_ANA + "-beda"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(jawaban))
-    assert cli.main(["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db)]) == 2
+    assert utama.main(["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db)]) == 2
     assert "Kedua sandi tidak sama" in capsys.readouterr().err
     jawaban = iter([SANDI_ANA, SANDI_ANA])
-    assert cli.main(["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db)]) == 0
+    assert utama.main(["user", "add", "ana", "--role", "editor", "--wilayah", "33.75", "--db", str(db)]) == 0
 
 
 def test_akun_bertahan_saat_database_dibangun_ulang(db: Path, monkeypatch: pytest.MonkeyPatch):
-    from indicators import bangun
+    from indicators.bangun import database
 
     path = akun.path_akun(db)
     akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
     sebelum = path.read_bytes()
-    bangun.bangun_database(db, static_dir=None)
+    database.bangun_database(db, static_dir=None)
     assert path.read_bytes() == sebelum
     assert akun.verifikasi(path, "ana", SANDI_ANA) is not None
 
@@ -326,7 +328,7 @@ def test_cli_import_editor_33_75_ditolak_untuk_33_26(
     sebelum = _sha(db)
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["import", str(BAIK / "skor_baik.csv"), "--db", str(db), "--user", "ana", "--password-stdin"]
-    assert cli.main(argv) == 2
+    assert utama.main(argv) == 2
     galat = capsys.readouterr().err
     assert "Ditemukan 3 masalah; tidak ada yang diimpor" in galat
     assert "skor_baik.csv, baris 5, kolom 'kode_wilayah': nilai '33.26 Kabupaten Pekalongan' – wilayah di luar" in galat
@@ -343,7 +345,7 @@ def test_cli_import_sandi_salah_dan_nama_tak_dikenal(
     for nama, sandi in (("ana", "bukan-sandinya"), ("siapa", SANDI_ANA)):
         _stdin(monkeypatch, sandi + "\n")
         argv = ["import", str(BAIK / "predikat_baik.csv"), "--db", str(db), "--user", nama, "--password-stdin"]
-        assert cli.main(argv) == 2
+        assert utama.main(argv) == 2
         galat = capsys.readouterr().err
         assert "Nama pengguna atau sandi salah; tidak ada yang diimpor." in galat
         assert sandi not in galat
@@ -356,18 +358,18 @@ def test_cli_import_admin_dan_rollback_editor(
     _akun_di(db)
     _stdin(monkeypatch, SANDI_ADMIN + "\n")
     argv = ["import", str(BAIK / "skor_baik.csv"), "--db", str(db), "--user", "boss", "--password-stdin"]
-    assert cli.main(argv) == 0
+    assert utama.main(argv) == 0
     assert "Impor #1 tersimpan oleh boss" in capsys.readouterr().out
     # Import #1 touched 33.75 and 33.26: the 33.75 editor may not roll it back, the admin may.
     sebelum = _sha(db)
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["import", "--rollback", "1", "--db", str(db), "--user", "ana", "--password-stdin"]
-    assert cli.main(argv) == 2
+    assert utama.main(argv) == 2
     assert "Impor #1 menyentuh wilayah di luar lingkup akun ana (33.75)" in capsys.readouterr().err
     assert _sha(db) == sebelum
     _stdin(monkeypatch, SANDI_ADMIN + "\n")
     argv = ["import", "--rollback", "1", "--db", str(db), "--user", "boss", "--password-stdin"]
-    assert cli.main(argv) == 0
+    assert utama.main(argv) == 0
     assert impor.daftar_impor(db)["pengguna"].tolist() == ["boss", "boss"]
 
 
@@ -376,16 +378,16 @@ def test_cli_import_editor_dalam_lingkup(db: Path, monkeypatch: pytest.MonkeyPat
     berkas = db.parent / "pekalongan.csv"
     berkas.write_text("tahun,kode_wilayah,predikat\n2025,33.75,Utama\n", encoding="utf-8")
     _stdin(monkeypatch, SANDI_ANA + "\n")
-    assert cli.main(["import", str(berkas), "--db", str(db), "--user", "ana", "--password-stdin"]) == 0
+    assert utama.main(["import", str(berkas), "--db", str(db), "--user", "ana", "--password-stdin"]) == 0
     assert "tersimpan oleh ana" in capsys.readouterr().out
     _stdin(monkeypatch, SANDI_ANA + "\n")
-    assert cli.main(["import", "--rollback", "1", "--db", str(db), "--user", "ana", "--password-stdin"]) == 0
+    assert utama.main(["import", "--rollback", "1", "--db", str(db), "--user", "ana", "--password-stdin"]) == 0
     assert impor.daftar_impor(db)["status"].tolist() == ["berhasil", "dibatalkan"]
 
 
 def test_cli_mode_lokal_tanpa_akun(db: Path, capsys: pytest.CaptureFixture[str]):
     argv = ["import", str(BAIK / "predikat_baik.csv"), "--db", str(db), "--user", "budi", "--dry-run"]
-    assert cli.main(argv) == 0
+    assert utama.main(argv) == 0
     assert "belum ada akun" in capsys.readouterr().out
     assert not os.path.exists(akun.path_akun(db))
     assert isinstance(impor.daftar_impor(db), pd.DataFrame)

@@ -18,9 +18,9 @@ from benchmarks import ukur
 from benchmarks.anggaran import ANGGARAN, periksa_anggaran
 from benchmarks.beban import HasilBeban, berkas_kla
 from benchmarks.data_nasional import berkas_predikat, berkas_statistik, katalog_stres
-from indicators import cli
+from indicators.cli import utama
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 
 KATALOG = katalog_bawaan()
 
@@ -90,7 +90,7 @@ def test_berkas_kla_mengubah_jumlah_kla(db_bawaan: Path):
 
 @pytest.mark.e2e
 def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["bench", "--skala", "cepat", "--ulang", "1", "--out", str(tmp_path)]) == 0
+    assert utama.main(["bench", "--skala", "cepat", "--ulang", "1", "--out", str(tmp_path)]) == 0
     keluaran = capsys.readouterr().out
     assert "Mode cepat" in keluaran
     laporan = json.loads(next(tmp_path.glob("*_cepat.json")).read_text(encoding="utf-8"))
@@ -115,7 +115,7 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.mark.e2e
 def test_uji_beban_cepat_tanpa_galat_dan_tanpa_setengah_impor(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     argumen = ["bench", "--beban", "--skala", "cepat", "--sesi", "3", "--detik", "25", "--out", str(tmp_path)]
-    assert cli.main(argumen) == 0, capsys.readouterr().out
+    assert utama.main(argumen) == 0, capsys.readouterr().out
     laporan = json.loads(next(tmp_path.glob("beban_*.json")).read_text(encoding="utf-8"))
     assert laporan["lolos"]
     assert laporan["interaksi"] >= 3

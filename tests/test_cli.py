@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import cli
+from indicators.cli import utama
 
 
 def test_indikator_csv(capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["indikator", "--skema", "KLA24", "--format", "csv"]) == 0
+    assert utama.main(["indikator", "--skema", "KLA24", "--format", "csv"]) == 0
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert {"id", "nomor", "klaster", "nama", "nilai_maks"} <= set(df.columns)
     assert len(df) == 24
@@ -22,14 +22,14 @@ def test_indikator_csv(capsys: pytest.CaptureFixture[str]):
 
 
 def test_indikator_tabel_semua_skema(capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["indikator"]) == 0
+    assert utama.main(["indikator"]) == 0
     keluaran = capsys.readouterr().out
     assert "KLA31-31" in keluaran
     assert "KLA24-24" in keluaran
 
 
 def test_skema_tak_dikenal_keluar_bukan_nol(capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["indikator", "--skema", "KLA99"]) == 2
+    assert utama.main(["indikator", "--skema", "KLA99"]) == 2
     galat = capsys.readouterr().err
     assert "KLA99" in galat
     assert "KLA24" in galat
@@ -37,19 +37,19 @@ def test_skema_tak_dikenal_keluar_bukan_nol(capsys: pytest.CaptureFixture[str]):
 
 
 def test_db_info(db_bawaan: Path, capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["db", "info", "--db", str(db_bawaan)]) == 0
+    assert utama.main(["db", "info", "--db", str(db_bawaan)]) == 0
     keluaran = capsys.readouterr().out
     assert "wilayah" in keluaran
     assert "1.129" in keluaran
 
 
 def test_db_info_tanpa_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["db", "info", "--db", str(tmp_path / "tidak_ada.duckdb")]) == 2
+    assert utama.main(["db", "info", "--db", str(tmp_path / "tidak_ada.duckdb")]) == 2
     assert "kla db build" in capsys.readouterr().err
 
 
 def test_scores_csv_pada_database_bawaan(db_bawaan: Path, capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["scores", "--tahun", "2025", "--provinsi", "33", "--format", "csv", "--db", str(db_bawaan)]) == 0
+    assert utama.main(["scores", "--tahun", "2025", "--provinsi", "33", "--format", "csv", "--db", str(db_bawaan)]) == 0
     tabel = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"kode_wilayah": str})
     wajib = [
         "kode_wilayah",
@@ -83,12 +83,12 @@ def test_scores_csv_pada_database_bawaan(db_bawaan: Path, capsys: pytest.Capture
 
 def test_scores_json_dan_tabel(db_bawaan: Path, capsys: pytest.CaptureFixture[str]):
     assert (
-        cli.main(["scores", "--tahun", "2023", "--tahap", "mandiri", "--format", "json", "--db", str(db_bawaan)]) == 0
+        utama.main(["scores", "--tahun", "2023", "--tahap", "mandiri", "--format", "json", "--db", str(db_bawaan)]) == 0
     )
     baris = json.loads(capsys.readouterr().out)
     assert len(baris) == 35
     assert {b["tahap"] for b in baris} == {"mandiri"}
-    assert cli.main(["scores", "--tahun", "2023", "--db", str(db_bawaan)]) == 0
+    assert utama.main(["scores", "--tahun", "2023", "--db", str(db_bawaan)]) == 0
     keluaran = capsys.readouterr().out
     assert "Kota Pekalongan" in keluaran
     assert "sintetis" in keluaran
@@ -106,7 +106,7 @@ def test_scores_json_dan_tabel(db_bawaan: Path, capsys: pytest.CaptureFixture[st
 def test_scores_pilihan_salah_keluar_bukan_nol(
     db_bawaan: Path, capsys: pytest.CaptureFixture[str], argumen: list[str], pesan: str
 ):
-    assert cli.main(["scores", *argumen, "--db", str(db_bawaan)]) == 2
+    assert utama.main(["scores", *argumen, "--db", str(db_bawaan)]) == 2
     galat = capsys.readouterr().err
     assert pesan in galat
     assert len(galat.strip().splitlines()) == 1

@@ -11,11 +11,12 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from indicators import cli, ekspor_gambar, ekspor_situs
+from indicators.cli import utama
+from indicators.ekspor import gambar, situs
 
 
 def _kla(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    kode = cli.main(list(argv))
+    kode = utama.main(list(argv))
     keluaran = capsys.readouterr()
     return kode, keluaran.out, keluaran.err
 
@@ -107,7 +108,7 @@ def test_tanpa_chromium_satu_baris(
         "--out", str(tmp_path), "--db", str(db_bawaan),
     )  # fmt: skip
     assert kode == 1
-    assert err == f"Galat (error): {ekspor_gambar.PESAN_CHROMIUM}\n"
+    assert err == f"Galat (error): {gambar.PESAN_CHROMIUM}\n"
     assert not list(tmp_path.iterdir())
 
 
@@ -120,7 +121,7 @@ def test_site_diteruskan_ke_ekspor_situs(
         panggilan.append((db_path, kode_provinsi, tahun, out_dir, bahasa))
         return out_dir / "index.html"
 
-    monkeypatch.setattr(ekspor_situs, "tulis_situs", tulis_situs)
+    monkeypatch.setattr(situs, "tulis_situs", tulis_situs)
     kode, out, err = _kla(
         capsys, "export", "site", "--provinsi", "33", "--tahun", "2025", "--bahasa", "en",
         "--out", str(tmp_path), "--db", str(db_bawaan),

@@ -10,9 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from indicators import bangun
+from indicators.bangun import database
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR
 
 
@@ -124,8 +124,8 @@ def test_tetangga_kota_pekalongan(db_bawaan: Path):
 
 def test_build_ulang_idempoten(db_bawaan: Path, tmp_path: Path):
     kedua = tmp_path / "kla.duckdb"
-    bangun.bangun_database(kedua, static_dir=None)
-    bangun.bangun_database(kedua, static_dir=None)
+    database.bangun_database(kedua, static_dir=None)
+    database.bangun_database(kedua, static_dir=None)
     query = "SELECT tahun, kode_wilayah, indikator, tahap, nilai FROM skor_indikator ORDER BY ALL"
     assert _sql(kedua, query) == _sql(db_bawaan, query)
     assert _sql(kedua, "SELECT count(*) FROM predikat_resmi") == _sql(db_bawaan, "SELECT count(*) FROM predikat_resmi")
@@ -140,10 +140,10 @@ def test_database_hilang_atau_rusak_dibangun_ulang(tmp_path: Path, keadaan: str)
     elif keadaan == "kosong":
         duckdb.connect(str(db_path)).close()
     static = tmp_path / "static"
-    assert bangun.pastikan_database(db_path, static_dir=static) is True
+    assert database.pastikan_database(db_path, static_dir=static) is True
     assert store.versi_database(db_path) == store.versi_terbaru()
     assert _sql(db_path, "SELECT count(*) FROM wilayah WHERE tingkat = 'kabkota'") == [(514,)]
-    assert bangun.pastikan_database(db_path, static_dir=static) is False
+    assert database.pastikan_database(db_path, static_dir=static) is False
 
 
 def test_lapisan_web_ringan(db_bawaan: Path):

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from benchmarks.server import server_streamlit
-from indicators import akun, gugus_simpan
+from indicators.akun import pengguna
+from indicators.gugus import simpan as gugus_simpan
 from tests.conftest import ARTEFAK
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
@@ -26,10 +27,10 @@ def server_gugus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     """A Streamlit server of app.py on its own copy of the database, with one editor of 33.75."""
     db = tmp_path_factory.mktemp("e2e_gugus") / "kla.duckdb"
     shutil.copyfile(db_bawaan, db)
-    akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
+    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "streamlit_gugus.log"
-    with server_streamlit(db, log, env_tambahan={akun.ENV_TAMPILAN_PUBLIK: None}) as server:
+    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
         yield server.url, db
 
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
-from ui.halaman_metodologi import LEBAR_EDITOR
+from ui.bagian.metodologi import LEBAR_EDITOR
 
 pytestmark = pytest.mark.e2e
 

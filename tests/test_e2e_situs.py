@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
-from indicators.ekspor_situs import tulis_situs
+from indicators.ekspor.situs import tulis_situs
 from tests.e2e_util import simpan_tangkapan
 
 pytestmark = pytest.mark.e2e

@@ -14,7 +14,8 @@ from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore
 from playwright.sync_api import Page, expect
 
 from benchmarks.server import server_streamlit
-from indicators import akun, impor
+from indicators.akun import pengguna
+from indicators.impor import terapkan
 from indicators.lokasi import PROYEK
 from tests.conftest import ARTEFAK
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
@@ -30,10 +31,10 @@ def server_unggah(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """A Streamlit server of app.py on its own copy of the database, with one admin account."""
     db = tmp_path_factory.mktemp("e2e_unggah") / "kla.duckdb"
     shutil.copyfile(db_bawaan, db)
-    akun.tambah_pengguna(akun.path_akun(db), "boss", "admin", [], SANDI)
+    pengguna.tambah_pengguna(pengguna.path_akun(db), "boss", "admin", [], SANDI)
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "streamlit_unggah.log"
-    with server_streamlit(db, log, env_tambahan={akun.ENV_TAMPILAN_PUBLIK: None}) as server:
+    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
         yield server.url, db
 
 
@@ -87,7 +88,7 @@ def test_masuk_unggah_pratinjau_konfirmasi_riwayat(page: Page, server_unggah: tu
     tunggu_siap(page)
     tidak_ada_galat(page)
     simpan_tangkapan(page, "unggah_3_riwayat")
-    log = impor.daftar_impor(db)
+    log = terapkan.daftar_impor(db)
     assert log[["impor_id", "pengguna", "berkas", "status"]].values.tolist() == [
         [1, "boss", "skor_baik.xlsx", "berhasil"]
     ]

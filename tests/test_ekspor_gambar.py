@@ -12,9 +12,10 @@ import pypdf
 import pytest
 from PIL import Image
 
-from indicators import ekspor_gambar as eg
-from indicators import grafik, paket
-from indicators.katalog import katalog_bawaan
+from indicators.ekspor import gambar as eg
+from indicators.ekspor.paket import susun
+from indicators.grafik import predikat
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK, STATIC_DIR
 from ui.teks import t
 
@@ -78,7 +79,7 @@ def _peta(kode: list[str]) -> go.Figure:
     import pandas as pd
 
     data = pd.DataFrame({"kode_wilayah": kode, "kategori": ["Madya"] * len(kode)})
-    return grafik.peta_kategori(
+    return predikat.peta_kategori(
         data, URL_JATENG, kolom_kategori="kategori", urutan=["Madya"], label_kategori={}, hover=[""] * len(kode)
     )
 
@@ -142,7 +143,7 @@ def test_tanpa_chromium_satu_baris_galat(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.fixture(scope="module")
 def peta_jateng(db_bawaan: Path) -> dict[eg.Format, bytes]:
     """The Jawa Tengah 2025 predikat map in the three formats, as the CLI makes it."""
-    fig, meta, stem = paket.gambar_provinsi(db_bawaan, KAT, "33", 2025, "peta", teks_ui=t, tanggal=TANGGAL)
+    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "peta", teks_ui=t, tanggal=TANGGAL)
     assert stem == "kla_peta_predikat_jawa-tengah_2025"
     hasil = eg.semua_format(fig, meta)
     ARTEFAK.mkdir(exist_ok=True)
@@ -183,7 +184,7 @@ def test_pdf_satu_halaman_terbuka(peta_jateng: dict[eg.Format, bytes]) -> None:
 
 
 def test_sebaran_sintetis_berlabel_dan_inggris(db_bawaan: Path, peta_jateng: dict[eg.Format, bytes]) -> None:
-    fig, meta, stem = paket.gambar_provinsi(db_bawaan, KAT, "33", 2025, "sebaran", bahasa="en", teks_ui=t)
+    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "sebaran", bahasa="en", teks_ui=t)
     assert meta.sintetis
     assert stem == "kla_sebaran_total_jawa-tengah_2025"
     akar = ET.fromstring(eg.ekspor(fig, meta, "svg"))

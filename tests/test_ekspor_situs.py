@@ -17,8 +17,9 @@ import openpyxl  # type: ignore[import-untyped]
 import pandas as pd
 import pytest
 
-from indicators import ekspor_situs, layanan
-from indicators.katalog import katalog_bawaan
+from indicators.analisis import layanan
+from indicators.ekspor import situs as ekspor_situs
+from indicators.katalog.model import katalog_bawaan
 
 TANGGAL = dt.date(2025, 8, 8)
 
@@ -175,11 +176,11 @@ def test_nama_profil():
 
 
 def test_cli_export_site(db_bawaan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    from indicators import cli
+    from indicators.cli import utama
 
     keluar = tmp_path / "usb"
     args = ["export", "site", "--provinsi", "33", "--tahun", "2025", "--out", str(keluar), "--db", str(db_bawaan)]
-    assert cli.main([*args, "--bahasa", "en"]) == 0
+    assert utama.main([*args, "--bahasa", "en"]) == 0
     assert (keluar / "index.html").is_file()
     assert len(list((keluar / "profil").glob("*.html"))) == 35
     assert '<html lang="en">' in (keluar / "index.html").read_text(encoding="utf-8")
@@ -196,7 +197,7 @@ def test_cli_export_site(db_bawaan: Path, tmp_path: Path, capsys: pytest.Capture
         "--db",
         str(db_bawaan),
     ]
-    assert cli.main(salah) == 2
+    assert utama.main(salah) == 2
     galat = capsys.readouterr().err
     assert "Tahun 2020" in galat
     assert "2025" in galat

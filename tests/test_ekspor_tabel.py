@@ -11,9 +11,9 @@ import openpyxl  # type: ignore[import-untyped]
 import pandas as pd
 import pytest
 
-from indicators import ekspor_tabel as et
-from indicators import layanan, metodologi
-from indicators.katalog import katalog_bawaan
+from indicators.analisis import layanan, metodologi
+from indicators.ekspor import tabel as et
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR
 
 BERBAHAYA = ['=HYPERLINK("http://x","klik")', "+62 811 000", "@SUM(A1:A2)", "-1+1", "\tTAB", "\rCR"]

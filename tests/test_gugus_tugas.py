@@ -18,10 +18,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
-from indicators import akun, bangun, gugus_layanan, gugus_simpan, gugus_tugas, gugus_xlsx
-from indicators.akun import Pengguna
-from indicators.data_dukung import data_dukung_bawaan, muat_data_dukung, path_data_dukung
-from indicators.katalog import KatalogError, katalog_bawaan
+from indicators.akun import pengguna as akun
+from indicators.akun.pengguna import Pengguna
+from indicators.bangun import database
+from indicators.gugus import layanan, simpan as gugus_simpan, tugas, xlsx
+from indicators.katalog.data_dukung import data_dukung_bawaan, muat_data_dukung, path_data_dukung
+from indicators.katalog.model import KatalogError, katalog_bawaan
 from indicators.lokasi import PROYEK, STATIC_DIR
 
 KAT = katalog_bawaan()
@@ -62,10 +64,10 @@ def _snapshot() -> pd.DataFrame:
 
 
 def _butir(tersimpan: pd.DataFrame | None = None, hari_ini: dt.date = HARI) -> pd.DataFrame:
-    opd = gugus_tugas.opd_efektif(pd.DataFrame(columns=["indikator", "opd", "peran_kontak", "urutan"]), KAT, DD)
-    butir = gugus_tugas.tabel_butir(_tersimpan() if tersimpan is None else tersimpan, opd, KAT, DD, hari_ini=hari_ini)
-    acuan = gugus_tugas.acuan_skor(_snapshot(), pd.DataFrame(), KAT, "KLA24", "33.75")
-    return gugus_tugas.tambah_prioritas(butir, acuan, KAT, "KLA24")
+    opd = tugas.opd_efektif(pd.DataFrame(columns=["indikator", "opd", "peran_kontak", "urutan"]), KAT, DD)
+    butir = tugas.tabel_butir(_tersimpan() if tersimpan is None else tersimpan, opd, KAT, DD, hari_ini=hari_ini)
+    acuan = tugas.acuan_skor(_snapshot(), pd.DataFrame(), KAT, "KLA24", "33.75")
+    return tugas.tambah_prioritas(butir, acuan, KAT, "KLA24")
 
 
 # --- catalogue ----------------------------------------------------------------------------------
@@ -105,7 +107,7 @@ def test_katalog_data_dukung_rusak_ditolak_dengan_nama_entri(tmp_path: Path):
 
 def test_kesiapan_per_klaster_dan_poin_dipertaruhkan_golden():
     butir = _butir()
-    r = gugus_tugas.ringkasan(butir)
+    r = tugas.ringkasan(butir)
     # 64 items; complete: perda_kla, perbup_perwal_kla, data_akta; points: 1000 − 17,5 − 17,5 − 15 = 950
     assert r == {
         "jumlah": 64,
@@ -116,7 +118,7 @@ def test_kesiapan_per_klaster_dan_poin_dipertaruhkan_golden():
         "persen_siap": 4.7,
         "poin_dipertaruhkan": 950.0,
     }
-    klaster = gugus_tugas.kesiapan(butir, "kelompok").set_index("kelompok")
+    klaster = tugas.kesiapan(butir, "kelompok").set_index("kelompok")
     kel = klaster.loc["kelembagaan"]
     # 4 + 5 + 4 items; 2 complete (1 verified), 1 in progress, 10 missing, 1 overdue (sk_gugus_tugas)
     assert (kel["jumlah"], kel["selesai"], kel["diverifikasi"], kel["dalam_proses"]) == (13, 2, 1, 1)
@@ -126,13 +128,13 @@ def test_kesiapan_per_klaster_dan_poin_dipertaruhkan_golden():
     assert kel["poin_prioritas"] == 80.0
     assert klaster.loc["klaster_1", "poin_dipertaruhkan"] == 105.0  # (45 − 15) + 35 + 40
     assert klaster.loc["klaster_1", "poin_prioritas"] == 0.0
-    urutan = list(gugus_tugas.kesiapan(butir, "kelompok")["kelompok"])
+    urutan = list(tugas.kesiapan(butir, "kelompok")["kelompok"])
     # priority first, then points at stake: III 210, V 180, II 160, IV 130, I 105
     assert urutan == ["kelembagaan", "klaster_3", "klaster_5", "klaster_2", "klaster_4", "klaster_1"]
 
 
 def test_kesiapan_per_opd_mengikuti_pemilik_dan_prioritas():
-    per_opd = gugus_tugas.kesiapan(_butir(), "opd")
+    per_opd = tugas.kesiapan(_butir(), "opd")
     pertama = per_opd.iloc[0]
     # KLA24-02: sk_gugus_tugas, notulen_rapat_gt and profil_anak belong to the GT secretariat: 3 × 16
     assert pertama["opd"] == "DP3A (sekretariat Gugus Tugas KLA)"
@@ -172,19 +174,19 @@ def test_lewat_tenggat_di_tepi_tanggal(tenggat: dt.date | None, status: str, ter
     butir = _butir(simpan)
     baris = butir[(butir["indikator"] == "KLA24-01") & (butir["butir"] == "perda_kla")].iloc[0]
     assert bool(baris["terlambat"]) is terlambat
-    assert gugus_tugas.ringkasan(butir)["terlambat"] == int(terlambat)
+    assert tugas.ringkasan(butir)["terlambat"] == int(terlambat)
 
 
 def test_status_dari_teks_menerima_label_dan_kode():
-    assert gugus_tugas.status_dari_teks("Dalam Proses") == "dalam_proses"
-    assert gugus_tugas.status_dari_teks("dalam_proses") == "dalam_proses"
-    assert gugus_tugas.status_dari_teks(" complete ") == "lengkap"
-    assert gugus_tugas.status_dari_teks("selesai") is None
+    assert tugas.status_dari_teks("Dalam Proses") == "dalam_proses"
+    assert tugas.status_dari_teks("dalam_proses") == "dalam_proses"
+    assert tugas.status_dari_teks(" complete ") == "lengkap"
+    assert tugas.status_dari_teks("selesai") is None
 
 
 def test_lintasan_dan_penurunan_tahap():
     snap = pd.concat([_snapshot(), _snapshot().assign(tanggal=dt.date(2025, 6, 30), nilai=lambda d: d["nilai"] / 2)])
-    lintasan = gugus_tugas.lintasan_snapshot(snap, KAT, "33.75")
+    lintasan = tugas.lintasan_snapshot(snap, KAT, "33.75")
     assert list(lintasan["tanggal"]) == [dt.date(2025, 3, 31), dt.date(2025, 6, 30)]
     assert list(lintasan["total"]) == [745.0, 372.5]
     assert list(lintasan["predikat_hitung"]) == ["Nindya", None]
@@ -195,16 +197,16 @@ def test_lintasan_dan_penurunan_tahap():
             for tahap, p in (("mandiri", 0.9), ("final", 0.8))
         ]
     )
-    penurunan = gugus_tugas.penurunan_tahap(skor, KAT)
+    penurunan = tugas.penurunan_tahap(skor, KAT)
     assert penurunan.to_dict("records") == [{"tahun": 2023, "mandiri": 900.0, "final": 800.0, "penurunan": -100.0}]
-    proyeksi = gugus_tugas.proyeksi_final(lintasan.head(1), penurunan, KAT)
+    proyeksi = tugas.proyeksi_final(lintasan.head(1), penurunan, KAT)
     assert proyeksi == {
         "total_snapshot": 745.0,
         "rata_penurunan": -100.0,
         "perkiraan_final": 645.0,
         "predikat_perkiraan": "Madya",
     }
-    assert gugus_tugas.tahun_evaluasi_berikut(KAT, dt.date(2026, 1, 1)) == 2027
+    assert tugas.tahun_evaluasi_berikut(KAT, dt.date(2026, 1, 1)) == 2027
 
 
 # --- storage, scope and history --------------------------------------------------------------------
@@ -261,7 +263,7 @@ def test_riwayat_mencatat_nilai_lama_dan_baru(tmp_path: Path):
             r.tabel,
             r.kunci,
             r.kolom,
-            None if gugus_tugas.kosong(r.nilai_lama) else r.nilai_lama,
+            None if tugas.kosong(r.nilai_lama) else r.nilai_lama,
             r.nilai_baru,
             r.pengguna,
         )
@@ -285,8 +287,8 @@ def test_riwayat_mencatat_nilai_lama_dan_baru(tmp_path: Path):
     ]
     assert list(log.sort_values("log_id")["waktu"].head(3)) == [WAKTU, WAKTU, nanti]
     # The OPD change moves KLA24-09's items to the region's OPD.
-    opd = gugus_tugas.opd_efektif(gugus_simpan.baca_opd(path, "33.75"), KAT, DD)
-    butir = gugus_tugas.tabel_butir(gugus_simpan.baca_butir(path, "33.75"), opd, KAT, DD, hari_ini=HARI)
+    opd = tugas.opd_efektif(gugus_simpan.baca_opd(path, "33.75"), KAT, DD)
+    butir = tugas.tabel_butir(gugus_simpan.baca_butir(path, "33.75"), opd, KAT, DD, hari_ini=HARI)
     assert set(butir.loc[butir["indikator"] == "KLA24-09", "opd"]) == {"DinsosP2KBP3A"}
 
 
@@ -309,9 +311,9 @@ def test_ruang_kerja_bertahan_setelah_kla_db_build(db_salinan: Path):
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD
     )
     sebelum = _sha(path)
-    bangun.bangun_database(db_salinan, static_dir=STATIC_DIR)
+    database.bangun_database(db_salinan, static_dir=STATIC_DIR)
     assert _sha(path) == sebelum
-    rk = gugus_layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
     assert int(rk.butir["selesai"].sum()) == 1
     assert rk.acuan.asal == "evaluasi"
     assert rk.acuan.sintetis
@@ -354,15 +356,15 @@ def test_proses_yang_dibunuh_di_tengah_tulis_tidak_mengubah_apa_pun(tmp_path: Pa
 
 
 def _ekspor(db: Path, kode: str = "33.75") -> bytes:
-    rk = gugus_layanan.ruang_kerja(db, KAT, DD, kode, HARI)
-    return gugus_xlsx.tulis_xlsx(
+    rk = layanan.ruang_kerja(db, KAT, DD, kode, HARI)
+    return xlsx.tulis_xlsx(
         rk.butir,
         rk.opd,
         kode_wilayah=kode,
         nama_wilayah="Kota Pekalongan" if kode == "33.75" else "Kabupaten Pekalongan",
         dibuat=HARI,
         nama_indikator={i.id: i.label.teks for i in KAT.skema["KLA24"].indikator},
-        catatan_acuan=gugus_layanan.catatan_acuan(rk.acuan),
+        catatan_acuan=layanan.catatan_acuan(rk.acuan),
         sintetis=rk.acuan.sintetis,
     )
 
@@ -396,7 +398,7 @@ def test_ekspor_satu_sheet_per_opd_dan_teks_rumus_dinetralkan(db_salinan: Path):
     )
     isi = _ekspor(db_salinan)
     wb = load_workbook(io.BytesIO(isi))
-    rk = gugus_layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
     opd = list(dict.fromkeys(rk.butir["opd"]))
     assert len(wb.worksheets) == len(opd) == rk.butir["opd"].nunique()
     assert [ws["B4"].value for ws in wb.worksheets] == opd
@@ -424,12 +426,12 @@ def test_xlsx_bolak_balik_lewat_impor(db_salinan: Path):
     path = gugus_simpan.path_gugus(db_salinan)
     kabkota = _kabkota(db_salinan)
     isi = _ekspor(db_salinan)
-    hasil = gugus_xlsx.baca_xlsx(isi, "checklist.xlsx", DD, kabkota, EDITOR_PKL)
+    hasil = xlsx.baca_xlsx(isi, "checklist.xlsx", DD, kabkota, EDITOR_PKL)
     assert hasil.sah
     assert hasil.kode_wilayah == "33.75"
     assert len(hasil.perubahan) == 64
-    rk = gugus_layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
-    perubahan = gugus_xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
+    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     assert gugus_simpan.jumlah_berubah(perubahan, rk.tersimpan) == 0  # unchanged file: nothing to write
     wb = load_workbook(io.BytesIO(isi))
     ws = next(w for w in wb.worksheets if w["B4"].value == "Bappeda")
@@ -439,9 +441,9 @@ def test_xlsx_bolak_balik_lewat_impor(db_salinan: Path):
     ws.cell(row=r, column=9).value = "Perwal 12/2024 tentang RAD KLA"
     buf = io.BytesIO()
     wb.save(buf)
-    hasil = gugus_xlsx.baca_xlsx(buf.getvalue(), "checklist.xlsx", DD, kabkota, EDITOR_PKL)
+    hasil = xlsx.baca_xlsx(buf.getvalue(), "checklist.xlsx", DD, kabkota, EDITOR_PKL)
     assert hasil.sah
-    perubahan = gugus_xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
+    perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     assert gugus_simpan.jumlah_berubah(perubahan, rk.tersimpan) == 1
     assert gugus_simpan.simpan_butir(path, EDITOR_PKL, "33.75", perubahan, DD) == 3
     simpan = gugus_simpan.baca_butir(path, "33.75").iloc[0]
@@ -476,7 +478,7 @@ def test_impor_menolak_berkas_rusak_seluruhnya_dengan_setiap_masalah(db_salinan:
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD
     )
     sebelum = _sha(path)
-    hasil = gugus_xlsx.baca_xlsx(_berkas_rusak(_ekspor(db_salinan)), "rusak.xlsx", DD, _kabkota(db_salinan), EDITOR_PKL)
+    hasil = xlsx.baca_xlsx(_berkas_rusak(_ekspor(db_salinan)), "rusak.xlsx", DD, _kabkota(db_salinan), EDITOR_PKL)
     assert not hasil.sah
     assert hasil.perubahan == []
     teks = [m.teks("id") for m in hasil.masalah]

@@ -12,7 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators import akun, gugus_simpan
+from indicators.akun import pengguna
+from indicators.gugus import simpan as gugus_simpan
 from indicators.lokasi import PROYEK
 from ui import masuk
 
@@ -24,8 +25,8 @@ def db_halaman(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """A private copy of the database (the page writes the workspace beside it) with two editors."""
     db = tmp_path / "kla.duckdb"
     shutil.copy(db_bawaan, db)
-    akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
-    akun.tambah_pengguna(akun.path_akun(db), "dedi.kab", "editor", ["33.26"], "sandi-rahasia-2")
+    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
+    pengguna.tambah_pengguna(pengguna.path_akun(db), "dedi.kab", "editor", ["33.26"], "sandi-rahasia-2")
     monkeypatch.setenv("KLA_DB", str(db))
     st.cache_data.clear()
     yield db

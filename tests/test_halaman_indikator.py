@@ -12,9 +12,9 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
-from ui import halaman_indikator as hi
+from ui.bagian import indikator as hi
 
 APP = str(PROYEK / "app.py")
 KATALOG = katalog_bawaan()

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from indicators import layanan
+from indicators.analisis import layanan
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
 
 APP = str(PROYEK / "app.py")
@@ -201,7 +201,7 @@ def test_sumber_impor_pengguna_berlabel(db_bawaan: Path, tmp_path: Path, monkeyp
 
     import streamlit as st
 
-    from indicators import impor
+    from indicators.impor import terapkan as impor
 
     db = tmp_path / "kla.duckdb"
     shutil.copy(db_bawaan, db)

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from indicators import layanan, perbandingan
+from indicators.analisis import layanan, perbandingan
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
-from ui import halaman_perbandingan
+from ui.bagian import perbandingan as halaman_perbandingan
 
 APP = str(PROYEK / "app.py")
 KAT = katalog_bawaan()

@@ -12,7 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import DATA_DIR, PROYEK
-from ui import halaman_peta
+from ui.bagian import peta
 
 APP = str(PROYEK / "app.py")
 
@@ -203,13 +203,13 @@ def test_bahasa_inggris(app_db: Path):
 
 def test_tujuan_profil_dari_klik():
     wilayah = pd.DataFrame({"kode_wilayah": ["33.75", "33.75.01"], "kode_induk": ["33", "33.75"]})
-    assert halaman_peta.tujuan_profil("33.75", 2025, wilayah, "id") == {
+    assert peta.tujuan_profil("33.75", 2025, wilayah, "id") == {
         "wilayah": "33.75",
         "tahun": "2025",
         "provinsi": "33",
     }
     # A kecamatan opens its kab/kota; English stays English.
-    assert halaman_peta.tujuan_profil("33.75.01", 2023, wilayah, "en") == {
+    assert peta.tujuan_profil("33.75.01", 2023, wilayah, "en") == {
         "wilayah": "33.75",
         "tahun": "2023",
         "provinsi": "33",

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import layanan, profil
-from indicators.katalog import KELOMPOK, katalog_bawaan
+from indicators.analisis import layanan, profil
+from indicators.katalog.model import KELOMPOK, katalog_bawaan
 from indicators.lokasi import DATA_DIR, PROYEK
-from ui import halaman_profil
+from ui.bagian import profil as halaman_profil
 
 APP = str(PROYEK / "app.py")
 KAT = katalog_bawaan()

@@ -14,7 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators import akun, impor
+from indicators.akun import pengguna as akun
+from indicators.impor import terapkan as impor
 from indicators.io import store
 from indicators.lokasi import PROYEK
 
@@ -161,9 +162,9 @@ def _alur(db: object, nama_berkas: object, nama_pengguna: object) -> None:
     """The page's steps 2–4 for one file already uploaded (AppTest cannot fill the uploader)."""
     from pathlib import Path as _Path
 
-    from indicators import akun as _akun
+    from indicators.akun import pengguna as _akun
     from ui import cache as _cache
-    from ui import halaman_unggah as hu
+    from ui.bagian import unggah as hu
 
     # Runs as its own script (annotations are builtins only): names are imported here.
     path = _Path(str(db))
@@ -247,7 +248,7 @@ def test_pratinjau_konfirmasi_riwayat_dan_pembatalan(db_unggah: Path):
 
 
 def test_editor_tidak_mendapat_tombol_batal_untuk_impor_luar_lingkup(db_unggah: Path):
-    from indicators.katalog import katalog_bawaan
+    from indicators.katalog.model import katalog_bawaan
 
     data = (BAIK / "skor_baik.csv").read_bytes()
     hasil = impor.periksa_berkas(data, "skor_baik.csv", katalog_bawaan(), impor.muat_wilayah(db_unggah))

@@ -10,8 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from indicators import bangun, impor
-from indicators.katalog import katalog_bawaan
+from indicators.bangun import database
+from indicators.impor import terapkan as impor
+from indicators.katalog.model import katalog_bawaan
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
 TABEL = ("skor_indikator", "statistik_indikator", "predikat_resmi", "sumber")
@@ -287,7 +288,7 @@ def test_impor_bertahan_setelah_db_build(db: Path, wilayah: pd.DataFrame):
     impor.terapkan(db, _periksa("skor_baik.csv", wilayah), katalog_bawaan(), pengguna="uji")
     impor.terapkan(db, _periksa("predikat_baik.csv", wilayah), katalog_bawaan(), pengguna="uji")
     sesudah_impor = _isi(db)
-    bangun.bangun_database(db, static_dir=None)
+    database.bangun_database(db, static_dir=None)
     assert _isi(db) == sesudah_impor
     assert len(impor.daftar_impor(db)) == 2
     impor.batalkan(db, 2, pengguna="uji")

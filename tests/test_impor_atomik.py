@@ -15,9 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from indicators import impor
+from indicators.impor import terapkan as impor
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
@@ -33,7 +33,7 @@ def _proses(db: Path, *argumen: str, jeda: float | None = None) -> subprocess.Po
     if jeda is not None:
         env[impor.ENV_JEDA_UJI] = str(jeda)
     return subprocess.Popen(
-        [sys.executable, "-m", "indicators.cli_impor", *argumen, "--db", str(db)],
+        [sys.executable, "-m", "indicators.cli.impor", *argumen, "--db", str(db)],
         cwd=PROYEK,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import impor
-from indicators.impor_baca import (
+from indicators.impor import terapkan
+from indicators.impor.baca import (
     AngkaError,
     IndeksWilayah,
     Sel,
@@ -17,7 +17,7 @@ from indicators.impor_baca import (
     urai_angka,
     urai_angka_teks,
 )
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_normalkan_nama(nama: str, normal: str):
 
 @pytest.fixture(scope="module")
 def indeks(db_bawaan: Path) -> IndeksWilayah:
-    return IndeksWilayah(impor.muat_wilayah(db_bawaan))
+    return IndeksWilayah(terapkan.muat_wilayah(db_bawaan))
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_provinsi_dan_indonesia_hanya_untuk_statistik(indeks: IndeksWilayah):
 def test_encoding_dan_pemisah(encoding: str, pemisah: str, db_bawaan: Path):
     teks = pemisah.join(["tahun", "kode_wilayah", "indikator", "tahap", "nilai", "catatan"]) + "\n"
     teks += pemisah.join(["2025", "Kota Pekalongan", "KLA24-01", "final", '"12,5"', "Señora Müller"]) + "\n"
-    hasil = impor.periksa_berkas(teks.encode(encoding), "x.csv", katalog_bawaan(), impor.muat_wilayah(db_bawaan))
+    hasil = terapkan.periksa_berkas(teks.encode(encoding), "x.csv", katalog_bawaan(), terapkan.muat_wilayah(db_bawaan))
     assert hasil.sah, [m.teks() for m in hasil.masalah]
     assert hasil.data["nilai"].tolist() == [12.5]
     assert hasil.data["catatan"].tolist() == ["Señora Müller"]
@@ -153,19 +153,19 @@ def test_judul_di_bawah_baris_judul_dokumen():
 
 def test_kolom_tak_dikenal_jadi_peringatan(db_bawaan: Path):
     teks = "tahun,kode_wilayah,indikator,tahap,nilai,dinas\n2025,33.75,KLA24-01,final,12,Dinkes\n"
-    hasil = impor.periksa_berkas(teks.encode(), "x.csv", katalog_bawaan(), impor.muat_wilayah(db_bawaan))
+    hasil = terapkan.periksa_berkas(teks.encode(), "x.csv", katalog_bawaan(), terapkan.muat_wilayah(db_bawaan))
     assert hasil.sah
     assert [m.kode for m in hasil.peringatan] == ["kolom_diabaikan"]
     assert "dinas" in hasil.peringatan[0].teks()
 
 
 def test_galat_tak_terduga_jadi_pesan(monkeypatch: pytest.MonkeyPatch):
-    from indicators import impor_periksa
+    from indicators.impor import periksa
 
     def meledak(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(impor_periksa, "baca_tabel", meledak)
-    hasil = impor.periksa_berkas(b"x", "x.csv", katalog_bawaan(), pd.DataFrame())
+    monkeypatch.setattr(periksa, "baca_tabel", meledak)
+    hasil = terapkan.periksa_berkas(b"x", "x.csv", katalog_bawaan(), pd.DataFrame())
     assert not hasil.sah
     assert "berkas tidak dapat diproses" in hasil.masalah[0].teks()

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import cli, impor
-from indicators.impor_baca import BatasUnggah, batas_bawaan, periksa_zip
-from indicators.katalog import katalog_bawaan
+from indicators.cli import utama
+from indicators.impor import terapkan
+from indicators.impor.baca import BatasUnggah, batas_bawaan, periksa_zip
+from indicators.katalog.model import katalog_bawaan
 
 DATA = Path(__file__).parent / "data" / "impor"
 JUDUL = "tahun,kode_wilayah,indikator,tahap,nilai\n"
@@ -34,11 +35,11 @@ def db(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def wilayah(db: Path) -> pd.DataFrame:
-    return impor.muat_wilayah(db)
+    return terapkan.muat_wilayah(db)
 
 
 def _periksa(data: bytes, nama: str, wilayah: pd.DataFrame, batas: BatasUnggah | None = None) -> list[str]:
-    hasil = impor.periksa_berkas(data, nama, katalog_bawaan(), wilayah, batas=batas)
+    hasil = terapkan.periksa_berkas(data, nama, katalog_bawaan(), wilayah, batas=batas)
     assert not hasil.sah
     return [m.teks() for m in hasil.masalah]
 
@@ -90,7 +91,7 @@ def test_batas_baris_csv_dan_xlsx(wilayah: pd.DataFrame):
         "skor_baik.xlsx, sheet 'Data': berkas berisi 6 baris, melebihi batas; harapan: paling banyak 5 baris "
         "data per berkas; bagi data menjadi beberapa berkas"
     ]
-    hasil = impor.periksa_berkas(xlsx, "skor_baik.xlsx", katalog_bawaan(), wilayah, batas=BatasUnggah(baris_maks=6))
+    hasil = terapkan.periksa_berkas(xlsx, "skor_baik.xlsx", katalog_bawaan(), wilayah, batas=BatasUnggah(baris_maks=6))
     assert hasil.sah
     # A CSV far over the cap is refused by counting lines, before the CSV reader runs.
     teks = _periksa((JUDUL + baris * 100).encode(), "banyak.csv", wilayah, BatasUnggah(baris_maks=10))
@@ -141,12 +142,12 @@ def test_korpus_makro_tautan_bom_ditolak_dan_database_utuh(
     nama: str, kode: str, db: Path, wilayah: pd.DataFrame, capsys: pytest.CaptureFixture[str]
 ):
     path = DATA / "rusak" / nama
-    hasil = impor.periksa_berkas(path.read_bytes(), nama, katalog_bawaan(), wilayah)
+    hasil = terapkan.periksa_berkas(path.read_bytes(), nama, katalog_bawaan(), wilayah)
     assert [m.kode for m in hasil.masalah] == [kode]
     assert hasil.data.empty
     assert hasil.masalah[0].teks("en") != hasil.masalah[0].teks("id")
     sebelum = _sha(db)
-    assert cli.main(["import", str(path), "--db", str(db), "--user", "uji"]) == 2
+    assert utama.main(["import", str(path), "--db", str(db), "--user", "uji"]) == 2
     keluaran = capsys.readouterr()
     assert "Traceback" not in keluaran.out + keluaran.err
     assert hasil.masalah[0].teks() in keluaran.err
@@ -161,8 +162,8 @@ def test_batas_lewat_lingkungan_pada_cli(
     berkas.write_text(JUDUL + "".join(f"2025,33.75,KLA24-{i:02d},final,1\n" for i in (1, 2, 3)), encoding="utf-8")
     sebelum = _sha(db)
     monkeypatch.setenv("KLA_UNGGAH_MAKS_BARIS", "2")
-    assert cli.main(["import", str(berkas), "--db", str(db), "--dry-run"]) == 2
+    assert utama.main(["import", str(berkas), "--db", str(db), "--dry-run"]) == 2
     assert "tiga.csv: berkas berisi 3 baris, melebihi batas" in capsys.readouterr().err
     monkeypatch.setenv("KLA_UNGGAH_MAKS_BARIS", "3")
-    assert cli.main(["import", str(berkas), "--db", str(db), "--dry-run"]) == 0
+    assert utama.main(["import", str(berkas), "--db", str(db), "--dry-run"]) == 0
     assert _sha(db) == sebelum

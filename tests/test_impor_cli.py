@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
-from indicators import cli_impor, impor
+from indicators.cli import impor as cli_impor
+from indicators.impor import terapkan
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
 
@@ -71,7 +72,7 @@ def test_impor_lalu_rollback(db: Path, capsys: pytest.CaptureFixture[str]):
     assert cli_impor.main(["import", "--rollback", "1", "--db", str(db), "--bahasa", "en"]) == 2
     assert "Import #1 was already rolled back" in capsys.readouterr().err
     assert _sha(db) != sebelum  # the log grew
-    assert impor.daftar_impor(db)["status"].tolist() == ["berhasil", "dibatalkan"]
+    assert terapkan.daftar_impor(db)["status"].tolist() == ["berhasil", "dibatalkan"]
 
 
 def test_bahasa_inggris_dan_jenis_terdeteksi(db: Path, capsys: pytest.CaptureFixture[str]):

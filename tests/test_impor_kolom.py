@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from indicators import impor, impor_periksa
-from indicators.impor_periksa import HasilPeriksa, Jenis
-from indicators.katalog import katalog_bawaan
+from indicators.impor import periksa as impor_periksa, terapkan
+from indicators.impor.periksa import HasilPeriksa, Jenis
+from indicators.katalog.model import katalog_bawaan
 
 RUSAK = Path(__file__).parent / "data" / "impor" / "rusak"
 KATALOG = katalog_bawaan()
@@ -24,14 +23,14 @@ KATALOG = katalog_bawaan()
 
 @pytest.fixture(scope="module")
 def wilayah(db_bawaan: Path) -> pd.DataFrame:
-    return impor.muat_wilayah(db_bawaan)
+    return terapkan.muat_wilayah(db_bawaan)
 
 
 def _periksa(data: bytes, wilayah: pd.DataFrame, jenis: Jenis | None, *, per_baris: bool) -> HasilPeriksa:
     with pytest.MonkeyPatch.context() as mp:
         if per_baris:
             mp.setattr(impor_periksa, "periksa_kolom", lambda *a: None)
-        return impor.periksa_berkas(data, "uji.csv", KATALOG, wilayah, jenis)
+        return terapkan.periksa_berkas(data, "uji.csv", KATALOG, wilayah, jenis)
 
 
 def _sama(data: bytes, wilayah: pd.DataFrame, jenis: Jenis | None = None) -> HasilPeriksa:
@@ -82,7 +81,7 @@ def test_berkas_sah_diperiksa_per_kolom_tanpa_pemeriksaan_baris(
         raise AssertionError("the row-by-row check ran for a valid file")
 
     monkeypatch.setattr(impor_periksa._Pemeriksa, "_per_baris", tidak_boleh)
-    assert impor.periksa_berkas(teks.encode("utf-8"), "uji.csv", KATALOG, wilayah).sah
+    assert terapkan.periksa_berkas(teks.encode("utf-8"), "uji.csv", KATALOG, wilayah).sah
 
 
 def test_nilai_terurai_sama_dengan_pemeriksaan_baris(wilayah: pd.DataFrame):

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from indicators import cli_impor, impor
-from indicators.katalog import katalog_bawaan
+from indicators.cli import impor as cli_impor
+from indicators.impor import terapkan
+from indicators.katalog.model import katalog_bawaan
 
 RUSAK = Path(__file__).parent / "data" / "impor" / "rusak"
 HARAPAN: list[dict[str, Any]] = yaml.safe_load((RUSAK / "harapan.yaml").read_text(encoding="utf-8"))
@@ -32,7 +33,7 @@ def db_korpus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="module")
 def wilayah(db_korpus: Path) -> pd.DataFrame:
-    return impor.muat_wilayah(db_korpus)
+    return terapkan.muat_wilayah(db_korpus)
 
 
 def test_korpus_lengkap_dan_cukup_besar():
@@ -46,7 +47,7 @@ def test_korpus_lengkap_dan_cukup_besar():
 @pytest.mark.parametrize("harapan", HARAPAN, ids=[h["berkas"] for h in HARAPAN])
 def test_berkas_rusak_ditolak_dengan_pesan_yang_diharapkan(harapan: dict[str, Any], wilayah: pd.DataFrame):
     path = RUSAK / harapan["berkas"]
-    hasil = impor.periksa_berkas(path.read_bytes(), path.name, katalog_bawaan(), wilayah, harapan.get("jenis"))
+    hasil = terapkan.periksa_berkas(path.read_bytes(), path.name, katalog_bawaan(), wilayah, harapan.get("jenis"))
     assert not hasil.sah
     teks = [m.teks() for m in hasil.masalah]
     assert len(teks) == harapan["jumlah"], teks
@@ -81,7 +82,7 @@ def test_cli_menolak_dan_database_tidak_berubah(
 
 def test_bahasa_inggris(wilayah: pd.DataFrame):
     path = RUSAK / "08_nama_ambigu.csv"
-    hasil = impor.periksa_berkas(path.read_bytes(), path.name, katalog_bawaan(), wilayah)
+    hasil = terapkan.periksa_berkas(path.read_bytes(), path.name, katalog_bawaan(), wilayah)
     assert hasil.masalah[0].teks("en") == (
         "08_nama_ambigu.csv, row 2, column 'kode_wilayah' (cell B2): value 'Pekalongan' – ambiguous region "
         "name, it matches 33.26 Kabupaten Pekalongan, 33.75 Kota Pekalongan; expected: the code or the full name "

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from indicators import cli
-from indicators.katalog import KATALOG_DIR, KatalogError, katalog_bawaan, muat_katalog
+from indicators.cli import utama
+from indicators.katalog.model import KATALOG_DIR, KatalogError, katalog_bawaan, muat_katalog
 
 KLASTER_KLA24 = {
     "kelembagaan": range(1, 4),
@@ -150,7 +150,7 @@ def test_katalog_rusak_menghentikan_build_dengan_pesan_jelas(
         assert teks in str(info.value)
 
     db_path = tmp_path / "kla.duckdb"
-    kode = cli.main(["db", "build", "--db", str(db_path), "--katalog", str(katalog_salinan)])
+    kode = utama.main(["db", "build", "--db", str(db_path), "--katalog", str(katalog_salinan)])
     keluaran = capsys.readouterr()
     assert kode == 2
     assert not db_path.exists()

@@ -8,12 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import metodologi as met
-from indicators import skor
+from indicators.analisis import metodologi as met, skor
 from indicators.io import store
-from indicators.katalog import katalog_bawaan
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR
-from ui import halaman_metodologi as hm
+from ui.bagian import metodologi as hm
 
 KATALOG = katalog_bawaan()
 PITA = KATALOG.pita

@@ -16,8 +16,9 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from indicators import layanan, paket, paket_pdf, paket_pptx
-from indicators.katalog import katalog_bawaan
+from indicators.analisis import layanan
+from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR, PROYEK
 from ui.teks import t
 
@@ -47,9 +48,9 @@ def _simpan_halaman(pdf: bytes, awalan: str) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def paket_sragen(db_bawaan: Path) -> tuple[paket.Paket, bytes, bytes]:
+def paket_sragen(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
     langkah: list[float] = []
-    isi = paket.paket_wilayah(
+    isi = susun.paket_wilayah(
         db_bawaan, KAT, SRAGEN, 2025, teks_ui=t, tanggal=TANGGAL, kemajuan=lambda f, _: langkah.append(f)
     )
     assert langkah == sorted(langkah)
@@ -58,15 +59,15 @@ def paket_sragen(db_bawaan: Path) -> tuple[paket.Paket, bytes, bytes]:
 
 
 @pytest.fixture(scope="module")
-def paket_jateng(db_bawaan: Path) -> tuple[paket.Paket, bytes, bytes]:
-    isi = paket.paket_provinsi(db_bawaan, KAT, "33", 2025, teks_ui=t, tanggal=TANGGAL)
+def paket_jateng(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
+    isi = susun.paket_provinsi(db_bawaan, KAT, "33", 2025, teks_ui=t, tanggal=TANGGAL)
     return isi, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi)
 
 
 # --- one kab/kota -------------------------------------------------------------------------------
 
 
-def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     isi, pdf, _ = paket_sragen
     pembaca = pypdf.PdfReader(io.BytesIO(pdf))
     # Cover + history, groups, gap, stages & neighbours, map, indicators, method & sources.
@@ -98,7 +99,7 @@ def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[paket.Paket, byt
     assert pembaca.metadata.title == f"{isi.judul}: Kabupaten Sragen"
 
 
-def test_pdf_wilayah_menyebut_ruang_dan_tetangga(paket_sragen: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pdf_wilayah_menyebut_ruang_dan_tetangga(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     _, pdf, _ = paket_sragen
     teks = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "poin lagi menuju KLA" in teks  # Sragen (Utama) is 55,45 points from KLA
@@ -108,7 +109,7 @@ def test_pdf_wilayah_menyebut_ruang_dan_tetangga(paket_sragen: tuple[paket.Paket
     assert "Evaluasi mandiri" in teks
 
 
-def test_pdf_wilayah_dirender_ke_png(paket_sragen: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pdf_wilayah_dirender_ke_png(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     _, pdf, _ = paket_sragen
     berkas = _simpan_halaman(pdf, "paket_sragen")
     assert len(berkas) == 8
@@ -121,7 +122,7 @@ def test_pdf_wilayah_dirender_ke_png(paket_sragen: tuple[paket.Paket, bytes, byt
         assert gelap > 5000, path.name
 
 
-def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     _, _, pptx = paket_sragen
     prs = Presentation(io.BytesIO(pptx))
     slides = list(prs.slides)
@@ -143,15 +144,15 @@ def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[paket.Paket, bytes
 
 def test_paket_wilayah_tak_dikenal(db_bawaan: Path) -> None:
     with pytest.raises(layanan.PilihanError, match=r"'33\.99' tidak dikenal.*33\.14 \(Kabupaten Sragen\)"):
-        paket.paket_wilayah(db_bawaan, KAT, "33.99", 2025, teks_ui=t)
+        susun.paket_wilayah(db_bawaan, KAT, "33.99", 2025, teks_ui=t)
     with pytest.raises(layanan.PilihanError, match="tersedia: 2017, 2018"):
-        paket.paket_wilayah(db_bawaan, KAT, SRAGEN, 2024, teks_ui=t)
+        susun.paket_wilayah(db_bawaan, KAT, SRAGEN, 2024, teks_ui=t)
 
 
 # --- a province ---------------------------------------------------------------------------------
 
 
-def test_pdf_provinsi(paket_jateng: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pdf_provinsi(paket_jateng: tuple[susun.Paket, bytes, bytes]) -> None:
     _, pdf, _ = paket_jateng
     pembaca = pypdf.PdfReader(io.BytesIO(pdf))
     # Cover, map, distribution, ranking, movers (with total changes), method & sources.
@@ -169,7 +170,7 @@ def test_pdf_provinsi(paket_jateng: tuple[paket.Paket, bytes, bytes]) -> None:
     _simpan_halaman(pdf, "paket_jateng")
 
 
-def test_pptx_provinsi(paket_jateng: tuple[paket.Paket, bytes, bytes]) -> None:
+def test_pptx_provinsi(paket_jateng: tuple[susun.Paket, bytes, bytes]) -> None:
     _, _, pptx = paket_jateng
     slides = list(Presentation(io.BytesIO(pptx)).slides)
     # Cover, map, counts, histogram (charts), ranking over 3 slides, moves, total changes.

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import layanan, perbandingan
+from indicators.analisis import layanan, perbandingan
 from indicators.io import store
-from indicators.katalog import Katalog, katalog_bawaan
+from indicators.katalog.model import Katalog, katalog_bawaan
 
 SIKLUS = [(2017, "KLA31"), *((t, "KLA24") for t in (2018, 2019, 2021, 2022, 2023, 2025))]
 

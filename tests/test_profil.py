@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import analitik, profil, simulasi
-from indicators.katalog import KELOMPOK, Katalog, katalog_bawaan
+from indicators.analisis import analitik, profil, simulasi
+from indicators.katalog.model import KELOMPOK, Katalog, katalog_bawaan
 
 SIKLUS = [(2017, "KLA31"), (2018, "KLA24"), (2019, "KLA24"), (2021, "KLA24"), (2022, "KLA24"), (2023, "KLA24")]
 

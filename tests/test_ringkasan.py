@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import ringkasan
+from indicators.analisis import ringkasan
 
 URUTAN = ["Pratama", "Madya", "Nindya", "Utama", "KLA"]
 

@@ -8,12 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from indicators import analitik, layanan, simulasi, skor
+from indicators.analisis import analitik, layanan, simulasi, skor
 from indicators.io import store
-from indicators.katalog import KELOMPOK, katalog_bawaan
+from indicators.katalog.model import KELOMPOK, katalog_bawaan
 from tests.mini_db import bangun_mini, skor_mini
 
 GOLDEN = Path(__file__).parent / "golden"

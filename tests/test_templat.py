@@ -11,13 +11,13 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped, unused-ignore]
 
-from indicators import impor, templat
-from indicators.katalog import katalog_bawaan
+from indicators.impor import templat, terapkan
+from indicators.katalog.model import katalog_bawaan
 
 
 @pytest.fixture(scope="module")
 def wilayah(db_bawaan: Path) -> pd.DataFrame:
-    return impor.muat_wilayah(db_bawaan)
+    return terapkan.muat_wilayah(db_bawaan)
 
 
 def _buka(isi: bytes) -> Workbook:
@@ -30,7 +30,7 @@ def _validasi(buku: Workbook) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("jenis", ["skor", "statistik", "predikat"])
-def test_templat_terbuka_dengan_lembar_yang_benar(jenis: impor.Jenis, wilayah: pd.DataFrame):
+def test_templat_terbuka_dengan_lembar_yang_benar(jenis: terapkan.Jenis, wilayah: pd.DataFrame):
     buku = _buka(templat.buat_templat(jenis, katalog_bawaan(), wilayah))
     assert buku.sheetnames == ["Petunjuk", "Data", "Daftar"]
     assert buku["Daftar"].sheet_state == "hidden"
@@ -99,21 +99,21 @@ def test_templat_terisi_bisa_diimpor(wilayah: pd.DataFrame, db_bawaan: Path):
     buku["Data"]["H3"] = "70,5"
     keluaran = io.BytesIO()
     buku.save(keluaran)
-    hasil = impor.periksa_berkas(keluaran.getvalue(), "isi.xlsx", katalog_bawaan(), wilayah)
+    hasil = terapkan.periksa_berkas(keluaran.getvalue(), "isi.xlsx", katalog_bawaan(), wilayah)
     assert hasil.sah, [m.teks() for m in hasil.masalah]
     assert hasil.jenis == "skor"
     assert hasil.data["nilai"].tolist() == [65.0, 70.5]
     assert [m.kode for m in hasil.peringatan] == ["nilai_kosong_dilewati"]  # 22 rows left empty
-    prat = impor.pratinjau(db_bawaan, hasil, katalog_bawaan())
+    prat = terapkan.pratinjau(db_bawaan, hasil, katalog_bawaan())
     assert prat.jumlah["berubah"] == 2
 
 
 def test_templat_menolak_masukan_salah(wilayah: pd.DataFrame):
-    with pytest.raises(impor.ImporError, match="bukan tahun siklus"):
+    with pytest.raises(terapkan.ImporError, match="bukan tahun siklus"):
         templat.buat_templat("skor", katalog_bawaan(), wilayah, tahun=2024)
-    with pytest.raises(impor.ImporError, match=r"33\.99"):
+    with pytest.raises(terapkan.ImporError, match=r"33\.99"):
         templat.buat_templat("predikat", katalog_bawaan(), wilayah, wilayah=["33.99"])
-    with pytest.raises(impor.ImporError, match="Tahap"):
+    with pytest.raises(terapkan.ImporError, match="Tahap"):
         templat.buat_templat("skor", katalog_bawaan(), wilayah, tahap="akhir")
     # Statistics are not tied to evaluation cycles.
     assert templat.buat_templat("statistik", katalog_bawaan(), wilayah, tahun=2024, wilayah=["33.75"])

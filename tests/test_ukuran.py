@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from indicators import ukuran
-from indicators.katalog import katalog_bawaan
-from indicators.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
+from indicators.analisis import ukuran
+from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
+from indicators.katalog.model import katalog_bawaan
 
 KAT = katalog_bawaan()
 SEMUA = ukuran.daftar_ukuran(KAT)

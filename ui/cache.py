@@ -21,21 +21,14 @@ import pandas as pd
 import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 import streamlit as st
 
-from indicators import (
-    akun,
-    bangun,
-    gugus_layanan,
-    gugus_simpan,
-    impor,
-    layanan,
-    metodologi,
-    perbandingan,
-    profil,
-    ukuran,
-)
-from indicators.data_dukung import KatalogDataDukung, data_dukung_bawaan
+from indicators.akun import pengguna
+from indicators.analisis import layanan, metodologi, perbandingan, profil, ukuran
+from indicators.bangun import database
+from indicators.gugus import layanan as gugus_layanan, simpan
+from indicators.impor import terapkan
 from indicators.io import store
-from indicators.katalog import Katalog, PitaPredikat, Skema, katalog_bawaan
+from indicators.katalog.data_dukung import KatalogDataDukung, data_dukung_bawaan
+from indicators.katalog.model import Katalog, PitaPredikat, Skema, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
 from ui import widgets
 
@@ -54,9 +47,9 @@ def siapkan_database() -> Path:
     db_path = db_bawaan()
     kunci = (str(db_path), db_path.stat().st_mtime_ns if db_path.is_file() else -1)
     if kunci not in _SIAP:
-        siap = store.versi_database(db_path) == store.versi_terbaru() and bangun.lapisan_web_lengkap(STATIC_DIR)
+        siap = store.versi_database(db_path) == store.versi_terbaru() and database.lapisan_web_lengkap(STATIC_DIR)
         if not siap:
-            bangun.pastikan_database(db_path, static_dir=STATIC_DIR)
+            database.pastikan_database(db_path, static_dir=STATIC_DIR)
             st.cache_data.clear()
             kunci = (str(db_path), db_path.stat().st_mtime_ns)
         _SIAP.add(kunci)
@@ -331,14 +324,14 @@ def atribusi_batas() -> metodologi.Atribusi:
 
 
 @st.cache_resource
-def pembatas_masuk() -> akun.PembatasGagal:
+def pembatas_masuk() -> pengguna.PembatasGagal:
     """Failed-login counter per user name, shared by every session of this server process."""
-    return akun.PembatasGagal()
+    return pengguna.PembatasGagal()
 
 
 @st.cache_data(show_spinner=False)
 def _riwayat_impor(db: str, versi_db: int) -> pd.DataFrame:
-    return impor.daftar_impor(Path(db))
+    return terapkan.daftar_impor(Path(db))
 
 
 def riwayat_impor(db_path: Path) -> pd.DataFrame:
@@ -348,7 +341,7 @@ def riwayat_impor(db_path: Path) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _wilayah_impor(db: str, versi_db: int, impor_id: int) -> set[str]:
-    return impor.wilayah_impor(Path(db), impor_id)
+    return terapkan.wilayah_impor(Path(db), impor_id)
 
 
 def wilayah_impor(db_path: Path, impor_id: int) -> set[str]:
@@ -375,20 +368,20 @@ def _ruang_kerja(
 
 def ruang_kerja(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> gugus_layanan.RuangKerja:
     """One region's Gugus Tugas workspace on a day (read-only; see indicators.gugus_layanan.ruang_kerja)."""
-    versi_gugus = gugus_simpan.versi_berkas(gugus_simpan.path_gugus(db_path))
+    versi_gugus = simpan.versi_berkas(simpan.path_gugus(db_path))
     kunci = (str(db_path), _versi(db_path), versi_gugus, kode_wilayah, hari_ini.isoformat())
     return _tandai(_ruang_kerja(*kunci), "ruang_kerja", *kunci)
 
 
 @st.cache_data(show_spinner=False)
 def _log_gugus(path: str, versi_gugus: int, kode_wilayah: str) -> pd.DataFrame:
-    return gugus_simpan.baca_log(Path(path), kode_wilayah)
+    return simpan.baca_log(Path(path), kode_wilayah)
 
 
 def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
     """The change history of one region's workspace, newest first."""
-    path = gugus_simpan.path_gugus(db_path)
-    return _log_gugus(str(path), gugus_simpan.versi_berkas(path), kode_wilayah)
+    path = simpan.path_gugus(db_path)
+    return _log_gugus(str(path), simpan.versi_berkas(path), kode_wilayah)
 
 
 # --- results reused across reruns (figures, derived tables) --------------------------------------

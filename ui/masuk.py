@@ -19,7 +19,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators import akun
+from indicators.akun import pengguna as akun
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
 from ui import cache

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa, format_angka
-from indicators.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from ui.teks import t
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped, unused-ignore]
 
-from indicators.katalog import katalog_bawaan
+from indicators.impor.templat import buat_templat
+from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR
-from indicators.templat import buat_templat
 
 DIR = Path(__file__).parent
 BAIK = DIR / "baik"

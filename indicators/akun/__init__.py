@@ -1,0 +1,1 @@
+"""Accounts: users, roles, regional scope, password hashing and login limits."""

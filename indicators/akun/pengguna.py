@@ -1,0 +1,429 @@
+"""Accounts for importing data: users, roles, regional scope, password hashing and login limits.
+
+Viewing the dashboard can be public; importing requires an account. Roles:
+
+- ``admin``: everything (every region, every rollback, user management through the CLI).
+- ``editor``: imports and rollbacks only for the regions of its scope: one or more kab/kota codes
+  (``33.75``) or a whole province (``33`` covers every ``33.xx`` and the province itself). A code
+  in scope also covers the kecamatan below it (``33.75`` covers ``33.75.01``).
+
+**Storage.** Accounts live in a small JSON file *beside* the database, never inside it: ``kla db
+build`` rebuilds the database from the committed sources, so a table there would be lost. The
+file (:func:`path_akun`) is written atomically (temporary file, fsync, ``os.replace``) with mode
+0600, and holds argon2id hashes only; a password is never stored, printed or logged.
+
+**Login limits.** :class:`PembatasGagal` counts failed logins per key (a user name, a session)
+in the memory of the server process: after ``batas`` failures within ``jendela`` seconds the key
+is locked for ``kunci_detik``. A restart of the server forgets the counts (acceptable for one
+dashboard process; documented in the README). Sessions time out after an idle period
+(:func:`sesi_habis`, ``KLA_SESI_MENIT``, default 30 minutes).
+
+Pure Python: no Streamlit here (``ui/masuk.py`` is the Streamlit side).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, cast
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from indicators.galat import GalatDwibahasa
+from indicators.impor.masalah import Masalah
+from indicators.impor.periksa import HasilPeriksa
+
+Peran = Literal["admin", "editor"]
+PERAN: tuple[Peran, ...] = ("admin", "editor")
+
+ENV_SESI_MENIT = "KLA_SESI_MENIT"
+ENV_TAMPILAN_PUBLIK = "KLA_TAMPILAN_PUBLIK"
+SESI_MENIT_BAWAAN = 30
+SANDI_MIN = 10
+VERSI_BERKAS = 1
+
+_NAMA = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
+_KODE = re.compile(r"\d{2}(\.\d{2})?")
+_HASHER = PasswordHasher()
+# Verified against when the user name is unknown, so a wrong name costs as much time as a wrong
+# password and the response time does not tell which names exist.
+_HASH_TIRUAN = _HASHER.hash("sandi-tiruan-untuk-waktu-yang-sama")
+
+
+class AkunError(GalatDwibahasa):
+    """An account operation cannot go ahead; one clear line, Indonesian with an English twin."""
+
+
+@dataclass(frozen=True)
+class Pengguna:
+    """A logged-in (or listed) user: name, role and scope (empty for an admin)."""
+
+    nama: str
+    peran: Literal["admin", "editor"]
+    wilayah: tuple[str, ...]
+
+
+def path_akun(db_path: Path) -> Path:
+    """Return the accounts file for a database: ``data/kla.duckdb`` → ``data/kla.akun.json``.
+
+    It sits beside the database but is not part of it, so rebuilding the data keeps the accounts.
+    """
+    return db_path.with_name(f"{db_path.stem}.akun.json")
+
+
+def dalam_lingkup(pengguna: Pengguna, kode_wilayah: str) -> bool:
+    """Whether a region code lies in the user's scope (an admin's scope is everything).
+
+    A scope code covers itself and every code below it: ``33`` covers ``33`` and ``33.75``;
+    ``33.75`` covers ``33.75`` and ``33.75.01`` but not ``33`` or ``33.26``.
+    """
+    if pengguna.peran == "admin":
+        return True
+    kode = str(kode_wilayah).strip()
+    return any(kode == w or kode.startswith(w + ".") for w in pengguna.wilayah)
+
+
+def label_lingkup(pengguna: Pengguna, nama: dict[str, str] | None = None, bahasa: str = "id") -> str:
+    """Describe a scope for messages: ``33.75 (Kota Pekalongan)``; an admin's is "semua wilayah"."""
+    if pengguna.peran == "admin":
+        return "all regions" if bahasa == "en" else "semua wilayah"
+    nama = nama or {}
+    return ", ".join(f"{w} ({nama[w]})" if w in nama else w for w in pengguna.wilayah)
+
+
+def periksa_lingkup(hasil: HasilPeriksa, pengguna: Pengguna, nama: dict[str, str] | None = None) -> HasilPeriksa:
+    """Add a problem for every row whose region lies outside the user's scope.
+
+    One such row rejects the whole file (the result is no longer :attr:`HasilPeriksa.sah`); each
+    problem names the file, sheet, row, the ``kode_wilayah`` column, the region and the scope.
+    An admin's result is returned unchanged.
+    """
+    if pengguna.peran == "admin" or hasil.data.empty or "kode_wilayah" not in hasil.data:
+        return hasil
+    lingkup = label_lingkup(pengguna, nama)
+    luar = [
+        Masalah(
+            "luar_lingkup",
+            hasil.berkas,
+            hasil.sheet,
+            baris=int(baris),
+            kolom="kode_wilayah",
+            nilai=f"{kode} {nama[kode]}" if nama and kode in nama else str(kode),
+            isian={"pengguna": pengguna.nama, "lingkup": lingkup},
+        )
+        for kode, baris in zip(hasil.data["kode_wilayah"], hasil.data["baris"], strict=True)
+        if not dalam_lingkup(pengguna, str(kode))
+    ]
+    if not luar:
+        return hasil
+    return dataclasses.replace(hasil, masalah=[*hasil.masalah, *luar])
+
+
+def boleh_batalkan(pengguna: Pengguna, wilayah_impor: Iterable[str]) -> bool:
+    """Whether the user may roll back an import that touched these regions.
+
+    An admin may roll back anything; an editor only an import whose every region is in scope.
+    """
+    if pengguna.peran == "admin":
+        return True
+    daftar = list(wilayah_impor)
+    return bool(daftar) and all(dalam_lingkup(pengguna, k) for k in daftar)
+
+
+# --- the accounts file ----------------------------------------------------------------------
+
+
+def _baca(path: Path) -> dict[str, dict[str, object]]:
+    if not path.exists():
+        return {}
+    try:
+        isi = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AkunError(
+            f"Berkas akun {path} tidak dapat dibaca ({type(exc).__name__}); perbaiki atau pulihkan dari cadangan.",
+            f"The accounts file {path} cannot be read ({type(exc).__name__}); fix it or restore a backup.",
+        ) from exc
+    pengguna = isi.get("pengguna") if isinstance(isi, dict) else None
+    if not isinstance(pengguna, dict):
+        raise AkunError(
+            f"Berkas akun {path} tidak berisi daftar pengguna.", f"The accounts file {path} holds no user list."
+        )
+    return cast(dict[str, dict[str, object]], pengguna)
+
+
+def _tulis(path: Path, pengguna: dict[str, dict[str, object]]) -> None:
+    """Write the accounts atomically: a temporary file beside it, fsync, then ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sementara = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    data = json.dumps({"versi": VERSI_BERKAS, "pengguna": pengguna}, ensure_ascii=False, indent=1, sort_keys=True)
+    fd = os.open(sementara, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as berkas:
+            berkas.write(data + "\n")
+            berkas.flush()
+            os.fsync(berkas.fileno())
+        os.replace(sementara, path)
+    finally:
+        sementara.unlink(missing_ok=True)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)  # the rename itself survives a power cut
+    finally:
+        os.close(dir_fd)
+
+
+def _pengguna_dari(nama: str, rekam: dict[str, object]) -> Pengguna:
+    peran = rekam.get("peran")
+    wilayah = rekam.get("wilayah") or []
+    if peran not in PERAN or not isinstance(wilayah, list):
+        raise AkunError(f"Akun '{nama}' di berkas akun rusak.", f"Account '{nama}' in the accounts file is damaged.")
+    return Pengguna(nama, peran, tuple(str(w) for w in wilayah))
+
+
+def _periksa_nama(nama: str) -> str:
+    bersih = nama.strip().casefold()
+    if not _NAMA.fullmatch(bersih):
+        raise AkunError(
+            f"Nama pengguna '{nama}' tidak sah; harapan: 2–32 huruf kecil, angka, titik, garis bawah atau tanda "
+            "hubung, diawali huruf atau angka (mis. ana.dinkes)",
+            f"User name '{nama}' is not valid; expected 2–32 lower-case letters, digits, dots, underscores or "
+            "hyphens, starting with a letter or digit (e.g. ana.dinkes)",
+        )
+    return bersih
+
+
+def _periksa_sandi(sandi: str) -> None:
+    if len(sandi) < SANDI_MIN:
+        raise AkunError(
+            f"Sandi terlalu pendek ({len(sandi)} karakter); harapan: minimal {SANDI_MIN} karakter.",
+            f"The password is too short ({len(sandi)} characters); expected at least {SANDI_MIN}.",
+        )
+    if sandi != sandi.strip() or "\n" in sandi:
+        raise AkunError(
+            "Sandi tidak boleh diawali/diakhiri spasi atau berisi baris baru.",
+            "A password may not start or end with a space or contain a line break.",
+        )
+
+
+def _periksa_wilayah(peran: Peran, wilayah: Sequence[str], kode_sah: Iterable[str] | None) -> list[str]:
+    daftar = sorted({w.strip() for w in wilayah if w.strip()})
+    if peran == "admin":
+        if daftar:
+            raise AkunError(
+                "Admin berlaku untuk semua wilayah; jangan sebutkan --wilayah untuk admin.",
+                "An admin covers every region; do not give --wilayah for an admin.",
+            )
+        return []
+    if not daftar:
+        raise AkunError(
+            "Editor memerlukan lingkup wilayah, mis. --wilayah 33.75 (kab/kota) atau --wilayah 33 (provinsi).",
+            "An editor needs a scope, e.g. --wilayah 33.75 (regency/city) or --wilayah 33 (province).",
+        )
+    salah = [w for w in daftar if not _KODE.fullmatch(w)]
+    sah = set(kode_sah) if kode_sah is not None else None
+    if sah is not None:
+        salah += [w for w in daftar if _KODE.fullmatch(w) and w not in sah]
+    if salah:
+        raise AkunError(
+            f"Kode wilayah tidak dikenal: {', '.join(salah)}; harapan: kode Kemendagri kab/kota (mis. 33.75) atau "
+            "provinsi (mis. 33)",
+            f"Unknown region code(s): {', '.join(salah)}; expected a Kemendagri regency/city code (e.g. 33.75) or "
+            "a province code (e.g. 33)",
+        )
+    return daftar
+
+
+def _sekarang() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def daftar_pengguna(path: Path) -> list[Pengguna]:
+    """Return every account, sorted by name (empty when the file does not exist)."""
+    return [_pengguna_dari(n, r) for n, r in sorted(_baca(path).items())]
+
+
+def cari_pengguna(path: Path, nama: str) -> Pengguna | None:
+    """Return one account by name (case-insensitive), or None."""
+    rekam = _baca(path).get(nama.strip().casefold())
+    return _pengguna_dari(nama.strip().casefold(), rekam) if rekam is not None else None
+
+
+def tambah_pengguna(
+    path: Path,
+    nama: str,
+    peran: str,
+    wilayah: Sequence[str],
+    sandi: str,
+    *,
+    kode_sah: Iterable[str] | None = None,
+) -> Pengguna:
+    """Add an account and return it.
+
+    Args:
+        path: the accounts file (see :func:`path_akun`).
+        nama: user name (2–32 of ``a-z 0-9 . _ -``; stored lower case).
+        peran: ``admin`` or ``editor``.
+        wilayah: the editor's scope (kab/kota or province codes); empty for an admin.
+        sandi: the password (at least ``SANDI_MIN`` characters); only its argon2id hash is stored.
+        kode_sah: when given, every scope code must be one of these (the database's regions).
+
+    Raises:
+        AkunError: invalid name, role, scope or password, or the name already exists.
+    """
+    bersih = _periksa_nama(nama)
+    if peran not in PERAN:
+        raise AkunError(
+            f"Peran '{peran}' tidak dikenal; harapan: admin atau editor",
+            f"Unknown role '{peran}'; expected admin or editor",
+        )
+    peran_sah: Peran = peran
+    daftar = _periksa_wilayah(peran_sah, wilayah, kode_sah)
+    _periksa_sandi(sandi)
+    semua = _baca(path)
+    if bersih in semua:
+        raise AkunError(
+            f"Pengguna '{bersih}' sudah ada; ganti sandinya dengan 'kla user passwd {bersih}'.",
+            f"User '{bersih}' already exists; change the password with 'kla user passwd {bersih}'.",
+        )
+    waktu = _sekarang()
+    semua[bersih] = {
+        "peran": peran_sah,
+        "wilayah": daftar,
+        "hash": _HASHER.hash(sandi),
+        "dibuat": waktu,
+        "diubah": waktu,
+    }
+    _tulis(path, semua)
+    return Pengguna(bersih, peran_sah, tuple(daftar))
+
+
+def ganti_sandi(path: Path, nama: str, sandi: str) -> None:
+    """Replace an account's password (only the new hash is stored).
+
+    Raises:
+        AkunError: unknown user or a password that is too short.
+    """
+    semua = _baca(path)
+    bersih = nama.strip().casefold()
+    if bersih not in semua:
+        raise AkunError(f"Pengguna '{nama}' tidak ada.", f"User '{nama}' does not exist.")
+    _periksa_sandi(sandi)
+    semua[bersih] = {**semua[bersih], "hash": _HASHER.hash(sandi), "diubah": _sekarang()}
+    _tulis(path, semua)
+
+
+def hapus_pengguna(path: Path, nama: str) -> None:
+    """Remove an account (its past imports stay in the history under its name).
+
+    Raises:
+        AkunError: unknown user.
+    """
+    semua = _baca(path)
+    bersih = nama.strip().casefold()
+    if bersih not in semua:
+        raise AkunError(f"Pengguna '{nama}' tidak ada.", f"User '{nama}' does not exist.")
+    del semua[bersih]
+    _tulis(path, semua)
+
+
+def verifikasi(path_akun: Path, nama: str, sandi: str) -> Pengguna | None:
+    """Check a name and password; return the user, or None when either is wrong.
+
+    An unknown name is verified against a dummy hash, so it takes as long as a wrong password.
+    A damaged or missing accounts file means nobody can log in (None), never an exception.
+    """
+    try:
+        semua = _baca(path_akun)
+    except AkunError:
+        semua = {}
+    bersih = nama.strip().casefold()
+    rekam = semua.get(bersih)
+    hash_ = rekam.get("hash") if rekam is not None else None
+    try:
+        _HASHER.verify(hash_ if isinstance(hash_, str) else _HASH_TIRUAN, sandi)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return None
+    if rekam is None or not isinstance(hash_, str):
+        return None
+    try:
+        return _pengguna_dari(bersih, rekam)
+    except AkunError:
+        return None
+
+
+# --- login limits and session timeout --------------------------------------------------------
+
+
+@dataclass
+class PembatasGagal:
+    """Failed-login counter per key (a user name or a session), thread-safe, in process memory.
+
+    After ``batas`` failures within ``jendela`` seconds the key is locked for ``kunci_detik``
+    seconds; a successful login clears it. ``jam`` is injectable for tests.
+    """
+
+    batas: int = 5
+    jendela: float = 15 * 60
+    kunci_detik: float = 15 * 60
+    jam: Callable[[], float] = time.monotonic
+    _gagal: dict[str, list[float]] = field(default_factory=dict, repr=False)
+    _terkunci: dict[str, float] = field(default_factory=dict, repr=False)
+    _gembok: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def sisa_kunci(self, kunci: str) -> float:
+        """Seconds the key stays locked (0 when it may try)."""
+        with self._gembok:
+            sampai = self._terkunci.get(kunci)
+            if sampai is None:
+                return 0.0
+            sisa = sampai - self.jam()
+            if sisa <= 0:
+                del self._terkunci[kunci]
+                return 0.0
+            return sisa
+
+    def catat_gagal(self, kunci: str) -> None:
+        """Record one failed login; lock the key when it reaches the limit."""
+        with self._gembok:
+            sekarang = self.jam()
+            daftar = [w for w in self._gagal.get(kunci, []) if sekarang - w < self.jendela]
+            daftar.append(sekarang)
+            if len(daftar) >= self.batas:
+                self._terkunci[kunci] = sekarang + self.kunci_detik
+                daftar = []
+            self._gagal[kunci] = daftar
+
+    def bersihkan(self, kunci: str) -> None:
+        """Forget a key's failures (after a successful login)."""
+        with self._gembok:
+            self._gagal.pop(kunci, None)
+            self._terkunci.pop(kunci, None)
+
+
+def menit_sesi() -> float:
+    """Idle minutes before a session times out: ``$KLA_SESI_MENIT`` (default 30; invalid → 30)."""
+    try:
+        menit = float(os.environ.get(ENV_SESI_MENIT, SESI_MENIT_BAWAAN))
+    except ValueError:
+        return float(SESI_MENIT_BAWAAN)
+    return menit if menit > 0 else float(SESI_MENIT_BAWAAN)
+
+
+def sesi_habis(terakhir_aktif: float, sekarang: float, menit: float) -> bool:
+    """Whether a session idle since ``terakhir_aktif`` (seconds) has timed out at ``sekarang``."""
+    return sekarang - terakhir_aktif > menit * 60
+
+
+def tampilan_publik() -> bool:
+    """Whether viewing is public: ``$KLA_TAMPILAN_PUBLIK`` (default true; ``0/false/tidak/no`` → login)."""
+    nilai = os.environ.get(ENV_TAMPILAN_PUBLIK, "true").strip().casefold()
+    return nilai not in {"0", "false", "tidak", "no", "off"}

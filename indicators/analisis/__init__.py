@@ -1,0 +1,1 @@
+"""Analysis on the scores: scoring, profiles, comparisons, overviews, what-if, measures."""

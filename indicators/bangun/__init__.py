@@ -1,0 +1,1 @@
+"""Building the database: committed sources, synthetic scores, boundaries."""

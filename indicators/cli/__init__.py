@@ -1,0 +1,1 @@
+"""The ``kla`` command, one module per subcommand."""

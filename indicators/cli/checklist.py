@@ -1,0 +1,258 @@
+"""The ``kla checklist`` subcommands: the Gugus Tugas evidence checklist as XLSX, out and back in.
+
+``kla checklist export --wilayah CODE --out FILE.xlsx [--tanggal YYYY-MM-DD] [--db PATH]`` writes the
+readiness table of one kab/kota, one sheet per OPD (a request-letter attachment).
+``kla checklist import FILE [--user NAME] [--password-stdin] [--dry-run] [--db PATH] [--bahasa id|en]``
+reads the edited file back: every problem at once, each naming file, sheet, row, column, value and
+what is expected (exit 2, nothing written), else one all-or-nothing write of every changed item,
+each change logged (who, when, old → new) in the workspace file beside the database.
+
+**Who writes**, as for ``kla import``: without ``--user`` (or while no account exists) the command
+runs in local mode, as an admin recorded under the system user name; with ``--user NAME`` the
+account's password is asked (getpass, or one line on stdin) and its regional scope applies, so an
+editor of 33.75 cannot change 33.26's checklist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from indicators.akun import pengguna as akun
+from indicators.cli.akun import baca_sandi
+from indicators.cli.galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
+from indicators.format import Bahasa
+from indicators.gugus import layanan, simpan, xlsx
+from indicators.io import store
+from indicators.katalog.data_dukung import data_dukung_bawaan
+from indicators.katalog.model import KatalogError, katalog_bawaan
+from indicators.lokasi import db_bawaan
+
+PERINTAH = ("checklist",)
+
+_TEKS: dict[str, tuple[str, str]] = {
+    "ekspor": (
+        "Checklist {nama} ({kode}) ditulis ke {out}: {sheet} sheet OPD, {butir} butir, {selesai} lengkap.",
+        "Checklist of {nama} ({kode}) written to {out}: {sheet} OPD sheets, {butir} items, {selesai} complete.",
+    ),
+    "masalah": ("Ditemukan {n} masalah; tidak ada yang disimpan:", "Found {n} problem(s); nothing was saved:"),
+    "ringkas": (
+        "Berkas {berkas}: {kode} {nama}, {baris} baris; {berubah} butir berubah.",
+        "File {berkas}: {kode} {nama}, {baris} rows; {berubah} items change.",
+    ),
+    "dry_run": ("Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run (--dry-run): nothing was saved."),
+    "tersimpan": (
+        "{n} perubahan tersimpan oleh {user} di {path}.",
+        "{n} changes saved by {user} in {path}.",
+    ),
+    "tak_ada_berkas": ("Berkas {berkas} tidak ada atau tidak dapat dibaca.", "File {berkas} is missing or unreadable."),
+    "tak_ada_db": (
+        "Database {db} tidak ada atau rusak; jalankan 'kla db build'.",
+        "Database {db} is missing or corrupt; run 'kla db build'.",
+    ),
+    "wilayah_tak_dikenal": (
+        "Kode wilayah '{kode}' bukan kab/kota yang dikenal; mis. 33.75 (Kota Pekalongan).",
+        "Region code '{kode}' is not a known regency/city; e.g. 33.75 (Kota Pekalongan).",
+    ),
+    "tanggal_tak_sah": (
+        "Tanggal '{nilai}' tidak sah; harapan: YYYY-MM-DD, mis. 2025-06-30.",
+        "Date '{nilai}' is not valid; expected YYYY-MM-DD, e.g. 2025-06-30.",
+    ),
+    "mode_lokal": (
+        "Catatan: belum ada akun ({path}); mode lokal, '{user}' hanya dicatat sebagai nama.",
+        "Note: no accounts yet ({path}); local mode, '{user}' is only recorded as the name.",
+    ),
+    "sandi_salah": (
+        "Nama pengguna atau sandi salah; tidak ada yang disimpan.",
+        "Wrong user name or password; nothing was saved.",
+    ),
+}
+
+
+class _Galat(Exception):
+    def __init__(self, pesan: str, pesan_en: str) -> None:
+        super().__init__(pesan)
+        self.pesan, self.pesan_en = pesan, pesan_en
+
+
+def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
+    teks_id, teks_en = _TEKS[kunci]
+    return (teks_en if bahasa == "en" else teks_id).format(**isian)
+
+
+def _galat(kunci: str, **isian: object) -> _Galat:
+    return _Galat(_t(kunci, "id", **isian), _t(kunci, "en", **isian))
+
+
+def daftarkan(sub: Any) -> None:
+    """Add ``checklist export`` and ``checklist import`` to the ``kla`` subparsers ``sub``."""
+    ck = sub.add_parser("checklist", help="checklist data dukung Gugus Tugas (evidence checklist) sebagai XLSX")
+    aksi = ck.add_subparsers(dest="aksi_checklist", required=True)
+    ek = aksi.add_parser("export", help="tulis checklist satu kab/kota, satu sheet per OPD (write one sheet per OPD)")
+    ek.add_argument("--wilayah", required=True, metavar="KODE", help="kode kab/kota, mis. 33.75")
+    ek.add_argument("--out", type=Path, required=True, help="berkas .xlsx keluaran (output file)")
+    ek.add_argument("--tanggal", default=None, help="tanggal hari ini untuk tenggat (YYYY-MM-DD; default: hari ini)")
+    ek.add_argument("--db", type=Path, default=None, help="database KLA (default: $KLA_DB atau data/kla.duckdb)")
+    ek.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa pesan (message language)")
+    im = aksi.add_parser("import", help="baca kembali checklist yang sudah diisi (read an edited checklist back)")
+    im.add_argument("berkas", type=Path, help="berkas .xlsx hasil export")
+    im.add_argument("--user", default=None, help="akun (sandi diminta, lingkup wilayah berlaku)")
+    im.add_argument("--password-stdin", action="store_true", help="baca sandi dari stdin (password on stdin)")
+    im.add_argument("--dry-run", action="store_true", help="hanya periksa (check only)")
+    im.add_argument("--db", type=Path, default=None)
+    im.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa pesan (message language)")
+
+
+def _kabkota(db_path: Path) -> dict[str, str]:
+    if store.versi_database(db_path) is None:
+        raise _galat("tak_ada_db", db=db_path)
+    wilayah = store.kueri(db_path, "wilayah_kabkota")
+    return dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+
+
+def _hari_ini(teks: str | None) -> dt.date:
+    if teks is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(teks)
+    except ValueError as exc:
+        raise _galat("tanggal_tak_sah", nilai=teks) from exc
+
+
+def _ekspor(args: argparse.Namespace, bahasa: Bahasa) -> int:
+    db_path = args.db or db_bawaan()
+    kabkota = _kabkota(db_path)
+    if args.wilayah not in kabkota:
+        raise _galat("wilayah_tak_dikenal", kode=args.wilayah)
+    katalog, dd = katalog_bawaan(), data_dukung_bawaan()
+    hari_ini = _hari_ini(args.tanggal)
+    rk = layanan.ruang_kerja(db_path, katalog, dd, args.wilayah, hari_ini)
+    nama_ind = {i.id: i.label.teks for i in katalog.skema[dd.skema].indikator}
+    isi = xlsx.tulis_xlsx(
+        rk.butir,
+        rk.opd,
+        kode_wilayah=args.wilayah,
+        nama_wilayah=kabkota[args.wilayah],
+        dibuat=hari_ini,
+        nama_indikator=nama_ind,
+        catatan_acuan=layanan.catatan_acuan(rk.acuan, "id"),
+        sintetis=rk.acuan.sintetis,
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(isi)
+    print(
+        _t(
+            "ekspor",
+            bahasa,
+            nama=kabkota[args.wilayah],
+            kode=args.wilayah,
+            out=args.out,
+            sheet=rk.butir["opd"].nunique(),
+            butir=len(rk.butir),
+            selesai=int(rk.butir["selesai"].sum()),
+        )
+    )
+    return 0
+
+
+def _nama_sistem() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "cli"
+
+
+def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> akun.Pengguna:
+    """The account that writes: local mode (an admin under the system name) or a verified account."""
+    path = akun.path_akun(db_path)
+    if args.user is None:
+        return akun.Pengguna(_nama_sistem(), "admin", ())
+    try:
+        ada_akun = bool(akun.daftar_pengguna(path))
+    except akun.AkunError as exc:
+        raise _Galat(exc.pesan, exc.pesan_en) from exc
+    if not ada_akun:
+        print(_t("mode_lokal", bahasa, path=path, user=args.user))
+        return akun.Pengguna(str(args.user), "admin", ())
+    try:
+        sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
+    except akun.AkunError as exc:
+        raise _Galat(exc.pesan, exc.pesan_en) from exc
+    pengguna = akun.verifikasi(path, str(args.user), sandi)
+    if pengguna is None:
+        raise _galat("sandi_salah")
+    return pengguna
+
+
+def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
+    db_path = args.db or db_bawaan()
+    kabkota = _kabkota(db_path)
+    try:
+        data = args.berkas.read_bytes()
+    except OSError as exc:
+        raise _galat("tak_ada_berkas", berkas=args.berkas) from exc
+    pengguna = _masuk(args, db_path, bahasa)
+    katalog, dd = katalog_bawaan(), data_dukung_bawaan()
+    hasil = xlsx.baca_xlsx(data, args.berkas.name, dd, kabkota, pengguna)
+    if not hasil.sah or hasil.kode_wilayah is None:
+        print(_t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
+        for m in hasil.masalah:
+            print(f"  {m.teks(bahasa)}", file=sys.stderr)
+        return KODE_GALAT_MASUKAN
+    kode = hasil.kode_wilayah
+    rk = layanan.ruang_kerja(db_path, katalog, dd, kode, dt.date.today())
+    perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
+    berubah = simpan.jumlah_berubah(perubahan, rk.tersimpan)
+    print(
+        _t(
+            "ringkas",
+            bahasa,
+            berkas=args.berkas.name,
+            kode=kode,
+            nama=kabkota[kode],
+            baris=len(perubahan),
+            berubah=berubah,
+        )
+    )
+    if args.dry_run:
+        print(_t("dry_run", bahasa))
+        return 0
+    path = simpan.path_gugus(db_path)
+    n = simpan.simpan_butir(path, pengguna, kode, perubahan, dd, asal=f"impor {args.berkas.name}")
+    print(_t("tersimpan", bahasa, n=n, user=pengguna.nama, path=path))
+    return 0
+
+
+def jalankan(args: argparse.Namespace) -> int:
+    """Run ``kla checklist export`` or ``kla checklist import``; return the exit code."""
+    bahasa: Bahasa = getattr(args, "bahasa", "id")
+    awal = "Error" if bahasa == "en" else "Galat"
+    try:
+        if args.aksi_checklist == "export":
+            return _ekspor(args, bahasa)
+        return _impor(args, bahasa)
+    except (_Galat, simpan.GugusError, akun.AkunError) as exc:
+        print(f"{awal}: {exc.pesan_en if bahasa == 'en' else exc.pesan}", file=sys.stderr)
+        return KODE_GALAT_MASUKAN
+    except KatalogError as exc:
+        print(f"Galat (error): {exc}", file=sys.stderr)
+        return KODE_GALAT_MASUKAN
+    except Exception as exc:
+        return cetak_galat_sistem(exc, "ruang kerja", "the workspace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run only these subcommands (``python -m indicators.cli_checklist ...``); ``kla`` has them too."""
+    parser = argparse.ArgumentParser(prog="kla", description="Dasbor KLA: checklist data dukung Gugus Tugas")
+    sub = parser.add_subparsers(dest="perintah", required=True)
+    daftarkan(sub)
+    return jalankan(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

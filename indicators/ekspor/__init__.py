@@ -1,0 +1,1 @@
+"""Exports: tables (CSV/XLSX), images, the offline site and the evaluation pack."""

@@ -1,0 +1,1 @@
+"""The evaluation pack: content, PDF report and PPTX deck."""

@@ -1,0 +1,170 @@
+"""Plotly figure builders: pure functions from DataFrames to figures (no Streamlit).
+
+Predikat colours are fixed and ordered so that every map and chart, on screen or exported,
+reads the same: darker green is a higher predikat; grey is no predikat; white is unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
+from indicators.format import Bahasa
+from indicators.katalog.model import PitaPredikat
+
+WARNA_PREDIKAT: dict[str, str] = {
+    "KLA": "#00441b",
+    "Utama": "#006d2c",
+    "Nindya": "#31a354",
+    "Madya": "#a1d99b",
+    "Pratama": "#c7e9c0",
+    TIDAK_ADA: "#9e9e9e",
+    TIDAK_DITEMUKAN: "#ffffff",
+}
+_GARIS = "#4d4d4d"
+_FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def peta_kategori(
+    data: pd.DataFrame,
+    geojson: str | dict[str, Any],
+    *,
+    kolom_kategori: str,
+    urutan: list[str],
+    label_kategori: dict[str, str],
+    hover: list[str],
+    judul: str | None = None,
+) -> go.Figure:
+    """Build a choropleth with one trace per category, so the legend lists them in ``urutan``.
+
+    ``geojson`` is a URL (interactive: the browser fetches the static layer once) or a
+    GeoJSON dict (static export). Features are matched on ``properties.kode_wilayah``;
+    ``hover`` holds one preformatted hover text per row of ``data``.
+    """
+    fig = go.Figure()
+    data = data.assign(_hover=hover)
+    for kategori in urutan:
+        bagian = data[data[kolom_kategori] == kategori]
+        if bagian.empty:
+            continue
+        warna = WARNA_PREDIKAT.get(kategori, "#cccccc")
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson,
+                featureidkey="properties.kode_wilayah",
+                locations=bagian["kode_wilayah"],
+                z=[1] * len(bagian),
+                colorscale=[[0, warna], [1, warna]],
+                showscale=False,
+                showlegend=True,
+                name=f"{label_kategori.get(kategori, kategori)} ({len(bagian)})",
+                marker={"line": {"color": _GARIS, "width": 0.6}},
+                hovertext=bagian["_hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=bagian[["kode_wilayah"]],
+            )
+        )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig.update_layout(
+        title={"text": judul} if judul else None,
+        margin={"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0},
+        legend={
+            "title": {"text": ""},
+            "orientation": "v",
+            "x": 0.0,
+            "y": 0.0,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        font={"family": _FONT, "size": 14},
+        height=520,
+        dragmode=False,
+    )
+    return fig
+
+
+def batang_jumlah(jumlah: pd.DataFrame, label_kategori: dict[str, str], judul_sumbu: str) -> go.Figure:
+    """Build a horizontal bar chart of counts per category in the given order, coloured like the map."""
+    jumlah = jumlah[jumlah["jumlah"] > 0]
+    fig = go.Figure(
+        go.Bar(
+            x=jumlah["jumlah"],
+            y=[label_kategori.get(k, k) for k in jumlah["predikat"]],
+            orientation="h",
+            marker={
+                "color": [WARNA_PREDIKAT.get(k, "#cccccc") for k in jumlah["predikat"]],
+                "line": {"color": _GARIS, "width": 0.6},
+            },
+            text=jumlah["jumlah"],
+            textposition="outside",
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": {"text": judul_sumbu}, "dtick": 5},
+        margin={"l": 0, "r": 20, "t": 10, "b": 0},
+        font={"family": _FONT, "size": 14},
+        height=300,
+    )
+    return fig
+
+
+def histogram_total(
+    kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa, *, judul_x: str, judul_y: str
+) -> go.Figure:
+    """Histogram of final totals (``total_final``) with the predikat bands drawn as shaded bands."""
+    fig = go.Figure(
+        go.Histogram(
+            x=kabkota["total_final"],
+            xbins={"size": 25},
+            marker={"color": "#31a354", "line": {"color": "#fff", "width": 1}},
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    for band in pita.pita:
+        fig.add_vrect(
+            x0=band.bawah,
+            x1=band.atas,
+            fillcolor=WARNA_PREDIKAT[band.predikat],
+            opacity=0.25,
+            line_width=0,
+            annotation_text=band.predikat,
+            annotation_position="top left",
+        )
+    fig.update_layout(
+        xaxis={"title": {"text": judul_x}, "range": [400, 1000]},
+        yaxis={"title": {"text": judul_y}},
+        margin={"l": 0, "r": 10, "t": 30, "b": 0},
+        height=300,
+        bargap=0.05,
+        separators=",." if bahasa == "id" else ".,",
+    )
+    return fig
+
+
+def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
+    """Outline one region on a map built by :func:`peta_kategori` (same boundary layer), thick and dark.
+
+    The outline is its own trace with a transparent fill, so the region keeps its predikat colour
+    and the legend names the highlighted region.
+    """
+    geojson = next((tr.geojson for tr in fig.data if getattr(tr, "geojson", None) is not None), None)
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kode_wilayah",
+            locations=[kode_wilayah],
+            z=[1],
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            showlegend=True,
+            name=label,
+            marker={"line": {"color": "#d7301f", "width": 3.5}},
+            hoverinfo="skip",
+        )
+    )
+    return fig

@@ -1,0 +1,240 @@
+"""Figures of the Profil Wilayah page and the evaluation pack (pure: DataFrames in, figures out).
+
+Moved here from ui/halaman_profil.py so that exports (PNG/SVG/PDF, the PDF report and PPTX deck)
+build the same figures without Streamlit. Labels come from ``teks``, a function from a text key
+(and its ``{placeholders}``) to the text in the reader's language: the dashboard passes its
+``ui.teks.t`` bound to the language, so screen and export read alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.analisis.ringkasan import TIDAK_ADA
+from indicators.format import Bahasa, format_angka
+from indicators.grafik.predikat import WARNA_PREDIKAT
+from indicators.katalog.model import Indikator, Katalog, PitaPredikat, Skema
+
+Teks = Callable[..., str]
+"""``teks(kunci, **isian) -> str``: interface text in one language."""
+
+JUMLAH_RUANG = 10
+"""Indicators drawn in the 'where are the next points' chart."""
+_HIJAU, _ABU, _ORANYE, _MERAH = "#31a354", "#d9d9d9", "#e6550d", "#c0392b"
+
+
+def _angka(nilai: Any, desimal: int, bahasa: Bahasa) -> str:
+    return "–" if nilai is None or pd.isna(nilai) else format_angka(float(nilai), desimal, bahasa)
+
+
+def _pemisah(bahasa: Bahasa) -> str:
+    return ",." if bahasa == "id" else ".,"
+
+
+def label_indikator(ind: Indikator, bahasa: Bahasa, *, pendek: bool = False) -> str:
+    """'04 Akta Kelahiran' in Indonesian (official short label), the English gloss in English."""
+    nama = f"{ind.nomor:02d} {ind.label.teks if bahasa == 'id' else ind.nama_en}"
+    return nama[:43].rstrip() + "…" if pendek and len(nama) > 45 else nama
+
+
+def label_kelompok(skema: Skema, kode: str, bahasa: Bahasa, *, pendek: bool = False) -> str:
+    """A group's name from the catalogue; ``pendek`` keeps the part before the colon ('Klaster IV')."""
+    kelompok = skema.kelompok_dari(kode)
+    nama = kelompok.nama if bahasa == "id" else kelompok.nama_en
+    return nama.split(":")[0] if pendek else nama
+
+
+def label_predikat(predikat: object, teks: Teks, *, resmi: bool) -> str:
+    """A predikat for display: missing official → 'Data tidak ditemukan'; none → 'Tidak berpredikat'."""
+    if predikat is None or (isinstance(predikat, float) and pd.isna(predikat)):
+        return teks("tidak_ditemukan" if resmi else "tidak_ada_predikat")
+    if predikat == TIDAK_ADA:
+        return teks("tidak_ada_predikat")
+    return str(predikat)
+
+
+def _sintetis(label: str, teks: Teks) -> str:
+    return f"{label} ({teks('profil_sintetis_pendek')})"
+
+
+def grafik_riwayat(
+    riwayat: pd.DataFrame, pita: PitaPredikat, tanpa_siklus: Sequence[int], bahasa: Bahasa, teks: Teks
+) -> go.Figure:
+    """Timeline: official predikat per cycle (filled), computed predikat (diamonds, red where different).
+
+    The x axis is the calendar, so years without an evaluation show as shaded gaps.
+    """
+    kategori = [teks("tidak_ditemukan"), teks("tidak_ada_predikat"), *pita.urutan()]
+    fig = go.Figure()
+    for kosong in tanpa_siklus:
+        fig.add_vrect(
+            x0=kosong - 0.45,
+            x1=kosong + 0.45,
+            fillcolor="#f0f0f0",
+            line_width=0,
+            annotation_text=teks("profil_tanpa_evaluasi"),
+            annotation_position="top",
+            annotation_font_size=11,
+        )
+    ada = riwayat[riwayat["ada_resmi"]]
+    resmi = [label_predikat(p, teks, resmi=True) for p in ada["predikat_resmi"]]
+    keyakinan = [teks(k) if isinstance(k, str) else "–" for k in ada["keyakinan"]]
+    fig.add_trace(
+        go.Scatter(
+            x=ada["tahun"],
+            y=resmi,
+            mode="markers",
+            name=teks("predikat_resmi"),
+            marker={
+                "size": 18,
+                "color": [WARNA_PREDIKAT.get(str(p), "#9e9e9e") for p in ada["predikat_resmi"]],
+                "line": {"color": "#252525", "width": 1.5},
+            },
+            customdata=keyakinan,
+            hovertemplate="%{x}: <b>%{y}</b><br>" + teks("keyakinan") + ": %{customdata}<extra></extra>",
+        )
+    )
+    hilang = riwayat[~riwayat["ada_resmi"]]
+    fig.add_trace(
+        go.Scatter(
+            x=hilang["tahun"],
+            y=[kategori[0]] * len(hilang),
+            mode="markers",
+            name=teks("tidak_ditemukan"),
+            marker={"size": 14, "symbol": "circle-open", "color": "#737373", "line": {"width": 2}},
+            hovertemplate="%{x}: " + teks("profil_resmi_tidak_ditemukan") + "<extra></extra>",
+        )
+    )
+    skor = riwayat[riwayat["ada_skor"]]
+    beda = skor["beda_predikat"].tolist()
+    fig.add_trace(
+        go.Scatter(
+            x=skor["tahun"] + 0.22,
+            y=[label_predikat(p, teks, resmi=False) for p in skor["predikat_hitung"]],
+            mode="markers+text",
+            name=_sintetis(teks("profil_predikat_hitung"), teks),
+            text=["≠" if b else "" for b in beda],
+            textposition="middle right",
+            textfont={"color": _MERAH, "size": 16},
+            marker={
+                "size": [13 if b else 10 for b in beda],
+                "symbol": "diamond",
+                "color": [_MERAH if b else "#ffffff" for b in beda],
+                "line": {"color": [_MERAH if b else "#525252" for b in beda], "width": 1.5},
+            },
+            customdata=[_angka(v, 2, bahasa) for v in skor["total"]],
+            hovertemplate=(
+                "%{x:.0f}: %{y}<br>" + _sintetis(teks("profil_total"), teks) + ": %{customdata}<extra></extra>"
+            ),
+        )
+    )
+    tahun = [int(x) for x in riwayat["tahun"]]
+    fig.update_layout(
+        height=330,
+        margin={"l": 0, "r": 10, "t": 30, "b": 0},
+        xaxis={"tickvals": tahun, "range": [min(tahun) - 0.6, max(tahun) + 0.8], "title": {"text": teks("tahun")}},
+        yaxis={"categoryorder": "array", "categoryarray": kategori, "range": [-0.5, len(kategori) - 0.3]},
+        legend={"orientation": "h", "y": -0.25},
+        separators=_pemisah(bahasa),
+    )
+    return fig
+
+
+def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, teks: Teks) -> go.Figure:
+    """Horizontal bars: each group's score over its maximum (assumed allocation), province average as a tick."""
+    y = [label_kelompok(skema, k, bahasa, pendek=True) for k in kelompok["kelompok"]]
+    nama = [label_kelompok(skema, k, bahasa) for k in kelompok["kelompok"]]
+    isi = [
+        f"{_angka(n, 1, bahasa)} / {_angka(m, 0, bahasa)}"
+        for n, m in zip(kelompok["nilai"], kelompok["nilai_maks"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=kelompok["nilai_maks"],
+            y=y,
+            orientation="h",
+            name=teks("profil_maks_asumsi"),
+            marker={"color": _ABU},
+            customdata=nama,
+            hovertemplate="%{customdata}<br>" + teks("profil_maks_asumsi") + ": %{x}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            x=kelompok["nilai"],
+            y=y,
+            orientation="h",
+            name=_sintetis(teks("profil_skor"), teks),
+            marker={"color": _HIJAU},
+            text=isi,
+            textposition="inside",
+            insidetextanchor="start",
+            customdata=nama,
+            hovertemplate="%{customdata}<br>" + teks("profil_skor") + ": %{text}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=kelompok["rata_provinsi"],
+            y=y,
+            mode="markers",
+            name=teks("profil_rata_provinsi"),
+            marker={"symbol": "line-ns", "size": 26, "line": {"width": 3, "color": "#252525"}},
+            customdata=[_angka(v, 1, bahasa) for v in kelompok["rata_provinsi"]],
+            hovertemplate=teks("profil_rata_provinsi") + ": %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        barmode="overlay",
+        height=330,
+        margin={"l": 0, "r": 10, "t": 10, "b": 0},
+        xaxis={"title": {"text": teks("profil_poin")}},
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.2},
+        separators=_pemisah(bahasa),
+    )
+    return fig
+
+
+def grafik_ruang(ruang: pd.DataFrame, katalog: Katalog, berikut: str | None, bahasa: Bahasa, teks: Teks) -> go.Figure:
+    """Bars of the indicators with the most room left; the ones that together close the gap in orange."""
+    indikator = katalog.indikator()
+    data = ruang.head(JUMLAH_RUANG)
+    fig = go.Figure()
+    for menutup, warna, nama in (
+        (True, _ORANYE, teks("profil_menutup", predikat=berikut or "–")),
+        (False, "#969696", teks("profil_lainnya")),
+    ):
+        bagian = data[data["menutup_selisih"] == menutup]
+        if bagian.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=bagian["ruang"],
+                y=[label_indikator(indikator[k], bahasa, pendek=True) for k in bagian["indikator"]],
+                orientation="h",
+                name=nama,
+                marker={"color": warna},
+                text=[_angka(v, 2, bahasa) for v in bagian["ruang"]],
+                textposition="outside",
+                customdata=[label_indikator(indikator[k], bahasa) for k in bagian["indikator"]],
+                hovertemplate="%{customdata}<br>" + teks("profil_ruang") + ": %{text}<extra></extra>",
+            )
+        )
+    urutan = [label_indikator(indikator[k], bahasa, pendek=True) for k in data["indikator"]]
+    batas = float(data["ruang"].max()) * 1.2 if len(data) else 1.0
+    fig.update_traces(cliponaxis=False)
+    fig.update_layout(
+        height=90 + 28 * len(data),
+        margin={"l": 0, "r": 30, "t": 10, "b": 0},
+        xaxis={"title": {"text": teks("profil_ruang_poin")}, "range": [0, batas]},
+        yaxis={"categoryorder": "array", "categoryarray": urutan, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.25},
+        separators=_pemisah(bahasa),
+    )
+    return fig

@@ -1,0 +1,1 @@
+"""The Gugus Tugas workspace: evidence checklist, readiness, snapshots, XLSX, storage."""

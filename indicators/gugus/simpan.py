@@ -1,0 +1,496 @@
+"""Storage of the Gugus Tugas workspace: its own DuckDB file, atomic writes, scope and change log.
+
+**Its own file.** The workspace is what people type in (OPD per indicator, checklist items,
+snapshots), so it must survive ``kla db build``, which rebuilds the KLA database from committed
+sources. It lives beside it: ``data/kla.duckdb`` → ``data/kla.gugus.duckdb`` (:func:`path_gugus`),
+with its schema from the versioned migrations in ``indicators/io/migrasi_gugus/``.
+
+**All or nothing.** As :mod:`indicators.impor` does for the database: under a file lock, the
+workspace is copied to a temporary file beside it, the whole change is applied there in one
+transaction, CHECKPOINTed, closed, fsynced and moved over the workspace with ``os.replace``.
+Readers (read-only, one short connection per call) see the old file or the new one; a process
+killed at any point leaves the old file as it was. A write that changes nothing writes nothing.
+
+**Who may write.** Every write takes a :class:`indicators.akun.Pengguna` and refuses, before
+touching anything, a region outside its scope (:func:`indicators.akun.dalam_lingkup`).
+**Every change is recorded** in ``log_perubahan``: who, when, table, key, field, old → new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import math
+import os
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from indicators.akun.pengguna import Pengguna, dalam_lingkup
+from indicators.galat import GalatDwibahasa
+from indicators.gugus.tugas import STATUS, daftar_rekam, opd_efektif
+from indicators.io import store
+from indicators.katalog.data_dukung import KatalogDataDukung
+from indicators.katalog.model import Katalog
+
+MIGRASI_GUGUS_DIR = Path(__file__).parents[1] / "io" / "migrasi_gugus"
+# Test hook: seconds to sleep inside the write transaction (a test kills the process there).
+ENV_JEDA_UJI = "KLA_UJI_JEDA_GUGUS"
+KOLOM_BUTIR_UBAH = ("status", "opd", "tenggat", "catatan", "referensi")
+_KOSONG = {
+    "butir_checklist": [
+        *("kode_wilayah", "indikator", "butir", "status", "opd", "tenggat", "catatan", "referensi"),
+        *("diubah_oleh", "diubah_pada"),
+    ],
+    "opd_indikator": ["kode_wilayah", "indikator", "opd", "peran_kontak", "urutan"],
+    "snapshot_skor": ["kode_wilayah", "tanggal", "indikator", "nilai", "dicatat_oleh", "dicatat_pada"],
+    "log_perubahan": [
+        *("log_id", "waktu", "pengguna", "kode_wilayah", "tabel", "kunci", "kolom"),
+        *("nilai_lama", "nilai_baru", "asal"),
+    ],
+}
+_KUERI = {
+    "butir_checklist": "gugus_butir",
+    "opd_indikator": "gugus_opd",
+    "snapshot_skor": "gugus_snapshot",
+    "log_perubahan": "gugus_log",
+}
+
+
+class GugusError(GalatDwibahasa):
+    """A workspace change cannot go ahead; one clear line, Indonesian with an English twin."""
+
+
+class LingkupError(GugusError):
+    """The user may not change this region (outside the editor's scope)."""
+
+
+@dataclass(frozen=True)
+class UbahButir:
+    """The new state of one checklist item (every field; empty text is stored as empty)."""
+
+    indikator: str
+    butir: str
+    status: str
+    opd: str | None = None
+    tenggat: dt.date | None = None
+    catatan: str | None = None
+    referensi: str | None = None
+
+
+def path_gugus(db_path: Path) -> Path:
+    """Return the workspace file of a database: ``data/kla.duckdb`` → ``data/kla.gugus.duckdb``."""
+    return db_path.with_name(f"{db_path.stem}.gugus{db_path.suffix or '.duckdb'}")
+
+
+def versi_berkas(path: Path) -> int:
+    """A version key for caches: the file's mtime in ns, or -1 while the workspace does not exist."""
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return -1
+
+
+def _daftar_migrasi() -> list[tuple[int, str, Path]]:
+    hasil = []
+    for path in sorted(MIGRASI_GUGUS_DIR.glob("*.sql")):
+        versi, _, nama = path.stem.partition("_")
+        hasil.append((int(versi), nama, path))
+    return hasil
+
+
+def _terapkan_migrasi(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(store.muat_sql("gugus_migrasi_buat"))
+    sudah = {int(v) for v in store.kueri_con(con, "gugus_migrasi_sudah")["versi"]}
+    for versi, nama, path in _daftar_migrasi():
+        if versi not in sudah:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(store.muat_sql("gugus_migrasi_catat"), {"versi": versi, "nama": nama})
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _baca(path: Path, tabel: str, kode_wilayah: str) -> pd.DataFrame:
+    if not path.is_file():
+        return pd.DataFrame(columns=_KOSONG[tabel])
+    try:
+        return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
+    except duckdb.CatalogException:
+        return pd.DataFrame(columns=_KOSONG[tabel])  # an empty file from an interrupted first write
+    except duckdb.Error as exc:
+        raise GugusError(
+            f"Berkas ruang kerja {path.name} tidak dapat dibaca ({type(exc).__name__}); pulihkan dari cadangan.",
+            f"The workspace file {path.name} cannot be read ({type(exc).__name__}); restore it from a backup.",
+        ) from exc
+
+
+def baca_butir(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """Stored checklist items of one region (empty when nothing is stored)."""
+    return _baca(path, "butir_checklist", kode_wilayah)
+
+
+def baca_opd(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """Stored OPD pengampu rows of one region."""
+    return _baca(path, "opd_indikator", kode_wilayah)
+
+
+def baca_snapshot(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """Stored self-score snapshots of one region."""
+    return _baca(path, "snapshot_skor", kode_wilayah)
+
+
+def baca_log(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """The change history of one region, newest first."""
+    return _baca(path, "log_perubahan", kode_wilayah)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _kunci(path: Path) -> Iterator[None]:
+    """Serialise writers of the same workspace across processes (dashboard sessions, the CLI)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".kla-{path.name}.lock", "w") as berkas:
+        fcntl.flock(berkas, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(berkas, fcntl.LOCK_UN)
+
+
+@dataclass
+class _Tulis:
+    """An open write: the connection to the working copy and how many changes were logged."""
+
+    con: duckdb.DuckDBPyConnection
+    berubah: int = 0
+
+
+@contextmanager
+def _transaksi(path: Path) -> Iterator[_Tulis]:
+    """Yield a write on a fresh copy of the workspace inside one transaction, then publish it.
+
+    The copy is published (CHECKPOINT, close, fsync, ``os.replace``) only when the block ends
+    without error and logged at least one change; otherwise the workspace file is untouched (it
+    is not even created by a first write that changes nothing).
+    """
+    with _kunci(path):
+        for basi in path.parent.glob(f"{path.name}.tulis-*"):
+            basi.unlink(missing_ok=True)  # left by a killed writer; we hold the lock
+        sementara = path.with_name(f"{path.name}.tulis-{os.getpid()}")
+        try:
+            if path.is_file():
+                shutil.copyfile(path, sementara)
+            with store.buka(sementara, read_only=False) as con:
+                con.execute("BEGIN TRANSACTION")
+                _terapkan_migrasi(con)
+                tulis = _Tulis(con)
+                yield tulis
+                if tulis.berubah:
+                    store.jeda_uji(ENV_JEDA_UJI, "ruang kerja")
+                    con.execute("COMMIT")
+                    con.execute("CHECKPOINT")
+                else:
+                    con.execute("ROLLBACK")
+            if tulis.berubah:
+                store.terbitkan(sementara, path)
+        finally:
+            sementara.unlink(missing_ok=True)
+            sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
+
+
+def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("data_masuk", frame)
+    try:
+        con.execute(store.muat_sql(nama_sql))
+    finally:
+        con.unregister("data_masuk")
+
+
+def _teks(nilai: object) -> str | None:
+    """A value as the change log stores it: text, or None for empty."""
+    if nilai is None:
+        return None
+    if isinstance(nilai, float) and math.isnan(nilai):
+        return None
+    if isinstance(nilai, pd.Timestamp):
+        return nilai.date().isoformat()
+    if isinstance(nilai, dt.date):
+        return nilai.isoformat()
+    if isinstance(nilai, float):
+        return f"{nilai:g}"
+    teks = str(nilai)
+    return teks if teks.strip() else None
+
+
+def _periksa_lingkup(pengguna: Pengguna, kode_wilayah: str) -> None:
+    if not dalam_lingkup(pengguna, kode_wilayah):
+        lingkup = ", ".join(pengguna.wilayah) or "-"
+        raise LingkupError(
+            f"Pengguna '{pengguna.nama}' (lingkup {lingkup}) tidak boleh mengubah ruang kerja wilayah {kode_wilayah}; "
+            "masuk dengan akun editor wilayah itu.",
+            f"User '{pengguna.nama}' (scope {lingkup}) may not change the workspace of region {kode_wilayah}; "
+            "log in with an editor account for that region.",
+        )
+
+
+def _log(
+    tulis: _Tulis,
+    baris: list[dict[str, object]],
+    pengguna: Pengguna,
+    kode_wilayah: str,
+    waktu: dt.datetime,
+    asal: str,
+) -> int:
+    if not baris:
+        return 0
+    awal = int(store.kueri_con(tulis.con, "gugus_log_id_baru")["log_id"].iloc[0])
+    frame = pd.DataFrame(baris)
+    frame.insert(0, "log_id", range(awal, awal + len(frame)))
+    frame["waktu"] = waktu
+    frame["pengguna"] = pengguna.nama
+    frame["kode_wilayah"] = kode_wilayah
+    frame["asal"] = asal
+    _sisip(tulis.con, "gugus_sisip_log", frame)
+    tulis.berubah += len(frame)
+    return len(frame)
+
+
+def periksa_ubah_butir(ubah: UbahButir, dd: KatalogDataDukung) -> None:
+    """Check one item change against the catalogue (item exists, status known).
+
+    Raises:
+        GugusError: naming the indicator, item and bad value.
+    """
+    if dd.butir(ubah.indikator, ubah.butir) is None:
+        raise GugusError(
+            f"Butir '{ubah.butir}' tidak ada pada indikator {ubah.indikator} di katalog data dukung.",
+            f"Item '{ubah.butir}' is not an item of indicator {ubah.indikator} in the evidence catalogue.",
+        )
+    if ubah.status not in STATUS:
+        raise GugusError(
+            f"Status '{ubah.status}' tidak dikenal; harapan: {', '.join(STATUS)}.",
+            f"Unknown status '{ubah.status}'; expected: {', '.join(STATUS)}.",
+        )
+
+
+def _nilai_baru(ubah: UbahButir) -> dict[str, object]:
+    return {
+        "status": ubah.status,
+        "opd": _teks(ubah.opd),
+        "tenggat": ubah.tenggat,
+        "catatan": _teks(ubah.catatan),
+        "referensi": _teks(ubah.referensi),
+    }
+
+
+def _beda(rekam: Mapping[str, object], baru: Mapping[str, object]) -> list[str]:
+    return [k for k in KOLOM_BUTIR_UBAH if _teks(rekam.get(k)) != _teks(baru[k])]
+
+
+def jumlah_berubah(perubahan: Sequence[UbahButir], tersimpan: pd.DataFrame) -> int:
+    """How many of these item states differ from the stored rows (an untouched item is ``belum``)."""
+    simpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(tersimpan)}
+    return sum(bool(_beda(simpan.get((u.indikator, u.butir), {"status": "belum"}), _nilai_baru(u))) for u in perubahan)
+
+
+def simpan_butir(
+    path: Path,
+    pengguna: Pengguna,
+    kode_wilayah: str,
+    perubahan: Sequence[UbahButir],
+    dd: KatalogDataDukung,
+    *,
+    asal: str = "dasbor",
+    waktu: dt.datetime | None = None,
+) -> int:
+    """Write checklist items of one region at once; return the number of fields that changed.
+
+    An item whose every field equals what is stored (or the default ``belum`` / empty for an
+    untouched item) is left alone. Each changed field is logged, old → new.
+
+    Raises:
+        LingkupError: the region is outside the user's scope (nothing is written).
+        GugusError: an unknown item or status (nothing is written).
+    """
+    _periksa_lingkup(pengguna, kode_wilayah)
+    for ubah in perubahan:
+        periksa_ubah_butir(ubah, dd)
+    waktu = waktu or dt.datetime.now().replace(microsecond=0)
+    with _transaksi(path) as tulis:
+        con = tulis.con
+        lama = store.kueri_con(con, "gugus_butir", {"kode_wilayah": kode_wilayah})
+        tersimpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(lama)}
+        baris_baru: list[dict[str, object]] = []
+        log: list[dict[str, object]] = []
+        for ubah in perubahan:
+            rekam = tersimpan.get((ubah.indikator, ubah.butir), {"status": "belum"})
+            baru = _nilai_baru(ubah)
+            beda = _beda(rekam, baru)
+            if not beda:
+                continue
+            kunci = f"{ubah.indikator}/{ubah.butir}"
+            log += [
+                {
+                    "tabel": "butir_checklist",
+                    "kunci": kunci,
+                    "kolom": k,
+                    "nilai_lama": _teks(rekam.get(k)),
+                    "nilai_baru": _teks(baru[k]),
+                }
+                for k in beda
+            ]
+            baris_baru.append(
+                {
+                    "kode_wilayah": kode_wilayah,
+                    "indikator": ubah.indikator,
+                    "butir": ubah.butir,
+                    **baru,
+                    "diubah_oleh": pengguna.nama,
+                    "diubah_pada": waktu,
+                }
+            )
+        frame = pd.DataFrame(baris_baru, columns=_KOSONG["butir_checklist"])
+        frame["tenggat"] = pd.to_datetime(frame["tenggat"]).dt.date
+        _sisip(con, "gugus_sisip_butir", frame)
+        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+
+
+def _teks_opd(daftar: Sequence[tuple[str, str]]) -> str:
+    return "; ".join(f"{opd} ({peran})" for opd, peran in daftar)
+
+
+def atur_opd(
+    path: Path,
+    pengguna: Pengguna,
+    kode_wilayah: str,
+    indikator: str,
+    daftar: Sequence[tuple[str, str]],
+    katalog: Katalog,
+    dd: KatalogDataDukung,
+    *,
+    asal: str = "dasbor",
+    waktu: dt.datetime | None = None,
+) -> int:
+    """Set the OPD pengampu of one indicator for one region (``[(opd, contact role), ...]`` in order).
+
+    The first OPD becomes the default owner of items without their own. The old list (the stored
+    one, or the catalogue's default) and the new list are logged. Returns 1 when it changed, else 0.
+
+    Raises:
+        LingkupError: outside the user's scope. GugusError: unknown indicator, empty list, an
+            empty name or role, or an OPD named twice.
+    """
+    _periksa_lingkup(pengguna, kode_wilayah)
+    if indikator not in dd.per_indikator:
+        raise GugusError(f"Indikator '{indikator}' tidak dikenal.", f"Unknown indicator '{indikator}'.")
+    bersih = [(opd.strip(), peran.strip()) for opd, peran in daftar]
+    if not bersih or any(not o or not p for o, p in bersih):
+        raise GugusError(
+            "Daftar OPD pengampu tidak boleh kosong, dan setiap OPD perlu nama dan peran kontak.",
+            "The OPD list may not be empty, and every OPD needs a name and a contact role.",
+        )
+    if len({o for o, _ in bersih}) != len(bersih):
+        raise GugusError("Ada OPD yang disebut dua kali.", "An OPD is named twice.")
+    waktu = waktu or dt.datetime.now().replace(microsecond=0)
+    with _transaksi(path) as tulis:
+        con = tulis.con
+        tersimpan = store.kueri_con(con, "gugus_opd", {"kode_wilayah": kode_wilayah})
+        lama = opd_efektif(tersimpan, katalog, dd)
+        lama = lama[lama["indikator"] == indikator]
+        daftar_lama = list(zip(lama["opd"], lama["peran_kontak"], strict=True))
+        if daftar_lama == bersih:
+            return 0
+        con.execute(store.muat_sql("gugus_hapus_opd"), {"kode_wilayah": kode_wilayah, "indikator": indikator})
+        frame = pd.DataFrame(
+            [
+                {"kode_wilayah": kode_wilayah, "indikator": indikator, "opd": o, "peran_kontak": p, "urutan": i}
+                for i, (o, p) in enumerate(bersih)
+            ]
+        )
+        _sisip(con, "gugus_sisip_opd", frame)
+        log: list[dict[str, object]] = [
+            {
+                "tabel": "opd_indikator",
+                "kunci": indikator,
+                "kolom": "opd_pengampu",
+                "nilai_lama": _teks_opd(daftar_lama),
+                "nilai_baru": _teks_opd(bersih),
+            }
+        ]
+        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+
+
+def simpan_snapshot(
+    path: Path,
+    pengguna: Pengguna,
+    kode_wilayah: str,
+    tanggal: dt.date,
+    nilai: Mapping[str, float],
+    katalog: Katalog,
+    kode_skema: str,
+    *,
+    asal: str = "dasbor",
+    waktu: dt.datetime | None = None,
+) -> int:
+    """Record the estimated self-score per indicator at ``tanggal``; return the values that changed.
+
+    Every value must be a number from 0 to the indicator's maximum (the project's default
+    allocation). Re-recording a date replaces its values; each changed value is logged.
+
+    Raises:
+        LingkupError: outside the user's scope. GugusError: an unknown indicator or a value out of
+            range, listing every one (nothing is written).
+    """
+    _periksa_lingkup(pengguna, kode_wilayah)
+    maks = {i.id: i.nilai_maks for i in katalog.skema[kode_skema].indikator}
+    salah = []
+    for ind, v in nilai.items():
+        if ind not in maks:
+            salah.append(f"{ind}: indikator tidak dikenal / unknown indicator")
+        elif not isinstance(v, int | float) or not math.isfinite(v) or not 0 <= v <= maks[ind]:
+            salah.append(f"{ind}: nilai '{v}' di luar 0–{maks[ind]:g} / value outside 0–{maks[ind]:g}")
+    if salah:
+        raise GugusError("Snapshot tidak disimpan: " + "; ".join(salah), "Snapshot not saved: " + "; ".join(salah))
+    waktu = waktu or dt.datetime.now().replace(microsecond=0)
+    with _transaksi(path) as tulis:
+        con = tulis.con
+        lama = store.kueri_con(con, "gugus_snapshot", {"kode_wilayah": kode_wilayah})
+        lama = lama[[t == tanggal for t in pd.to_datetime(lama["tanggal"]).dt.date]] if len(lama) else lama
+        sebelum = {str(i): float(v) for i, v in zip(lama["indikator"], lama["nilai"], strict=True)}
+        baris_baru: list[dict[str, object]] = []
+        log: list[dict[str, object]] = []
+        for ind, v in sorted(nilai.items()):
+            baru = round(float(v), 2)
+            if ind in sebelum and abs(sebelum[ind] - baru) < 1e-9:
+                continue
+            baris_baru.append(
+                {
+                    "kode_wilayah": kode_wilayah,
+                    "tanggal": tanggal,
+                    "indikator": ind,
+                    "nilai": baru,
+                    "dicatat_oleh": pengguna.nama,
+                    "dicatat_pada": waktu,
+                }
+            )
+            log.append(
+                {
+                    "tabel": "snapshot_skor",
+                    "kunci": f"{tanggal.isoformat()}/{ind}",
+                    "kolom": "nilai",
+                    "nilai_lama": _teks(sebelum.get(ind)),
+                    "nilai_baru": _teks(baru),
+                }
+            )
+        _sisip(con, "gugus_sisip_snapshot", pd.DataFrame(baris_baru, columns=_KOSONG["snapshot_skor"]))
+        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)

@@ -1,0 +1,574 @@
+"""The checklist as XLSX: one sheet per OPD to send as a request-letter attachment, and back.
+
+**Export** (:func:`tulis_xlsx`): every sheet is one OPD's items, most important first, with a
+title, the region, the date made (Indonesian format) and the assumption behind the points at
+stake; a synthetic reference score is labelled so. Text that starts like a formula (``= + - @``,
+tab, CR) is written as a plain string cell with Excel's quote prefix, so no formula can run.
+
+**Import** (:func:`baca_xlsx`): the same file, edited (status, due date, OPD, note, reference),
+is read back with the import rules of :mod:`indicators.impor`: the upload limits and zip checks
+first, then every problem at once, each naming file, sheet, row, column, bad value and what is
+expected, Indonesian first. Nothing is returned to write unless every row is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+
+from indicators.akun.pengguna import Pengguna, dalam_lingkup, label_lingkup
+from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.gugus.simpan import UbahButir
+from indicators.gugus.tugas import STATUS, STATUS_LABEL, kosong, status_dari_teks
+from indicators.impor.baca import batas_bawaan, periksa_zip
+from indicators.impor.masalah import Masalah
+from indicators.katalog.data_dukung import KatalogDataDukung
+
+AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
+PANJANG_TEKS_MAKS = 1000
+# Header of the item table, in sheet order; the import finds columns by these names.
+K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR = "No", "Indikator", "Nama indikator", "Kode butir", "Butir"
+K_STATUS, K_TENGGAT, K_CATATAN, K_REFERENSI = "Status", "Tenggat", "Catatan", "Referensi"
+K_POIN, K_OPD = "Poin dipertaruhkan", "OPD"
+JUDUL_KOLOM: tuple[str, ...] = (K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR, K_STATUS, K_TENGGAT)
+JUDUL_KOLOM += (K_CATATAN, K_REFERENSI, K_POIN, K_OPD)
+KOLOM_WAJIB = (K_INDIKATOR, K_BUTIR, K_STATUS)
+LABEL_KODE_WILAYAH = "Kode wilayah"
+_LEBAR = {K_NO: 5, K_INDIKATOR: 11, K_NAMA_IND: 26, K_BUTIR: 22, K_NAMA_BUTIR: 55, K_STATUS: 14, K_TENGGAT: 12}
+_LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26}
+
+# kode → (uraian id, uraian en, harapan id, harapan en), in the style of impor_masalah.PESAN.
+PESAN_CHECKLIST: dict[str, tuple[str, str, str, str]] = {
+    "ck_bukan_xlsx": (
+        "berkas bukan XLSX",
+        "the file is not an XLSX",
+        "berkas .xlsx hasil 'kla checklist export' atau unduhan halaman Gugus Tugas",
+        "an .xlsx from 'kla checklist export' or the Gugus Tugas page download",
+    ),
+    "ck_tanpa_tabel": (
+        "sheet tidak berisi tabel checklist (judul kolom tidak ditemukan)",
+        "the sheet holds no checklist table (no header row found)",
+        "baris judul dengan kolom: {kolom}",
+        "a header row with the columns: {kolom}",
+    ),
+    "ck_kolom_hilang": (
+        "kolom wajib tidak ada",
+        "a required column is missing",
+        "kolom wajib: {kolom}",
+        "required columns: {kolom}",
+    ),
+    "ck_wilayah_kosong": (
+        "kode wilayah tidak diisi",
+        "the region code is empty",
+        "kode kab/kota di sel sebelah '" + LABEL_KODE_WILAYAH + "', mis. 33.75",
+        "a regency/city code in the cell next to '" + LABEL_KODE_WILAYAH + "', e.g. 33.75",
+    ),
+    "ck_wilayah_tak_dikenal": (
+        "kode wilayah tidak dikenal atau bukan kabupaten/kota",
+        "unknown region code, or not a regency/city",
+        "kode kab/kota Kemendagri, mis. 33.75",
+        "a Kemendagri regency/city code, e.g. 33.75",
+    ),
+    "ck_wilayah_beda": (
+        "kode wilayah berbeda dengan sheet {sheet_awal} ({kode_awal})",
+        "region code differs from sheet {sheet_awal} ({kode_awal})",
+        "satu berkas untuk satu kab/kota",
+        "one file per regency/city",
+    ),
+    "ck_luar_lingkup": (
+        "wilayah di luar lingkup akun {pengguna}; seluruh berkas ditolak",
+        "region outside the scope of account {pengguna}; the whole file is refused",
+        "hanya wilayah dalam lingkup akun: {lingkup}",
+        "only regions in the account's scope: {lingkup}",
+    ),
+    "ck_indikator_tak_dikenal": (
+        "indikator tidak dikenal",
+        "unknown indicator",
+        "id indikator skema {skema}, mis. KLA24-01",
+        "an indicator id of scheme {skema}, e.g. KLA24-01",
+    ),
+    "ck_butir_tak_dikenal": (
+        "butir tidak ada pada indikator {indikator}",
+        "not an item of indicator {indikator}",
+        "salah satu kode butir: {daftar}",
+        "one of the item codes: {daftar}",
+    ),
+    "ck_status_tak_dikenal": (
+        "status tidak dikenal",
+        "unknown status",
+        "belum, dalam proses, lengkap atau diverifikasi",
+        "belum, dalam proses, lengkap or diverifikasi",
+    ),
+    "ck_sel_kosong": (
+        "sel wajib kosong",
+        "a required cell is empty",
+        "{harapan_id}",
+        "{harapan_en}",
+    ),
+    "ck_tanggal_tak_sah": (
+        "bukan tanggal",
+        "not a date",
+        "tanggal, mis. 30/06/2025 atau 2025-06-30 (atau sel bertipe Tanggal)",
+        "a date, e.g. 30/06/2025 or 2025-06-30 (or a Date cell)",
+    ),
+    "ck_rumus": (
+        "sel berisi rumus; rumus tidak diimpor",
+        "the cell holds a formula; formulas are not imported",
+        "nilai biasa (salin lalu Tempel Spesial → Nilai)",
+        "a plain value (copy, then Paste Special → Values)",
+    ),
+    "ck_terlalu_panjang": (
+        "teks terlalu panjang ({panjang} karakter)",
+        "text too long ({panjang} characters)",
+        "paling banyak {maks} karakter",
+        "at most {maks} characters",
+    ),
+    "ck_ganda": (
+        "butir ganda: {kunci} sudah ada di sheet {sheet_awal} baris {baris_awal}",
+        "duplicate item: {kunci} already appears in sheet {sheet_awal} row {baris_awal}",
+        "satu baris per indikator × butir",
+        "one row per indicator × item",
+    ),
+    "ck_tanpa_baris": (
+        "tidak ada baris butir di berkas",
+        "no item rows in the file",
+        "minimal satu baris dengan kolom {kolom} terisi",
+        "at least one row with the {kolom} columns filled in",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class MasalahChecklist(Masalah):
+    """A problem in a checklist file: the import's :class:`Masalah` with the checklist's wording."""
+
+    def _pesan(self) -> tuple[str, str, str, str] | None:
+        return PESAN_CHECKLIST.get(self.kode)
+
+    def uraian(self, bahasa: Bahasa = "id") -> str:
+        """Return what is wrong, in the chosen language."""
+        pesan = self._pesan()
+        if pesan is None:
+            return super().uraian(bahasa)
+        return self._isi(pesan[1] if bahasa == "en" else pesan[0])
+
+    def harapan(self, bahasa: Bahasa = "id") -> str:
+        """Return what was expected instead, in the chosen language."""
+        pesan = self._pesan()
+        if pesan is None:
+            return super().harapan(bahasa)
+        return self._isi(pesan[3] if bahasa == "en" else pesan[2])
+
+
+@dataclass
+class HasilChecklist:
+    """A read checklist file: the region, one full item state per row, and every problem.
+
+    ``perubahan`` is empty whenever ``masalah`` is not: nothing may be written from a bad file.
+    """
+
+    berkas: str
+    kode_wilayah: str | None
+    perubahan: list[UbahButir] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+
+    @property
+    def sah(self) -> bool:
+        """True when the file has no problem."""
+        return not self.masalah
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def aman(teks: str) -> str:
+    """Neutralise formula-looking text with a leading apostrophe (undone by :func:`pulihkan`)."""
+    return "'" + teks if teks.startswith(AWALAN_BERBAHAYA) else teks
+
+
+def pulihkan(teks: str) -> str:
+    """Undo :func:`aman`: drop the apostrophe that was added before a formula-looking text."""
+    return teks[1:] if teks.startswith("'") and teks[1:].startswith(AWALAN_BERBAHAYA) else teks
+
+
+def _tulis(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
+    sel = ws.cell(row=baris, column=kolom)
+    if isinstance(nilai, str):
+        sel.value = aman(nilai)
+        sel.data_type = "s"  # never a formula, whatever the text
+        if nilai.startswith(AWALAN_BERBAHAYA):
+            sel.quotePrefix = True
+    else:
+        sel.value = nilai
+    return sel
+
+
+def nama_sheet(opd: str, terpakai: set[str]) -> str:
+    """A valid, unique sheet name for an OPD (Excel: 31 characters at most; no brackets, colon, ``*?/``, backslash)."""
+    dasar = re.sub(r"[\[\]:*?/\\]", "-", opd).strip("' ") or "OPD"
+    nama = dasar[:31]
+    n = 2
+    while nama.casefold() in terpakai:
+        akhiran = f" ({n})"
+        nama = dasar[: 31 - len(akhiran)] + akhiran
+        n += 1
+    terpakai.add(nama.casefold())
+    return nama
+
+
+def tulis_xlsx(
+    butir: pd.DataFrame,
+    opd: pd.DataFrame,
+    *,
+    kode_wilayah: str,
+    nama_wilayah: str,
+    dibuat: dt.date,
+    nama_indikator: Mapping[str, str],
+    catatan_acuan: str,
+    sintetis: bool,
+) -> bytes:
+    """Write the readiness table, one sheet per OPD (in the order of ``butir``'s priority).
+
+    ``butir`` is :func:`indicators.gugus_tugas.tambah_prioritas`'s result; ``opd`` the effective
+    OPD list (:func:`indicators.gugus_tugas.opd_efektif`) for the contact roles;
+    ``nama_indikator`` maps an indicator id to its short label; ``catatan_acuan`` says which
+    score the priority comes from. ``sintetis`` labels a synthetic reference score.
+    """
+    wb = Workbook()
+    wb.remove(wb.active)
+    peran: dict[str, set[str]] = {}
+    for o, p in zip(opd["opd"], opd["peran_kontak"], strict=True):
+        peran.setdefault(str(o), set()).add(str(p))
+    terpakai: set[str] = set()
+    urutan_opd = list(dict.fromkeys(butir["opd"]))
+    tebal = Font(bold=True)
+    isi_judul = PatternFill("solid", fgColor="DDEBF7")
+    status_dv = '"' + ",".join(STATUS_LABEL[s][0] for s in STATUS) + '"'
+    for nama_opd in urutan_opd:
+        milik = butir[butir["opd"] == nama_opd]
+        ws = wb.create_sheet(nama_sheet(str(nama_opd), terpakai))
+        _tulis(ws, 1, 1, f"Daftar data dukung evaluasi KLA — {nama_opd}").font = Font(bold=True, size=14)
+        kepala = [
+            ("Wilayah", nama_wilayah),
+            (LABEL_KODE_WILAYAH, kode_wilayah),
+            ("OPD", str(nama_opd)),
+            ("Peran kontak", "; ".join(sorted(peran.get(str(nama_opd), set()))) or "-"),
+            ("Tanggal dibuat", format_tanggal(dibuat, "id")),
+            (
+                "Poin dipertaruhkan",
+                f"{format_angka(float(milik['poin_dipertaruhkan'].sum()), 2)} poin: bagian sama dari nilai maksimum "
+                "indikator untuk setiap butir yang belum lengkap. Nilai maksimum adalah alokasi bawaan proyek "
+                "(asumsi; nilai maksimum resmi tidak dipublikasikan).",
+            ),
+            ("Urutan", catatan_acuan + (" Skor acuan adalah data contoh (sintetis)." if sintetis else "")),
+        ]
+        for i, (label, nilai) in enumerate(kepala, start=2):
+            _tulis(ws, i, 1, label).font = tebal
+            _tulis(ws, i, 2, nilai)
+        baris_judul = len(kepala) + 3
+        for k, judul in enumerate(JUDUL_KOLOM, start=1):
+            sel = _tulis(ws, baris_judul, k, judul)
+            sel.font = tebal
+            sel.fill = isi_judul
+            ws.column_dimensions[get_column_letter(k)].width = _LEBAR[judul]
+        for n, r in enumerate(milik.itertuples(index=False), start=1):
+            b = baris_judul + n
+            isi: list[object] = [
+                n,
+                r.indikator,
+                nama_indikator.get(str(r.indikator), ""),
+                r.butir,
+                r.nama,
+                STATUS_LABEL[str(r.status)][0],
+                r.tenggat if isinstance(r.tenggat, dt.date) else None,
+                r.catatan if isinstance(r.catatan, str) else None,
+                r.referensi if isinstance(r.referensi, str) else None,
+                round(float(r.poin_dipertaruhkan), 2),
+                str(r.opd),
+            ]
+            for k, v in enumerate(isi, start=1):
+                sel = _tulis(ws, b, k, v)
+                if JUDUL_KOLOM[k - 1] == K_TENGGAT:
+                    sel.number_format = "DD/MM/YYYY"
+                elif JUDUL_KOLOM[k - 1] == K_POIN:
+                    sel.number_format = "#,##0.00"
+                sel.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(milik):
+            kolom_status = get_column_letter(JUDUL_KOLOM.index(K_STATUS) + 1)
+            dv = DataValidation(type="list", formula1=status_dv, allow_blank=False)
+            dv.add(f"{kolom_status}{baris_judul + 1}:{kolom_status}{baris_judul + len(milik)}")
+            ws.add_data_validation(dv)
+        ws.freeze_panes = ws.cell(row=baris_judul + 1, column=1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def _teks_sel(nilai: object) -> str | None:
+    if nilai is None:
+        return None
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)
+    teks = pulihkan(str(nilai)).strip()
+    return teks or None
+
+
+def _urai_tanggal(nilai: object) -> dt.date | None:
+    """A due date from a cell: a date cell, ``2025-06-30`` or ``30/06/2025`` (also ``30-06-2025``)."""
+    if isinstance(nilai, dt.datetime):
+        return nilai.date()
+    if isinstance(nilai, dt.date):
+        return nilai
+    teks = str(nilai).strip()
+    cocok = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", teks)
+    if cocok:
+        return dt.date(int(cocok.group(3)), int(cocok.group(2)), int(cocok.group(1)))
+    return dt.date.fromisoformat(teks[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}( .*)?", teks) else None
+
+
+def _cari_sel_label(ws: Any, label: str, sampai: int) -> tuple[int, object] | None:
+    for baris in range(1, sampai):
+        if str(ws.cell(row=baris, column=1).value or "").strip().casefold() == label.casefold():
+            return baris, ws.cell(row=baris, column=2).value
+    return None
+
+
+def _cari_judul(ws: Any) -> tuple[int, dict[str, int]] | None:
+    for baris in range(1, min(ws.max_row, 30) + 1):
+        nilai = [str(ws.cell(row=baris, column=k).value or "").strip() for k in range(1, ws.max_column + 1)]
+        if K_INDIKATOR in nilai and K_BUTIR in nilai:
+            return baris, {v: k for k, v in enumerate(nilai, start=1) if v}
+    return None
+
+
+class _Pembaca:
+    """Collects the problems of one file while reading it."""
+
+    def __init__(self, berkas: str) -> None:
+        self.berkas = berkas
+        self.masalah: list[Masalah] = []
+
+    def tambah(
+        self, kode: str, sheet: str | None, baris: int | None, kol: str | None, nilai: object, **isian: str
+    ) -> None:
+        """Record one problem at a sheet, row and column, with the bad value."""
+        teks = None if nilai is None else str(nilai)
+        self.masalah.append(MasalahChecklist(kode, self.berkas, sheet, baris, kol, teks, isian=isian))
+
+
+def baca_xlsx(
+    data: bytes,
+    berkas: str,
+    dd: KatalogDataDukung,
+    kabkota: Mapping[str, str],
+    pengguna: Pengguna | None = None,
+) -> HasilChecklist:
+    """Read an edited checklist file and check every row; return the item states or every problem.
+
+    ``kabkota`` maps every known kab/kota code to its name. With ``pengguna`` a region outside
+    the account's scope rejects the whole file. Rows are the full state of their item (status,
+    OPD, due date, note, reference); an empty OPD cell means the default owner.
+    """
+    baca = _Pembaca(berkas)
+    batas = batas_bawaan()
+    if len(data) > batas.ukuran_maks:
+        mb = {"ukuran": f"{len(data) / 2**20:.0f} MB", "maks": f"{batas.ukuran_maks / 2**20:.0f} MB"}
+        return HasilChecklist(berkas, None, masalah=[Masalah("terlalu_besar", berkas, isian=mb)])
+    if not data.startswith(b"PK"):
+        baca.tambah("ck_bukan_xlsx", None, None, None, None)
+        return HasilChecklist(berkas, None, masalah=baca.masalah)
+    zip_masalah = periksa_zip(data, berkas, batas)
+    if zip_masalah:
+        return HasilChecklist(berkas, None, masalah=zip_masalah)
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        baca.masalah.append(Masalah("xlsx_rusak", berkas, isian={"rincian": type(exc).__name__}))
+        return HasilChecklist(berkas, None, masalah=baca.masalah)
+
+    kode_wilayah: str | None = None
+    sheet_awal = ""
+    lihat: dict[tuple[str, str], tuple[str, int]] = {}
+    perubahan: list[UbahButir] = []
+    for ws in wb.worksheets:
+        judul = _cari_judul(ws)
+        if judul is None:
+            baca.tambah("ck_tanpa_tabel", ws.title, None, None, None, kolom=", ".join(JUDUL_KOLOM))
+            continue
+        baris_judul, kolom = judul
+        hilang = [k for k in KOLOM_WAJIB if k not in kolom]
+        if hilang:
+            for k in hilang:
+                baca.tambah("ck_kolom_hilang", ws.title, baris_judul, k, None, kolom=", ".join(KOLOM_WAJIB))
+            continue
+        label = _cari_sel_label(ws, LABEL_KODE_WILAYAH, baris_judul)
+        kode_sheet = _teks_sel(label[1]) if label else None
+        baris_kode = label[0] if label else None
+        if kode_sheet is None:
+            baca.tambah("ck_wilayah_kosong", ws.title, baris_kode, LABEL_KODE_WILAYAH, None)
+        elif kode_sheet not in kabkota:
+            baca.tambah("ck_wilayah_tak_dikenal", ws.title, baris_kode, LABEL_KODE_WILAYAH, kode_sheet)
+        elif kode_wilayah is None:
+            kode_wilayah, sheet_awal = kode_sheet, ws.title
+            if pengguna is not None and not dalam_lingkup(pengguna, kode_sheet):
+                baca.tambah(
+                    "ck_luar_lingkup",
+                    ws.title,
+                    baris_kode,
+                    LABEL_KODE_WILAYAH,
+                    f"{kode_sheet} {kabkota[kode_sheet]}",
+                    pengguna=pengguna.nama,
+                    lingkup=label_lingkup(pengguna, dict(kabkota)),
+                )
+        elif kode_sheet != kode_wilayah:
+            baca.tambah(
+                "ck_wilayah_beda",
+                ws.title,
+                baris_kode,
+                LABEL_KODE_WILAYAH,
+                kode_sheet,
+                sheet_awal=sheet_awal,
+                kode_awal=kode_wilayah,
+            )
+        for b in range(baris_judul + 1, ws.max_row + 1):
+            ubah = _baca_baris(ws, b, kolom, dd, baca, lihat)
+            if ubah is not None:
+                perubahan.append(ubah)
+    if not baca.masalah and not perubahan:
+        baca.tambah("ck_tanpa_baris", None, None, None, None, kolom=", ".join(KOLOM_WAJIB))
+    if baca.masalah:
+        return HasilChecklist(berkas, kode_wilayah, masalah=baca.masalah)
+    return HasilChecklist(berkas, kode_wilayah, perubahan=perubahan)
+
+
+def _baca_baris(
+    ws: Any,
+    b: int,
+    kolom: Mapping[str, int],
+    dd: KatalogDataDukung,
+    baca: _Pembaca,
+    lihat: dict[tuple[str, str], tuple[str, int]],
+) -> UbahButir | None:
+    """Check one row; return its item state, or None (an empty row, or a row with problems)."""
+    sel = {k: ws.cell(row=b, column=i) for k, i in kolom.items() if k in JUDUL_KOLOM}
+    sebelum = len(baca.masalah)
+    for k, s in sel.items():
+        if s.data_type == "f":
+            baca.tambah("ck_rumus", ws.title, b, k, s.value)
+    nilai = {k: (None if s.data_type == "f" else s.value) for k, s in sel.items()}
+    indikator, kode_butir = _teks_sel(nilai.get(K_INDIKATOR)), _teks_sel(nilai.get(K_BUTIR))
+    if indikator is None and kode_butir is None and _teks_sel(nilai.get(K_STATUS)) is None:
+        return None  # an empty row (e.g. below the table)
+    if indikator is None:
+        baca.tambah(
+            "ck_sel_kosong", ws.title, b, K_INDIKATOR, None, harapan_id="id indikator", harapan_en="indicator id"
+        )
+    elif indikator not in dd.per_indikator:
+        baca.tambah("ck_indikator_tak_dikenal", ws.title, b, K_INDIKATOR, indikator, skema=dd.skema)
+    elif kode_butir is None:
+        baca.tambah("ck_sel_kosong", ws.title, b, K_BUTIR, None, harapan_id="kode butir", harapan_en="item code")
+    elif dd.butir(indikator, kode_butir) is None:
+        daftar = ", ".join(x.kode for x in dd.per_indikator[indikator])
+        baca.tambah("ck_butir_tak_dikenal", ws.title, b, K_BUTIR, kode_butir, indikator=indikator, daftar=daftar)
+    else:
+        kunci = (indikator, kode_butir)
+        if kunci in lihat:
+            sheet_awal, baris_awal = lihat[kunci]
+            baca.tambah(
+                "ck_ganda",
+                ws.title,
+                b,
+                K_BUTIR,
+                kode_butir,
+                kunci=f"{indikator}/{kode_butir}",
+                sheet_awal=sheet_awal,
+                baris_awal=str(baris_awal),
+            )
+        else:
+            lihat[kunci] = (ws.title, b)
+    status_teks = _teks_sel(nilai.get(K_STATUS))
+    status = status_dari_teks(status_teks) if status_teks is not None else None
+    if status_teks is None and sel.get(K_STATUS) is not None and sel[K_STATUS].data_type != "f":
+        baca.tambah(
+            "ck_sel_kosong",
+            ws.title,
+            b,
+            K_STATUS,
+            None,
+            harapan_id="belum, dalam proses, lengkap atau diverifikasi",
+            harapan_en="belum, dalam proses, lengkap or diverifikasi",
+        )
+    elif status_teks is not None and status is None:
+        baca.tambah("ck_status_tak_dikenal", ws.title, b, K_STATUS, status_teks)
+    tenggat = None
+    mentah = nilai.get(K_TENGGAT)
+    if mentah is not None and _teks_sel(mentah) is not None:
+        try:
+            tenggat = _urai_tanggal(mentah)
+        except ValueError:
+            tenggat = None
+        if tenggat is None:
+            baca.tambah("ck_tanggal_tak_sah", ws.title, b, K_TENGGAT, _teks_sel(mentah))
+    teks: dict[str, str | None] = {}
+    for k in (K_CATATAN, K_REFERENSI, K_OPD):
+        teks[k] = _teks_sel(nilai.get(k))
+        isi = teks[k]
+        if isi is not None and len(isi) > PANJANG_TEKS_MAKS:
+            baca.tambah(
+                "ck_terlalu_panjang",
+                ws.title,
+                b,
+                k,
+                isi[:40] + "…",
+                panjang=str(len(isi)),
+                maks=str(PANJANG_TEKS_MAKS),
+            )
+    if len(baca.masalah) > sebelum or indikator is None or kode_butir is None or status is None:
+        return None
+    return UbahButir(
+        indikator=indikator,
+        butir=kode_butir,
+        status=status,
+        opd=teks[K_OPD],
+        tenggat=tenggat,
+        catatan=teks[K_CATATAN],
+        referensi=teks[K_REFERENSI],
+    )
+
+
+def selaraskan_opd(perubahan: Sequence[UbahButir], butir: pd.DataFrame, tersimpan: pd.DataFrame) -> list[UbahButir]:
+    """Keep an item's owner as "default" when the file names the owner it already has by default.
+
+    The export writes every item's effective owner; read back unchanged, that must not turn a
+    default owner into a stored one (and log a change that nobody made).
+    """
+    efektif = {
+        (str(i), str(k)): str(o) for i, k, o in zip(butir["indikator"], butir["butir"], butir["opd"], strict=True)
+    }
+    simpan: dict[tuple[str, str], object] = {}
+    if len(tersimpan):
+        simpan = {
+            (str(i), str(k)): o
+            for i, k, o in zip(tersimpan["indikator"], tersimpan["butir"], tersimpan["opd"], strict=True)
+        }
+    hasil = []
+    for u in perubahan:
+        kunci = (u.indikator, u.butir)
+        tanpa_simpan = kosong(simpan.get(kunci))
+        if u.opd is not None and u.opd == efektif.get(kunci) and tanpa_simpan:
+            u = UbahButir(u.indikator, u.butir, u.status, None, u.tenggat, u.catatan, u.referensi)
+        hasil.append(u)
+    return hasil

@@ -1,0 +1,1 @@
+"""Importing user files: read, check (row and column), problems, templates, apply, scope."""

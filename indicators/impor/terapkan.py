@@ -1,0 +1,684 @@
+"""Importing real data into the store: preview, atomic commit, history and rollback.
+
+The flow is read → check (:func:`periksa_berkas`, every problem at once) → :func:`pratinjau`
+(new / changed / unchanged rows against what is stored, and the effect on totals and computed
+predikat) → :func:`terapkan` (commit) and, later, :func:`batalkan` (rollback).
+
+**All or nothing, also against SIGKILL.** DuckDB allows one writing process and a reader blocks a
+writer, so an import never writes the live file. Under the builder's file lock it copies the
+database to a temporary file beside it, applies the whole import there in one transaction,
+CHECKPOINTs, closes, fsyncs and moves the copy over the database with ``os.replace``. Readers see
+the old file or the new one; a process killed at any point leaves the old file as it was (a
+stale temporary copy is removed by the next import).
+
+**New / changed / unchanged.** A row is unchanged when the stored row has the same value (score
+or statistic and unit, or predikat) and is already real data; a different ``sumber`` or
+``catatan`` alone does not rewrite it. A stored synthetic score is always "changed".
+
+**History.** Every import is a row of ``log_impor`` (who, when, file name, SHA-256, counts) and
+``riwayat_impor`` keeps the previous value of every key it added, changed or deleted. Real scores
+for a (tahun, kode_wilayah, tahap) replace the synthetic example scores of that key entirely: the
+synthetic rows are deleted and recorded too, so a rollback brings them back.
+
+**Rollback order.** :func:`batalkan` restores exactly the values before an import. It refuses
+(with a clear message naming them) while a later import still in force touched any of the same
+keys: roll back the newest first. Keys no later import touched are never a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from indicators.analisis.skor import KUNCI, hitung_skor
+from indicators.bangun import database
+from indicators.impor.masalah import ImporError, Masalah
+from indicators.impor.periksa import JENIS, SPEK, HasilPeriksa, Jenis, periksa_berkas, sama_angka
+from indicators.io import store
+from indicators.katalog.model import Katalog
+
+__all__ = [
+    "JENIS",
+    "HasilBatal",
+    "HasilImpor",
+    "HasilPeriksa",
+    "ImporError",
+    "Jenis",
+    "Masalah",
+    "Pratinjau",
+    "batalkan",
+    "bawa_impor",
+    "daftar_impor",
+    "gabung_impor",
+    "muat_wilayah",
+    "periksa_berkas",
+    "pratinjau",
+    "sidik_db",
+    "terapkan",
+    "wilayah_impor",
+]
+
+log = logging.getLogger(__name__)
+
+# Test hook: seconds to sleep inside the import transaction (tests kill the process there).
+ENV_JEDA_UJI = "KLA_UJI_JEDA_IMPOR"
+
+TABEL_DATA = ("skor_indikator", "statistik_indikator", "predikat_resmi")
+# table → (key columns, column stored in riwayat_impor.kunci, column stored in riwayat_impor.tahap)
+_KUNCI_TABEL: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {
+    "skor_indikator": (("tahun", "kode_wilayah", "indikator", "tahap"), "indikator", "tahap"),
+    "statistik_indikator": (("tahun", "kode_wilayah", "statistik"), "statistik", None),
+    "predikat_resmi": (("tahun", "kode_wilayah"), None, None),
+}
+_SISIP = {
+    "sumber": "INSERT INTO sumber BY NAME SELECT * FROM data_masuk",
+    "skor_indikator": "INSERT INTO skor_indikator BY NAME SELECT * FROM data_masuk",
+    "statistik_indikator": "INSERT INTO statistik_indikator BY NAME SELECT * FROM data_masuk",
+    "predikat_resmi": "INSERT INTO predikat_resmi BY NAME SELECT * FROM data_masuk",
+    "log_impor": "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk",
+    "riwayat_impor": "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk",
+}
+_URL = re.compile(r"https?://\S+")
+
+
+@dataclass
+class Pratinjau:
+    """What an import would do, computed against the stored data; nothing is written.
+
+    Attributes:
+        jenis: the kind of data.
+        baris: one row per file row: ``baris``, the key columns, the old and new value
+            (``nilai_lama``/``nilai`` or ``predikat_lama``/``predikat``), ``sintetis_lama`` and
+            ``status`` (``baru``, ``berubah`` or ``sama``).
+        dihapus: synthetic scores that real scores of the same region × cycle × stage replace.
+        dampak: for scores, one row per affected (tahun, kode_wilayah, tahap) with the total,
+            computed predikat, completeness and synthetic flag before (``_lama``) and after
+            (``_baru``); for predikat, the official predikat that change; empty for statistics.
+        jumlah: counts ``baru``, ``berubah``, ``sama``, ``dihapus``.
+        sidik: fingerprint of the database file the preview was computed on (see :func:`sidik_db`).
+    """
+
+    jenis: Jenis
+    baris: pd.DataFrame
+    dihapus: pd.DataFrame
+    dampak: pd.DataFrame
+    jumlah: dict[str, int]
+    sidik: str
+
+    def baris_tampil(self) -> pd.DataFrame:
+        """Return ``baris`` without the internal columns (those starting with ``_``), for display."""
+        return self.baris[[k for k in self.baris.columns if not str(k).startswith("_")]]
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """A committed import: its id in ``log_impor`` and the preview it applied."""
+
+    impor_id: int
+    pratinjau: Pratinjau
+
+
+@dataclass(frozen=True)
+class HasilBatal:
+    """A committed rollback: the import undone, the log row of the rollback, keys restored."""
+
+    impor_id: int
+    log_id: int
+    jumlah_kunci: int
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def sidik_db(db_path: Path) -> str:
+    """Return a fingerprint of the database file (inode, size, mtime): it changes on every commit."""
+    st = db_path.stat()
+    return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+
+
+def muat_wilayah(db_path: Path) -> pd.DataFrame:
+    """Return every region of the database (``kode_wilayah, nama, nama_singkat, tingkat, kode_bps, ...``)."""
+    _pastikan_db(db_path)
+    return store.kueri(db_path, "wilayah_semua")
+
+
+def _pastikan_db(db_path: Path) -> int:
+    versi = store.versi_database(db_path)
+    if versi is None:
+        raise ImporError(
+            f"Database {db_path} tidak ada atau rusak; jalankan 'kla db build'.",
+            f"Database {db_path} is missing or corrupt; run 'kla db build'.",
+        )
+    return versi
+
+
+def _dengan_frame(con: duckdb.DuckDBPyConnection, nama: str, frame: pd.DataFrame, sql: str) -> pd.DataFrame:
+    con.register(nama, frame)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.unregister(nama)
+
+
+def _sisipkan(con: duckdb.DuckDBPyConnection, tabel: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("data_masuk", frame)
+    try:
+        con.execute(_SISIP[tabel])
+    finally:
+        con.unregister("data_masuk")
+
+
+def _hapus(con: duckdb.DuckDBPyConnection, tabel: str, kunci: pd.DataFrame) -> None:
+    if kunci.empty:
+        return
+    con.register("kunci_hapus", kunci)
+    try:
+        con.execute(store.muat_sql(f"impor_hapus_{tabel}"))
+    finally:
+        con.unregister("kunci_hapus")
+
+
+def _nilai_json(v: object) -> object:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, pd.Timestamp | dt.datetime | dt.date):
+        return v.isoformat()
+    return v
+
+
+def _ke_json(frame: pd.DataFrame) -> list[str]:
+    """Each row as JSON with plain Python values (floats round-trip exactly)."""
+    kolom = list(frame.columns)
+    return [
+        json.dumps({k: _nilai_json(v) for k, v in zip(kolom, baris, strict=True)}, ensure_ascii=False)
+        for baris in zip(*(frame[k] for k in kolom), strict=True)
+    ]
+
+
+def _tabel_skor(frame: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=[*KUNCI, "total", "predikat_hitung", "lengkap", "sintetis", "jumlah_indikator"])
+    skor = frame[["tahun", "kode_wilayah", "indikator", "tahap", "nilai", "sintetis"]].copy()
+    skor["tahun"] = skor["tahun"].astype("int64")
+    skor["sintetis"] = skor["sintetis"].astype(bool)
+    return hitung_skor(skor, katalog)
+
+
+# --- preview --------------------------------------------------------------------------------
+
+
+def _bandingkan(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, katalog: Katalog, sidik: str) -> Pratinjau:
+    if hasil.jenis is None or not hasil.sah:
+        raise ImporError(
+            "Berkas belum lolos pemeriksaan; perbaiki semua masalah dulu.",
+            "The file has not passed the checks; fix every problem first.",
+        )
+    jenis = hasil.jenis
+    spek = SPEK[jenis]
+    kunci = list(spek.kunci)
+    data = hasil.data.copy()
+    data["tahun"] = data["tahun"].astype("int64")
+    kunci_kueri = data[["tahun", "kode_wilayah", "tahap"]].drop_duplicates() if jenis == "skor" else data[kunci]
+    lama = _dengan_frame(con, "kunci_impor", kunci_kueri, store.muat_sql(f"impor_tersimpan_{spek.tabel}"))
+    lama["tahun"] = lama["tahun"].astype("int64")
+    lama["_json"] = _ke_json(lama.drop(columns=["_json"], errors="ignore"))
+    lama_r = lama.rename(columns={c: f"{c}_lama" for c in lama.columns if c not in kunci})
+    gabung = data.merge(lama_r, on=kunci, how="left", indicator="_asal", validate="one_to_one")
+    ada = (gabung["_asal"] == "both").to_numpy()
+    sintetis_lama = gabung["sintetis_lama"].fillna(False).astype(bool).to_numpy() if len(gabung) else np.array([])
+    if jenis == "predikat":
+        sama = ada & (gabung["predikat"] == gabung["predikat_lama"]).to_numpy()
+    else:
+        sama = ada & np.array(
+            [
+                a and sama_angka(float(x), float(y))
+                for a, x, y in zip(ada, gabung["nilai"], gabung["nilai_lama"], strict=True)
+            ],
+            dtype=bool,
+        )
+        if jenis == "statistik":
+            sama &= (gabung["satuan"] == gabung["satuan_lama"]).to_numpy()
+    sama &= ~sintetis_lama
+    gabung["status"] = np.where(~ada, "baru", np.where(sama, "sama", "berubah"))
+    gabung["sintetis_lama"] = np.where(ada, sintetis_lama, False)
+
+    dihapus = lama.iloc[0:0]
+    dampak = pd.DataFrame()
+    if jenis == "skor":
+        kunci_file = pd.MultiIndex.from_frame(data[kunci])
+        di_file = pd.MultiIndex.from_frame(lama[kunci]).isin(kunci_file) if len(lama) else np.array([], dtype=bool)
+        sintetis = lama["sintetis"].astype(bool).to_numpy()
+        dihapus = lama[sintetis & ~di_file]
+        sisa = lama[~sintetis & ~di_file]
+        sesudah = pd.concat([sisa, data.assign(sintetis=False)], ignore_index=True)
+        sebelum_t = _tabel_skor(lama, katalog)
+        sesudah_t = _tabel_skor(sesudah, katalog)
+        pilih = ["total", "predikat_hitung", "lengkap", "sintetis", "jumlah_indikator"]
+        dampak = (
+            data[KUNCI]
+            .drop_duplicates()
+            .merge(sebelum_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_lama" for c in pilih}), on=KUNCI, how="left")
+            .merge(sesudah_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_baru" for c in pilih}), on=KUNCI, how="left")
+            .sort_values(KUNCI, ignore_index=True)
+        )
+    elif jenis == "predikat":
+        berubah = gabung[gabung["status"] != "sama"]
+        dampak = berubah[["tahun", "kode_wilayah", "predikat_lama", "predikat"]].reset_index(drop=True)
+
+    nilai = ["predikat_lama", "predikat"] if jenis == "predikat" else ["nilai_lama", "nilai"]
+    if jenis == "statistik":
+        nilai += ["satuan_lama", "satuan"]
+    tampil = gabung[["baris", *kunci, *nilai, "sintetis_lama", "status"]].copy()
+    # Columns the commit needs (previous row as JSON, the file's source text and note).
+    tampil["_json_lama"] = gabung["_json_lama"].to_numpy()
+    tampil["_sumber"] = gabung["sumber"].to_numpy()
+    tampil["_catatan"] = gabung["catatan"].to_numpy()
+    jumlah = {s: int((tampil["status"] == s).sum()) for s in ("baru", "berubah", "sama")}
+    jumlah["dihapus"] = len(dihapus)
+    return Pratinjau(jenis, tampil, dihapus.reset_index(drop=True), dampak, jumlah, sidik)
+
+
+def pratinjau(db_path: Path, hasil: HasilPeriksa, katalog: Katalog) -> Pratinjau:
+    """Compare a checked file with the stored data; nothing is written.
+
+    Raises:
+        ImporError: the file has problems, or the database is missing or unreadable.
+    """
+    _pastikan_db(db_path)
+    sidik = sidik_db(db_path)
+    try:
+        with store.buka(db_path) as con:
+            return _bandingkan(con, hasil, katalog, sidik)
+    except duckdb.Error as exc:
+        raise ImporError(
+            f"Database tidak dapat dibaca untuk pratinjau ({type(exc).__name__}); coba lagi.",
+            f"The database cannot be read for the preview ({type(exc).__name__}); try again.",
+        ) from exc
+
+
+# --- commit ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _salinan_kerja(db_path: Path, sidik: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Under the builder's lock, yield a read-write connection to a fresh copy of the database.
+
+    When the block ends without error the copy is checkpointed, fsynced and moved over the
+    database; on any error (or a kill) the database is untouched and the copy is removed.
+    """
+    with database._kunci(db_path):
+        for basi in db_path.parent.glob(f"{db_path.name}.impor-*"):
+            basi.unlink(missing_ok=True)  # left by a killed import; we hold the lock
+        _pastikan_db(db_path)
+        if sidik is not None and sidik_db(db_path) != sidik:
+            raise ImporError(
+                "Database berubah sejak pratinjau (ada impor atau pembangunan lain); ulangi pratinjau.",
+                "The database changed since the preview (another import or build); preview again.",
+            )
+        sementara = db_path.with_name(f"{db_path.name}.impor-{os.getpid()}")
+        try:
+            shutil.copyfile(db_path, sementara)
+            wal = db_path.with_name(db_path.name + ".wal")
+            if wal.exists():
+                shutil.copyfile(wal, sementara.with_name(sementara.name + ".wal"))
+            with store.buka(sementara, read_only=False) as con:
+                store.terapkan_migrasi(con)
+                con.execute("BEGIN TRANSACTION")
+                yield con
+                store.jeda_uji(ENV_JEDA_UJI, "impor")
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            store.terbitkan(sementara, db_path)
+        finally:
+            sementara.unlink(missing_ok=True)
+            sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
+
+
+def _sumber_impor(
+    impor_id: int, teks: pd.Series, berkas: str, sha: str, pengguna: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """One source row per distinct ``sumber`` text of the written rows; return rows and ids per row."""
+    peta: dict[str, str] = {}
+    baris: list[dict[str, object]] = []
+    ids: list[str] = []
+    for isi in teks:
+        kunci = isi if isinstance(isi, str) else ""
+        if kunci not in peta:
+            sid = f"impor-{impor_id}-{len(peta) + 1}"
+            peta[kunci] = sid
+            sitasi = f"Impor #{impor_id}: berkas {berkas} (SHA-256 {sha[:12]}), diunggah oleh {pengguna}"
+            if kunci:
+                sitasi += f"; sumber: {kunci}"
+            cocok = _URL.search(kunci)
+            baris.append(
+                {
+                    "sumber_id": sid,
+                    "sitasi": sitasi,
+                    "url": cocok.group(0).rstrip(",;)") if cocok else None,
+                    "jenis": "impor",
+                    "lisensi": None,
+                    "keyakinan": "tinggi",
+                    "sintetis": False,
+                }
+            )
+        ids.append(peta[kunci])
+    return pd.DataFrame(baris), ids
+
+
+def _baris_tulis(jenis: Jenis, tulis: pd.DataFrame, sumber_id: list[str]) -> pd.DataFrame:
+    spek = SPEK[jenis]
+    hasil = tulis[list(spek.kunci)].copy()
+    if jenis == "predikat":
+        hasil["predikat"] = tulis["predikat"].to_numpy()
+        hasil["dasar"] = "impor"
+        hasil["keyakinan"] = "tinggi"
+    else:
+        hasil["nilai"] = tulis["nilai"].astype(float).to_numpy()
+    if jenis == "statistik":
+        hasil["satuan"] = tulis["satuan"].to_numpy()
+        hasil["keyakinan"] = "tinggi"
+        hasil["terverifikasi"] = True
+    hasil["sintetis"] = False
+    hasil["sumber_id"] = sumber_id
+    hasil["catatan"] = pd.Series(
+        [v if isinstance(v, str) else None for v in tulis["_catatan"]], index=hasil.index, dtype=object
+    )
+    return hasil
+
+
+def _riwayat(impor_id: int, tabel: str, frame: pd.DataFrame, aksi: str, json_lama: list[object]) -> pd.DataFrame:
+    _, kolom_kunci, kolom_tahap = _KUNCI_TABEL[tabel]
+    n = len(frame)
+    return pd.DataFrame(
+        {
+            "impor_id": [impor_id] * n,
+            "tabel": [tabel] * n,
+            "tahun": frame["tahun"].astype("int64").to_numpy(),
+            "kode_wilayah": frame["kode_wilayah"].astype(str).to_numpy(),
+            "kunci": frame[kolom_kunci].astype(str).to_numpy() if kolom_kunci else [""] * n,
+            "tahap": frame[kolom_tahap].astype(str).to_numpy() if kolom_tahap else [""] * n,
+            "aksi": [aksi] * n,
+            "baris_lama": pd.Series([v if isinstance(v, str) else None for v in json_lama], dtype=object),
+        }
+    )
+
+
+def terapkan(
+    db_path: Path,
+    hasil: HasilPeriksa,
+    katalog: Katalog,
+    *,
+    pengguna: str,
+    sidik: str | None = None,
+) -> HasilImpor:
+    """Commit a checked file to the database, all or nothing, and record it in the history.
+
+    Args:
+        db_path: the database file.
+        hasil: a file that passed :func:`periksa_berkas` (``hasil.sah``).
+        katalog: the catalogue (for the totals in the preview).
+        pengguna: who imports (recorded in ``log_impor``).
+        sidik: the :attr:`Pratinjau.sidik` the user confirmed; when given, the commit refuses if
+            the database changed since that preview.
+
+    Raises:
+        ImporError: the file has problems, the database is missing, or it changed since the preview.
+    """
+    if not pengguna.strip():
+        raise ImporError("Nama pengguna wajib diisi.", "A user name is required.")
+    if not hasil.sah:
+        raise ImporError(
+            "Berkas belum lolos pemeriksaan; perbaiki semua masalah dulu.",
+            "The file has not passed the checks; fix every problem first.",
+        )
+    _pastikan_db(db_path)
+    try:
+        with _salinan_kerja(db_path, sidik) as con:
+            prat = _bandingkan(con, hasil, katalog, sidik or "")
+            jenis = prat.jenis
+            tabel = SPEK[jenis].tabel
+            kunci = list(SPEK[jenis].kunci)
+            impor_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
+            tulis = prat.baris[prat.baris["status"] != "sama"]
+            sumber, sid = _sumber_impor(impor_id, tulis["_sumber"], hasil.berkas, hasil.sha256, pengguna)
+            berubah = tulis[tulis["status"] == "berubah"]
+            riwayat = pd.concat(
+                [
+                    _riwayat(
+                        impor_id,
+                        tabel,
+                        tulis[tulis["status"] == "baru"],
+                        "tambah",
+                        [None] * int((tulis["status"] == "baru").sum()),
+                    ),
+                    _riwayat(impor_id, tabel, berubah, "ubah", list(berubah["_json_lama"])),
+                    _riwayat(
+                        impor_id, tabel, prat.dihapus, "hapus", list(prat.dihapus["_json"]) if len(prat.dihapus) else []
+                    ),
+                ],
+                ignore_index=True,
+            )
+            log_baris = pd.DataFrame(
+                [
+                    {
+                        "impor_id": impor_id,
+                        "waktu": dt.datetime.now().replace(microsecond=0),
+                        "pengguna": pengguna.strip(),
+                        "berkas": hasil.berkas,
+                        "sheet": hasil.sheet,
+                        "sha256": hasil.sha256,
+                        "jenis": jenis,
+                        "jumlah_baris": len(prat.baris),
+                        "jumlah_baru": prat.jumlah["baru"],
+                        "jumlah_berubah": prat.jumlah["berubah"],
+                        "jumlah_sama": prat.jumlah["sama"],
+                        "jumlah_dihapus": prat.jumlah["dihapus"],
+                        "status": "berhasil",
+                        "pesan": None,
+                    }
+                ]
+            )
+            _sisipkan(con, "log_impor", log_baris)
+            _sisipkan(con, "sumber", sumber)
+            _sisipkan(con, "riwayat_impor", riwayat)
+            hapus = pd.concat([berubah[kunci], prat.dihapus[kunci] if len(prat.dihapus) else None], ignore_index=True)
+            _hapus(con, tabel, hapus)
+            _sisipkan(con, tabel, _baris_tulis(jenis, tulis, sid))
+    except duckdb.Error as exc:
+        raise ImporError(
+            f"Impor gagal dan dibatalkan seluruhnya; database tidak berubah ({type(exc).__name__}: {exc}).",
+            f"The import failed and was cancelled entirely; the database is unchanged ({type(exc).__name__}: {exc}).",
+        ) from exc
+    return HasilImpor(impor_id, prat)
+
+
+# --- history and rollback -------------------------------------------------------------------
+
+
+def daftar_impor(db_path: Path, impor_id: int | None = None) -> pd.DataFrame:
+    """Return the import log, newest first (empty on a database without import history)."""
+    if (store.versi_database(db_path) or 0) < 2:
+        return pd.DataFrame()
+    return store.kueri(db_path, "impor_log", {"impor_id": impor_id})
+
+
+def wilayah_impor(db_path: Path, impor_id: int) -> set[str]:
+    """Return the region codes an import touched (empty for an unknown import or a rollback)."""
+    if (store.versi_database(db_path) or 0) < 2:
+        return set()
+    riwayat = store.kueri(db_path, "impor_riwayat", {"impor_id": impor_id})
+    return {str(k) for k in riwayat["kode_wilayah"]}
+
+
+def batalkan(db_path: Path, impor_id: int, *, pengguna: str) -> HasilBatal:
+    """Roll back one import: restore exactly the values before it (synthetic rows included).
+
+    Atomic like :func:`terapkan`. The rollback is itself recorded in ``log_impor`` (jenis
+    ``pembatalan``) and the import is marked ``dibatalkan``.
+
+    Raises:
+        ImporError: no such import, already rolled back, or a later import still in force touched
+            the same keys (roll that one back first; the message names it).
+    """
+    _pastikan_db(db_path)
+    try:
+        with _salinan_kerja(db_path, None) as con:
+            log_lama = store.kueri_con(con, "impor_log", {"impor_id": impor_id})
+            if log_lama.empty or log_lama["jenis"].iloc[0] == "pembatalan":
+                raise ImporError(f"Impor #{impor_id} tidak ada.", f"Import #{impor_id} does not exist.")
+            if log_lama["status"].iloc[0] != "berhasil":
+                raise ImporError(
+                    f"Impor #{impor_id} sudah dibatalkan sebelumnya.", f"Import #{impor_id} was already rolled back."
+                )
+            konflik = store.kueri_con(con, "impor_konflik", {"impor_id": impor_id})
+            if not konflik.empty:
+                daftar = ", ".join(f"#{i}" for i in konflik["impor_id"])
+                raise ImporError(
+                    f"Impor #{impor_id} tidak dapat dibatalkan: impor yang lebih baru ({daftar}) mengubah data "
+                    f"yang sama. Batalkan dulu dari yang terbaru ({daftar}), lalu #{impor_id}.",
+                    f"Import #{impor_id} cannot be rolled back: later imports ({daftar}) changed the same data. "
+                    f"Roll those back first, newest first ({daftar}), then #{impor_id}.",
+                )
+            riwayat = store.kueri_con(con, "impor_riwayat", {"impor_id": impor_id})
+            for tabel in TABEL_DATA:
+                bagian = riwayat[riwayat["tabel"] == tabel]
+                if bagian.empty:
+                    continue
+                kolom_kunci, nama_kunci, nama_tahap = _KUNCI_TABEL[tabel]
+                kunci = pd.DataFrame(
+                    {
+                        "tahun": bagian["tahun"].astype("int64").to_numpy(),
+                        "kode_wilayah": bagian["kode_wilayah"].to_numpy(),
+                    }
+                )
+                if nama_kunci:
+                    kunci[nama_kunci] = bagian["kunci"].to_numpy()
+                if nama_tahap:
+                    kunci[nama_tahap] = bagian["tahap"].to_numpy()
+                _hapus(con, tabel, kunci[list(kolom_kunci)])
+                lama = [json.loads(v) for v in bagian["baris_lama"] if isinstance(v, str)]
+                if lama:
+                    _sisipkan(con, tabel, pd.DataFrame(lama))
+            # DuckDB checks foreign keys against rows deleted in the same transaction, so the
+            # import's sources go in a second transaction; both are published by one os.replace.
+            con.execute("COMMIT")
+            con.execute("BEGIN TRANSACTION")
+            con.execute(store.muat_sql("impor_hapus_sumber_yatim"), {"awalan": f"impor-{impor_id}-"})
+            log_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
+            asal = log_lama.iloc[0]
+            _sisipkan(
+                con,
+                "log_impor",
+                pd.DataFrame(
+                    [
+                        {
+                            "impor_id": log_id,
+                            "waktu": dt.datetime.now().replace(microsecond=0),
+                            "pengguna": pengguna.strip() or "?",
+                            "berkas": str(asal["berkas"]),
+                            "sheet": asal["sheet"] if isinstance(asal["sheet"], str) else None,
+                            "sha256": asal["sha256"] if isinstance(asal["sha256"], str) else None,
+                            "jenis": "pembatalan",
+                            "jumlah_baris": len(riwayat),
+                            "status": "berhasil",
+                            "membatalkan": impor_id,
+                            "pesan": f"membatalkan impor #{impor_id}",
+                        }
+                    ]
+                ),
+            )
+            con.execute(store.muat_sql("impor_tandai_batal"), {"impor_id": impor_id, "oleh": log_id})
+    except duckdb.Error as exc:
+        raise ImporError(
+            f"Pembatalan gagal; database tidak berubah ({type(exc).__name__}: {exc}).",
+            f"The rollback failed; the database is unchanged ({type(exc).__name__}: {exc}).",
+        ) from exc
+    return HasilBatal(impor_id, log_id, len(riwayat))
+
+
+# --- carrying imports over a rebuild --------------------------------------------------------
+
+
+def bawa_impor(db_lama: Path) -> dict[str, pd.DataFrame]:
+    """Read what imports put into an existing database, to carry it over a rebuild.
+
+    Returns frames for ``sumber`` (import sources), ``skor_indikator``, ``statistik_indikator``,
+    ``predikat_resmi`` (rows whose source is an import), ``log_impor`` and ``riwayat_impor``.
+    A missing, unreadable or pre-history (schema < 2) database gives an empty dict.
+    """
+    if (store.versi_database(db_lama) or 0) < 2:
+        return {}
+    try:
+        with store.buka(db_lama) as con:
+            return {
+                nama: store.kueri_con(con, f"impor_bawa_{nama}")
+                for nama in ("sumber", *TABEL_DATA, "log_impor", "riwayat_impor")
+            }
+    except duckdb.Error:
+        log.warning("impor lama tidak dapat dibaca dari %s; dibangun tanpa impor", db_lama)
+        return {}
+
+
+def gabung_impor(tabel: dict[str, pd.DataFrame], bawaan: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Merge carried-over imports (:func:`bawa_impor`) into freshly built tables.
+
+    Imported rows win over the fresh rows with the same key; the fresh synthetic scores of every
+    (tahun, kode_wilayah, tahap) that has imported scores are dropped (as the commit did); the
+    import sources, log and history are added. Imported rows that no longer fit the fresh
+    regions, indicators or cycles are dropped with a logged warning.
+    """
+    if not bawaan or all(df.empty for df in bawaan.values()):
+        return tabel
+    hasil = dict(tabel)
+    wilayah = set(tabel["wilayah"]["kode_wilayah"]) if "wilayah" in tabel else None
+    indikator = set(tabel["indikator"]["indikator"]) if "indikator" in tabel else None
+    siklus = set(tabel["siklus_evaluasi"]["tahun"].astype(int)) if "siklus_evaluasi" in tabel else None
+    for nama in TABEL_DATA:
+        impor = bawaan.get(nama)
+        if impor is None or impor.empty:
+            continue
+        sah = np.ones(len(impor), dtype=bool)
+        if wilayah is not None:
+            sah &= impor["kode_wilayah"].isin(wilayah).to_numpy()
+        if indikator is not None and nama == "skor_indikator":
+            sah &= impor["indikator"].isin(indikator).to_numpy()
+        if siklus is not None and nama != "statistik_indikator":
+            sah &= impor["tahun"].astype(int).isin(siklus).to_numpy()
+        if not sah.all():
+            log.warning("%d baris impor %s tidak cocok lagi dengan katalog/wilayah dan dilewati", (~sah).sum(), nama)
+        impor = impor[sah]
+        segar = tabel.get(nama, impor.iloc[0:0])
+        kolom_kunci = list(_KUNCI_TABEL[nama][0])
+        buang = pd.MultiIndex.from_frame(segar[kolom_kunci]).isin(pd.MultiIndex.from_frame(impor[kolom_kunci]))
+        if nama == "skor_indikator":
+            grup = pd.MultiIndex.from_frame(segar[KUNCI]).isin(pd.MultiIndex.from_frame(impor[KUNCI]))
+            buang |= grup & segar["sintetis"].astype(bool).to_numpy()
+        hasil[nama] = pd.concat([segar[~buang], impor], ignore_index=True)
+    sumber_impor = bawaan.get("sumber")
+    if sumber_impor is not None and not sumber_impor.empty:
+        segar = tabel.get("sumber", sumber_impor.iloc[0:0])
+        baru = sumber_impor[~sumber_impor["sumber_id"].isin(set(segar["sumber_id"]))]
+        hasil["sumber"] = pd.concat([segar, baru], ignore_index=True)
+    for nama in ("log_impor", "riwayat_impor"):
+        if nama in bawaan and not bawaan[nama].empty:
+            hasil[nama] = bawaan[nama]
+    return hasil

@@ -1,0 +1,1 @@
+"""The declarative KLA catalogue: typed models and the YAML files beside them."""

@@ -1,0 +1,435 @@
+"""The declarative KLA indicator catalogue: typed models, loading and validation.
+
+The catalogue is data, not code. Each scheme (``KLA24``, ``KLA31``, a future revision) is one
+YAML file under ``indicators/katalog/``; the predikat bands, evaluation cycles, the KLA31 → KLA24
+crosswalk and the raw-statistics catalogue each have their own file. Everything is validated on
+load, and every problem names the file and the entry, in Indonesian first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+KATALOG_DIR = Path(__file__).parent
+
+# Status of a piece of text, as in shared/docs/kla-domain.md: C confirmed by the cited source,
+# C2 by two or more, I our inference, ? sources conflict or unverified.
+StatusTeks = Literal["C", "C2", "I", "?"]
+Arah = Literal["naik", "turun", "kategori"]
+ArahStatistik = Literal["naik", "turun", "netral"]
+Komparabilitas = Literal["baik", "sebagian", "lemah", "tidak_ada"]
+KodeKelompok = Literal["kelembagaan", "klaster_1", "klaster_2", "klaster_3", "klaster_4", "klaster_5"]
+Tahap = Literal["mandiri", "provinsi", "pusat", "final"]
+
+TAHAP: tuple[Tahap, ...] = ("mandiri", "provinsi", "pusat", "final")
+KELOMPOK: tuple[KodeKelompok, ...] = (
+    "kelembagaan",
+    "klaster_1",
+    "klaster_2",
+    "klaster_3",
+    "klaster_4",
+    "klaster_5",
+)
+STATUS_LABEL = {
+    "C": ("terkonfirmasi", "confirmed"),
+    "C2": ("terkonfirmasi (≥2 sumber)", "confirmed (2+ sources)"),
+    "I": ("disimpulkan", "inferred"),
+    "?": ("belum pasti", "unverified"),
+}
+ARAH_LABEL = {
+    "naik": ("makin tinggi makin baik", "higher is better"),
+    "turun": ("makin rendah makin baik", "lower is better"),
+    "kategori": ("kategoris", "categorical"),
+    "netral": ("konteks (tanpa arah)", "context (no direction)"),
+}
+KOMPARABILITAS_LABEL = {
+    "baik": ("baik", "good"),
+    "sebagian": ("sebagian", "partial"),
+    "lemah": ("lemah", "weak"),
+    "tidak_ada": ("tidak sebanding", "none"),
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Referensi(_Model):
+    """A cited source for catalogue text."""
+
+    sitasi: str
+    url: str | None = None
+
+
+class Teks(_Model):
+    """A piece of catalogue text with how sure we are of it and where it comes from."""
+
+    teks: str = Field(min_length=1)
+    status: StatusTeks
+    sumber: tuple[str, ...] = ()
+
+
+class Daftar(_Model):
+    """A list of items (data items, OPD) with its confidence and sources."""
+
+    butir: tuple[str, ...] = Field(min_length=1)
+    status: StatusTeks
+    sumber: tuple[str, ...] = ()
+
+
+class MetadataSDI(_Model):
+    """Satu Data Indonesia indicator metadata (Perpres 39/2019 metadata fields)."""
+
+    konsep: str
+    definisi: str
+    rumus_perhitungan: str
+    interpretasi: str
+    satuan: str
+    periode: str
+    status: StatusTeks
+
+
+class AmbangRubrik(_Model):
+    """One rubric step: a raw value at or past ``batas`` earns ``porsi`` of the maximum."""
+
+    batas: float
+    porsi: float = Field(ge=0, le=1)
+
+
+class Rubrik(_Model):
+    """A declared rubric that turns a raw statistic into a share of an indicator's maximum.
+
+    Rubrics are assumptions (the official rubric is unpublished) and say so.
+    """
+
+    statistik: str
+    ambang: tuple[AmbangRubrik, ...] = Field(min_length=1)
+    status: StatusTeks = "I"
+    catatan: str
+
+
+class Indikator(_Model):
+    """One KLA indicator of one scheme."""
+
+    id: str = Field(pattern=r"^[A-Z0-9]+-\d{2}$")
+    nomor: Annotated[int, Field(ge=1)]
+    kelompok: KodeKelompok
+    label: Teks
+    nama: Teks
+    nama_en: str = Field(min_length=1)
+    data_diukur: Daftar
+    satuan: str = Field(min_length=1)
+    arah: Arah
+    nilai_maks: float = Field(gt=0)
+    opd_pengampu: Daftar
+    sumber_data: Teks
+    metadata_sdi: MetadataSDI
+    rubrik: Rubrik | None = None
+
+
+class Kelompok(_Model):
+    """A group of indicators: Kelembagaan or one of Klaster I–V."""
+
+    kode: KodeKelompok
+    nama: str
+    nama_en: str
+    urutan: int
+
+
+class Skema(_Model):
+    """A versioned indicator scheme: its legal basis, the years it covers and its indicators."""
+
+    kode: str = Field(pattern=r"^[A-Z0-9]+$")
+    nama: str
+    nama_en: str
+    dasar_hukum: tuple[str, ...]
+    tahun_mulai: int
+    tahun_selesai: int | None
+    nilai_total: float
+    catatan_nilai_maks: str
+    referensi: dict[str, Referensi]
+    kelompok: tuple[Kelompok, ...]
+    indikator: tuple[Indikator, ...]
+
+    @model_validator(mode="after")
+    def _konsisten(self) -> Skema:
+        masalah: list[str] = []
+        kode_kelompok = [k.kode for k in self.kelompok]
+        if sorted(kode_kelompok) != sorted(set(kode_kelompok)):
+            masalah.append(f"kode kelompok ganda: {kode_kelompok}")
+        seen: set[str] = set()
+        for urut, ind in enumerate(self.indikator, start=1):
+            nama = f"indikator #{urut} ({ind.id})"
+            if ind.id in seen:
+                masalah.append(f"{nama}: id ganda (duplicate id)")
+            seen.add(ind.id)
+            if ind.id != f"{self.kode}-{ind.nomor:02d}":
+                masalah.append(f"{nama}: id harus {self.kode}-{ind.nomor:02d} (id must match scheme and number)")
+            if ind.kelompok not in kode_kelompok:
+                masalah.append(f"{nama}: klaster tidak dikenal '{ind.kelompok}' (unknown klaster)")
+            for teks in (ind.label, ind.nama, ind.data_diukur, ind.opd_pengampu, ind.sumber_data):
+                for kunci in teks.sumber:
+                    if kunci not in self.referensi:
+                        masalah.append(f"{nama}: referensi '{kunci}' tidak ada di daftar referensi")
+        nomor = [i.nomor for i in self.indikator]
+        if nomor != list(range(1, len(nomor) + 1)):
+            masalah.append(f"nomor indikator harus 1..{len(nomor)} berurutan (numbers must run 1..n)")
+        total = round(sum(i.nilai_maks for i in self.indikator), 6)
+        if total != self.nilai_total:
+            masalah.append(
+                f"jumlah nilai_maks = {total:g}, seharusnya {self.nilai_total:g} "
+                f"(maximum scores sum to {total:g}, expected {self.nilai_total:g})"
+            )
+        if self.tahun_selesai is not None and self.tahun_selesai < self.tahun_mulai:
+            masalah.append("tahun_selesai lebih awal dari tahun_mulai")
+        if masalah:
+            raise ValueError("; ".join(masalah))
+        return self
+
+    def kelompok_dari(self, kode: str) -> Kelompok:
+        """Return the group with this code."""
+        return next(k for k in self.kelompok if k.kode == kode)
+
+    def nilai_maks_kelompok(self) -> dict[str, float]:
+        """Return each group's maximum: the sum of its indicators' maxima."""
+        hasil: dict[str, float] = {k.kode: 0.0 for k in self.kelompok}
+        for ind in self.indikator:
+            hasil[ind.kelompok] += ind.nilai_maks
+        return hasil
+
+    def berlaku(self, tahun: int) -> bool:
+        """Return whether this scheme was used for the evaluation of ``tahun``."""
+        return self.tahun_mulai <= tahun and (self.tahun_selesai is None or tahun <= self.tahun_selesai)
+
+
+class Pita(_Model):
+    """A predikat band. Edges are stated for non-integer totals: (bawah, atas] or [bawah, atas]."""
+
+    predikat: str
+    urutan: int
+    bawah: float
+    bawah_inklusif: bool
+    atas: float
+    atas_inklusif: bool = True
+
+    def memuat(self, total: float) -> bool:
+        """Return whether ``total`` falls inside this band."""
+        atas_ok = total <= self.atas if self.atas_inklusif else total < self.atas
+        bawah_ok = total >= self.bawah if self.bawah_inklusif else total > self.bawah
+        return atas_ok and bawah_ok
+
+
+class PitaPredikat(_Model):
+    """The predikat bands, ordered from lowest to highest, with their sources."""
+
+    tanpa_predikat: str
+    # Scores carry two decimals: the smallest step that crosses an exclusive edge (> 600).
+    resolusi_skor: float = Field(gt=0)
+    sumber: tuple[Referensi, ...]
+    catatan: str
+    pita: tuple[Pita, ...]
+
+    @model_validator(mode="after")
+    def _bersambung(self) -> PitaPredikat:
+        urut = sorted(self.pita, key=lambda p: p.urutan)
+        for bawah, atas in pairwise(urut):
+            # Bands must meet exactly, with exactly one side owning the shared edge.
+            if bawah.atas != atas.bawah or bawah.atas_inklusif == atas.bawah_inklusif:
+                raise ValueError(f"pita {bawah.predikat} dan {atas.predikat} tidak bersambung tepat")
+        return self
+
+    def predikat_untuk(self, total: float) -> str | None:
+        """Return the predikat whose band holds ``total``, or None below the lowest band."""
+        for pita in self.pita:
+            if pita.memuat(total):
+                return pita.predikat
+        return None
+
+    def urutan(self) -> list[str]:
+        """Return the predikat names from lowest to highest."""
+        return [p.predikat for p in sorted(self.pita, key=lambda p: p.urutan)]
+
+
+class Siklus(_Model):
+    """One evaluation cycle (award year), with the scheme used and dates where known."""
+
+    tahun: int
+    skema: str
+    tanggal_penganugerahan: str | None = None
+    tempat: str | None = None
+    sumber: str | None = None
+
+
+class PetaSilang(_Model):
+    """One KLA24 indicator and its closest KLA31 indicators, with comparability."""
+
+    kla24: str
+    kla31: tuple[str, ...]
+    komparabilitas: Komparabilitas
+    catatan: str = ""
+
+
+class Statistik(_Model):
+    """A raw statistic (e.g. stunting prevalence) and the KLA indicator it informs."""
+
+    kode: str = Field(pattern=r"^[a-z0-9_]+$")
+    nama: str
+    nama_en: str
+    satuan: str
+    arah: ArahStatistik
+    indikator: tuple[str, ...] = ()
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Katalog:
+    """The whole catalogue: schemes, bands, cycles, crosswalk and statistics."""
+
+    skema: dict[str, Skema]
+    pita: PitaPredikat
+    siklus: tuple[Siklus, ...]
+    peta_silang: tuple[PetaSilang, ...]
+    statistik: dict[str, Statistik]
+
+    def skema_untuk_tahun(self, tahun: int) -> Skema:
+        """Return the scheme in force for the evaluation of ``tahun``."""
+        for skema in self.skema.values():
+            if skema.berlaku(tahun):
+                return skema
+        tersedia = ", ".join(f"{s.kode} {s.tahun_mulai}–{s.tahun_selesai or 'kini'}" for s in self.skema.values())
+        raise KatalogError(f"Tahun {tahun} di luar cakupan katalog ({tersedia}) / year outside the catalogue")
+
+    def indikator(self) -> dict[str, Indikator]:
+        """Return every indicator of every scheme by id."""
+        return {i.id: i for s in self.skema.values() for i in s.indikator}
+
+
+class KatalogError(ValueError):
+    """A catalogue file is invalid; the message names the file and the entry."""
+
+
+def _baca_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KatalogError(f"{path.name}: berkas tidak dapat dibaca sebagai YAML (not readable YAML): {exc}") from exc
+
+
+def _uraikan(exc: ValidationError, data: Any) -> str:
+    """Turn a pydantic error into lines that name the entry (id where there is one)."""
+    baris = []
+    for err in exc.errors():
+        loc = err["loc"]
+        entri = ".".join(str(x) for x in loc)
+        # Name the indicator by its id, not only by its position in the list.
+        if len(loc) >= 2 and loc[0] == "indikator" and isinstance(loc[1], int) and isinstance(data, dict):
+            daftar = data.get("indikator") or []
+            if loc[1] < len(daftar) and isinstance(daftar[loc[1]], dict):
+                entri = f"indikator {daftar[loc[1]].get('id', '#' + str(loc[1] + 1))}" + (
+                    "." + ".".join(str(x) for x in loc[2:]) if len(loc) > 2 else ""
+                )
+        pesan = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "missing":
+            pesan = "kolom wajib tidak ada (required field missing)"
+        elif isinstance(err.get("input"), str | int | float):
+            pesan = f"nilai '{err['input']}' tidak sah (invalid value): {pesan}"
+        baris.append(f"{entri}: {pesan}" if entri else pesan)
+    return "; ".join(baris)
+
+
+def muat_skema(path: Path) -> Skema:
+    """Load and validate one scheme file. Raises KatalogError naming the file and entry."""
+    data = _baca_yaml(path)
+    try:
+        return Skema.model_validate(data)
+    except ValidationError as exc:
+        raise KatalogError(f"{path.name}: {_uraikan(exc, data)}") from exc
+
+
+def _muat_daftar(path: Path, model: type[_Model], kunci: str) -> list[Any]:
+    data = _baca_yaml(path)
+    hasil = []
+    for urut, entri in enumerate((data or {}).get(kunci) or [], start=1):
+        try:
+            hasil.append(model.model_validate(entri))
+        except ValidationError as exc:
+            nama = entri.get("kode") or entri.get("kla24") or entri.get("tahun") if isinstance(entri, dict) else None
+            raise KatalogError(f"{path.name}: {kunci} #{urut} ({nama}): {_uraikan(exc, entri)}") from exc
+    return hasil
+
+
+def _pastikan_unik(path: Path, nilai: Iterable[object], apa: str) -> None:
+    lihat: set[object] = set()
+    for n in nilai:
+        if n in lihat:
+            raise KatalogError(f"{path.name}: {apa} ganda '{n}' (duplicate)")
+        lihat.add(n)
+
+
+def muat_katalog(direktori: Path = KATALOG_DIR) -> Katalog:
+    """Load the whole catalogue from ``direktori`` and check it is consistent across files."""
+    skema: dict[str, Skema] = {}
+    for path in sorted(direktori.glob("skema_*.yaml")):
+        s = muat_skema(path)
+        if s.kode in skema:
+            raise KatalogError(f"{path.name}: skema {s.kode} sudah ada (duplicate scheme)")
+        skema[s.kode] = s
+    if not skema:
+        raise KatalogError(f"{direktori}: tidak ada berkas skema_*.yaml (no scheme files)")
+    urut = sorted(skema.values(), key=lambda s: s.tahun_mulai)
+    for lama, baru in pairwise(urut):
+        if lama.tahun_selesai is None or lama.tahun_selesai >= baru.tahun_mulai:
+            raise KatalogError(f"skema {lama.kode} dan {baru.kode}: rentang tahun bertumpang (overlapping years)")
+
+    path_pita = direktori / "predikat.yaml"
+    try:
+        pita = PitaPredikat.model_validate(_baca_yaml(path_pita))
+    except ValidationError as exc:
+        raise KatalogError(f"{path_pita.name}: {_uraikan(exc, None)}") from exc
+
+    path_siklus = direktori / "siklus.yaml"
+    siklus = tuple(_muat_daftar(path_siklus, Siklus, "siklus"))
+    _pastikan_unik(path_siklus, (s.tahun for s in siklus), "tahun")
+    for s in siklus:
+        if s.skema not in skema or not skema[s.skema].berlaku(s.tahun):
+            raise KatalogError(f"{path_siklus.name}: siklus {s.tahun}: skema {s.skema} tidak berlaku pada tahun itu")
+
+    semua = {i.id for s in skema.values() for i in s.indikator}
+    path_silang = direktori / "peta_silang_kla31_kla24.yaml"
+    silang = tuple(_muat_daftar(path_silang, PetaSilang, "peta"))
+    _pastikan_unik(path_silang, (p.kla24 for p in silang), "kla24")
+    for p in silang:
+        for ref in (p.kla24, *p.kla31):
+            if ref not in semua:
+                raise KatalogError(f"{path_silang.name}: {p.kla24}: indikator '{ref}' tidak dikenal (unknown id)")
+
+    path_stat = direktori / "statistik.yaml"
+    statistik_list = _muat_daftar(path_stat, Statistik, "statistik")
+    _pastikan_unik(path_stat, (s.kode for s in statistik_list), "kode")
+    for st_ in statistik_list:
+        for ref in st_.indikator:
+            if ref not in semua:
+                raise KatalogError(f"{path_stat.name}: {st_.kode}: indikator '{ref}' tidak dikenal (unknown id)")
+    statistik = {s.kode: s for s in statistik_list}
+    for s in skema.values():
+        for ind in s.indikator:
+            if ind.rubrik and ind.rubrik.statistik not in statistik:
+                raise KatalogError(
+                    f"skema {s.kode}: {ind.id}: rubrik memakai statistik tak dikenal '{ind.rubrik.statistik}'"
+                )
+
+    return Katalog(skema=skema, pita=pita, siklus=siklus, peta_silang=silang, statistik=statistik)
+
+
+@cache
+def katalog_bawaan() -> Katalog:
+    """Return the catalogue shipped with the package (loaded once per process)."""
+    return muat_katalog(KATALOG_DIR)

@@ -1,0 +1,1 @@
+"""The sections each page draws (Streamlit), one module per page."""

@@ -1,0 +1,405 @@
+"""Sections of the Gugus Tugas page: figures and tables (pure) and small render_* functions.
+
+No caching here: the page passes in what ui/cache.py returned. Writes go through
+:mod:`indicators.gugus_simpan` with the logged-in :class:`indicators.akun.Pengguna`; the
+workspace file then has a new mtime, so the caches keyed on it read the change on the rerun.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from indicators.akun.pengguna import Pengguna
+from indicators.analisis.skor import hitung_skor
+from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.gugus import simpan as gugus_simpan, tugas
+from indicators.gugus.layanan import RuangKerja
+from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
+from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema
+from ui import cache
+from ui.teks_gugus_tugas import t
+
+_KONFIG = {"displaylogo": False}
+_WARNA = {"selesai": "#31a354", "dalam_proses": "#fdae6b", "belum_ada": "#d9d9d9"}
+
+
+def label_status(status: str, bahasa: Bahasa) -> str:
+    """A checklist status for display (``dalam proses`` / ``in progress``)."""
+    return tugas.STATUS_LABEL[status][0 if bahasa == "id" else 1]
+
+
+def _angka(nilai: object, desimal: int, bahasa: Bahasa) -> str:
+    if nilai is None or (isinstance(nilai, float) and pd.isna(nilai)):
+        return "–"
+    return format_angka(float(nilai), desimal, bahasa)  # type: ignore[arg-type]
+
+
+def _label_kelompok(skema: Skema, kode: str, bahasa: Bahasa) -> str:
+    k = skema.kelompok_dari(kode)
+    return (k.nama if bahasa == "id" else k.nama_en).split(":")[0]
+
+
+# --- cards -------------------------------------------------------------------------------------
+
+
+def ringkasan(rk: RuangKerja) -> dict[str, float]:
+    """The workspace's headline readiness numbers (see indicators.gugus_tugas.ringkasan)."""
+    return tugas.ringkasan(rk.butir)
+
+
+def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
+    """Headline readiness numbers, with the points-at-stake assumption spelled out."""
+    r = cache.tetap(ringkasan, rk)
+    kolom = st.columns(5)
+    kolom[0].metric(
+        t("gt_kartu_siap", bahasa), t("gt_kartu_siap_nilai", bahasa, selesai=r["selesai"], jumlah=r["jumlah"])
+    )
+    kolom[1].metric(t("gt_kartu_persen", bahasa), f"{format_angka(r['persen_siap'], 1, bahasa)} %")
+    kolom[2].metric(t("gt_kartu_terlambat", bahasa), format_angka(r["terlambat"], 0, bahasa))
+    kolom[3].metric(t("gt_kartu_belum", bahasa), format_angka(r["belum_ada"], 0, bahasa))
+    kolom[4].metric(t("gt_kartu_poin", bahasa), format_angka(r["poin_dipertaruhkan"], 2, bahasa))
+    st.caption(t("gt_asumsi_poin", bahasa, hari_ini=format_tanggal(rk.hari_ini, bahasa)))
+    if rk.acuan.sintetis:
+        st.warning(t("gt_acuan_sintetis", bahasa), icon="⚠️")
+
+
+# --- readiness charts --------------------------------------------------------------------------
+
+
+def grafik_kesiapan(kesiapan: pd.DataFrame, label: Mapping[str, str], judul: str, bahasa: Bahasa) -> go.Figure:
+    """Stacked horizontal bars per group: complete, in progress, missing (most important on top)."""
+    data = kesiapan.iloc[::-1]
+    nama = [label.get(str(k), str(k)) for k in data.iloc[:, 0]]
+    fig = go.Figure()
+    for kolom, kunci in (
+        ("selesai", "gt_kol_selesai"),
+        ("dalam_proses", "gt_kol_proses"),
+        ("belum_ada", "gt_kol_belum"),
+    ):
+        teks_hover = [
+            f"{n}: {int(v)} {t(kunci, bahasa).lower()} · {t('gt_kol_terlambat', bahasa).lower()} {int(lt)}"
+            f" · {t('gt_kol_poin', bahasa).lower()} {_angka(p, 2, bahasa)}"
+            for n, v, lt, p in zip(nama, data[kolom], data["terlambat"], data["poin_dipertaruhkan"], strict=True)
+        ]
+        fig.add_bar(
+            y=nama,
+            x=data[kolom].astype(int),
+            orientation="h",
+            name=t(kunci, bahasa),
+            marker_color=_WARNA[kolom],
+            hovertext=teks_hover,
+            hoverinfo="text",
+        )
+    fig.update_layout(
+        barmode="stack",
+        title=judul,
+        height=max(260, 28 * len(data) + 120),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
+        xaxis_title=t("gt_sumbu_butir", bahasa),
+        separators=",." if bahasa == "id" else ".,",
+    )
+    return fig
+
+
+def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
+    """The readiness table with translated headings (points as numbers for sorting)."""
+    judul = t("gt_kol_klaster", bahasa) if kunci == "kelompok" else t("gt_kol_opd", bahasa)
+    return pd.DataFrame(
+        {
+            judul: [label.get(str(k), str(k)) for k in kesiapan[kunci]],
+            t("gt_kol_jumlah", bahasa): kesiapan["jumlah"],
+            t("gt_kol_selesai", bahasa): kesiapan["selesai"],
+            t("gt_kol_proses", bahasa): kesiapan["dalam_proses"],
+            t("gt_kol_belum", bahasa): kesiapan["belum_ada"],
+            t("gt_kol_terlambat", bahasa): kesiapan["terlambat"],
+            t("gt_kol_persen", bahasa): kesiapan["persen_siap"],
+            t("gt_kol_poin", bahasa): kesiapan["poin_dipertaruhkan"],
+            t("gt_kol_poin_prioritas", bahasa): kesiapan["poin_prioritas"],
+        }
+    )
+
+
+def kesiapan(rk: RuangKerja, kunci: Literal["kelompok", "opd"]) -> pd.DataFrame:
+    """Readiness of the workspace's checklist per ``kunci`` (``kelompok`` or ``opd``)."""
+    return tugas.kesiapan(rk.butir, kunci)
+
+
+def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
+    """Readiness per cluster and per OPD: two charts, then the OPD table."""
+    klaster = cache.tetap(kesiapan, rk, "kelompok")
+    per_opd = cache.tetap(kesiapan, rk, "opd")
+    label_klaster: dict[str, str] = {str(k.kode): _label_kelompok(skema, k.kode, bahasa) for k in skema.kelompok}
+    kiri, kanan = st.columns(2)
+    with kiri:
+        fig = cache.tetap(grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa)
+        st.plotly_chart(fig, key="gt_grafik_klaster", config=_KONFIG)
+    with kanan:
+        fig = cache.tetap(grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
+        st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
+    with st.expander(t("gt_tabel_opd", bahasa)):
+        st.dataframe(cache.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
+
+
+# --- checklist ---------------------------------------------------------------------------------
+
+
+def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.DataFrame:
+    """The checklist for display, in priority order (dates and points kept typed for sorting)."""
+    label_ind = {i.id: f"{i.nomor:02d} {i.label.teks if bahasa == 'id' else i.nama_en}" for i in skema.indikator}
+    return pd.DataFrame(
+        {
+            t("gt_kol_prioritas", bahasa): [
+                t("gt_prioritas_ya", bahasa) if p else "" for p in butir["menutup_selisih"]
+            ],
+            t("gt_kol_indikator", bahasa): [label_ind[str(i)] for i in butir["indikator"]],
+            t("gt_kol_butir", bahasa): butir["nama"] if bahasa == "id" else butir["nama_en"],
+            t("gt_kol_jenis", bahasa): [JENIS_LABEL[str(j)][0 if bahasa == "id" else 1] for j in butir["jenis"]],
+            t("gt_kol_opd", bahasa): butir["opd"],
+            t("gt_kol_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
+            t("gt_kol_tenggat", bahasa): butir["tenggat"],
+            t("gt_kol_terlambat", bahasa): butir["terlambat"],
+            t("gt_kol_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
+            t("gt_kol_referensi", bahasa): butir["referensi"],
+            t("gt_kol_catatan", bahasa): butir["catatan"],
+            t("gt_kol_keyakinan", bahasa): [
+                KEYAKINAN_LABEL[str(k)][0 if bahasa == "id" else 1] for k in butir["keyakinan"]
+            ],
+        }
+    )
+
+
+def daftar_opd(rk: RuangKerja) -> list[str]:
+    """The OPD named in the workspace's checklist, sorted."""
+    return sorted({str(o) for o in rk.butir["opd"]})
+
+
+def tabel_checklist_opd(rk: RuangKerja, opd: str | None, skema: Skema, bahasa: Bahasa) -> pd.DataFrame:
+    """The checklist table of one OPD (None: every OPD)."""
+    data = rk.butir if opd is None else rk.butir[rk.butir["opd"] == opd]
+    return tabel_checklist(data, skema, bahasa)
+
+
+def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
+    """The checklist table (read-only), filterable by OPD."""
+    st.subheader(t("gt_checklist", bahasa))
+    semua = t("gt_semua_opd", bahasa)
+    pilihan = [semua, *cache.tetap(daftar_opd, rk)]
+    opd = st.selectbox(t("gt_filter_opd", bahasa), pilihan, key="gt_filter_opd")
+    tenggat = t("gt_kol_tenggat", bahasa)
+    st.dataframe(
+        cache.tetap_tabel(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
+        hide_index=True,
+        column_config={tenggat: st.column_config.DateColumn(tenggat, format="DD/MM/YYYY")},
+    )
+
+
+def _label_butir(r: Mapping[str, object], bahasa: Bahasa) -> str:
+    nama = str(r["nama"] if bahasa == "id" else r["nama_en"])
+    return f"{r['indikator']} · {nama[:70]}{'…' if len(nama) > 70 else ''} [{label_status(str(r['status']), bahasa)}]"
+
+
+def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: KatalogDataDukung, bahasa: Bahasa) -> None:
+    """Per-item controls for an editor in scope: status, owner, due date, note, reference."""
+    st.subheader(t("gt_ubah", bahasa))
+    rekam = tugas.daftar_rekam(rk.butir)
+    kunci = [f"{r['indikator']}/{r['butir']}" for r in rekam]
+    label = {k: _label_butir(r, bahasa) for k, r in zip(kunci, rekam, strict=True)}
+    pilih = st.selectbox(t("gt_pilih_butir", bahasa), kunci, format_func=label.__getitem__, key="gt_pilih_butir")
+    r = rekam[kunci.index(pilih)]
+    akhiran = pilih.replace("/", "_")
+    kiri, tengah, kanan = st.columns(3)
+    pilihan_status: list[str] = list(tugas.STATUS)
+    status = kiri.selectbox(
+        t("gt_status", bahasa),
+        pilihan_status,
+        index=pilihan_status.index(str(r["status"])),
+        format_func=lambda s: label_status(s, bahasa),
+        key=f"gt_status_{akhiran}",
+    )
+    daftar_opd = list(dict.fromkeys([*rk.opd.loc[rk.opd["indikator"] == r["indikator"], "opd"], str(r["opd"])]))
+    opd = tengah.selectbox(
+        t("gt_opd_pemilik", bahasa), daftar_opd, index=daftar_opd.index(str(r["opd"])), key=f"gt_opd_{akhiran}"
+    )
+    tanpa = kanan.checkbox(t("gt_tanpa_tenggat", bahasa), value=r["tenggat"] is None, key=f"gt_tanpa_{akhiran}")
+    tenggat_awal = r["tenggat"] if isinstance(r["tenggat"], dt.date) else rk.hari_ini
+    tenggat = kanan.date_input(
+        t("gt_tenggat", bahasa), value=tenggat_awal, disabled=tanpa, format="DD/MM/YYYY", key=f"gt_tenggat_{akhiran}"
+    )
+    referensi = st.text_input(t("gt_referensi", bahasa), value=str(r["referensi"] or ""), key=f"gt_ref_{akhiran}")
+    catatan = st.text_input(t("gt_catatan", bahasa), value=str(r["catatan"] or ""), key=f"gt_cat_{akhiran}")
+    if st.button(t("gt_simpan", bahasa), type="primary", key="gt_simpan"):
+        # Keep a default owner as default: choosing the owner it already has changes nothing.
+        opd_simpan = None if opd == r["opd"] and _tanpa_opd_tersimpan(rk, r) else opd
+        ubah = gugus_simpan.UbahButir(
+            str(r["indikator"]),
+            str(r["butir"]),
+            str(status),
+            opd_simpan,
+            None if tanpa or not isinstance(tenggat, dt.date) else tenggat,
+            catatan,
+            referensi,
+        )
+        try:
+            n = gugus_simpan.simpan_butir(path, pengguna, rk.kode_wilayah, [ubah], dd)
+        except gugus_simpan.GugusError as exc:
+            st.error(t("gt_galat_simpan", bahasa, pesan=exc.teks(bahasa)))
+            return
+        st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
+        st.rerun()
+
+
+def _tanpa_opd_tersimpan(rk: RuangKerja, r: Mapping[str, object]) -> bool:
+    simpan = rk.tersimpan
+    if simpan.empty:
+        return True
+    baris = simpan[(simpan["indikator"] == r["indikator"]) & (simpan["butir"] == r["butir"])]
+    return baris.empty or bool(baris["opd"].isna().all())
+
+
+# --- trajectory and snapshots --------------------------------------------------------------------
+
+
+def _tanggal_siklus(katalog: Katalog, tahun: int) -> dt.date:
+    siklus = next((s for s in katalog.siklus if s.tahun == tahun), None)
+    if siklus is not None and siklus.tanggal_penganugerahan:
+        return dt.date.fromisoformat(siklus.tanggal_penganugerahan)
+    return dt.date(tahun, 7, 23)  # Hari Anak Nasional, the usual award date (kla-domain.md §3.2)
+
+
+def grafik_lintasan(
+    rk: RuangKerja, katalog: Katalog, tahun_berikut: int, proyeksi: Mapping[str, object] | None, bahasa: Bahasa
+) -> go.Figure:
+    """Totals over time: earlier evaluations (mandiri and final), snapshots, and the rough final estimate."""
+    fig = go.Figure()
+    if len(rk.skor_wilayah):
+        skor = hitung_skor(rk.skor_wilayah, katalog)
+        sintetis = " (sintetis)" if bahasa == "id" else " (synthetic)"
+        for tahap, kunci, gaya in (("final", "gt_lintasan_final", "solid"), ("mandiri", "gt_lintasan_mandiri", "dot")):
+            data = skor[skor["tahap"] == tahap].sort_values("tahun")
+            if data.empty:
+                continue
+            label = t(kunci, bahasa) + (sintetis if bool(data["sintetis"].any()) else "")
+            fig.add_scatter(
+                x=[_tanggal_siklus(katalog, int(x)) for x in data["tahun"]],
+                y=data["total"],
+                mode="lines+markers",
+                name=label,
+                line={"dash": gaya, "color": "#636363"},
+            )
+    if len(rk.lintasan):
+        fig.add_scatter(
+            x=list(rk.lintasan["tanggal"]),
+            y=rk.lintasan["total"],
+            mode="lines+markers",
+            name=t("gt_lintasan_snapshot", bahasa),
+            line={"color": "#3182bd", "width": 3},
+        )
+    if proyeksi is not None and len(rk.lintasan):
+        fig.add_scatter(
+            x=[rk.lintasan["tanggal"].iloc[-1], _tanggal_siklus(katalog, tahun_berikut)],
+            y=[proyeksi["total_snapshot"], proyeksi["perkiraan_final"]],
+            mode="lines+markers",
+            name=t("gt_lintasan_proyeksi", bahasa),
+            line={"dash": "dash", "color": "#e6550d"},
+        )
+    for pita in katalog.pita.pita:
+        fig.add_hline(y=pita.bawah, line={"width": 1, "color": "#bdbdbd", "dash": "dot"}, annotation_text=pita.predikat)
+    fig.update_layout(
+        title=t("gt_lintasan", bahasa, tahun=tahun_berikut),
+        yaxis_title=t("gt_sumbu_total", bahasa),
+        height=420,
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend={"orientation": "h", "y": -0.2},
+        separators=",." if bahasa == "id" else ".,",
+    )
+    return fig
+
+
+def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
+    """The trajectory chart, the earlier stage drops and the assumption behind the estimate."""
+    tahun_berikut = tugas.tahun_evaluasi_berikut(katalog, rk.hari_ini)
+    proyeksi = tugas.proyeksi_final(rk.lintasan, rk.penurunan, katalog)
+    fig = cache.tetap(grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
+    st.plotly_chart(fig, key="gt_lintasan", config=_KONFIG)
+    rata = rk.penurunan["penurunan"].mean() if len(rk.penurunan) else float("nan")
+    st.caption(t("gt_lintasan_catatan", bahasa, rata=_angka(rata, 2, bahasa), tahun=tahun_berikut))
+    if rk.lintasan.empty:
+        st.info(t("gt_tanpa_snapshot", bahasa))
+    if len(rk.penurunan):
+        with st.expander(t("gt_penurunan", bahasa)):
+            st.dataframe(
+                rk.penurunan.rename(
+                    columns={
+                        "tahun": t("gt_kol_tahun", bahasa),
+                        "mandiri": t("gt_kol_mandiri", bahasa),
+                        "final": t("gt_kol_final", bahasa),
+                        "penurunan": t("gt_kol_penurunan", bahasa),
+                    }
+                ),
+                hide_index=True,
+            )
+
+
+def render_form_snapshot(
+    rk: RuangKerja, pengguna: Pengguna, path: Path, katalog: Katalog, skema: Skema, bahasa: Bahasa
+) -> None:
+    """A form to record the estimated self-score per indicator at a date (prefilled)."""
+    awal = dict(zip(rk.acuan.skor["indikator"], rk.acuan.skor["nilai"], strict=True))
+    with st.expander(t("gt_snapshot", bahasa)), st.form("gt_form_snapshot"):
+        st.caption(t("gt_snapshot_bantuan", bahasa))
+        tanggal = st.date_input(t("gt_snapshot_tanggal", bahasa), value=rk.hari_ini, format="DD/MM/YYYY")
+        kolom = st.columns(4)
+        nilai: dict[str, float] = {}
+        for n, ind in enumerate(skema.indikator):
+            with kolom[n % 4]:
+                nilai[ind.id] = st.number_input(
+                    f"{ind.nomor:02d} {ind.label.teks if bahasa == 'id' else ind.nama_en}",
+                    min_value=0.0,
+                    max_value=float(ind.nilai_maks),
+                    value=min(float(awal.get(ind.id, 0.0)), float(ind.nilai_maks)),
+                    step=0.5,
+                    key=f"gt_snap_{ind.id}",
+                )
+        kirim = st.form_submit_button(t("gt_snapshot_simpan", bahasa))
+    if kirim and isinstance(tanggal, dt.date):
+        try:
+            n = gugus_simpan.simpan_snapshot(path, pengguna, rk.kode_wilayah, tanggal, nilai, katalog, skema.kode)
+        except gugus_simpan.GugusError as exc:
+            st.error(t("gt_galat_simpan", bahasa, pesan=exc.teks(bahasa)))
+            return
+        st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
+        st.rerun()
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
+    """Every recorded change of the region, newest first: who, when, what, old → new."""
+    st.subheader(t("gt_riwayat", bahasa))
+    if log.empty:
+        st.caption(t("gt_riwayat_kosong", bahasa))
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("gt_kol_waktu", bahasa): log["waktu"],
+                t("gt_kol_pengguna", bahasa): log["pengguna"],
+                t("gt_kol_tabel", bahasa): log["tabel"],
+                t("gt_kol_kunci", bahasa): log["kunci"],
+                t("gt_kol_kolom", bahasa): log["kolom"],
+                t("gt_kol_lama", bahasa): log["nilai_lama"],
+                t("gt_kol_baru", bahasa): log["nilai_baru"],
+                t("gt_kol_asal", bahasa): log["asal"],
+            }
+        ),
+        hide_index=True,
+    )

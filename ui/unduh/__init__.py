@@ -1,0 +1,1 @@
+"""Download buttons: images and packs, tables."""

@@ -1,0 +1,285 @@
+"""Download buttons for figures (PNG, SVG, PDF) and for the evaluation pack (PDF report + PPTX deck).
+
+The bytes of a figure are made only when a button is clicked (``st.download_button`` accepts a
+callable in Streamlit 1.67), through the one kaleido server of the process
+(``indicators.ekspor_gambar``). Without Chromium the dashboard still runs: the buttons are
+replaced by one line saying what to install.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from indicators.analisis import layanan, ukuran as uk
+from indicators.ekspor import gambar as ekspor_gambar
+from indicators.ekspor.gambar import FORMAT, MIME, Format, MetaGambar
+from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
+from indicators.ekspor.paket.teks import TEKS as TEKS_PAKET
+from indicators.format import Bahasa
+from ui import cache
+from ui.bagian import peta
+from ui.teks import t
+
+_TEKS: dict[str, tuple[str, str]] = {
+    "unduh": ("Unduh {format}", "Download {format}"),
+    "unduh_bantuan": (
+        "Gambar siap cetak dengan judul, sumber dan tanggal; ukuran tetap, tidak bergantung jendela peramban.",
+        "Print-ready image with title, source and date; fixed size, independent of the browser window.",
+    ),
+    "paket_tombol": ("Buat paket evaluasi (PDF + PPTX)", "Build the evaluation pack (PDF + PPTX)"),
+    "paket_provinsi_tombol": (
+        "Buat paket ringkasan provinsi untuk BAPPEDA (PDF + PPTX)",
+        "Build the province summary pack for BAPPEDA (PDF + PPTX)",
+    ),
+    "paket_proses": ("Menyusun paket: {langkah}…", "Building the pack: {langkah}…"),
+    "paket_tulis": ("Menulis PDF dan PPTX…", "Writing the PDF and PPTX…"),
+    "paket_siap": ("Paket siap diunduh.", "The pack is ready to download."),
+    "unduh_pdf": ("Unduh laporan PDF", "Download the PDF report"),
+    "unduh_pptx": ("Unduh paparan PPTX", "Download the PPTX deck"),
+    "paket_galat": ("Paket tidak dapat dibuat: {pesan}", "The pack could not be built: {pesan}"),
+    "judul_peta_predikat": (
+        "Peta predikat resmi KLA {wilayah} {tahun}",
+        "Map of official KLA predikat, {wilayah} {tahun}",
+    ),
+    "judul_jumlah_predikat": (
+        "Jumlah kab/kota per predikat resmi, {wilayah} {tahun}",
+        "Kab/kota per official predikat, {wilayah} {tahun}",
+    ),
+    "judul_sebaran_total": (
+        "Sebaran total skor final (sintetis), {wilayah} {tahun}",
+        "Distribution of final totals (synthetic), {wilayah} {tahun}",
+    ),
+    "judul_riwayat": ("Riwayat predikat {wilayah}", "Predikat history, {wilayah}"),
+    "judul_kelompok": ("Skor per kelompok {wilayah} {tahun}", "Score by group, {wilayah} {tahun}"),
+    "judul_ruang": ("Selisih ke predikat berikutnya, {wilayah} {tahun}", "Gap to the next predikat, {wilayah} {tahun}"),
+    "siklus": ("siklus {tahun}", "{tahun} cycle"),
+    "tahap": ("tahap {tahap}", "{tahap} stage"),
+    "sumber_predikat": (
+        "predikat resmi: rilis resmi pemda dan berita; batas wilayah: cahyadsn/wilayah_boundaries (MIT)",
+        "official predikat: regional government releases and news; boundaries: cahyadsn/wilayah_boundaries (MIT)",
+    ),
+    "sumber_statistik": (
+        "statistik: sumber per baris di halaman Data & Metodologi",
+        "statistics: per-row sources on the Data & method page",
+    ),
+    "sumber_skor": TEKS_PAKET["sumber_skor"],
+}
+
+
+def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
+    isi = _TEKS[kunci][0 if bahasa == "id" else 1]
+    return isi.format(**isian) if isian else isi
+
+
+@dataclass(frozen=True)
+class KonteksGambar:
+    """What every figure of a page shares: region (or province) name, cycle, stage and language.
+
+    ``rincian`` are extra subtitle parts (the province of a kab/kota, the scheme).
+    """
+
+    wilayah: str
+    tahun: int
+    bahasa: Bahasa
+    tahap: str | None = "final"
+    rincian: tuple[str, ...] = ()
+
+    def subjudul(self, ukuran: str | None = None) -> str:
+        """'Ukuran · Wilayah · siklus 2025 · tahap Final · rincian' in the page's language."""
+        bagian = [ukuran] if ukuran else []
+        bagian += [self.wilayah, *self.rincian, _t("siklus", self.bahasa, tahun=self.tahun)]
+        if self.tahap:
+            bagian.append(_t("tahap", self.bahasa, tahap=t(f"tahap_{self.tahap}", self.bahasa)))
+        return " · ".join(bagian)
+
+
+def _buat(fig: go.Figure, meta: MetaGambar, format_: Format, lebar: int, tinggi: int) -> bytes:
+    return ekspor_gambar.ekspor(fig, meta, format_, lebar=lebar, tinggi=tinggi)
+
+
+def tombol_unduh(
+    fig: go.Figure,
+    meta: MetaGambar,
+    nama_dasar: str,
+    *,
+    key: str,
+    lebar: int = ekspor_gambar.LEBAR,
+    tinggi: int = ekspor_gambar.TINGGI,
+) -> None:
+    """PNG, SVG and PDF download buttons for a figure; the file is made when a button is clicked."""
+    if not ekspor_gambar.chromium_tersedia():
+        st.caption(ekspor_gambar.PESAN_CHROMIUM)
+        return
+    kolom = st.columns(len(FORMAT), gap="small", width=420)
+    for wadah, format_ in zip(kolom, FORMAT, strict=True):
+        wadah.download_button(
+            _t("unduh", meta.bahasa, format=format_.upper()),
+            data=functools.partial(_buat, fig, meta, format_, lebar, tinggi),
+            file_name=f"{nama_dasar}.{format_}",
+            mime=MIME[format_],
+            on_click="ignore",
+            key=f"unduh_{key}_{format_}",
+            icon=":material/download:",
+            help=_t("unduh_bantuan", meta.bahasa),
+        )
+
+
+def grafik(
+    fig: go.Figure,
+    jenis: str,
+    konteks: KonteksGambar,
+    *,
+    key: str,
+    config: dict[str, Any] | None = None,
+    sintetis: bool = False,
+    judul: str | None = None,
+    ukuran: str | None = None,
+    statistik: bool = False,
+) -> None:
+    """Draw a chart (``st.plotly_chart``) and its PNG/SVG/PDF download buttons under it.
+
+    ``jenis`` names the figure (``peta_predikat``…): it picks the default title and the file name
+    (``kla_peta_predikat_jawa-tengah_2025.png``). ``sintetis`` marks a figure showing synthetic values.
+    """
+    st.plotly_chart(fig, key=key, config=config or {"displaylogo": False})
+    unduh(fig, jenis, konteks, key=key, sintetis=sintetis, judul=judul, ukuran=ukuran, statistik=statistik)
+
+
+def unduh(
+    fig: go.Figure,
+    jenis: str,
+    konteks: KonteksGambar,
+    *,
+    key: str,
+    sintetis: bool = False,
+    judul: str | None = None,
+    ukuran: str | None = None,
+    statistik: bool = False,
+) -> None:
+    """The download buttons of a figure already drawn (see :func:`grafik`)."""
+    b = konteks.bahasa
+    sumber = [_t("sumber_predikat", b)]
+    if statistik:
+        sumber.append(_t("sumber_statistik", b))
+    if sintetis:
+        sumber.append(_t("sumber_skor", b))
+    kunci_judul = f"judul_{jenis}"
+    teks_judul = judul or (
+        _t(kunci_judul, b, wilayah=konteks.wilayah, tahun=konteks.tahun) if kunci_judul in _TEKS else jenis
+    )
+    meta = MetaGambar(teks_judul, konteks.subjudul(ukuran), tuple(sumber), sintetis, b)
+    rincian = [konteks.tahap] if konteks.tahap and konteks.tahap != "final" else []
+    nama = ekspor_gambar.nama_dasar(jenis, konteks.wilayah, konteks.tahun, *rincian, *([b] if b != "id" else []))
+    tinggi = 900 if jenis.startswith("peta") else ekspor_gambar.TINGGI
+    tombol_unduh(fig, meta, nama, key=key, tinggi=tinggi)
+
+
+# --- evaluation pack -------------------------------------------------------------------------------
+
+
+def _paket(kunci: str, label: str, bangun: Any, bahasa: Bahasa) -> None:
+    """A button that builds a pack with a progress bar, then offers the PDF and the PPTX."""
+    if not ekspor_gambar.chromium_tersedia():
+        st.caption(ekspor_gambar.PESAN_CHROMIUM)
+        return
+    if st.button(label, key=f"{kunci}_buat", icon=":material/picture_as_pdf:"):
+        bilah = st.progress(0.0, text=_t("paket_proses", bahasa, langkah="…"))
+
+        def kemajuan(bagian: float, langkah: str) -> None:
+            bilah.progress(0.9 * bagian, text=_t("paket_proses", bahasa, langkah=langkah))
+
+        try:
+            isi = bangun(kemajuan)
+            bilah.progress(0.92, text=_t("paket_tulis", bahasa))
+            st.session_state[kunci] = (isi.nama_berkas, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi))
+        except (layanan.PilihanError, ekspor_gambar.ChromiumTidakAda, ValueError, OSError) as exc:
+            st.error(_t("paket_galat", bahasa, pesan=str(exc)))
+            return
+        finally:
+            bilah.empty()
+    if kunci in st.session_state:
+        nama, pdf, pptx = st.session_state[kunci]
+        st.caption(_t("paket_siap", bahasa))
+        kiri, kanan = st.columns(2, width=520)
+        kiri.download_button(
+            _t("unduh_pdf", bahasa), pdf, file_name=f"{nama}.pdf", mime="application/pdf", on_click="ignore",
+            key=f"{kunci}_pdf", icon=":material/download:",
+        )  # fmt: skip
+        kanan.download_button(
+            _t("unduh_pptx", bahasa), pptx, file_name=f"{nama}.pptx", on_click="ignore", key=f"{kunci}_pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            icon=":material/download:",
+        )  # fmt: skip
+
+
+def paket_wilayah(db: Path, kode: str, tahun: int, tahap: str, bahasa: Bahasa) -> None:
+    """The Profil Wilayah pack button: report and deck of one kab/kota, cycle and stage."""
+    _paket(
+        f"paket_{kode}_{tahun}_{tahap}_{bahasa}",
+        _t("paket_tombol", bahasa),
+        lambda lapor: susun.paket_wilayah(
+            db, cache.katalog(), kode, tahun, tahap=tahap, bahasa=bahasa, teks_ui=t, kemajuan=lapor
+        ),
+        bahasa,
+    )
+
+
+def paket_provinsi(db: Path, kode_provinsi: str, nama: str, tahun: int, bahasa: Bahasa) -> KonteksGambar:
+    """Offer the province summary pack for BAPPEDA (button with progress) on the Ringkasan page.
+
+    Returns the export context the page's figures share (the province, the cycle, the final stage).
+    """
+    konteks = KonteksGambar(nama, tahun, bahasa)
+    if kode_provinsi == "00":
+        return konteks  # the summary pack is per province
+    _paket(
+        f"paket_prov_{kode_provinsi}_{tahun}_{bahasa}",
+        _t("paket_provinsi_tombol", bahasa),
+        lambda lapor: susun.paket_provinsi(
+            db, cache.katalog(), kode_provinsi, tahun, bahasa=bahasa, teks_ui=t, kemajuan=lapor
+        ),
+        bahasa,
+    )
+    return konteks
+
+
+def unduh_peta(
+    fig: go.Figure,
+    ukuran: uk.Ukuran,
+    data: pd.DataFrame,
+    konteks: KonteksGambar,
+    *,
+    key: str,
+    tahun: int | None = None,
+    tingkat: uk.Tingkat = "kabkota",
+    judul: str | None = None,
+    jenis: str | None = None,
+) -> None:
+    """Download buttons of a Peta map: title from the page's own map title, synthetic flag from the data.
+
+    ``tahun`` overrides the context's cycle (side-by-side maps); ``judul`` and ``jenis`` the title and
+    file kind (the change map).
+    """
+    if tahun is not None:
+        konteks = dataclasses.replace(konteks, tahun=tahun)
+    tahap = konteks.tahap if ukuran.berbasis_skor else None
+    konteks = dataclasses.replace(konteks, tahap=tahap)
+    judul = judul or peta.judul_peta(ukuran, konteks.wilayah, konteks.tahun, tahap, tingkat, konteks.bahasa)
+    sintetis = bool(data["sintetis"].any()) if "sintetis" in data else False
+    unduh(
+        fig,
+        jenis or f"peta_{ukuran.kode}",
+        konteks,
+        key=key,
+        sintetis=sintetis,
+        judul=judul,
+        statistik=ukuran.jenis == "statistik",
+    )
