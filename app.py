@@ -5,9 +5,8 @@ import logging
 import streamlit as st
 
 from indicators.format import Bahasa
+from indicators.teks import t
 from ui import masuk
-from ui.teks import t
-from ui.teks_unggah import t as t_unggah
 
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
 bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
@@ -23,7 +22,7 @@ halaman = st.navigation(
         st.Page("halaman/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
         st.Page("halaman/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
         st.Page("halaman/gugus_tugas.py", title="Gugus Tugas", url_path="gugus_tugas"),
-        st.Page("halaman/unggah.py", title=t_unggah("hal_unggah", bahasa), url_path="unggah"),
+        st.Page("halaman/unggah.py", title=t("hal_unggah", bahasa), url_path="unggah"),
     ]
 )
 st.sidebar.markdown(f"**{t('judul_aplikasi', bahasa)}**  \n{t('subjudul_aplikasi', bahasa)}")

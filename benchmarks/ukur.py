@@ -24,7 +24,7 @@ from indicators.impor import terapkan as impor
 from indicators.io import store
 from indicators.katalog.model import Katalog
 from indicators.lokasi import PROYEK
-from ui.teks import t
+from indicators.teks import t
 
 APP = PROYEK / "app.py"
 

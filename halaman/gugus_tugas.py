@@ -7,9 +7,9 @@ import streamlit as st
 
 from indicators.akun import pengguna as akun
 from indicators.gugus import layanan, simpan, tugas, xlsx as gugus_xlsx
+from indicators.teks import t
 from ui import cache, masuk, widgets
 from ui.bagian import gugus_tugas as hg
-from ui.teks_gugus_tugas import t
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from indicators.format import format_angka
+from indicators.teks import t
 from ui import cache, tampilan, widgets
 from ui.bagian import indikator as hi
-from ui.teks import t
 from ui.unduh import gambar, tabel as unduh_tabel
 
 PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)
@@ -89,7 +89,7 @@ else:
     tabel_stat, tanpa = hi.ringkas_terkait(data, katalog, (kode_wilayah, nama_seri["wilayah"]), PROVINSI, bahasa)
     st.caption(t("ind_statistik_catatan", bahasa))
     if len(tabel_stat):
-        kolom_nama = {t("ind_kol_statistik", bahasa): st.column_config.TextColumn(pinned=True)}
+        kolom_nama = {t("peta_statistik_awalan", bahasa): st.column_config.TextColumn(pinned=True)}
         unduh_tabel.tabel(tabel_stat, f"statistik_{ind.id}", bahasa, url=("wilayah",), column_config=kolom_nama)
     if tanpa:
         st.caption(t("ind_tanpa_data_statistik", bahasa, daftar="; ".join(tanpa)))

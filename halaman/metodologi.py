@@ -3,9 +3,9 @@
 import streamlit as st
 
 from indicators.analisis import metodologi as met
+from indicators.teks import t
 from ui import cache, widgets
 from ui.bagian import metodologi as hm
-from ui.teks import t
 from ui.unduh import tabel as unduh_tabel
 
 PROVINSI = "33"  # the only province with KLA data (Jawa Tengah)

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analisis import perbandingan as pb
+from indicators.teks import t
 from ui import cache, widgets
 from ui.bagian import perbandingan as hp
-from ui.teks import t
 from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analisis import ukuran
+from indicators.teks import t
 from ui import cache, widgets
 from ui.bagian import peta as halaman_peta
-from ui.teks import t
 from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()

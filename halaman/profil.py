@@ -5,9 +5,9 @@ import streamlit as st
 from indicators.analisis import analitik, profil
 from indicators.analisis.skor import ruang_indikator
 from indicators.katalog.model import TAHAP
+from indicators.teks import t
 from ui import cache, widgets
 from ui.bagian import profil as hp
-from ui.teks import t
 from ui.unduh import gambar
 
 bahasa = widgets.pilih_bahasa()

@@ -6,9 +6,9 @@ import streamlit as st
 from indicators.analisis import ringkasan
 from indicators.format import format_tanggal
 from indicators.grafik import predikat
+from indicators.teks import t
 from ui import cache, tampilan, widgets
 from ui.bagian import ringkasan as halaman_ringkasan
-from ui.teks import t
 from ui.unduh import gambar, tabel as unduh_tabel
 
 bahasa = widgets.pilih_bahasa()

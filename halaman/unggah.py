@@ -3,9 +3,9 @@
 import streamlit as st
 
 from indicators.akun import pengguna as akun
+from indicators.teks import t
 from ui import cache, masuk, widgets
 from ui.bagian import unggah as hu
-from ui.teks_unggah import t
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()

@@ -17,7 +17,6 @@ from indicators.ekspor.paket import susun
 from indicators.grafik import predikat
 from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK, STATIC_DIR
-from ui.teks import t
 
 ARTEFAK = PROYEK / "tests" / "artefak"
 KAT = katalog_bawaan()
@@ -143,7 +142,7 @@ def test_tanpa_chromium_satu_baris_galat(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.fixture(scope="module")
 def peta_jateng(db_bawaan: Path) -> dict[eg.Format, bytes]:
     """The Jawa Tengah 2025 predikat map in the three formats, as the CLI makes it."""
-    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "peta", teks_ui=t, tanggal=TANGGAL)
+    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "peta", tanggal=TANGGAL)
     assert stem == "kla_peta_predikat_jawa-tengah_2025"
     hasil = eg.semua_format(fig, meta)
     ARTEFAK.mkdir(exist_ok=True)
@@ -184,7 +183,7 @@ def test_pdf_satu_halaman_terbuka(peta_jateng: dict[eg.Format, bytes]) -> None:
 
 
 def test_sebaran_sintetis_berlabel_dan_inggris(db_bawaan: Path, peta_jateng: dict[eg.Format, bytes]) -> None:
-    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "sebaran", bahasa="en", teks_ui=t)
+    fig, meta, stem = susun.gambar_provinsi(db_bawaan, KAT, "33", 2025, "sebaran", bahasa="en")
     assert meta.sintetis
     assert stem == "kla_sebaran_total_jawa-tengah_2025"
     akar = ET.fromstring(eg.ekspor(fig, meta, "svg"))

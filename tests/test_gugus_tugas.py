@@ -326,8 +326,8 @@ def test_proses_yang_dibunuh_di_tengah_tulis_tidak_mengubah_apa_pun(tmp_path: Pa
     )
     sebelum = _sha(path)
     kode = (
-        "import datetime as dt; from pathlib import Path; from indicators import gugus_simpan as g; "
-        "from indicators.akun import Pengguna; from indicators.data_dukung import data_dukung_bawaan; "
+        "import datetime as dt; from pathlib import Path; from indicators.gugus import simpan as g; "
+        "from indicators.akun.pengguna import Pengguna; from indicators.katalog.data_dukung import data_dukung_bawaan; "
         f"g.simpan_butir(Path({str(path)!r}), Pengguna('ana.pkl','editor',('33.75',)), '33.75', "
         "[g.UbahButir('KLA24-02','rad_kla','lengkap')], data_dukung_bawaan())"
     )

@@ -1,4 +1,4 @@
-"""Unit tests of indicators.metodologi: loaders on the built database, vintages, validation, what-ifs."""
+"""Unit tests of indicators.analisis.metodologi: loaders on the built database, vintages, validation, what-ifs."""
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ from indicators.analisis import layanan
 from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import DATA_DIR, PROYEK
-from ui.teks import t
 
 ARTEFAK = PROYEK / "tests" / "artefak"
 KAT = katalog_bawaan()
@@ -50,9 +49,7 @@ def _simpan_halaman(pdf: bytes, awalan: str) -> list[Path]:
 @pytest.fixture(scope="module")
 def paket_sragen(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
     langkah: list[float] = []
-    isi = susun.paket_wilayah(
-        db_bawaan, KAT, SRAGEN, 2025, teks_ui=t, tanggal=TANGGAL, kemajuan=lambda f, _: langkah.append(f)
-    )
+    isi = susun.paket_wilayah(db_bawaan, KAT, SRAGEN, 2025, tanggal=TANGGAL, kemajuan=lambda f, _: langkah.append(f))
     assert langkah == sorted(langkah)
     assert langkah[-1] == pytest.approx(1.0)
     return isi, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi)
@@ -60,7 +57,7 @@ def paket_sragen(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
 
 @pytest.fixture(scope="module")
 def paket_jateng(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
-    isi = susun.paket_provinsi(db_bawaan, KAT, "33", 2025, teks_ui=t, tanggal=TANGGAL)
+    isi = susun.paket_provinsi(db_bawaan, KAT, "33", 2025, tanggal=TANGGAL)
     return isi, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi)
 
 
@@ -144,9 +141,9 @@ def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[susun.Paket, bytes
 
 def test_paket_wilayah_tak_dikenal(db_bawaan: Path) -> None:
     with pytest.raises(layanan.PilihanError, match=r"'33\.99' tidak dikenal.*33\.14 \(Kabupaten Sragen\)"):
-        susun.paket_wilayah(db_bawaan, KAT, "33.99", 2025, teks_ui=t)
+        susun.paket_wilayah(db_bawaan, KAT, "33.99", 2025)
     with pytest.raises(layanan.PilihanError, match="tersedia: 2017, 2018"):
-        susun.paket_wilayah(db_bawaan, KAT, SRAGEN, 2024, teks_ui=t)
+        susun.paket_wilayah(db_bawaan, KAT, SRAGEN, 2024)
 
 
 # --- a province ---------------------------------------------------------------------------------

@@ -101,12 +101,11 @@ def test_berkas_dibuat_saat_diklik_dengan_nama_dan_isi(db_bawaan: Path, monkeypa
 
     from indicators.ekspor.paket import susun
     from indicators.katalog.model import katalog_bawaan
-    from ui.teks import t
     from ui.unduh import gambar as unduh_gambar
 
     catatan: list[dict[str, Any]] = []
     monkeypatch.setattr(st, "columns", lambda n, **_: [_Kolom(catatan) for _ in range(n)])
-    fig, _, _ = susun.gambar_provinsi(db_bawaan, katalog_bawaan(), "33", 2025, "peta", teks_ui=t)
+    fig, _, _ = susun.gambar_provinsi(db_bawaan, katalog_bawaan(), "33", 2025, "peta")
     konteks = unduh_gambar.KonteksGambar("Jawa Tengah", 2025, "id")
     unduh_gambar.unduh(fig, "peta_predikat", konteks, key="uji")
     assert [c["file_name"] for c in catatan] == [

@@ -296,7 +296,7 @@ def _cakupan_statistik(db: str, versi_db: int) -> pd.DataFrame:
 
 
 def cakupan_statistik(db_path: Path) -> pd.DataFrame:
-    """Raw-statistic rows per statistic × year × level (see indicators.metodologi)."""
+    """Raw-statistic rows per statistic × year × level (see indicators.analisis.metodologi)."""
     return _cakupan_statistik(str(db_path), _versi(db_path))
 
 
@@ -306,7 +306,7 @@ def _cakupan_skor(db: str, versi_db: int) -> pd.DataFrame:
 
 
 def cakupan_skor(db_path: Path) -> pd.DataFrame:
-    """Per-indicator score coverage per cycle × stage (see indicators.metodologi)."""
+    """Per-indicator score coverage per cycle × stage (see indicators.analisis.metodologi)."""
     return _cakupan_skor(str(db_path), _versi(db_path))
 
 

@@ -1,6 +1,6 @@
 """Login for the dashboard: the form, the logged-in user, logout, rate limits and session timeout.
 
-The account logic is in :mod:`indicators.akun`; this module only keeps the session. A login is
+The account logic is in :mod:`indicators.akun.pengguna`; this module only keeps the session. A login is
 stored in ``st.session_state`` (name and the time of the last activity, never the password) and
 re-read from the accounts file on every run, so a removed account or a changed scope takes
 effect at once. A session idle longer than ``$KLA_SESI_MENIT`` minutes (default 30) ends.
@@ -22,8 +22,8 @@ import streamlit as st
 from indicators.akun import pengguna as akun
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
+from indicators.teks import t
 from ui import cache
-from ui.teks_unggah import t
 
 KUNCI_SESI = "kla_masuk"
 _KUNCI_HABIS = "kla_masuk_habis"
@@ -123,7 +123,7 @@ def formulir_masuk(bahasa: Bahasa) -> akun.Pengguna | None:
         sandi = st.text_input(
             t("masuk_sandi", bahasa), type="password", key="masuk_sandi", autocomplete="current-password"
         )
-        kirim = st.form_submit_button(t("masuk_tombol", bahasa), type="primary")
+        kirim = st.form_submit_button(t("masuk_judul", bahasa), type="primary")
     if kirim and _coba_masuk(nama, sandi, bahasa) is not None:
         st.rerun()
     return None

@@ -6,7 +6,7 @@ import pandas as pd
 
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa, format_angka
-from ui.teks import t
+from indicators.teks import t
 
 
 def label_kategori(bahasa: Bahasa) -> dict[str, str]:

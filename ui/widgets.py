@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.format import Bahasa
-from ui.teks import t
+from indicators.teks import t
 
 T = TypeVar("T")
 

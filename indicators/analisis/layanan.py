@@ -1,7 +1,7 @@
 """The scoring service: read what is needed from the database and return ready tables.
 
 The CLI, the pages (through ui/cache.py) and the exports call these functions; they read the
-database read-only and do the maths in indicators.skor and indicators.analitik.
+database read-only and do the maths in indicators.analisis.skor and indicators.analisis.analitik.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from indicators.io import store
 from indicators.katalog.model import Katalog, Pita, PitaPredikat, Skema
 
 # Totals are sums of rescaled scores: round away float noise before comparing with band edges
-# (as indicators.skor does), or 600 could read as 600.0000000001 (Madya).
+# (as indicators.analisis.skor does), or 600 could read as 600.0000000001 (Madya).
 _DESIMAL_TOTAL = 6
 KEYAKINAN_MIN = {1: "rendah", 2: "sedang", 3: "tinggi"}
 

@@ -27,6 +27,7 @@ import pandas as pd
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import KELOMPOK, Katalog
+from indicators.teks import pasangan
 
 JenisUkuran = Literal["predikat", "total", "kelompok", "indikator", "statistik"]
 ArahUkuran = Literal["naik", "turun", "netral", "kategori"]
@@ -54,17 +55,12 @@ SATUAN_EN: dict[str, str] = {
 }
 """English names of the statistic units (the catalogue states units in Indonesian)."""
 
-LABEL_STATUS: dict[str, tuple[str, str]] = {
-    "resmi": ("resmi", "official"),
-    "sintetis": ("data contoh (sintetis)", "synthetic example data"),
-    "tidak_ditemukan": ("Data tidak ditemukan", "No data found"),
-}
+LABEL_STATUS = pasangan(
+    {"resmi": "status_data_resmi", "sintetis": "label_sintetis", "tidak_ditemukan": "tidak_ditemukan"}
+)
 """Display names of the data statuses (Indonesian, English)."""
 
-LABEL_KATEGORI: dict[str, tuple[str, str]] = {
-    TIDAK_ADA: ("Tidak berpredikat", "No predikat"),
-    TIDAK_DITEMUKAN: ("Data tidak ditemukan", "No data found"),
-}
+LABEL_KATEGORI = pasangan({TIDAK_ADA: "tidak_ada_predikat", TIDAK_DITEMUKAN: "tidak_ditemukan"})
 """Display names of the two non-predikat categories (predikat names are proper names)."""
 
 KOLOM_NILAI = [

@@ -32,46 +32,9 @@ from indicators.io import store
 from indicators.katalog.data_dukung import data_dukung_bawaan
 from indicators.katalog.model import KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
+from indicators.teks import t
 
 PERINTAH = ("checklist",)
-
-_TEKS: dict[str, tuple[str, str]] = {
-    "ekspor": (
-        "Checklist {nama} ({kode}) ditulis ke {out}: {sheet} sheet OPD, {butir} butir, {selesai} lengkap.",
-        "Checklist of {nama} ({kode}) written to {out}: {sheet} OPD sheets, {butir} items, {selesai} complete.",
-    ),
-    "masalah": ("Ditemukan {n} masalah; tidak ada yang disimpan:", "Found {n} problem(s); nothing was saved:"),
-    "ringkas": (
-        "Berkas {berkas}: {kode} {nama}, {baris} baris; {berubah} butir berubah.",
-        "File {berkas}: {kode} {nama}, {baris} rows; {berubah} items change.",
-    ),
-    "dry_run": ("Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run (--dry-run): nothing was saved."),
-    "tersimpan": (
-        "{n} perubahan tersimpan oleh {user} di {path}.",
-        "{n} changes saved by {user} in {path}.",
-    ),
-    "tak_ada_berkas": ("Berkas {berkas} tidak ada atau tidak dapat dibaca.", "File {berkas} is missing or unreadable."),
-    "tak_ada_db": (
-        "Database {db} tidak ada atau rusak; jalankan 'kla db build'.",
-        "Database {db} is missing or corrupt; run 'kla db build'.",
-    ),
-    "wilayah_tak_dikenal": (
-        "Kode wilayah '{kode}' bukan kab/kota yang dikenal; mis. 33.75 (Kota Pekalongan).",
-        "Region code '{kode}' is not a known regency/city; e.g. 33.75 (Kota Pekalongan).",
-    ),
-    "tanggal_tak_sah": (
-        "Tanggal '{nilai}' tidak sah; harapan: YYYY-MM-DD, mis. 2025-06-30.",
-        "Date '{nilai}' is not valid; expected YYYY-MM-DD, e.g. 2025-06-30.",
-    ),
-    "mode_lokal": (
-        "Catatan: belum ada akun ({path}); mode lokal, '{user}' hanya dicatat sebagai nama.",
-        "Note: no accounts yet ({path}); local mode, '{user}' is only recorded as the name.",
-    ),
-    "sandi_salah": (
-        "Nama pengguna atau sandi salah; tidak ada yang disimpan.",
-        "Wrong user name or password; nothing was saved.",
-    ),
-}
 
 
 class _Galat(Exception):
@@ -80,13 +43,8 @@ class _Galat(Exception):
         self.pesan, self.pesan_en = pesan, pesan_en
 
 
-def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
-    teks_id, teks_en = _TEKS[kunci]
-    return (teks_en if bahasa == "en" else teks_id).format(**isian)
-
-
 def _galat(kunci: str, **isian: object) -> _Galat:
-    return _Galat(_t(kunci, "id", **isian), _t(kunci, "en", **isian))
+    return _Galat(t(kunci, "id", **isian), t(kunci, "en", **isian))
 
 
 def daftarkan(sub: Any) -> None:
@@ -146,7 +104,7 @@ def _ekspor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(isi)
     print(
-        _t(
+        t(
             "ekspor",
             bahasa,
             nama=kabkota[args.wilayah],
@@ -177,7 +135,7 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> akun.Peng
     except akun.AkunError as exc:
         raise _Galat(exc.pesan, exc.pesan_en) from exc
     if not ada_akun:
-        print(_t("mode_lokal", bahasa, path=path, user=args.user))
+        print(t("mode_lokal", bahasa, path=path, user=args.user))
         return akun.Pengguna(str(args.user), "admin", ())
     try:
         sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
@@ -200,7 +158,7 @@ def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     katalog, dd = katalog_bawaan(), data_dukung_bawaan()
     hasil = xlsx.baca_xlsx(data, args.berkas.name, dd, kabkota, pengguna)
     if not hasil.sah or hasil.kode_wilayah is None:
-        print(_t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
+        print(t("cli_masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
         for m in hasil.masalah:
             print(f"  {m.teks(bahasa)}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
@@ -209,8 +167,8 @@ def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     berubah = simpan.jumlah_berubah(perubahan, rk.tersimpan)
     print(
-        _t(
-            "ringkas",
+        t(
+            "cli_ringkas",
             bahasa,
             berkas=args.berkas.name,
             kode=kode,
@@ -220,11 +178,11 @@ def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
         )
     )
     if args.dry_run:
-        print(_t("dry_run", bahasa))
+        print(t("dry_run", bahasa))
         return 0
     path = simpan.path_gugus(db_path)
     n = simpan.simpan_butir(path, pengguna, kode, perubahan, dd, asal=f"impor {args.berkas.name}")
-    print(_t("tersimpan", bahasa, n=n, user=pengguna.nama, path=path))
+    print(t("cli_tersimpan", bahasa, n=n, user=pengguna.nama, path=path))
     return 0
 
 
@@ -247,7 +205,7 @@ def jalankan(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run only these subcommands (``python -m indicators.cli_checklist ...``); ``kla`` has them too."""
+    """Run only these subcommands (``python -m indicators.cli.checklist ...``); ``kla`` has them too."""
     parser = argparse.ArgumentParser(prog="kla", description="Dasbor KLA: checklist data dukung Gugus Tugas")
     sub = parser.add_subparsers(dest="perintah", required=True)
     daftarkan(sub)

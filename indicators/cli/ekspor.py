@@ -1,11 +1,11 @@
-"""The ``kla export`` subcommands (added to ``indicators.cli`` by ``daftarkan``).
+"""The ``kla export`` subcommands (added to ``indicators.cli.utama`` by ``daftarkan``).
 
 ``kla export pack --wilayah CODE --tahun YEAR [--tahap final] [--bahasa id|en] --out DIR`` writes
 the evaluation pack of one kab/kota (PDF report + PPTX deck); ``kla export pack --provinsi CODE
 --tahun YEAR --out DIR`` the province summary pack. ``kla export chart --jenis peta|batang|sebaran
 --provinsi CODE --tahun YEAR --format png|svg|pdf --out FILE`` writes one print-ready figure.
 ``kla export site --provinsi CODE --tahun YEAR --out DIR`` writes the offline HTML bundle
-(``indicators.ekspor_situs``). One kaleido server serves every figure of a run. Errors are one
+(``indicators.ekspor.situs``). One kaleido server serves every figure of a run. Errors are one
 line, Indonesian first, never a traceback: unknown region or year exits 2, no Chromium exits 1.
 """
 
@@ -18,13 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from ui.teks import t
 
 from indicators.analisis import layanan
 from indicators.cli.galat import KODE_GALAT_MASUKAN, KODE_GALAT_SISTEM
 from indicators.ekspor import gambar, situs
 from indicators.ekspor.paket import pdf, pptx, susun
-from indicators.ekspor.paket.teks import TeksUI
 from indicators.format import format_angka
 from indicators.io import store
 from indicators.katalog.model import TAHAP, KatalogError, katalog_bawaan
@@ -78,13 +76,6 @@ def _db(args: argparse.Namespace) -> Path:
     return db_path
 
 
-def _teks_ui() -> TeksUI:
-    # The pack's chart labels are the dashboard's own texts, so paper and screen read alike. The
-    # core takes them as a parameter; this command (an entry point, like a page) supplies them.
-    # ui.teks is plain Python without Streamlit.
-    return t
-
-
 def _ukuran(path: Path) -> str:
     return f"{format_angka(path.stat().st_size / 1024, 0)} KB"
 
@@ -93,11 +84,9 @@ def _pack(args: argparse.Namespace) -> int:
     db_path, katalog = _db(args), katalog_bawaan()
     mulai = time.perf_counter()
     if args.wilayah is not None:
-        isi = susun.paket_wilayah(
-            db_path, katalog, args.wilayah, args.tahun, tahap=args.tahap, bahasa=args.bahasa, teks_ui=_teks_ui()
-        )
+        isi = susun.paket_wilayah(db_path, katalog, args.wilayah, args.tahun, tahap=args.tahap, bahasa=args.bahasa)
     else:
-        isi = susun.paket_provinsi(db_path, katalog, args.provinsi, args.tahun, bahasa=args.bahasa, teks_ui=_teks_ui())
+        isi = susun.paket_provinsi(db_path, katalog, args.provinsi, args.tahun, bahasa=args.bahasa)
     args.out.mkdir(parents=True, exist_ok=True)
     hasil = []
     for akhiran, tulis in ((".pdf", pdf.tulis_pdf), (".pptx", pptx.tulis_pptx)):
@@ -116,7 +105,7 @@ def _pack(args: argparse.Namespace) -> int:
 def _chart(args: argparse.Namespace) -> int:
     db_path = _db(args)
     fig, meta, stem = susun.gambar_provinsi(
-        db_path, katalog_bawaan(), args.provinsi, args.tahun, args.jenis, bahasa=args.bahasa, teks_ui=_teks_ui()
+        db_path, katalog_bawaan(), args.provinsi, args.tahun, args.jenis, bahasa=args.bahasa
     )
     out: Path = args.out
     format_ = args.format

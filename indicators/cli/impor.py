@@ -1,4 +1,4 @@
-"""The ``kla template`` and ``kla import`` subcommands (added to ``indicators.cli`` by ``daftarkan``).
+"""The ``kla template`` and ``kla import`` subcommands (added to ``indicators.cli.utama`` by ``daftarkan``).
 
 ``kla template --jenis skor|statistik|predikat [--tahun YEAR] [--wilayah CODE ...] --out FILE.xlsx``
 writes an import template. ``kla import FILE [--jenis ...] [--dry-run] [--db PATH] [--user NAME]
@@ -36,70 +36,10 @@ from indicators.impor.masalah import Bahasa, ImporError
 from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
+from indicators.teks import t
 
 PERINTAH = ("template", "import")
 _BATAS_BARIS = 30
-
-_TEKS: dict[str, tuple[str, str]] = {
-    "berkas": (
-        "Berkas: {berkas}{sheet} · jenis {jenis} · SHA-256 {sha}",
-        "File: {berkas}{sheet} · kind {jenis} · SHA-256 {sha}",
-    ),
-    "masalah": (
-        "Ditemukan {n} masalah; tidak ada yang diimpor:",
-        "Found {n} problem(s); nothing was imported:",
-    ),
-    "peringatan": ("Catatan:", "Notes:"),
-    "ringkas": (
-        "Pratinjau: {baru} baris baru, {berubah} berubah, {sama} sama{hapus}",
-        "Preview: {baru} new rows, {berubah} changed, {sama} unchanged{hapus}",
-    ),
-    "hapus": (", {n} skor sintetis diganti data nyata", ", {n} synthetic scores replaced by real data"),
-    "perubahan": ("Perubahan:", "Changes:"),
-    "lagi": ("  … dan {n} baris lagi", "  … and {n} more rows"),
-    "dampak": ("Dampak pada total dan predikat hitung:", "Effect on totals and computed predikat:"),
-    "dampak_predikat": ("Predikat resmi yang berubah:", "Official predikat that change:"),
-    "sintetis": ("sintetis", "synthetic"),
-    "tak_lengkap": ("belum lengkap {n}/{m}", "incomplete {n}/{m}"),
-    "tanpa_predikat": ("tanpa predikat", "no predikat"),
-    "kosong": ("belum ada", "none yet"),
-    "dry_run": ("Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run (--dry-run): nothing was saved."),
-    "tersimpan": (
-        "Impor #{id} tersimpan oleh {user}. Batalkan dengan: kla import --rollback {id}",
-        "Import #{id} saved by {user}. Undo with: kla import --rollback {id}",
-    ),
-    "batal": (
-        "Impor #{id} dibatalkan ({n} kunci dipulihkan); tercatat sebagai #{log}.",
-        "Import #{id} rolled back ({n} keys restored); logged as #{log}.",
-    ),
-    "templat": (
-        "Templat {jenis} ditulis ke {out} ({baris} baris isian).",
-        "{jenis} template written to {out} ({baris} prefilled rows).",
-    ),
-    "butuh_berkas": (
-        "Sebutkan berkas yang diimpor, atau --rollback ID, atau --log.",
-        "Name the file to import, or --rollback ID, or --log.",
-    ),
-    "tak_ada_berkas": ("Berkas {berkas} tidak ada atau tidak dapat dibaca.", "File {berkas} is missing or unreadable."),
-    "log_kosong": ("Belum ada impor.", "No imports yet."),
-    "mode_lokal": (
-        "Catatan: belum ada akun ({path}); mode lokal, '{user}' hanya dicatat sebagai nama.",
-        "Note: no accounts yet ({path}); local mode, '{user}' is only recorded as the name.",
-    ),
-    "sandi_salah": (
-        "Nama pengguna atau sandi salah; tidak ada yang diimpor.",
-        "Wrong user name or password; nothing was imported.",
-    ),
-    "batal_luar_lingkup": (
-        "Impor #{id} menyentuh wilayah di luar lingkup akun {user} ({lingkup}); hanya admin yang dapat membatalkannya.",
-        "Import #{id} touched regions outside the scope of account {user} ({lingkup}); only an admin can roll it back.",
-    ),
-}
-
-
-def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
-    teks_id, teks_en = _TEKS[kunci]
-    return (teks_en if bahasa == "en" else teks_id).format(**isian)
 
 
 def daftarkan(sub: Any) -> None:
@@ -152,7 +92,7 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> tuple[str
     except akun.AkunError as exc:
         raise ImporError(exc.pesan, exc.pesan_en) from exc
     if not ada_akun:
-        print(_t("mode_lokal", bahasa, path=path, user=args.user))
+        print(t("mode_lokal", bahasa, path=path, user=args.user))
         return str(args.user), None
     try:
         sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
@@ -160,7 +100,7 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> tuple[str
         raise ImporError(exc.pesan, exc.pesan_en) from exc
     pengguna = akun.verifikasi(path, str(args.user), sandi)
     if pengguna is None:
-        raise ImporError(_TEKS["sandi_salah"][0], _TEKS["sandi_salah"][1])
+        raise ImporError(t("sandi_salah", "id"), t("sandi_salah", "en"))
     return pengguna.nama, pengguna
 
 
@@ -174,24 +114,24 @@ def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
     berubah = prat.baris[prat.baris["status"] != "sama"]
     if berubah.empty:
         return
-    print(_t("perubahan", bahasa))
+    print(t("cli_perubahan", bahasa))
     kunci = [k for k in ("tahun", "kode_wilayah", "indikator", "statistik", "tahap") if k in berubah]
     lama_kolom, baru_kolom = ("predikat_lama", "predikat") if prat.jenis == "predikat" else ("nilai_lama", "nilai")
     status_en = {"baru": "new", "berubah": "changed"}
     for _, r in berubah.head(_BATAS_BARIS).iterrows():
         label = " ".join(str(r[k]) for k in kunci)
         if prat.jenis == "predikat":
-            lama = r[lama_kolom] if isinstance(r[lama_kolom], str) else _t("kosong", bahasa)
+            lama = r[lama_kolom] if isinstance(r[lama_kolom], str) else t("kosong", bahasa)
             baru = str(r[baru_kolom])
         else:
-            lama = _angka(r[lama_kolom], bahasa) if r["status"] != "baru" else _t("kosong", bahasa)
+            lama = _angka(r[lama_kolom], bahasa) if r["status"] != "baru" else t("kosong", bahasa)
             baru = _angka(r[baru_kolom], bahasa)
         if _benar(r["sintetis_lama"]):
-            lama += f" ({_t('sintetis', bahasa)})"
+            lama += f" ({t('sintetis', bahasa)})"
         status = status_en.get(str(r["status"]), str(r["status"])) if bahasa == "en" else str(r["status"])
         print(f"  {'row' if bahasa == 'en' else 'baris'} {r['baris']}: {label}: {lama} → {baru} [{status}]")
     if len(berubah) > _BATAS_BARIS:
-        print(_t("lagi", bahasa, n=len(berubah) - _BATAS_BARIS))
+        print(t("lagi", bahasa, n=len(berubah) - _BATAS_BARIS))
 
 
 def _benar(v: object) -> bool:
@@ -202,14 +142,14 @@ def _benar(v: object) -> bool:
 def _keadaan(r: Any, akhiran: str, m: int, bahasa: Bahasa) -> str:
     total = r[f"total_{akhiran}"]
     if total is None or total != total:
-        return _t("kosong", bahasa)
+        return t("kosong", bahasa)
     predikat = r[f"predikat_hitung_{akhiran}"]
-    teks = f"{_angka(total, bahasa)} {predikat if isinstance(predikat, str) else _t('tanpa_predikat', bahasa)}"
+    teks = f"{_angka(total, bahasa)} {predikat if isinstance(predikat, str) else t('tanpa_predikat', bahasa)}"
     catatan = []
     if not _benar(r[f"lengkap_{akhiran}"]):
-        catatan.append(_t("tak_lengkap", bahasa, n=int(r[f"jumlah_indikator_{akhiran}"]), m=m))
+        catatan.append(t("tak_lengkap", bahasa, n=int(r[f"jumlah_indikator_{akhiran}"]), m=m))
     if _benar(r[f"sintetis_{akhiran}"]):
-        catatan.append(_t("sintetis", bahasa))
+        catatan.append(t("sintetis", bahasa))
     return teks + (f" ({', '.join(catatan)})" if catatan else "")
 
 
@@ -217,19 +157,19 @@ def _cetak_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -
     if prat.dampak.empty:
         return
     if prat.jenis == "predikat":
-        print(_t("dampak_predikat", bahasa))
+        print(t("dampak_predikat", bahasa))
         for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
-            lama = r["predikat_lama"] if isinstance(r["predikat_lama"], str) else _t("kosong", bahasa)
+            lama = r["predikat_lama"] if isinstance(r["predikat_lama"], str) else t("kosong", bahasa)
             print(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}: {lama} → {r['predikat']}")
         return
-    print(_t("dampak", bahasa))
+    print(t("dampak", bahasa))
     katalog = katalog_bawaan()
     for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
         m = len(katalog.skema_untuk_tahun(int(r["tahun"])).indikator)
         lama, baru = _keadaan(r, "lama", m, bahasa), _keadaan(r, "baru", m, bahasa)
         print(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}, {r['tahap']}: {lama} → {baru}")
     if len(prat.dampak) > _BATAS_BARIS:
-        print(_t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
+        print(t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -242,14 +182,14 @@ def _template(args: argparse.Namespace) -> int:
     args.out.write_bytes(isi)
     ws = load_workbook(io.BytesIO(isi), read_only=True)["Data"]
     baris = sum(1 for r in ws.iter_rows(min_row=2, max_col=2, values_only=True) if r[1] is not None)
-    print(_t("templat", "id", jenis=args.jenis, out=args.out, baris=baris))
+    print(t("templat", "id", jenis=args.jenis, out=args.out, baris=baris))
     return 0
 
 
 def _log(db_path: Path, bahasa: Bahasa) -> int:
     daftar = impor.daftar_impor(db_path)
     if daftar.empty:
-        print(_t("log_kosong", bahasa))
+        print(t("unggah_riwayat_kosong", bahasa))
         return 0
     kolom = [
         "impor_id",
@@ -275,17 +215,17 @@ def _import(args: argparse.Namespace) -> int:
     if args.rollback is not None:
         if akun_masuk is not None and not akun.boleh_batalkan(akun_masuk, impor.wilayah_impor(db_path, args.rollback)):
             isian = {"id": args.rollback, "user": akun_masuk.nama, "lingkup": akun.label_lingkup(akun_masuk)}
-            raise ImporError(_t("batal_luar_lingkup", "id", **isian), _t("batal_luar_lingkup", "en", **isian))
+            raise ImporError(t("batal_luar_lingkup", "id", **isian), t("batal_luar_lingkup", "en", **isian))
         batal = impor.batalkan(db_path, args.rollback, pengguna=nama_log)
-        print(_t("batal", bahasa, id=batal.impor_id, n=batal.jumlah_kunci, log=batal.log_id))
+        print(t("unggah_batal_berhasil", bahasa, id=batal.impor_id, n=batal.jumlah_kunci, log=batal.log_id))
         return 0
     if args.berkas is None:
-        raise ImporError(_TEKS["butuh_berkas"][0], _TEKS["butuh_berkas"][1])
+        raise ImporError(t("butuh_berkas", "id"), t("butuh_berkas", "en"))
     try:
         data = args.berkas.read_bytes()
     except OSError as exc:
         raise ImporError(
-            _t("tak_ada_berkas", "id", berkas=args.berkas), _t("tak_ada_berkas", "en", berkas=args.berkas)
+            t("tak_ada_berkas", "id", berkas=args.berkas), t("tak_ada_berkas", "en", berkas=args.berkas)
         ) from exc
     katalog = katalog_bawaan()
     wilayah = impor.muat_wilayah(db_path)
@@ -295,27 +235,27 @@ def _import(args: argparse.Namespace) -> int:
             hasil, akun_masuk, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
         )
     sheet = f" (sheet {hasil.sheet})" if hasil.sheet else ""
-    print(_t("berkas", bahasa, berkas=args.berkas.name, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256[:16]))
+    print(t("berkas", bahasa, berkas=args.berkas.name, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256[:16]))
     if hasil.masalah:
-        print(_t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
+        print(t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
         for m in hasil.masalah:
             print(f"  {m.teks(bahasa)}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     if hasil.peringatan:
-        print(_t("peringatan", bahasa))
+        print(t("peringatan", bahasa))
         for m in hasil.peringatan:
             print(f"  {m.teks(bahasa)}")
     prat = impor.pratinjau(db_path, hasil, katalog)
     j = prat.jumlah
-    hapus = _t("hapus", bahasa, n=j["dihapus"]) if j["dihapus"] else ""
-    print(_t("ringkas", bahasa, baru=j["baru"], berubah=j["berubah"], sama=j["sama"], hapus=hapus))
+    hapus = t("hapus", bahasa, n=j["dihapus"]) if j["dihapus"] else ""
+    print(t("ringkas", bahasa, baru=j["baru"], berubah=j["berubah"], sama=j["sama"], hapus=hapus))
     _cetak_baris(prat, bahasa)
     _cetak_dampak(prat, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True)), bahasa)
     if args.dry_run:
-        print(_t("dry_run", bahasa))
+        print(t("dry_run", bahasa))
         return 0
     hasil_impor = impor.terapkan(db_path, hasil, katalog, pengguna=nama_log, sidik=prat.sidik)
-    print(_t("tersimpan", bahasa, id=hasil_impor.impor_id, user=nama_log))
+    print(t("tersimpan", bahasa, id=hasil_impor.impor_id, user=nama_log))
     return 0
 
 
@@ -337,7 +277,7 @@ def jalankan(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run only these subcommands (``python -m indicators.cli_impor ...``); ``kla`` has them too."""
+    """Run only these subcommands (``python -m indicators.cli.impor ...``); ``kla`` has them too."""
     parser = argparse.ArgumentParser(prog="kla", description="Dasbor KLA: templat dan impor data")
     sub = parser.add_subparsers(dest="perintah", required=True)
     daftarkan(sub)

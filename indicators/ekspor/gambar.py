@@ -33,6 +33,7 @@ import plotly.graph_objects as go
 
 from indicators.format import Bahasa, format_tanggal
 from indicators.lokasi import STATIC_DIR
+from indicators.teks import t
 
 Format = Literal["png", "svg", "pdf"]
 FORMAT: tuple[Format, ...] = ("png", "svg", "pdf")
@@ -54,11 +55,6 @@ _PX_SUMBU_Y = 70
 """The least left margin of a cartesian plot (y tick labels and title; automargin adds to it)."""
 _URL_STATIS = "/app/static/"
 _KUNCI = threading.Lock()
-_TEKS: dict[str, tuple[str, str]] = {
-    "sumber": ("Sumber", "Source"),
-    "sintetis": ("data contoh (sintetis)", "synthetic example data"),
-    "dibuat": ("Dibuat {tanggal}", "Made {tanggal}"),
-}
 
 
 class ChromiumTidakAda(RuntimeError):
@@ -113,16 +109,12 @@ def nama_berkas(jenis: str, wilayah: str, tahun: int | str, format_: str, *rinci
 # --- source line ------------------------------------------------------------------------------------
 
 
-def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
-    return _TEKS[kunci][0 if bahasa == "id" else 1].format(**isian)
-
-
 def baris_sumber(meta: MetaGambar) -> str:
     """'Sumber: A; B · data contoh (sintetis) · Dibuat 1 Desember 2026' in the figure's language."""
-    bagian = [f"{_t('sumber', meta.bahasa)}: {'; '.join(dict.fromkeys(meta.sumber))}"] if meta.sumber else []
+    bagian = [f"{t('sumber', meta.bahasa)}: {'; '.join(dict.fromkeys(meta.sumber))}"] if meta.sumber else []
     if meta.sintetis:
-        bagian.append(_t("sintetis", meta.bahasa))
-    bagian.append(_t("dibuat", meta.bahasa, tanggal=format_tanggal(meta.tanggal, meta.bahasa)))
+        bagian.append(t("gambar_sintetis", meta.bahasa))
+    bagian.append(t("dibuat", meta.bahasa, tanggal=format_tanggal(meta.tanggal, meta.bahasa)))
     return " · ".join(bagian)
 
 

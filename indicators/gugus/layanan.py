@@ -1,7 +1,7 @@
 """The Gugus Tugas workspace service: read a region's workspace and scores, return ready tables.
 
 The CLI, the page (through ui/cache.py) and the export call :func:`ruang_kerja`; it reads the KLA
-database and the workspace file read-only and does the work in :mod:`indicators.gugus_tugas`.
+database and the workspace file read-only and does the work in :mod:`indicators.gugus.tugas`.
 """
 
 from __future__ import annotations

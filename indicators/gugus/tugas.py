@@ -1,10 +1,10 @@
 """The Gugus Tugas workspace, pure part: who owes which evidence, readiness and the trajectory.
 
 DataFrames in, DataFrames out; no Streamlit and no file access (storage is
-:mod:`indicators.gugus_simpan`). The rules, written down once:
+:mod:`indicators.gugus.simpan`). The rules, written down once:
 
 - **Items.** The evidence items of an indicator come from the data dukung catalogue
-  (:mod:`indicators.data_dukung`). An item a region has not touched is ``belum``, owned by its
+  (:mod:`indicators.katalog.data_dukung`). An item a region has not touched is ``belum``, owned by its
   default OPD, with no due date.
 - **Owner OPD.** The stored owner if set; else the catalogue default when that OPD is in the
   region's OPD pengampu list for the indicator; else the first OPD of that list. The region's list
@@ -38,16 +38,12 @@ from indicators.analisis import profil
 from indicators.analisis.skor import hitung_skor, ruang_indikator
 from indicators.katalog.data_dukung import KatalogDataDukung
 from indicators.katalog.model import TAHAP, Katalog
+from indicators.teks import pasangan
 
 Status = Literal["belum", "dalam_proses", "lengkap", "diverifikasi"]
 STATUS: tuple[Status, ...] = ("belum", "dalam_proses", "lengkap", "diverifikasi")
 SELESAI: frozenset[str] = frozenset({"lengkap", "diverifikasi"})
-STATUS_LABEL: dict[str, tuple[str, str]] = {
-    "belum": ("belum", "not started"),
-    "dalam_proses": ("dalam proses", "in progress"),
-    "lengkap": ("lengkap", "complete"),
-    "diverifikasi": ("diverifikasi", "verified"),
-}
+STATUS_LABEL = pasangan({s: f"status_butir_{s}" for s in STATUS})
 JARAK_SIKLUS_TAHUN = 2
 """Years between evaluations assumed for the next one (award years 2021, 2022, 2023, 2025: about two
 years now; kla-domain.md §3.2 marks the cadence as inference)."""

@@ -6,7 +6,7 @@ stake; a synthetic reference score is labelled so. Text that starts like a formu
 tab, CR) is written as a plain string cell with Excel's quote prefix, so no formula can run.
 
 **Import** (:func:`baca_xlsx`): the same file, edited (status, due date, OPD, note, reference),
-is read back with the import rules of :mod:`indicators.impor`: the upload limits and zip checks
+is read back with the import rules of :mod:`indicators.impor.terapkan`: the upload limits and zip checks
 first, then every problem at once, each naming file, sheet, row, column, bad value and what is
 expected, Indonesian first. Nothing is returned to write unless every row is valid.
 """
@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
 
 from indicators.akun.pengguna import Pengguna, dalam_lingkup, label_lingkup
-from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.format import format_angka, format_tanggal
 from indicators.gugus.simpan import UbahButir
 from indicators.gugus.tugas import STATUS, STATUS_LABEL, kosong, status_dari_teks
 from indicators.impor.baca import batas_bawaan, periksa_zip
@@ -46,128 +46,6 @@ KOLOM_WAJIB = (K_INDIKATOR, K_BUTIR, K_STATUS)
 LABEL_KODE_WILAYAH = "Kode wilayah"
 _LEBAR = {K_NO: 5, K_INDIKATOR: 11, K_NAMA_IND: 26, K_BUTIR: 22, K_NAMA_BUTIR: 55, K_STATUS: 14, K_TENGGAT: 12}
 _LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26}
-
-# kode → (uraian id, uraian en, harapan id, harapan en), in the style of impor_masalah.PESAN.
-PESAN_CHECKLIST: dict[str, tuple[str, str, str, str]] = {
-    "ck_bukan_xlsx": (
-        "berkas bukan XLSX",
-        "the file is not an XLSX",
-        "berkas .xlsx hasil 'kla checklist export' atau unduhan halaman Gugus Tugas",
-        "an .xlsx from 'kla checklist export' or the Gugus Tugas page download",
-    ),
-    "ck_tanpa_tabel": (
-        "sheet tidak berisi tabel checklist (judul kolom tidak ditemukan)",
-        "the sheet holds no checklist table (no header row found)",
-        "baris judul dengan kolom: {kolom}",
-        "a header row with the columns: {kolom}",
-    ),
-    "ck_kolom_hilang": (
-        "kolom wajib tidak ada",
-        "a required column is missing",
-        "kolom wajib: {kolom}",
-        "required columns: {kolom}",
-    ),
-    "ck_wilayah_kosong": (
-        "kode wilayah tidak diisi",
-        "the region code is empty",
-        "kode kab/kota di sel sebelah '" + LABEL_KODE_WILAYAH + "', mis. 33.75",
-        "a regency/city code in the cell next to '" + LABEL_KODE_WILAYAH + "', e.g. 33.75",
-    ),
-    "ck_wilayah_tak_dikenal": (
-        "kode wilayah tidak dikenal atau bukan kabupaten/kota",
-        "unknown region code, or not a regency/city",
-        "kode kab/kota Kemendagri, mis. 33.75",
-        "a Kemendagri regency/city code, e.g. 33.75",
-    ),
-    "ck_wilayah_beda": (
-        "kode wilayah berbeda dengan sheet {sheet_awal} ({kode_awal})",
-        "region code differs from sheet {sheet_awal} ({kode_awal})",
-        "satu berkas untuk satu kab/kota",
-        "one file per regency/city",
-    ),
-    "ck_luar_lingkup": (
-        "wilayah di luar lingkup akun {pengguna}; seluruh berkas ditolak",
-        "region outside the scope of account {pengguna}; the whole file is refused",
-        "hanya wilayah dalam lingkup akun: {lingkup}",
-        "only regions in the account's scope: {lingkup}",
-    ),
-    "ck_indikator_tak_dikenal": (
-        "indikator tidak dikenal",
-        "unknown indicator",
-        "id indikator skema {skema}, mis. KLA24-01",
-        "an indicator id of scheme {skema}, e.g. KLA24-01",
-    ),
-    "ck_butir_tak_dikenal": (
-        "butir tidak ada pada indikator {indikator}",
-        "not an item of indicator {indikator}",
-        "salah satu kode butir: {daftar}",
-        "one of the item codes: {daftar}",
-    ),
-    "ck_status_tak_dikenal": (
-        "status tidak dikenal",
-        "unknown status",
-        "belum, dalam proses, lengkap atau diverifikasi",
-        "belum, dalam proses, lengkap or diverifikasi",
-    ),
-    "ck_sel_kosong": (
-        "sel wajib kosong",
-        "a required cell is empty",
-        "{harapan_id}",
-        "{harapan_en}",
-    ),
-    "ck_tanggal_tak_sah": (
-        "bukan tanggal",
-        "not a date",
-        "tanggal, mis. 30/06/2025 atau 2025-06-30 (atau sel bertipe Tanggal)",
-        "a date, e.g. 30/06/2025 or 2025-06-30 (or a Date cell)",
-    ),
-    "ck_rumus": (
-        "sel berisi rumus; rumus tidak diimpor",
-        "the cell holds a formula; formulas are not imported",
-        "nilai biasa (salin lalu Tempel Spesial → Nilai)",
-        "a plain value (copy, then Paste Special → Values)",
-    ),
-    "ck_terlalu_panjang": (
-        "teks terlalu panjang ({panjang} karakter)",
-        "text too long ({panjang} characters)",
-        "paling banyak {maks} karakter",
-        "at most {maks} characters",
-    ),
-    "ck_ganda": (
-        "butir ganda: {kunci} sudah ada di sheet {sheet_awal} baris {baris_awal}",
-        "duplicate item: {kunci} already appears in sheet {sheet_awal} row {baris_awal}",
-        "satu baris per indikator × butir",
-        "one row per indicator × item",
-    ),
-    "ck_tanpa_baris": (
-        "tidak ada baris butir di berkas",
-        "no item rows in the file",
-        "minimal satu baris dengan kolom {kolom} terisi",
-        "at least one row with the {kolom} columns filled in",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class MasalahChecklist(Masalah):
-    """A problem in a checklist file: the import's :class:`Masalah` with the checklist's wording."""
-
-    def _pesan(self) -> tuple[str, str, str, str] | None:
-        return PESAN_CHECKLIST.get(self.kode)
-
-    def uraian(self, bahasa: Bahasa = "id") -> str:
-        """Return what is wrong, in the chosen language."""
-        pesan = self._pesan()
-        if pesan is None:
-            return super().uraian(bahasa)
-        return self._isi(pesan[1] if bahasa == "en" else pesan[0])
-
-    def harapan(self, bahasa: Bahasa = "id") -> str:
-        """Return what was expected instead, in the chosen language."""
-        pesan = self._pesan()
-        if pesan is None:
-            return super().harapan(bahasa)
-        return self._isi(pesan[3] if bahasa == "en" else pesan[2])
 
 
 @dataclass
@@ -366,7 +244,7 @@ class _Pembaca:
     ) -> None:
         """Record one problem at a sheet, row and column, with the bad value."""
         teks = None if nilai is None else str(nilai)
-        self.masalah.append(MasalahChecklist(kode, self.berkas, sheet, baris, kol, teks, isian=isian))
+        self.masalah.append(Masalah(kode, self.berkas, sheet, baris, kol, teks, isian=isian))
 
 
 def baca_xlsx(

@@ -130,7 +130,7 @@ class TabelMentah:
     :attr:`baris` holds (spreadsheet row number, cells aligned to ``kolom``); empty rows are left
     out. A CSV keeps its cells as text in ``teks`` (same rows, same alignment) and makes the
     :class:`Sel` objects only when :attr:`baris` is first read: a valid file checked column by
-    column (:mod:`indicators.impor_kolom`) never needs the million cell objects.
+    column (:mod:`indicators.impor.kolom`) never needs the million cell objects.
     """
 
     berkas: str
@@ -199,7 +199,7 @@ def _kosong(sel: Sel) -> bool:
 
 
 class AngkaError(ValueError):
-    """A cell is not an acceptable number; ``kode`` and ``isian`` describe why (see PESAN)."""
+    """A cell is not an acceptable number; ``kode`` and ``isian`` describe why (see indicators/teks/masalah.yaml)."""
 
     def __init__(self, kode: str, isian: dict[str, str] | None = None) -> None:
         super().__init__(kode)

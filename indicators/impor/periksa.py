@@ -2,7 +2,7 @@
 
 ``periksa_berkas`` reads a file (XLSX or CSV), maps its columns, detects the kind of data when
 not given, checks every cell and returns typed rows plus *all* problems at once (never only the
-first), each a :class:`~indicators.impor_masalah.Masalah`. No exception escapes: an unexpected
+first), each a :class:`~indicators.impor.masalah.Masalah`. No exception escapes: an unexpected
 failure becomes one clear problem record.
 """
 

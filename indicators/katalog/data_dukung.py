@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -28,18 +28,10 @@ from indicators.katalog.model import (
     _uraikan,
     katalog_bawaan,
 )
+from indicators.teks import pasangan
 
 JenisButir = Literal["regulasi", "sk", "rencana", "anggaran", "layanan", "data", "laporan", "foto"]
-JENIS_LABEL: dict[str, tuple[str, str]] = {
-    "regulasi": ("Regulasi (Perda/Perbup/Perwal/SE)", "Regulation"),
-    "sk": ("Surat keputusan (SK)", "Decree"),
-    "rencana": ("Rencana (RAD KLA, rencana aksi)", "Plan"),
-    "anggaran": ("Anggaran", "Budget"),
-    "layanan": ("Layanan terstandar", "Standardised service"),
-    "data": ("Data", "Data"),
-    "laporan": ("Laporan", "Report"),
-    "foto": ("Foto/dokumentasi", "Photos/documentation"),
-}
+JENIS_LABEL = pasangan({j: f"jenis_butir_{j}" for j in get_args(JenisButir)})
 
 
 class _Model(BaseModel):

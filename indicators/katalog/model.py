@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from indicators.teks import pasangan
+
 KATALOG_DIR = Path(__file__).parent
 
 # Status of a piece of text, as in shared/docs/kla-domain.md: C confirmed by the cited source,
@@ -38,24 +40,11 @@ KELOMPOK: tuple[KodeKelompok, ...] = (
     "klaster_4",
     "klaster_5",
 )
-STATUS_LABEL = {
-    "C": ("terkonfirmasi", "confirmed"),
-    "C2": ("terkonfirmasi (≥2 sumber)", "confirmed (2+ sources)"),
-    "I": ("disimpulkan", "inferred"),
-    "?": ("belum pasti", "unverified"),
-}
-ARAH_LABEL = {
-    "naik": ("makin tinggi makin baik", "higher is better"),
-    "turun": ("makin rendah makin baik", "lower is better"),
-    "kategori": ("kategoris", "categorical"),
-    "netral": ("konteks (tanpa arah)", "context (no direction)"),
-}
-KOMPARABILITAS_LABEL = {
-    "baik": ("baik", "good"),
-    "sebagian": ("sebagian", "partial"),
-    "lemah": ("lemah", "weak"),
-    "tidak_ada": ("tidak sebanding", "none"),
-}
+STATUS_LABEL = pasangan(
+    {"C": "status_sumber_c", "C2": "status_sumber_c2", "I": "status_sumber_i", "?": "status_sumber_belum_pasti"}
+)
+ARAH_LABEL = pasangan({a: f"arah_{a}" for a in ("naik", "turun", "kategori", "netral")})
+KOMPARABILITAS_LABEL = pasangan({k: f"komparabilitas_{k}" for k in ("baik", "sebagian", "lemah", "tidak_ada")})
 
 
 class _Model(BaseModel):

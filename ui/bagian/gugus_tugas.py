@@ -1,7 +1,7 @@
 """Sections of the Gugus Tugas page: figures and tables (pure) and small render_* functions.
 
 No caching here: the page passes in what ui/cache.py returned. Writes go through
-:mod:`indicators.gugus_simpan` with the logged-in :class:`indicators.akun.Pengguna`; the
+:mod:`indicators.gugus.simpan` with the logged-in :class:`indicators.akun.pengguna.Pengguna`; the
 workspace file then has a new mtime, so the caches keyed on it read the change on the rerun.
 """
 
@@ -23,8 +23,8 @@ from indicators.gugus import simpan as gugus_simpan, tugas
 from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema
+from indicators.teks import t
 from ui import cache
-from ui.teks_gugus_tugas import t
 
 _KONFIG = {"displaylogo": False}
 _WARNA = {"selesai": "#31a354", "dalam_proses": "#fdae6b", "belum_ada": "#d9d9d9"}
@@ -84,8 +84,8 @@ def grafik_kesiapan(kesiapan: pd.DataFrame, label: Mapping[str, str], judul: str
         ("belum_ada", "gt_kol_belum"),
     ):
         teks_hover = [
-            f"{n}: {int(v)} {t(kunci, bahasa).lower()} · {t('gt_kol_terlambat', bahasa).lower()} {int(lt)}"
-            f" · {t('gt_kol_poin', bahasa).lower()} {_angka(p, 2, bahasa)}"
+            f"{n}: {int(v)} {t(kunci, bahasa).lower()} · {t('gt_kartu_terlambat', bahasa).lower()} {int(lt)}"
+            f" · {t('gt_kartu_poin', bahasa).lower()} {_angka(p, 2, bahasa)}"
             for n, v, lt, p in zip(nama, data[kolom], data["terlambat"], data["poin_dipertaruhkan"], strict=True)
         ]
         fig.add_bar(
@@ -119,9 +119,9 @@ def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str],
             t("gt_kol_selesai", bahasa): kesiapan["selesai"],
             t("gt_kol_proses", bahasa): kesiapan["dalam_proses"],
             t("gt_kol_belum", bahasa): kesiapan["belum_ada"],
-            t("gt_kol_terlambat", bahasa): kesiapan["terlambat"],
+            t("gt_kartu_terlambat", bahasa): kesiapan["terlambat"],
             t("gt_kol_persen", bahasa): kesiapan["persen_siap"],
-            t("gt_kol_poin", bahasa): kesiapan["poin_dipertaruhkan"],
+            t("gt_kartu_poin", bahasa): kesiapan["poin_dipertaruhkan"],
             t("gt_kol_poin_prioritas", bahasa): kesiapan["poin_prioritas"],
         }
     )
@@ -159,16 +159,16 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
             t("gt_kol_prioritas", bahasa): [
                 t("gt_prioritas_ya", bahasa) if p else "" for p in butir["menutup_selisih"]
             ],
-            t("gt_kol_indikator", bahasa): [label_ind[str(i)] for i in butir["indikator"]],
+            t("profil_indikator", bahasa): [label_ind[str(i)] for i in butir["indikator"]],
             t("gt_kol_butir", bahasa): butir["nama"] if bahasa == "id" else butir["nama_en"],
-            t("gt_kol_jenis", bahasa): [JENIS_LABEL[str(j)][0 if bahasa == "id" else 1] for j in butir["jenis"]],
+            t("met_kol_jenis", bahasa): [JENIS_LABEL[str(j)][0 if bahasa == "id" else 1] for j in butir["jenis"]],
             t("gt_kol_opd", bahasa): butir["opd"],
-            t("gt_kol_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
+            t("profil_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
             t("gt_kol_tenggat", bahasa): butir["tenggat"],
-            t("gt_kol_terlambat", bahasa): butir["terlambat"],
-            t("gt_kol_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
+            t("gt_kartu_terlambat", bahasa): butir["terlambat"],
+            t("gt_kartu_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
             t("gt_kol_referensi", bahasa): butir["referensi"],
-            t("gt_kol_catatan", bahasa): butir["catatan"],
+            t("ind_catatan", bahasa): butir["catatan"],
             t("gt_kol_keyakinan", bahasa): [
                 KEYAKINAN_LABEL[str(k)][0 if bahasa == "id" else 1] for k in butir["keyakinan"]
             ],
@@ -218,7 +218,7 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
     kiri, tengah, kanan = st.columns(3)
     pilihan_status: list[str] = list(tugas.STATUS)
     status = kiri.selectbox(
-        t("gt_status", bahasa),
+        t("profil_status", bahasa),
         pilihan_status,
         index=pilihan_status.index(str(r["status"])),
         format_func=lambda s: label_status(s, bahasa),
@@ -234,7 +234,7 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
         t("gt_tenggat", bahasa), value=tenggat_awal, disabled=tanpa, format="DD/MM/YYYY", key=f"gt_tenggat_{akhiran}"
     )
     referensi = st.text_input(t("gt_referensi", bahasa), value=str(r["referensi"] or ""), key=f"gt_ref_{akhiran}")
-    catatan = st.text_input(t("gt_catatan", bahasa), value=str(r["catatan"] or ""), key=f"gt_cat_{akhiran}")
+    catatan = st.text_input(t("ind_catatan", bahasa), value=str(r["catatan"] or ""), key=f"gt_cat_{akhiran}")
     if st.button(t("gt_simpan", bahasa), type="primary", key="gt_simpan"):
         # Keep a default owner as default: choosing the owner it already has changes nothing.
         opd_simpan = None if opd == r["opd"] and _tanpa_opd_tersimpan(rk, r) else opd
@@ -340,8 +340,8 @@ def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
                     columns={
                         "tahun": t("gt_kol_tahun", bahasa),
                         "mandiri": t("gt_kol_mandiri", bahasa),
-                        "final": t("gt_kol_final", bahasa),
-                        "penurunan": t("gt_kol_penurunan", bahasa),
+                        "final": t("tahap_final", bahasa),
+                        "penurunan": t("perubahan", bahasa),
                     }
                 ),
                 hide_index=True,

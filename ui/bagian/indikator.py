@@ -31,8 +31,8 @@ from indicators.katalog.model import (
     Referensi,
     Skema,
 )
+from indicators.teks import t
 from ui import cache, tampilan, widgets
-from ui.teks import t
 from ui.unduh import gambar, tabel as unduh_tabel
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
@@ -130,7 +130,7 @@ def pilih_indikator(bahasa: Bahasa, skema: Skema, katalog: Katalog) -> Indikator
     """Indicator picker (URL parameter ``indikator``); one widget per scheme so a switch starts clean."""
     per_id = {i.id: i for i in skema.indikator}
     kode = widgets.pilih_dari_url(
-        t("ind_indikator", bahasa),
+        t("profil_indikator", bahasa),
         list(per_id),
         param="indikator",
         bawaan=bawaan_indikator(skema, st.query_params.get("indikator"), katalog),
@@ -330,7 +330,7 @@ def render_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> None:
             t("ind_kol_peringkat", bahasa): st.column_config.TextColumn(width=75),
             t("wilayah", bahasa): st.column_config.TextColumn(width=165),
             t("ind_kol_skor", bahasa): st.column_config.TextColumn(width=110),
-            t("ind_kol_capaian", bahasa): st.column_config.TextColumn(width=90),
+            t("perbandingan_persen_maks", bahasa): st.column_config.TextColumn(width=90),
         },
     )
     unduh_tabel.tombol_unduh(peringkat, "peringkat_indikator", bahasa, url=("tahun",))
@@ -344,7 +344,7 @@ def tabel_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
             t("ind_kol_peringkat", bahasa): label,
             t("wilayah", bahasa): peringkat["nama"],
             t("ind_kol_skor", bahasa): [format_angka(v, 2, bahasa) for v in peringkat["nilai"]],
-            t("ind_kol_capaian", bahasa): [format_angka(v, 1, bahasa) for v in peringkat["capaian_persen"]],
+            t("perbandingan_persen_maks", bahasa): [format_angka(v, 1, bahasa) for v in peringkat["capaian_persen"]],
         }
     )
 
@@ -457,7 +457,7 @@ def tabel_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> p
     return pd.DataFrame(
         {
             t("tahun", bahasa): [str(x) for x in lebar.index],
-            t("ind_kol_skema", bahasa): info.loc[lebar.index, "skema"].to_list(),
+            t("profil_skema", bahasa): info.loc[lebar.index, "skema"].to_list(),
             t("ind_kol_sumber_indikator", bahasa): info.loc[lebar.index, "indikator_sumber"].to_list(),
             nama["wilayah"]: [format_angka(v, 1, bahasa) for v in kolom["wilayah"]],
             nama["provinsi"]: [format_angka(v, 1, bahasa) for v in kolom["provinsi"]],
@@ -572,11 +572,13 @@ def ringkas_terkait(
             tren = t(f"ind_tren_{sendiri['tren']}", bahasa) if sendiri["tren"] else ""
             if pd.notna(sendiri["peringkat_provinsi"]):
                 sebanyak = int((kabkota["tahun"] == sendiri["tahun"]).sum())
-                peringkat = t("ind_dari", bahasa, peringkat=int(sendiri["peringkat_provinsi"]), jumlah=sebanyak)
+                peringkat = t(
+                    "profil_peringkat_dari", bahasa, peringkat=int(sendiri["peringkat_provinsi"]), jumlah=sebanyak
+                )
         baris.append(
             {
-                t("ind_kol_statistik", bahasa): nama,
-                t("ind_kol_status", bahasa): t("ind_terverifikasi", bahasa)
+                t("peta_statistik_awalan", bahasa): nama,
+                t("profil_status", bahasa): t("ind_terverifikasi", bahasa)
                 if bool(di_prov["terverifikasi"].all())
                 else t("ind_belum_terverifikasi", bahasa),
                 t("ind_satuan", bahasa): info.satuan,

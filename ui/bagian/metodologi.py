@@ -17,8 +17,8 @@ import streamlit as st
 from indicators.analisis import metodologi as met
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
+from indicators.teks import t
 from ui.bagian.indikator import md, nama_kelompok
-from ui.teks import t
 from ui.unduh import tabel
 
 # Pixel widths of the editors' first three columns (the third is the editable one), shared by both

@@ -18,8 +18,8 @@ from indicators.analisis import perbandingan
 from indicators.analisis.perbandingan import SEBAYA, Sebaya, SumbuWaktu, urai_daftar_wilayah, urutkan_disematkan
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import KOMPARABILITAS_LABEL, TAHAP, Katalog
+from indicators.teks import t
 from ui import widgets
-from ui.teks import t
 
 K_WILAYAH = "perbandingan_wilayah"
 K_SEBAYA = "perbandingan_sebaya"

@@ -17,8 +17,8 @@ from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
 from indicators.katalog.model import ARAH_LABEL, Katalog
+from indicators.teks import t
 from ui import tampilan, widgets
-from ui.teks import t
 
 _GARIS = "#4d4d4d"
 _FONT = "Source Sans Pro, Arial, sans-serif"

@@ -5,7 +5,6 @@ No caching here: the page passes in what ui/cache.py returned.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,8 +17,8 @@ from indicators.format import Bahasa, format_angka
 from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
+from indicators.teks import penerjemah, t
 from ui import cache
-from ui.teks import t
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
@@ -39,7 +38,7 @@ def _pemisah(bahasa: Bahasa) -> str:
 
 
 def _teks(bahasa: Bahasa) -> grafik_profil.Teks:
-    return functools.partial(t, bahasa=bahasa)
+    return penerjemah(bahasa)
 
 
 def label_predikat(predikat: object, bahasa: Bahasa, *, resmi: bool) -> str:
@@ -81,7 +80,7 @@ def tabel_riwayat(riwayat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
                 label_predikat(p, bahasa, resmi=False) if ada else "–"
                 for p, ada in zip(riwayat["predikat_hitung"], riwayat["ada_skor"], strict=True)
             ],
-            _sintetis(t("profil_total", bahasa), bahasa): [_angka(v, 2, bahasa) for v in riwayat["total"]],
+            _sintetis(t("perbandingan_total", bahasa), bahasa): [_angka(v, 2, bahasa) for v in riwayat["total"]],
             t("profil_beda", bahasa): [t("profil_beda_ya", bahasa) if b else "" for b in riwayat["beda_predikat"]],
         }
     )
@@ -107,7 +106,7 @@ def render_riwayat(
 
 
 def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> go.Figure:
-    """Group bars against maxima and the province average (see indicators.grafik_profil)."""
+    """Group bars against maxima and the province average (see indicators.grafik.profil)."""
     return cache.tetap(grafik_profil.grafik_kelompok, kelompok, skema, bahasa, _teks(bahasa))
 
 
@@ -246,7 +245,7 @@ def tabel_status_tampil(status: pd.DataFrame, katalog: Katalog, skema: Skema, ba
             ],
             _sintetis(t("profil_skor", bahasa), bahasa): [_angka(v, 2, bahasa) for v in status["nilai"]],
             t("profil_maks", bahasa): [_angka(v, 0, bahasa) for v in status["nilai_maks"]],
-            t("profil_persen_maks", bahasa): [_angka(v, 1, bahasa) for v in status["persen_maks"]],
+            t("perbandingan_persen_maks", bahasa): [_angka(v, 1, bahasa) for v in status["persen_maks"]],
             t("profil_status", bahasa): [t(f"profil_status_{s}", bahasa) for s in status["status"]],
         }
     )
@@ -448,7 +447,7 @@ def tabel_sebaya_tampil(sebaya: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
                 f"{n} ({t('profil_wilayah_ini', bahasa)})" if ini else n
                 for n, ini in zip(sebaya["nama"], sebaya["wilayah_ini"], strict=True)
             ],
-            _sintetis(t("profil_total", bahasa), bahasa): [_angka(v, 2, bahasa) for v in sebaya["total"]],
+            _sintetis(t("perbandingan_total", bahasa), bahasa): [_angka(v, 2, bahasa) for v in sebaya["total"]],
             _sintetis(t("profil_predikat_hitung", bahasa), bahasa): [
                 label_predikat(p, bahasa, resmi=False) if pd.notna(v) else "–"
                 for p, v in zip(sebaya["predikat_hitung"], sebaya["total"], strict=True)
@@ -476,11 +475,11 @@ def render_kpi(baris: Mapping[str, object], keyakinan: str | None, bahasa: Bahas
     kolom = st.columns(4)
     resmi = label_predikat(baris["predikat_resmi"], bahasa, resmi=True)
     kolom[0].metric(
-        t("profil_kpi_resmi", bahasa, tahun=baris["tahun"]),
+        t("peta_predikat_tahun", bahasa, tahun=baris["tahun"]),
         resmi,
         help=t("profil_kpi_keyakinan", bahasa, keyakinan=t(keyakinan, bahasa)) if keyakinan else None,
     )
-    kolom[1].metric(_sintetis(t("profil_total", bahasa), bahasa), _angka(baris["total"], 2, bahasa))
+    kolom[1].metric(_sintetis(t("perbandingan_total", bahasa), bahasa), _angka(baris["total"], 2, bahasa))
     hitung = label_predikat(baris["predikat_hitung"], bahasa, resmi=False)
     kolom[2].metric(
         _sintetis(t("profil_predikat_hitung", bahasa), bahasa),

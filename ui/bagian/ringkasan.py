@@ -9,8 +9,8 @@ import streamlit as st
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
 from indicators.katalog.model import PitaPredikat
+from indicators.teks import t
 from ui import cache
-from ui.teks import t
 from ui.unduh import tabel
 
 

@@ -26,9 +26,8 @@ from indicators.impor.masalah import ImporError
 from indicators.impor.periksa import HasilPeriksa, Jenis
 from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, Katalog
+from indicators.teks import t
 from ui import cache
-from ui.teks import t as t_umum
-from ui.teks_unggah import t
 
 log = logging.getLogger("dasbor_kla.unggah")
 
@@ -95,7 +94,7 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
                 t("unggah_tahap_templat", bahasa),
                 list(TAHAP),
                 index=list(TAHAP).index("final"),
-                format_func=lambda x: t_umum(f"tahap_{x}", bahasa),
+                format_func=lambda x: t(f"tahap_{x}", bahasa),
                 key="templat_tahap",
             )
     if jenis == "statistik":
@@ -147,7 +146,7 @@ def tabel_baris(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> 
         if k in b:
             hasil[t("kol_indikator", bahasa)] = b[k]
     if "tahap" in b:
-        hasil[t("kol_tahap", bahasa)] = [t_umum(f"tahap_{x}", bahasa) for x in b["tahap"]]
+        hasil[t("kol_tahap", bahasa)] = [t(f"tahap_{x}", bahasa) for x in b["tahap"]]
     sintetis = f" ({t('sintetis', bahasa)})"
     if prat.jenis == "predikat":
         lama = [p if isinstance(p, str) else t("belum_ada", bahasa) for p in b["predikat_lama"]]
@@ -193,7 +192,7 @@ def tabel_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) ->
         ]
         hasil[t("kol_predikat_baru", bahasa)] = d["predikat"]
         return hasil
-    hasil[t("kol_tahap", bahasa)] = [t_umum(f"tahap_{x}", bahasa) for x in d["tahap"]]
+    hasil[t("kol_tahap", bahasa)] = [t(f"tahap_{x}", bahasa) for x in d["tahap"]]
     lama = [_keadaan(r, "lama", bahasa) for _, r in d.iterrows()]
     baru = [_keadaan(r, "baru", bahasa) for _, r in d.iterrows()]
     hasil[t("kol_total_lama", bahasa)] = [a for a, _ in lama]

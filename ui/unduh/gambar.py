@@ -2,7 +2,7 @@
 
 The bytes of a figure are made only when a button is clicked (``st.download_button`` accepts a
 callable in Streamlit 1.67), through the one kaleido server of the process
-(``indicators.ekspor_gambar``). Without Chromium the dashboard still runs: the buttons are
+(``indicators.ekspor.gambar``). Without Chromium the dashboard still runs: the buttons are
 replaced by one line saying what to install.
 """
 
@@ -22,61 +22,10 @@ from indicators.analisis import layanan, ukuran as uk
 from indicators.ekspor import gambar as ekspor_gambar
 from indicators.ekspor.gambar import FORMAT, MIME, Format, MetaGambar
 from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
-from indicators.ekspor.paket.teks import TEKS as TEKS_PAKET
 from indicators.format import Bahasa
+from indicators.teks import ada, t
 from ui import cache
 from ui.bagian import peta
-from ui.teks import t
-
-_TEKS: dict[str, tuple[str, str]] = {
-    "unduh": ("Unduh {format}", "Download {format}"),
-    "unduh_bantuan": (
-        "Gambar siap cetak dengan judul, sumber dan tanggal; ukuran tetap, tidak bergantung jendela peramban.",
-        "Print-ready image with title, source and date; fixed size, independent of the browser window.",
-    ),
-    "paket_tombol": ("Buat paket evaluasi (PDF + PPTX)", "Build the evaluation pack (PDF + PPTX)"),
-    "paket_provinsi_tombol": (
-        "Buat paket ringkasan provinsi untuk BAPPEDA (PDF + PPTX)",
-        "Build the province summary pack for BAPPEDA (PDF + PPTX)",
-    ),
-    "paket_proses": ("Menyusun paket: {langkah}…", "Building the pack: {langkah}…"),
-    "paket_tulis": ("Menulis PDF dan PPTX…", "Writing the PDF and PPTX…"),
-    "paket_siap": ("Paket siap diunduh.", "The pack is ready to download."),
-    "unduh_pdf": ("Unduh laporan PDF", "Download the PDF report"),
-    "unduh_pptx": ("Unduh paparan PPTX", "Download the PPTX deck"),
-    "paket_galat": ("Paket tidak dapat dibuat: {pesan}", "The pack could not be built: {pesan}"),
-    "judul_peta_predikat": (
-        "Peta predikat resmi KLA {wilayah} {tahun}",
-        "Map of official KLA predikat, {wilayah} {tahun}",
-    ),
-    "judul_jumlah_predikat": (
-        "Jumlah kab/kota per predikat resmi, {wilayah} {tahun}",
-        "Kab/kota per official predikat, {wilayah} {tahun}",
-    ),
-    "judul_sebaran_total": (
-        "Sebaran total skor final (sintetis), {wilayah} {tahun}",
-        "Distribution of final totals (synthetic), {wilayah} {tahun}",
-    ),
-    "judul_riwayat": ("Riwayat predikat {wilayah}", "Predikat history, {wilayah}"),
-    "judul_kelompok": ("Skor per kelompok {wilayah} {tahun}", "Score by group, {wilayah} {tahun}"),
-    "judul_ruang": ("Selisih ke predikat berikutnya, {wilayah} {tahun}", "Gap to the next predikat, {wilayah} {tahun}"),
-    "siklus": ("siklus {tahun}", "{tahun} cycle"),
-    "tahap": ("tahap {tahap}", "{tahap} stage"),
-    "sumber_predikat": (
-        "predikat resmi: rilis resmi pemda dan berita; batas wilayah: cahyadsn/wilayah_boundaries (MIT)",
-        "official predikat: regional government releases and news; boundaries: cahyadsn/wilayah_boundaries (MIT)",
-    ),
-    "sumber_statistik": (
-        "statistik: sumber per baris di halaman Data & Metodologi",
-        "statistics: per-row sources on the Data & method page",
-    ),
-    "sumber_skor": TEKS_PAKET["sumber_skor"],
-}
-
-
-def _t(kunci: str, bahasa: Bahasa, **isian: object) -> str:
-    isi = _TEKS[kunci][0 if bahasa == "id" else 1]
-    return isi.format(**isian) if isian else isi
 
 
 @dataclass(frozen=True)
@@ -95,9 +44,9 @@ class KonteksGambar:
     def subjudul(self, ukuran: str | None = None) -> str:
         """'Ukuran · Wilayah · siklus 2025 · tahap Final · rincian' in the page's language."""
         bagian = [ukuran] if ukuran else []
-        bagian += [self.wilayah, *self.rincian, _t("siklus", self.bahasa, tahun=self.tahun)]
+        bagian += [self.wilayah, *self.rincian, t("siklus", self.bahasa, tahun=self.tahun)]
         if self.tahap:
-            bagian.append(_t("tahap", self.bahasa, tahap=t(f"tahap_{self.tahap}", self.bahasa)))
+            bagian.append(t("unduh_tahap", self.bahasa, tahap=t(f"tahap_{self.tahap}", self.bahasa)))
         return " · ".join(bagian)
 
 
@@ -121,14 +70,14 @@ def tombol_unduh(
     kolom = st.columns(len(FORMAT), gap="small", width=420)
     for wadah, format_ in zip(kolom, FORMAT, strict=True):
         wadah.download_button(
-            _t("unduh", meta.bahasa, format=format_.upper()),
+            t("unduh", meta.bahasa, format=format_.upper()),
             data=functools.partial(_buat, fig, meta, format_, lebar, tinggi),
             file_name=f"{nama_dasar}.{format_}",
             mime=MIME[format_],
             on_click="ignore",
             key=f"unduh_{key}_{format_}",
             icon=":material/download:",
-            help=_t("unduh_bantuan", meta.bahasa),
+            help=t("unduh_bantuan", meta.bahasa),
         )
 
 
@@ -166,14 +115,14 @@ def unduh(
 ) -> None:
     """The download buttons of a figure already drawn (see :func:`grafik`)."""
     b = konteks.bahasa
-    sumber = [_t("sumber_predikat", b)]
+    sumber = [t("unduh_sumber_predikat", b)]
     if statistik:
-        sumber.append(_t("sumber_statistik", b))
+        sumber.append(t("sumber_statistik", b))
     if sintetis:
-        sumber.append(_t("sumber_skor", b))
+        sumber.append(t("sumber_skor", b))
     kunci_judul = f"judul_{jenis}"
     teks_judul = judul or (
-        _t(kunci_judul, b, wilayah=konteks.wilayah, tahun=konteks.tahun) if kunci_judul in _TEKS else jenis
+        t(kunci_judul, b, wilayah=konteks.wilayah, tahun=konteks.tahun) if ada(kunci_judul) else jenis
     )
     meta = MetaGambar(teks_judul, konteks.subjudul(ukuran), tuple(sumber), sintetis, b)
     rincian = [konteks.tahap] if konteks.tahap and konteks.tahap != "final" else []
@@ -191,30 +140,30 @@ def _paket(kunci: str, label: str, bangun: Any, bahasa: Bahasa) -> None:
         st.caption(ekspor_gambar.PESAN_CHROMIUM)
         return
     if st.button(label, key=f"{kunci}_buat", icon=":material/picture_as_pdf:"):
-        bilah = st.progress(0.0, text=_t("paket_proses", bahasa, langkah="…"))
+        bilah = st.progress(0.0, text=t("paket_proses", bahasa, langkah="…"))
 
         def kemajuan(bagian: float, langkah: str) -> None:
-            bilah.progress(0.9 * bagian, text=_t("paket_proses", bahasa, langkah=langkah))
+            bilah.progress(0.9 * bagian, text=t("paket_proses", bahasa, langkah=langkah))
 
         try:
             isi = bangun(kemajuan)
-            bilah.progress(0.92, text=_t("paket_tulis", bahasa))
+            bilah.progress(0.92, text=t("paket_tulis", bahasa))
             st.session_state[kunci] = (isi.nama_berkas, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi))
         except (layanan.PilihanError, ekspor_gambar.ChromiumTidakAda, ValueError, OSError) as exc:
-            st.error(_t("paket_galat", bahasa, pesan=str(exc)))
+            st.error(t("paket_galat", bahasa, pesan=str(exc)))
             return
         finally:
             bilah.empty()
     if kunci in st.session_state:
         nama, pdf, pptx = st.session_state[kunci]
-        st.caption(_t("paket_siap", bahasa))
+        st.caption(t("paket_siap", bahasa))
         kiri, kanan = st.columns(2, width=520)
         kiri.download_button(
-            _t("unduh_pdf", bahasa), pdf, file_name=f"{nama}.pdf", mime="application/pdf", on_click="ignore",
+            t("unduh_pdf", bahasa), pdf, file_name=f"{nama}.pdf", mime="application/pdf", on_click="ignore",
             key=f"{kunci}_pdf", icon=":material/download:",
         )  # fmt: skip
         kanan.download_button(
-            _t("unduh_pptx", bahasa), pptx, file_name=f"{nama}.pptx", on_click="ignore", key=f"{kunci}_pptx",
+            t("unduh_pptx", bahasa), pptx, file_name=f"{nama}.pptx", on_click="ignore", key=f"{kunci}_pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             icon=":material/download:",
         )  # fmt: skip
@@ -224,10 +173,8 @@ def paket_wilayah(db: Path, kode: str, tahun: int, tahap: str, bahasa: Bahasa) -
     """The Profil Wilayah pack button: report and deck of one kab/kota, cycle and stage."""
     _paket(
         f"paket_{kode}_{tahun}_{tahap}_{bahasa}",
-        _t("paket_tombol", bahasa),
-        lambda lapor: susun.paket_wilayah(
-            db, cache.katalog(), kode, tahun, tahap=tahap, bahasa=bahasa, teks_ui=t, kemajuan=lapor
-        ),
+        t("paket_tombol", bahasa),
+        lambda lapor: susun.paket_wilayah(db, cache.katalog(), kode, tahun, tahap=tahap, bahasa=bahasa, kemajuan=lapor),
         bahasa,
     )
 
@@ -242,10 +189,8 @@ def paket_provinsi(db: Path, kode_provinsi: str, nama: str, tahun: int, bahasa: 
         return konteks  # the summary pack is per province
     _paket(
         f"paket_prov_{kode_provinsi}_{tahun}_{bahasa}",
-        _t("paket_provinsi_tombol", bahasa),
-        lambda lapor: susun.paket_provinsi(
-            db, cache.katalog(), kode_provinsi, tahun, bahasa=bahasa, teks_ui=t, kemajuan=lapor
-        ),
+        t("paket_provinsi_tombol", bahasa),
+        lambda lapor: susun.paket_provinsi(db, cache.katalog(), kode_provinsi, tahun, bahasa=bahasa, kemajuan=lapor),
         bahasa,
     )
     return konteks

@@ -16,20 +16,9 @@ import streamlit as st
 from indicators.ekspor import tabel as et
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
+from indicators.teks import t
 from ui import cache
 
-_TEKS: dict[str, tuple[str, str]] = {
-    "csv": ("Unduh CSV", "Download CSV"),
-    "xlsx": ("Unduh XLSX", "Download XLSX"),
-    "csv_bantuan": (
-        "CSV UTF-8 (dengan BOM), pemisah koma, desimal titik: untuk mesin dan Excel (Data → Dari Teks/CSV).",
-        "UTF-8 CSV (with BOM), comma separator, dot decimals: for machines and Excel (Data → From Text/CSV).",
-    ),
-    "xlsx_bantuan": (
-        "Excel dengan lembar Metadata: indikator, sumber, lisensi, tanda sintetis, tanggal.",
-        "Excel with a Metadata sheet: indicators, sources, licences, synthetic flags, date.",
-    ),
-}
 _MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -38,11 +27,6 @@ _KOLOM_KODE = ("Kode", "Code", "kode_wilayah", "kode", "indikator", "ID")
 """Columns never read back as numbers (a code like 33.01 is a number in English)."""
 _KOLOM_SITASI = ("sumber_predikat", "url_sumber", "sitasi", "url", "Sumber", "Source")
 _JENIS_SELALU = ("kode_wilayah", "katalog")
-
-
-def _t(kunci: str, bahasa: Bahasa) -> str:
-    id_, en = _TEKS[kunci]
-    return id_ if bahasa == "id" else en
 
 
 def konteks_url(param: Sequence[str]) -> list[str]:
@@ -113,12 +97,12 @@ def tombol_unduh(
     with st.container(horizontal=True, gap="small"):
         for jenis, tulis in (("csv", et.tulis_csv), ("xlsx", et.tulis_xlsx)):
             st.download_button(
-                _t(jenis, bahasa),
+                t(jenis, bahasa),
                 data=pembuat(tulis),
                 file_name=et.nama_berkas(topik, *bagian, ekstensi=jenis),
                 mime=_MIME[jenis],
                 key=f"{kunci}_{jenis}",
-                help=_t(f"{jenis}_bantuan", bahasa),
+                help=t(f"{jenis}_bantuan", bahasa),
                 on_click="ignore",
                 icon=":material/download:",
                 type="tertiary",

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from indicators.ekspor.paket.susun import Bagian, Paket, Tabel
-from indicators.ekspor.paket.teks import TEKS
+from indicators.teks import t
 
 HIJAU_TUA = colors.HexColor("#00441b")
 HIJAU = colors.HexColor("#006d2c")
@@ -182,7 +182,7 @@ def tulis_pdf(paket: Paket) -> bytes:
     )
     alur.append(kpi)
     if paket.sintetis:
-        alur.append(_p(TEKS["peringatan_sintetis"][0 if paket.bahasa == "id" else 1], gaya["peringatan"]))
+        alur.append(_p(t("peringatan_sintetis", paket.bahasa), gaya["peringatan"]))
     alur.append(_p(paket.dibuat, gaya["sub"]))
     alur.append(_p(paket.baris_sumber, gaya["sumber"]))
     for bagian in paket.bagian:

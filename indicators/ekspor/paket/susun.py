@@ -22,12 +22,12 @@ from indicators.analisis import analitik, layanan, metodologi, profil, ringkasan
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import gambar as ekspor_gambar
 from indicators.ekspor.gambar import MetaGambar, slug
-from indicators.ekspor.paket.teks import TeksUI, teks_paket
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
 from indicators.io import store
 from indicators.katalog.model import TAHAP, Katalog
 from indicators.lokasi import DATA_DIR, STATIC_DIR
+from indicators.teks import penerjemah
 
 Kemajuan = Callable[[float, str], None]
 """``kemajuan(bagian_selesai 0..1, apa_yang_dikerjakan)``: progress for the dashboard's bar."""
@@ -129,14 +129,14 @@ def _sumber(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable
         [str(s), str(j), str(lis) if isinstance(lis, str) and lis else teks("lisensi_kosong")]
         for s, j, lis in zip(dipakai["sitasi"], dipakai["jenis"], dipakai["lisensi"], strict=True)
     ]
-    return Tabel([teks("kolom_sumber"), teks("kolom_jenis"), teks("kolom_lisensi")], baris, [6.2, 1.3, 2.0])
+    return Tabel([teks("sumber"), teks("met_kol_jenis"), teks("met_kol_lisensi")], baris, [6.2, 1.3, 2.0])
 
 
 def _bagian_metode(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable[..., str]) -> Bagian:
     atribusi = metodologi.baca_atribusi_batas(README_BATAS)
     paragraf = [
         teks("metode_teks"),
-        f"<b>{teks('atribusi_batas')}</b>: {atribusi.baris} ({atribusi.lisensi}). " + " ".join(atribusi.hak_cipta),
+        f"<b>{teks('atribusi')}</b>: {atribusi.baris} ({atribusi.lisensi}). " + " ".join(atribusi.hak_cipta),
         f"<b>{teks('sumber_daftar')}</b>",
     ]
     return Bagian(
@@ -173,7 +173,6 @@ def paket_wilayah(
     *,
     tahap: str = "final",
     bahasa: Bahasa = "id",
-    teks_ui: TeksUI,
     kemajuan: Kemajuan | None = None,
     tanggal: dt.date | None = None,
 ) -> Paket:
@@ -185,7 +184,7 @@ def paket_wilayah(
         ekspor_gambar.ChromiumTidakAda: no Chromium to render the figures.
     """
     lapor = _Pelapor(kemajuan, 8)
-    teks = teks_paket(bahasa, teks_ui)
+    teks = penerjemah(bahasa)
     kabkota, semua_wilayah = _wilayah(db_path)
     if kode_wilayah not in set(kabkota["kode_wilayah"]):
         punya = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": "00", "tahun": tahun})
@@ -225,18 +224,18 @@ def paket_wilayah(
     keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
     berikut, selisih = baris["predikat_berikut"], baris["selisih_ke_predikat_berikut"]
     teks_selisih = (
-        teks("puncak")
+        teks("paket_puncak")
         if berikut is None or pd.isna(selisih)
         else teks("selisih_nilai", selisih=_angka(selisih, 2, bahasa), predikat=berikut)
     )
     seri = "=" if baris["seri_provinsi"] else ""
     kpi = [
-        (teks("kpi_resmi", tahun=tahun), lp(baris["predikat_resmi"], teks, resmi=True)),
+        (teks("peta_predikat_tahun", tahun=tahun), lp(baris["predikat_resmi"], teks, resmi=True)),
         (teks("kpi_keyakinan"), teks(keyakinan[0]) if keyakinan else "–"),
-        (teks("kpi_hitung"), lp(baris["predikat_hitung"], teks, resmi=False)),
+        (teks("predikat_hitung"), lp(baris["predikat_hitung"], teks, resmi=False)),
         (teks("kpi_total"), _angka(baris["total"], 2, bahasa)),
         (teks("kpi_peringkat"), f"{baris['peringkat_provinsi']}{seri} / {len(tabel)}"),
-        (teks("kpi_selisih"), teks_selisih),
+        (teks("profil_selisih"), teks_selisih),
     ]
     bagian: list[Bagian] = []
 
@@ -249,7 +248,7 @@ def paket_wilayah(
             teks("profil_skema"),
             teks("predikat_resmi"),
             teks("keyakinan"),
-            teks("kpi_hitung"),
+            teks("predikat_hitung"),
             teks("kpi_total"),
         ],
         [
@@ -271,7 +270,12 @@ def paket_wilayah(
     kelompok = profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel))
     fig = grafik_profil.grafik_kelompok(kelompok, skema, bahasa, teks)
     tabel_kelompok = Tabel(
-        [teks("kolom_kelompok"), teks("kolom_skor"), teks("kolom_maks"), teks("kolom_rata")],
+        [
+            teks("profil_kelompok_kolom"),
+            teks("ind_kol_skor"),
+            teks("profil_maks"),
+            teks("perbandingan_sebaya_provinsi"),
+        ],
         [
             [
                 grafik_profil.label_kelompok(skema, k, bahasa),
@@ -285,7 +289,9 @@ def paket_wilayah(
         ],
         [5.0, 1.5, 1.5, 1.7],
     )
-    bagian.append(Bagian(teks("kelompok"), [teks("kelompok_teks")], [_render(fig, meta, 470)], [tabel_kelompok], True))
+    bagian.append(
+        Bagian(teks("paket_kelompok"), [teks("kelompok_teks")], [_render(fig, meta, 470)], [tabel_kelompok], True)
+    )
     lapor("kelompok")
 
     # --- gap and room
@@ -311,10 +317,10 @@ def paket_wilayah(
         [
             "#",
             teks("profil_indikator"),
-            teks("kolom_skor"),
-            teks("kolom_maks"),
-            teks("kolom_ruang"),
-            teks("kolom_menutup"),
+            teks("ind_kol_skor"),
+            teks("profil_maks"),
+            teks("profil_ruang"),
+            teks("profil_menutup_kolom"),
         ],
         [
             [
@@ -323,19 +329,19 @@ def paket_wilayah(
                 _angka(r["nilai"], 2, bahasa),
                 _angka(r["nilai_maks"], 0, bahasa),
                 _angka(r["ruang"], 2, bahasa),
-                teks("ya") if r["menutup_selisih"] else "",
+                teks("paket_ya") if r["menutup_selisih"] else "",
             ]
             for r in atas.to_dict("records")
         ],
         [0.5, 5.0, 1.3, 1.3, 1.1, 1.4],
     )
-    bagian.append(Bagian(teks("selisih"), paragraf, [_render(fig, meta, 500)], [tabel_ruang], True))
+    bagian.append(Bagian(teks("paket_selisih"), paragraf, [_render(fig, meta, 500)], [tabel_ruang], True))
     lapor("selisih")
 
     # --- stages and neighbours (tables)
     per_tahap = profil.total_per_tahap(skor_tahun, katalog)
     tabel_tahap = Tabel(
-        [teks("kolom_tahap"), teks("kolom_total"), teks("kolom_predikat_hitung"), teks("kolom_perubahan")],
+        [teks("tahap"), teks("total"), teks("profil_predikat_hitung"), teks("perubahan")],
         [
             [
                 teks(f"tahap_{r['tahap']}"),
@@ -355,7 +361,7 @@ def paket_wilayah(
         tahap_ada = [x for x in TAHAP if x in rugi]
         tabel_tahap_lain.append(
             Tabel(
-                [teks("profil_indikator"), *[teks(f"tahap_{x}") for x in tahap_ada], teks("kolom_perubahan")],
+                [teks("profil_indikator"), *[teks(f"tahap_{x}") for x in tahap_ada], teks("perubahan")],
                 [
                     [
                         grafik_profil.label_indikator(indikator[str(r["indikator"])], bahasa),
@@ -372,7 +378,7 @@ def paket_wilayah(
     tabel_semua = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap=tahap)
     sebaya = profil.tabel_sebaya(kode_wilayah, tetangga, tabel_semua, nama_semua)
     tabel_sebaya = Tabel(
-        [teks("nama"), teks("kolom_total"), teks("kolom_predikat_hitung"), teks("predikat_resmi")],
+        [teks("nama"), teks("total"), teks("profil_predikat_hitung"), teks("predikat_resmi")],
         [
             [
                 f"{r['nama']} ({teks('wilayah_ini')})" if r["wilayah_ini"] else str(r["nama"]),
@@ -384,13 +390,13 @@ def paket_wilayah(
         ],
         [4.0, 1.6, 1.8, 1.8],
     )
-    bagian.append(Bagian(teks("tahap"), para_tahap, tabel=[tabel_tahap], sintetis=True))
+    bagian.append(Bagian(teks("paket_tahap"), para_tahap, tabel=[tabel_tahap], sintetis=True))
     if tabel_tahap_lain:
         bagian.append(Bagian(teks("kehilangan"), tabel=tabel_tahap_lain, sintetis=True, halaman_baru=False))
     bagian.append(
         Bagian(
             teks("sebaya"),
-            [] if len(sebaya) > 1 else [teks("tanpa_tetangga")],
+            [] if len(sebaya) > 1 else [teks("profil_tanpa_tetangga")],
             tabel=[tabel_sebaya],
             sintetis=True,
             halaman_baru=False,
@@ -401,7 +407,7 @@ def paket_wilayah(
     # --- map with the region highlighted
     fig, kabkota_peta = _peta_provinsi(db_path, katalog, kode_provinsi, tahun, teks)
     grafik.sorot_wilayah(fig, kode_wilayah, teks("sorot", nama=nama))
-    bagian.append(Bagian(teks("peta", nama=nama), [], [_render(fig, meta, TINGGI_PETA)], [], False))
+    bagian.append(Bagian(teks("paket_peta", nama=nama), [], [_render(fig, meta, TINGGI_PETA)], [], False))
     lapor("peta")
 
     # --- indicator table
@@ -409,10 +415,10 @@ def paket_wilayah(
     tabel_status = Tabel(
         [
             teks("profil_indikator"),
-            teks("kolom_kelompok"),
-            teks("kolom_skor"),
-            teks("kolom_maks"),
-            teks("profil_persen_maks"),
+            teks("profil_kelompok_kolom"),
+            teks("ind_kol_skor"),
+            teks("profil_maks"),
+            teks("perbandingan_persen_maks"),
             teks("profil_status"),
         ],
         [
@@ -429,7 +435,9 @@ def paket_wilayah(
         [5.2, 1.5, 1.3, 1.2, 1.1, 1.3],
     )
     bagian.append(
-        Bagian(teks("indikator"), [teks("profil_status_aturan")], tabel=[tabel_status], sintetis=True, di_slide=False)
+        Bagian(
+            teks("paket_indikator"), [teks("profil_status_aturan")], tabel=[tabel_status], sintetis=True, di_slide=False
+        )
     )
     lapor("indikator")
 
@@ -456,7 +464,7 @@ def paket_wilayah(
         sintetis=sintetis,
         catatan_sintetis=teks("catatan_sintetis"),
         teks_halaman=teks("halaman", n="{n}"),
-        dibuat=teks("dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)),
+        dibuat=teks("paket_dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)),
         nama_berkas="_".join(["kla_paket", slug(nama), str(tahun), tahap, bahasa]),
     )
 
@@ -468,7 +476,6 @@ def paket_provinsi(
     tahun: int,
     *,
     bahasa: Bahasa = "id",
-    teks_ui: TeksUI,
     kemajuan: Kemajuan | None = None,
     tanggal: dt.date | None = None,
 ) -> Paket:
@@ -479,7 +486,7 @@ def paket_provinsi(
         ekspor_gambar.ChromiumTidakAda: no Chromium to render the figures.
     """
     lapor = _Pelapor(kemajuan, 6)
-    teks = teks_paket(bahasa, teks_ui)
+    teks = penerjemah(bahasa)
     tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap="final", kode_provinsi=kode_provinsi)
     kabkota, _ = _wilayah(db_path)
     nama = str(kabkota.loc[kabkota["kode_provinsi"] == kode_provinsi, "nama_provinsi"].iloc[0])
@@ -521,7 +528,7 @@ def paket_provinsi(
             [],
             [_render(batang, meta, 420), _render(histogram, meta, 440)],
             sintetis=sintetis,
-            judul_gambar=[teks("jumlah_predikat"), teks("sebaran_total")],
+            judul_gambar=[teks("jumlah_predikat"), teks("paket_sebaran_total")],
         )
     )
     lapor("sebaran")
@@ -542,16 +549,19 @@ def paket_provinsi(
         for r in urut.to_dict("records")
     ]
     kolom = [
-        teks("kolom_peringkat"),
+        teks("ind_kol_peringkat"),
         teks("nama"),
-        teks("kolom_total"),
-        teks("kolom_predikat_hitung"),
+        teks("total"),
+        teks("profil_predikat_hitung"),
         teks("predikat_resmi"),
         teks("kolom_selisih"),
     ]
     bagian.append(
         Bagian(
-            teks("peringkat"), [], tabel=[Tabel(kolom, baris_peringkat, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])], sintetis=True
+            teks("paket_peringkat"),
+            [],
+            tabel=[Tabel(kolom, baris_peringkat, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])],
+            sintetis=True,
         )
     )
     lapor("peringkat")
@@ -575,16 +585,16 @@ def paket_provinsi(
                 Tabel(
                     [
                         teks("nama"),
-                        teks("kolom_lalu", tahun=tahun_lalu),
-                        teks("kolom_kini", tahun=tahun),
-                        teks("kolom_arah"),
+                        teks("predikat_lalu", tahun=tahun_lalu),
+                        teks("predikat_lalu", tahun=tahun),
+                        teks("ind_arah"),
                     ],
                     [
                         [
                             str(r["nama"]),
                             lp(r["predikat_lalu"], teks, resmi=True),
                             lp(r["predikat_kini"], teks, resmi=True),
-                            teks("naik" if r["langkah"] > 0 else "turun"),
+                            teks("paket_naik" if r["langkah"] > 0 else "turun"),
                         ]
                         for r in gerak.to_dict("records")
                     ],
@@ -599,7 +609,7 @@ def paket_provinsi(
             ubah = ubah.reindex(ubah["perubahan_total"].abs().sort_values(ascending=False).index).head(10)
             tabel_ubah.append(
                 Tabel(
-                    [teks("nama"), teks("kolom_total"), teks("kolom_perubahan")],
+                    [teks("nama"), teks("total"), teks("perubahan")],
                     [
                         [
                             str(r["nama"]),
@@ -632,7 +642,7 @@ def paket_provinsi(
         sintetis=sintetis,
         catatan_sintetis=teks("catatan_sintetis"),
         teks_halaman=teks("halaman", n="{n}"),
-        dibuat=teks("dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)) + " · " + teks("untuk_bappeda"),
+        dibuat=teks("paket_dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)) + " · " + teks("untuk_bappeda"),
         nama_berkas="_".join(["kla_paket_provinsi", slug(nama), str(tahun), bahasa]),
     )
 
@@ -650,7 +660,6 @@ def gambar_provinsi(
     jenis: JenisGambar,
     *,
     bahasa: Bahasa = "id",
-    teks_ui: TeksUI,
     tanggal: dt.date | None = None,
 ) -> tuple[go.Figure, MetaGambar, str]:
     """One province figure for a single-chart export: the figure, its metadata and its file stem.
@@ -662,7 +671,7 @@ def gambar_provinsi(
     Raises:
         layanan.PilihanError: no scores for that province or year; the message lists what exists.
     """
-    teks = teks_paket(bahasa, teks_ui)
+    teks = penerjemah(bahasa)
     tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap="final", kode_provinsi=kode_provinsi)
     kabkota, _ = _wilayah(db_path)
     nama = str(kabkota.loc[kabkota["kode_provinsi"] == kode_provinsi, "nama_provinsi"].iloc[0])
@@ -687,7 +696,7 @@ def gambar_provinsi(
             judul_x=teks("total_final"),
             judul_y=teks("jumlah_kabkota"),
         )
-        judul = f"{teks('sebaran_total')}, {nama} {tahun}"
+        judul = f"{teks('paket_sebaran_total')}, {nama} {tahun}"
         sintetis = bool(tabel["sintetis"].any())
     sumber = (teks("sumber_pendek"), *((teks("sumber_skor"),) if sintetis else ()))
     meta = MetaGambar(judul, subjudul, sumber, sintetis, bahasa, _tanggal(tanggal))
