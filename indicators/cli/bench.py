@@ -1,30 +1,32 @@
-"""The ``kla bench`` subcommand: the national-scale benchmark and (``--beban``) the load test.
+"""The ``kla bench`` subcommand: hands over to the benchmark's own entry point, ``python -m benchmarks``.
 
-The benchmark itself lives in ``benchmarks/`` (it drives Streamlit's AppTest and a browser, which
-the pure core must not import); this module only parses and hands over.
+The benchmark drives Streamlit's AppTest and a browser, which the pure core must not import; so
+``kla bench ARGS`` runs ``python -m benchmarks ARGS`` as a child process with the same arguments,
+output and exit code (``kla bench --help`` lists them).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import subprocess
+import sys
 from typing import Any
 
 PERINTAH = ("bench",)
 
 
 def daftarkan(sub: Any) -> None:
-    """Add ``kla bench`` to the ``kla`` subparsers ``sub``."""
-    jalankan_bench = importlib.import_module("benchmarks.jalankan")
-    beban = importlib.import_module("benchmarks.beban")
-    p = sub.add_parser("bench", help="uji kinerja skala nasional dan uji beban (national benchmark, load test)")
-    jalankan_bench.tambah_argumen(p)
-    p.add_argument("--beban", action="store_true", help="uji beban: sesi Chromium serentak (load test)")
-    beban.tambah_argumen(p)
+    """Add ``kla bench`` to the ``kla`` subparsers ``sub``; every argument goes to the benchmark."""
+    p = sub.add_parser(
+        "bench",
+        help="uji kinerja skala nasional dan uji beban (national benchmark, load test)",
+        add_help=False,
+        prefix_chars="\0",  # no option of its own: --help and the rest belong to the benchmark
+    )
+    p.add_argument("argumen", nargs=argparse.REMAINDER)
 
 
 def jalankan(args: argparse.Namespace) -> int:
-    """Run the benchmark or, with ``--beban``, the load test; return the exit code."""
-    if args.beban:
-        return int(importlib.import_module("benchmarks.beban").utama(args))
-    return int(importlib.import_module("benchmarks.jalankan").utama(args))
+    """Run ``python -m benchmarks`` with the arguments given; return its exit code."""
+    sys.stdout.flush()
+    return subprocess.run([sys.executable, "-m", "benchmarks", *args.argumen], check=False).returncode

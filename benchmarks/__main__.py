@@ -1,0 +1,34 @@
+"""``python -m benchmarks``: the benchmark's own entry point, which ``kla bench`` hands over to.
+
+The pure core (``indicators``) never imports this package: it drives Streamlit's AppTest and a
+browser. ``kla bench ARGS`` runs ``python -m benchmarks ARGS`` in a child process instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from benchmarks import beban, jalankan
+
+
+def parser() -> argparse.ArgumentParser:
+    """The arguments of ``kla bench``: the benchmark's, ``--beban`` and the load test's."""
+    p = argparse.ArgumentParser(
+        prog="kla bench", description="uji kinerja skala nasional dan uji beban (national benchmark, load test)"
+    )
+    jalankan.tambah_argumen(p)
+    p.add_argument("--beban", action="store_true", help="uji beban: sesi Chromium serentak (load test)")
+    beban.tambah_argumen(p)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark or, with ``--beban``, the load test; return the exit code."""
+    args = parser().parse_args(argv)
+    return int(beban.utama(args) if args.beban else jalankan.utama(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
