@@ -10,18 +10,58 @@ by one implementation, and the per-text checks here are that same implementation
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from indicators.impor.baca import AngkaError, Sel, urai_angka_teks
-
-if TYPE_CHECKING:  # the checker imports this module; the type is only named here
-    from indicators.impor.periksa import _Pemeriksa
+from indicators.impor.baca import AngkaError, Sel, TabelMentah, urai_angka_teks
+from indicators.impor.masalah import Masalah
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
+
+
+class PemeriksaBaris(Protocol):
+    """What the column check uses of the row checker (``impor.periksa``): its per-text methods.
+
+    A protocol, not an import: the row checker calls this module, so naming its class here would
+    make the two modules import each other.
+    """
+
+    tabel: TabelMentah
+    masalah: list[Masalah]
+
+    @property
+    def jenis(self) -> str:
+        """The kind of file being checked (skor, statistik, predikat)."""
+
+    def tahun(self, nomor: int, sel: Sel) -> int | None:
+        """The year in a cell, or None with the problem recorded."""
+
+    def wilayah(self, nomor: int, sel: Sel) -> str | None:
+        """The region code a cell names, or None with the problem recorded."""
+
+    def predikat(self, nomor: int, sel: Sel) -> str | None:
+        """The predikat in a cell, or None with the problem recorded."""
+
+    def indikator_skor(self, nomor: int, sel: Sel, tahun: int | None) -> str | None:
+        """The indicator of a score row for its year's scheme, or None with the problem recorded."""
+
+    def statistik(self, nomor: int, sel: Sel) -> str | None:
+        """The statistic code in a cell, or None with the problem recorded."""
+
+    def tahap(self, nomor: int, sel: Sel) -> str | None:
+        """The stage in a cell, or None with the problem recorded."""
+
+    def satuan(self, nomor: int, sel: Sel, statistik: str | None) -> str | None:
+        """The unit in a cell, checked against its statistic, or None with the problem recorded."""
+
+    def rentang_nilai(self, kode: str) -> tuple[float, bool]:
+        """The highest value allowed for an indicator or statistic, and whether it is a percentage."""
+
+    def teks_opsional(self, sel: Sel | None) -> str | None:
+        """An optional text cell, cleaned."""
 
 
 class _Ragu(Exception):
@@ -61,7 +101,7 @@ def _angka(kolom: list[str]) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def _cek_nilai(pemeriksa: _Pemeriksa, kode: list[str], angka: np.ndarray, persen: np.ndarray) -> None:
+def _cek_nilai(pemeriksa: PemeriksaBaris, kode: list[str], angka: np.ndarray, persen: np.ndarray) -> None:
     """Range and percent-sign checks of the values against their indicator or statistic."""
     rentang = {k: pemeriksa.rentang_nilai(k) for k in dict.fromkeys(kode)}
     atas = np.fromiter((rentang[k][0] for k in kode), float, len(kode))
@@ -72,7 +112,7 @@ def _cek_nilai(pemeriksa: _Pemeriksa, kode: list[str], angka: np.ndarray, persen
         raise _Ragu
 
 
-def _kolom_jenis(pemeriksa: _Pemeriksa, sel: Callable[[str], list[str]]) -> dict[str, Sequence[object]]:
+def _kolom_jenis(pemeriksa: PemeriksaBaris, sel: Callable[[str], list[str]]) -> dict[str, Sequence[object]]:
     """The checked key and value columns of the file's kind (raises _Ragu on any problem)."""
     tahun = _per_nilai(sel("tahun"), lambda t: pemeriksa.tahun(0, Sel(t)))
     hasil: dict[str, Sequence[object]] = {
@@ -99,7 +139,7 @@ def _kolom_jenis(pemeriksa: _Pemeriksa, sel: Callable[[str], list[str]]) -> dict
 
 
 def periksa_kolom(
-    pemeriksa: _Pemeriksa, posisi: dict[str, int], kolom_nilai: str, kolom: list[str]
+    pemeriksa: PemeriksaBaris, posisi: dict[str, int], kolom_nilai: str, kolom: list[str]
 ) -> tuple[pd.DataFrame, list[int]] | None:
     """Check a CSV column by column; return (valid rows, skipped row numbers), or None.
 
