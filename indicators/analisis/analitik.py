@@ -22,8 +22,8 @@ JenisSebaya = Literal["provinsi", "predikat", "tetangga"]
 def bandingkan_resmi(skor: pd.DataFrame, predikat_resmi: pd.DataFrame) -> pd.DataFrame:
     """Add ``predikat_resmi`` and ``beda_predikat`` (official and computed both known and different).
 
-    The official predikat is a verification decision, not only a band lookup (kla-domain.md
-    §3.1), so a difference is shown, never overwritten. "Tidak ada" (no award) counts as no predikat.
+    The official predikat is a verification decision, not only a band lookup, so a difference is
+    shown, never overwritten. "Tidak ada" (no award) counts as no predikat.
     """
     resmi = predikat_resmi[["tahun", "kode_wilayah", "predikat"]].rename(columns={"predikat": "predikat_resmi"})
     hasil = skor.merge(resmi, on=["tahun", "kode_wilayah"], how="left", validate="many_to_one")

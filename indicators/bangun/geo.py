@@ -1,7 +1,7 @@
 """Boundaries: reading the committed GeoJSON, neighbours, and the light layers the browser loads.
 
-Interactive maps keep geometry out of the figure: the browser fetches a static GeoJSON once
-(docs/perf-notes.md), so the build writes simplified layers to ``static/geo/``.
+Interactive maps keep geometry out of the figure: the browser fetches a static GeoJSON once, so
+the build writes simplified layers to ``static/geo/``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ LAPISAN: tuple[Lapisan, ...] = ("jawa_tengah_kabkota", "indonesia_kabkota", "jaw
 # shared borders; areas come from BIG (luas_km2_big), never from these polygons.
 _CRS_PANJANG = "EPSG:3395"
 # The national layer drops islets under this area and is simplified harder: 514 regions drawn
-# from 18 663 polygon parts is waste on a screen (docs/perf-notes.md).
+# from 18 663 polygon parts is waste on a screen.
 _PULAU_KECIL_KM2 = 20.0
 _TOLERANSI_NASIONAL = 0.02
 

@@ -21,9 +21,9 @@ SUMBER_SINTETIS = "sintetis-skor-v1"
 # Self-assessments run higher than the verified score (Sleman 2018: 963,04 mandiri; Kota
 # Pekalongan 2024: 857,5 mandiri → 808,71 provinsi), so mandiri sits above final.
 _NAIK_MANDIRI = (0.03, 0.22)
-# Provincial administrative verification is reported from the 2023 cycle on (kla-domain.md §3.2).
+# Provincial administrative verification is reported from the 2023 cycle on.
 _TAHUN_TAHAP_PROVINSI = 2023
-# KLA24-17 (no tobacco advertising) is met by no kab/kota as of 2025 (kla-domain.md §2.1).
+# KLA24-17 (no tobacco advertising) is met by no kab/kota as of 2025.
 _BATAS_PORSI = {"KLA24-17": 0.6}
 _MARGIN = 3.0
 

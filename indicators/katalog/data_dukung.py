@@ -3,7 +3,7 @@
 One YAML file per scheme, ``indicators/katalog/data_dukung_<skema>.yaml``, lists the documents a
 Gugus Tugas KLA collects for each indicator (Perda/Perwal, SK Gugus Tugas, RAD KLA, budget,
 standardised services, data, reports, photos), each marked confirmed or inferred with its
-sources as shared/docs/kla-domain.md marks them. The default owner OPD of every item must be one
+sources (the same C / C2 / I / ? marks as the scheme files). The default owner OPD of every item must be one
 of the indicator's ``opd_pengampu`` in the scheme file, so the two files cannot drift apart.
 Everything is checked on load; every problem names the file and the entry, in Indonesian first.
 """

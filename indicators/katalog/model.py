@@ -22,8 +22,8 @@ from indicators.teks import pasangan
 
 KATALOG_DIR = Path(__file__).parent
 
-# Status of a piece of text, as in shared/docs/kla-domain.md: C confirmed by the cited source,
-# C2 by two or more, I our inference, ? sources conflict or unverified.
+# Status of a piece of catalogue text: C confirmed by the cited source, C2 by two or more sources,
+# I our inference, ? sources conflict or unverified.
 StatusTeks = Literal["C", "C2", "I", "?"]
 Arah = Literal["naik", "turun", "kategori"]
 ArahStatistik = Literal["naik", "turun", "netral"]
