@@ -9,8 +9,9 @@ Viewing the dashboard can be public; importing requires an account. Roles:
 
 **Storage.** Accounts live in a small JSON file *beside* the database, never inside it: ``kla db
 build`` rebuilds the database from the committed sources, so a table there would be lost. The
-file (:func:`path_akun`) is written atomically (temporary file, fsync, ``os.replace``) with mode
-0600, and holds argon2id hashes only; a password is never stored, printed or logged.
+file (:func:`path_akun`) is written atomically with mode 0600 (temporary file, fsync,
+``os.replace``: :func:`indicators.io.store.tulis_atomik`), and holds argon2id hashes only; a
+password is never stored, printed or logged.
 
 **Login limits.** :class:`PembatasGagal` counts failed logins per key (a user name, a session)
 in the memory of the server process: after ``batas`` failures within ``jendela`` seconds the key
@@ -41,6 +42,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from indicators.galat import GalatDwibahasa
 from indicators.impor.masalah import Masalah
 from indicators.impor.periksa import HasilPeriksa
+from indicators.io import store
 
 Peran = Literal["admin", "editor"]
 PERAN: tuple[Peran, ...] = ("admin", "editor")
@@ -161,24 +163,9 @@ def _baca(path: Path) -> dict[str, dict[str, object]]:
 
 
 def _tulis(path: Path, pengguna: dict[str, dict[str, object]]) -> None:
-    """Write the accounts atomically: a temporary file beside it, fsync, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sementara = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    """Write the accounts atomically with mode 0600, through the store's publisher (fsync, ``os.replace``)."""
     data = json.dumps({"versi": VERSI_BERKAS, "pengguna": pengguna}, ensure_ascii=False, indent=1, sort_keys=True)
-    fd = os.open(sementara, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as berkas:
-            berkas.write(data + "\n")
-            berkas.flush()
-            os.fsync(berkas.fileno())
-        os.replace(sementara, path)
-    finally:
-        sementara.unlink(missing_ok=True)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)  # the rename itself survives a power cut
-    finally:
-        os.close(dir_fd)
+    store.tulis_atomik(path, data + "\n", mode=0o600)
 
 
 def _pengguna_dari(nama: str, rekam: dict[str, object]) -> Pengguna:

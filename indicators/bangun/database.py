@@ -1,19 +1,18 @@
 """Build the DuckDB store from the committed sources, atomically and idempotently.
 
-The builder writes a new file next to the target and swaps it in with ``os.replace``: readers
-(the dashboard) either see the old database or the new one, never half of one, and a killed
-build leaves the old file untouched.
+The write path is the store's (:mod:`indicators.io.store`): under the database's file lock
+(:func:`store.kunci`, shared with the import), the builder writes a new file next to the target,
+CHECKPOINTs and closes it, and publishes it with :func:`store.terbitkan` (fsync, ``os.replace``,
+fsync of the folder). Readers (the dashboard) either see the old database or the new one, never
+half of one, and a killed build leaves the old file untouched.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import re
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from indicators.bangun import geo, sintetis
+from indicators.impor import terapkan
 from indicators.io import store
 from indicators.katalog.model import KATALOG_DIR, Katalog, muat_katalog
 from indicators.lokasi import DATA_DIR, STATIC_DIR
@@ -133,7 +133,72 @@ def _periksa_kode(path: Path, df: pd.DataFrame, dikenal: set[str]) -> None:
             )
 
 
+def _wilayah_kemendagri(data_dir: Path, sumber_id: str) -> pd.DataFrame:
+    """The province and kab/kota rows: Kemendagri codes and names, BPS codes, area, population."""
+    kode = _baca_csv(data_dir / "wilayah" / "kode_wilayah_kabkota.csv")
+    jateng = _baca_csv(data_dir / "kla" / "wilayah_jateng.csv").set_index("kode_wilayah")
+    penduduk = pd.to_numeric(jateng["penduduk_kepmendagri_2025"]).astype("Int64")
+    tingkat = kode["jenis"].map({"provinsi": "provinsi", "kabupaten": "kabkota", "kota": "kabkota"})
+    return pd.DataFrame(
+        {
+            "kode_wilayah": kode["kode_kemendagri"],
+            "kode_bps": kode["kode_bps"].replace("", None),
+            "nama": kode["nama"],
+            "nama_singkat": kode["nama_singkat"],
+            "jenis": kode["jenis"],
+            "tingkat": tingkat,
+            "kode_induk": kode["kode_provinsi"].where(kode["jenis"] != "provinsi", KODE_INDONESIA),
+            "kode_provinsi": kode["kode_provinsi"],
+            "luas_km2": pd.to_numeric(kode["luas_km2_big"], errors="coerce"),
+            "penduduk": kode["kode_kemendagri"].map(penduduk),
+            "sumber_id": sumber_id,
+        }
+    )
+
+
+def _wilayah_kecamatan(data_dir: Path, sumber_id: str) -> pd.DataFrame:
+    """The kecamatan rows of Jawa Tengah, from the boundary layer (no area or population)."""
+    kec = geo.baca_batas("jawa_tengah_kecamatan", data_dir)
+    return pd.DataFrame(
+        {
+            "kode_wilayah": kec["kode_wilayah"],
+            "kode_bps": kec["kode_bps"],
+            "nama": kec["nama"],
+            "nama_singkat": kec["nama"],
+            "jenis": "kecamatan",
+            "tingkat": "kecamatan",
+            "kode_induk": kec["kode_kemendagri_kabkota"],
+            "kode_provinsi": kec["kode_kemendagri_kabkota"].str.slice(0, 2),
+            "luas_km2": None,
+            "penduduk": None,
+            "sumber_id": sumber_id,
+        }
+    )
+
+
+def _wilayah_indonesia(sumber_id: str) -> pd.DataFrame:
+    """The one national row (code ``00``), parent of every province."""
+    return pd.DataFrame(
+        [
+            {
+                "kode_wilayah": KODE_INDONESIA,
+                "kode_bps": None,
+                "nama": "Indonesia",
+                "nama_singkat": "Indonesia",
+                "jenis": "negara",
+                "tingkat": "nasional",
+                "kode_induk": None,
+                "kode_provinsi": KODE_INDONESIA,
+                "luas_km2": None,
+                "penduduk": None,
+                "sumber_id": sumber_id,
+            }
+        ]
+    )
+
+
 def _wilayah(data_dir: Path, sumber: _Sumber) -> pd.DataFrame:
+    """Every region: Indonesia, the provinces and kab/kota, then the kecamatan of Jawa Tengah."""
     lisensi = "MIT (cahyadsn/wilayah, cahyadsn/wilayah_boundaries); kode BPS: BPS"
     sid_kode = sumber.tambah(
         "Kode & nama wilayah: Kepmendagri No. 300.2.2-2138/2025 via cahyadsn/wilayah (MIT); luas: BIG (2024); "
@@ -148,64 +213,19 @@ def _wilayah(data_dir: Path, sumber: _Sumber) -> pd.DataFrame:
         lisensi="MIT",
         keyakinan="tinggi",
     )
-    kode = _baca_csv(data_dir / "wilayah" / "kode_wilayah_kabkota.csv")
-    jateng = _baca_csv(data_dir / "kla" / "wilayah_jateng.csv").set_index("kode_wilayah")
-    penduduk = pd.to_numeric(jateng["penduduk_kepmendagri_2025"]).astype("Int64")
-    tingkat = kode["jenis"].map({"provinsi": "provinsi", "kabupaten": "kabkota", "kota": "kabkota"})
-    wilayah = pd.DataFrame(
-        {
-            "kode_wilayah": kode["kode_kemendagri"],
-            "kode_bps": kode["kode_bps"].replace("", None),
-            "nama": kode["nama"],
-            "nama_singkat": kode["nama_singkat"],
-            "jenis": kode["jenis"],
-            "tingkat": tingkat,
-            "kode_induk": kode["kode_provinsi"].where(kode["jenis"] != "provinsi", KODE_INDONESIA),
-            "kode_provinsi": kode["kode_provinsi"],
-            "luas_km2": pd.to_numeric(kode["luas_km2_big"], errors="coerce"),
-            "penduduk": kode["kode_kemendagri"].map(penduduk),
-            "sumber_id": sid_kode,
-        }
-    )
-    kec = geo.baca_batas("jawa_tengah_kecamatan", data_dir)
-    kecamatan = pd.DataFrame(
-        {
-            "kode_wilayah": kec["kode_wilayah"],
-            "kode_bps": kec["kode_bps"],
-            "nama": kec["nama"],
-            "nama_singkat": kec["nama"],
-            "jenis": "kecamatan",
-            "tingkat": "kecamatan",
-            "kode_induk": kec["kode_kemendagri_kabkota"],
-            "kode_provinsi": kec["kode_kemendagri_kabkota"].str.slice(0, 2),
-            "luas_km2": None,
-            "penduduk": None,
-            "sumber_id": sid_batas,
-        }
-    )
-    indonesia = pd.DataFrame(
+    return pd.concat(
         [
-            {
-                "kode_wilayah": KODE_INDONESIA,
-                "kode_bps": None,
-                "nama": "Indonesia",
-                "nama_singkat": "Indonesia",
-                "jenis": "negara",
-                "tingkat": "nasional",
-                "kode_induk": None,
-                "kode_provinsi": KODE_INDONESIA,
-                "luas_km2": None,
-                "penduduk": None,
-                "sumber_id": sid_kode,
-            }
-        ]
+            _wilayah_indonesia(sid_kode),
+            _wilayah_kemendagri(data_dir, sid_kode),
+            _wilayah_kecamatan(data_dir, sid_batas),
+        ],
+        ignore_index=True,
     )
-    return pd.concat([indonesia, wilayah, kecamatan], ignore_index=True)
 
 
-def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
-    """Return the catalogue as database tables (schemes, groups, indicators, cycles, bands)."""
-    skema = pd.DataFrame(
+def _tabel_skema(katalog: Katalog) -> pd.DataFrame:
+    """One row per evaluation scheme (KLA 2024, ...)."""
+    return pd.DataFrame(
         [
             {
                 "kode_skema": s.kode,
@@ -219,7 +239,11 @@ def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
             for s in katalog.skema.values()
         ]
     )
-    kelompok = pd.DataFrame(
+
+
+def _tabel_kelompok(katalog: Katalog) -> pd.DataFrame:
+    """One row per indicator group (klaster) of every scheme, with its maximum score."""
+    return pd.DataFrame(
         [
             {
                 "kode_skema": s.kode,
@@ -233,7 +257,11 @@ def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
             for k in s.kelompok
         ]
     )
-    indikator = pd.DataFrame(
+
+
+def _tabel_indikator(katalog: Katalog) -> pd.DataFrame:
+    """One row per indicator of every scheme (the maximum scores are the project's assumption)."""
+    return pd.DataFrame(
         [
             {
                 "indikator": i.id,
@@ -252,7 +280,11 @@ def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
             for i in s.indikator
         ]
     )
-    siklus = pd.DataFrame(
+
+
+def _tabel_siklus(katalog: Katalog) -> pd.DataFrame:
+    """One row per evaluation cycle: year, scheme, award date and place."""
+    return pd.DataFrame(
         [
             {
                 "tahun": c.tahun,
@@ -265,13 +297,16 @@ def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
             for c in katalog.siklus
         ]
     )
-    pita = pd.DataFrame([p.model_dump() for p in katalog.pita.pita])
+
+
+def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
+    """Return the catalogue as database tables (schemes, groups, indicators, cycles, bands)."""
     return {
-        "skema_indikator": skema,
-        "kelompok_indikator": kelompok,
-        "indikator": indikator,
-        "siklus_evaluasi": siklus,
-        "pita_predikat": pita,
+        "skema_indikator": _tabel_skema(katalog),
+        "kelompok_indikator": _tabel_kelompok(katalog),
+        "indikator": _tabel_indikator(katalog),
+        "siklus_evaluasi": _tabel_siklus(katalog),
+        "pita_predikat": pd.DataFrame([p.model_dump() for p in katalog.pita.pita]),
     }
 
 
@@ -423,24 +458,14 @@ def _sisipkan(con: duckdb.DuckDBPyConnection, tabel: str, df: pd.DataFrame) -> N
         con.unregister("data_masuk")
 
 
-@contextmanager
-def _kunci(db_path: Path) -> Iterator[None]:
-    """Serialise builds of the same file across processes (two dashboard sessions starting at once)."""
-    path = db_path.parent / f".kla-{db_path.name}.lock"
-    with open(path, "w") as berkas:
-        fcntl.flock(berkas, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(berkas, fcntl.LOCK_UN)
-
-
 def tulis_database(db_path: Path, tabel: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Write a fresh database with the current schema and ``tabel``, then swap it in atomically.
+    """Write a fresh database with the current schema and ``tabel``, then publish it atomically.
 
     ``tabel`` maps table names to frames (any subset of the schema's tables; columns by name).
-    A new file is written beside ``db_path`` and moved over it with ``os.replace``: a reader sees
-    the old file or the new one, and a failure leaves the old one untouched. Returns row counts.
+    A new file is written beside ``db_path``, checkpointed, closed and published with
+    :func:`store.terbitkan`: a reader sees the old file or the new one, and a failure leaves the
+    old one untouched. The caller holds :func:`store.kunci` when other writers may run. Returns
+    row counts.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     sementara = db_path.with_name(f"{db_path.name}.baru-{os.getpid()}")
@@ -454,7 +479,7 @@ def tulis_database(db_path: Path, tabel: dict[str, pd.DataFrame]) -> dict[str, i
                     _sisipkan(con, nama, tabel[nama])
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
-        os.replace(sementara, db_path)
+        store.terbitkan(sementara, db_path)
     finally:
         sementara.unlink(missing_ok=True)
     return {nama: len(df) for nama, df in tabel.items()}
@@ -488,10 +513,7 @@ def bangun_database(
     tabel["skor_indikator"] = _skor_sintetis(katalog, wilayah, tabel["predikat_resmi"], sumber)
     tabel = {"sumber": sumber.frame(), **tabel}
 
-    # impor imports this module; importing it here keeps the dependency one-way at load time.
-    from indicators.impor import terapkan
-
-    with _kunci(db_path):
+    with store.kunci(db_path):
         # Real data that officials imported is not in the committed sources: a rebuild (new
         # sources, a new schema) carries it over with its history, so rollback still works.
         tabel = terapkan.gabung_impor(tabel, terapkan.bawa_impor(db_path))
@@ -513,7 +535,7 @@ def pastikan_database(db_path: Path, *, static_dir: Path = STATIC_DIR) -> bool:
     """
     if store.versi_database(db_path) == store.versi_terbaru() and lapisan_web_lengkap(static_dir):
         return False
-    with _kunci(db_path):
+    with store.kunci(db_path):
         # Another process may have finished the build while we waited for the lock.
         if store.versi_database(db_path) == store.versi_terbaru() and lapisan_web_lengkap(static_dir):
             return False

@@ -3,26 +3,25 @@
 **Its own file.** The workspace is what people type in (OPD per indicator, checklist items,
 snapshots), so it must survive ``kla db build``, which rebuilds the KLA database from committed
 sources. It lives beside it: ``data/kla.duckdb`` → ``data/kla.gugus.duckdb`` (:func:`path_gugus`),
-with its schema from the versioned migrations in ``indicators/io/migrasi_gugus/``.
+with its schema from the versioned migrations in ``indicators/io/migrasi_gugus/`` (ledger table
+``migrasi_gugus``, applied by the store's migration runner).
 
-**All or nothing.** As :mod:`indicators.impor` does for the database: under a file lock, the
-workspace is copied to a temporary file beside it, the whole change is applied there in one
-transaction, CHECKPOINTed, closed, fsynced and moved over the workspace with ``os.replace``.
-Readers (read-only, one short connection per call) see the old file or the new one; a process
-killed at any point leaves the old file as it was. A write that changes nothing writes nothing.
+**All or nothing.** Through the store's write path, as the import does for the database
+(:func:`indicators.io.store.salinan_kerja`): under the workspace's file lock, the workspace is
+copied to a temporary file beside it, the whole change is applied there in one transaction,
+CHECKPOINTed, closed, fsynced and moved over the workspace with ``os.replace``. Readers
+(read-only, one short connection per call) see the old file or the new one; a process killed at
+any point leaves the old file as it was. A write that changes nothing writes nothing.
 
-**Who may write.** Every write takes a :class:`indicators.akun.Pengguna` and refuses, before
-touching anything, a region outside its scope (:func:`indicators.akun.dalam_lingkup`).
+**Who may write.** Every write takes a :class:`indicators.akun.pengguna.Pengguna` and refuses, before
+touching anything, a region outside its scope (:func:`indicators.akun.pengguna.dalam_lingkup`).
 **Every change is recorded** in ``log_perubahan``: who, when, table, key, field, old → new.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import math
-import os
-import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +37,6 @@ from indicators.io import store
 from indicators.katalog.data_dukung import KatalogDataDukung
 from indicators.katalog.model import Katalog
 
-MIGRASI_GUGUS_DIR = Path(__file__).parents[1] / "io" / "migrasi_gugus"
 # Test hook: seconds to sleep inside the write transaction (a test kills the process there).
 ENV_JEDA_UJI = "KLA_UJI_JEDA_GUGUS"
 KOLOM_BUTIR_UBAH = ("status", "opd", "tenggat", "catatan", "referensi")
@@ -96,23 +94,6 @@ def versi_berkas(path: Path) -> int:
         return -1
 
 
-def _daftar_migrasi() -> list[tuple[int, str, Path]]:
-    hasil = []
-    for path in sorted(MIGRASI_GUGUS_DIR.glob("*.sql")):
-        versi, _, nama = path.stem.partition("_")
-        hasil.append((int(versi), nama, path))
-    return hasil
-
-
-def _terapkan_migrasi(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(store.muat_sql("gugus_migrasi_buat"))
-    sudah = {int(v) for v in store.kueri_con(con, "gugus_migrasi_sudah")["versi"]}
-    for versi, nama, path in _daftar_migrasi():
-        if versi not in sudah:
-            con.execute(path.read_text(encoding="utf-8"))
-            con.execute(store.muat_sql("gugus_migrasi_catat"), {"versi": versi, "nama": nama})
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -153,18 +134,6 @@ def baca_log(path: Path, kode_wilayah: str) -> pd.DataFrame:
 # --- writing ----------------------------------------------------------------------------------
 
 
-@contextmanager
-def _kunci(path: Path) -> Iterator[None]:
-    """Serialise writers of the same workspace across processes (dashboard sessions, the CLI)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".kla-{path.name}.lock", "w") as berkas:
-        fcntl.flock(berkas, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(berkas, fcntl.LOCK_UN)
-
-
 @dataclass
 class _Tulis:
     """An open write: the connection to the working copy and how many changes were logged."""
@@ -177,33 +146,21 @@ class _Tulis:
 def _transaksi(path: Path) -> Iterator[_Tulis]:
     """Yield a write on a fresh copy of the workspace inside one transaction, then publish it.
 
-    The copy is published (CHECKPOINT, close, fsync, ``os.replace``) only when the block ends
-    without error and logged at least one change; otherwise the workspace file is untouched (it
-    is not even created by a first write that changes nothing).
+    The copy is published (:func:`store.salinan_kerja`: CHECKPOINT, close, fsync, ``os.replace``)
+    only when the block ends without error and logged at least one change; otherwise the
+    workspace file is untouched (it is not even created by a first write that changes nothing).
     """
-    with _kunci(path):
-        for basi in path.parent.glob(f"{path.name}.tulis-*"):
-            basi.unlink(missing_ok=True)  # left by a killed writer; we hold the lock
-        sementara = path.with_name(f"{path.name}.tulis-{os.getpid()}")
-        try:
-            if path.is_file():
-                shutil.copyfile(path, sementara)
-            with store.buka(sementara, read_only=False) as con:
-                con.execute("BEGIN TRANSACTION")
-                _terapkan_migrasi(con)
-                tulis = _Tulis(con)
-                yield tulis
-                if tulis.berubah:
-                    store.jeda_uji(ENV_JEDA_UJI, "ruang kerja")
-                    con.execute("COMMIT")
-                    con.execute("CHECKPOINT")
-                else:
-                    con.execute("ROLLBACK")
-            if tulis.berubah:
-                store.terbitkan(sementara, path)
-        finally:
-            sementara.unlink(missing_ok=True)
-            sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
+    with store.salinan_kerja(
+        path,
+        akhiran="tulis",
+        jeda=ENV_JEDA_UJI,
+        tempat="ruang kerja",
+        migrasi=store.MIGRASI_GUGUS_DIR,
+        buku="migrasi_gugus",
+    ) as salinan:
+        tulis = _Tulis(salinan.con)
+        yield tulis
+        salinan.terbit = tulis.berubah > 0
 
 
 def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -> None:
@@ -303,6 +260,49 @@ def jumlah_berubah(perubahan: Sequence[UbahButir], tersimpan: pd.DataFrame) -> i
     return sum(bool(_beda(simpan.get((u.indikator, u.butir), {"status": "belum"}), _nilai_baru(u))) for u in perubahan)
 
 
+def _perubahan_butir(
+    lama: pd.DataFrame,
+    kode_wilayah: str,
+    perubahan: Sequence[UbahButir],
+    pengguna: Pengguna,
+    waktu: dt.datetime,
+) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """The item rows to write and one change-log row per changed field (unchanged items skipped)."""
+    tersimpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(lama)}
+    baris_baru: list[dict[str, object]] = []
+    log: list[dict[str, object]] = []
+    for ubah in perubahan:
+        rekam = tersimpan.get((ubah.indikator, ubah.butir), {"status": "belum"})
+        baru = _nilai_baru(ubah)
+        beda = _beda(rekam, baru)
+        if not beda:
+            continue
+        kunci = f"{ubah.indikator}/{ubah.butir}"
+        log += [
+            {
+                "tabel": "butir_checklist",
+                "kunci": kunci,
+                "kolom": k,
+                "nilai_lama": _teks(rekam.get(k)),
+                "nilai_baru": _teks(baru[k]),
+            }
+            for k in beda
+        ]
+        baris_baru.append(
+            {
+                "kode_wilayah": kode_wilayah,
+                "indikator": ubah.indikator,
+                "butir": ubah.butir,
+                **baru,
+                "diubah_oleh": pengguna.nama,
+                "diubah_pada": waktu,
+            }
+        )
+    frame = pd.DataFrame(baris_baru, columns=_KOSONG["butir_checklist"])
+    frame["tenggat"] = pd.to_datetime(frame["tenggat"]).dt.date
+    return frame, log
+
+
 def simpan_butir(
     path: Path,
     pengguna: Pengguna,
@@ -327,41 +327,9 @@ def simpan_butir(
         periksa_ubah_butir(ubah, dd)
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
     with _transaksi(path) as tulis:
-        con = tulis.con
-        lama = store.kueri_con(con, "gugus_butir", {"kode_wilayah": kode_wilayah})
-        tersimpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(lama)}
-        baris_baru: list[dict[str, object]] = []
-        log: list[dict[str, object]] = []
-        for ubah in perubahan:
-            rekam = tersimpan.get((ubah.indikator, ubah.butir), {"status": "belum"})
-            baru = _nilai_baru(ubah)
-            beda = _beda(rekam, baru)
-            if not beda:
-                continue
-            kunci = f"{ubah.indikator}/{ubah.butir}"
-            log += [
-                {
-                    "tabel": "butir_checklist",
-                    "kunci": kunci,
-                    "kolom": k,
-                    "nilai_lama": _teks(rekam.get(k)),
-                    "nilai_baru": _teks(baru[k]),
-                }
-                for k in beda
-            ]
-            baris_baru.append(
-                {
-                    "kode_wilayah": kode_wilayah,
-                    "indikator": ubah.indikator,
-                    "butir": ubah.butir,
-                    **baru,
-                    "diubah_oleh": pengguna.nama,
-                    "diubah_pada": waktu,
-                }
-            )
-        frame = pd.DataFrame(baris_baru, columns=_KOSONG["butir_checklist"])
-        frame["tenggat"] = pd.to_datetime(frame["tenggat"]).dt.date
-        _sisip(con, "gugus_sisip_butir", frame)
+        lama = store.kueri_con(tulis.con, "gugus_butir", {"kode_wilayah": kode_wilayah})
+        frame, log = _perubahan_butir(lama, kode_wilayah, perubahan, pengguna, waktu)
+        _sisip(tulis.con, "gugus_sisip_butir", frame)
         return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
 
@@ -430,6 +398,62 @@ def atur_opd(
         return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
 
+def _periksa_snapshot(nilai: Mapping[str, float], katalog: Katalog, kode_skema: str) -> None:
+    """Check every value is a number from 0 to its indicator's maximum.
+
+    Raises:
+        GugusError: listing every unknown indicator and every value out of range.
+    """
+    maks = {i.id: i.nilai_maks for i in katalog.skema[kode_skema].indikator}
+    salah = []
+    for ind, v in nilai.items():
+        if ind not in maks:
+            salah.append(f"{ind}: indikator tidak dikenal / unknown indicator")
+        elif not isinstance(v, int | float) or not math.isfinite(v) or not 0 <= v <= maks[ind]:
+            salah.append(f"{ind}: nilai '{v}' di luar 0–{maks[ind]:g} / value outside 0–{maks[ind]:g}")
+    if salah:
+        raise GugusError("Snapshot tidak disimpan: " + "; ".join(salah), "Snapshot not saved: " + "; ".join(salah))
+
+
+def _perubahan_snapshot(
+    lama: pd.DataFrame,
+    kode_wilayah: str,
+    tanggal: dt.date,
+    nilai: Mapping[str, float],
+    pengguna: Pengguna,
+    waktu: dt.datetime,
+) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """The snapshot rows to write for ``tanggal`` and their change-log rows (unchanged values skipped)."""
+    lama = lama[[t == tanggal for t in pd.to_datetime(lama["tanggal"]).dt.date]] if len(lama) else lama
+    sebelum = {str(i): float(v) for i, v in zip(lama["indikator"], lama["nilai"], strict=True)}
+    baris_baru: list[dict[str, object]] = []
+    log: list[dict[str, object]] = []
+    for ind, v in sorted(nilai.items()):
+        baru = round(float(v), 2)
+        if ind in sebelum and abs(sebelum[ind] - baru) < 1e-9:
+            continue
+        baris_baru.append(
+            {
+                "kode_wilayah": kode_wilayah,
+                "tanggal": tanggal,
+                "indikator": ind,
+                "nilai": baru,
+                "dicatat_oleh": pengguna.nama,
+                "dicatat_pada": waktu,
+            }
+        )
+        log.append(
+            {
+                "tabel": "snapshot_skor",
+                "kunci": f"{tanggal.isoformat()}/{ind}",
+                "kolom": "nilai",
+                "nilai_lama": _teks(sebelum.get(ind)),
+                "nilai_baru": _teks(baru),
+            }
+        )
+    return pd.DataFrame(baris_baru, columns=_KOSONG["snapshot_skor"]), log
+
+
 def simpan_snapshot(
     path: Path,
     pengguna: Pengguna,
@@ -452,45 +476,10 @@ def simpan_snapshot(
             range, listing every one (nothing is written).
     """
     _periksa_lingkup(pengguna, kode_wilayah)
-    maks = {i.id: i.nilai_maks for i in katalog.skema[kode_skema].indikator}
-    salah = []
-    for ind, v in nilai.items():
-        if ind not in maks:
-            salah.append(f"{ind}: indikator tidak dikenal / unknown indicator")
-        elif not isinstance(v, int | float) or not math.isfinite(v) or not 0 <= v <= maks[ind]:
-            salah.append(f"{ind}: nilai '{v}' di luar 0–{maks[ind]:g} / value outside 0–{maks[ind]:g}")
-    if salah:
-        raise GugusError("Snapshot tidak disimpan: " + "; ".join(salah), "Snapshot not saved: " + "; ".join(salah))
+    _periksa_snapshot(nilai, katalog, kode_skema)
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
     with _transaksi(path) as tulis:
-        con = tulis.con
-        lama = store.kueri_con(con, "gugus_snapshot", {"kode_wilayah": kode_wilayah})
-        lama = lama[[t == tanggal for t in pd.to_datetime(lama["tanggal"]).dt.date]] if len(lama) else lama
-        sebelum = {str(i): float(v) for i, v in zip(lama["indikator"], lama["nilai"], strict=True)}
-        baris_baru: list[dict[str, object]] = []
-        log: list[dict[str, object]] = []
-        for ind, v in sorted(nilai.items()):
-            baru = round(float(v), 2)
-            if ind in sebelum and abs(sebelum[ind] - baru) < 1e-9:
-                continue
-            baris_baru.append(
-                {
-                    "kode_wilayah": kode_wilayah,
-                    "tanggal": tanggal,
-                    "indikator": ind,
-                    "nilai": baru,
-                    "dicatat_oleh": pengguna.nama,
-                    "dicatat_pada": waktu,
-                }
-            )
-            log.append(
-                {
-                    "tabel": "snapshot_skor",
-                    "kunci": f"{tanggal.isoformat()}/{ind}",
-                    "kolom": "nilai",
-                    "nilai_lama": _teks(sebelum.get(ind)),
-                    "nilai_baru": _teks(baru),
-                }
-            )
-        _sisip(con, "gugus_sisip_snapshot", pd.DataFrame(baris_baru, columns=_KOSONG["snapshot_skor"]))
+        lama = store.kueri_con(tulis.con, "gugus_snapshot", {"kode_wilayah": kode_wilayah})
+        frame, log = _perubahan_snapshot(lama, kode_wilayah, tanggal, nilai, pengguna, waktu)
+        _sisip(tulis.con, "gugus_sisip_snapshot", frame)
         return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)

@@ -5,11 +5,13 @@ The flow is read → check (:func:`periksa_berkas`, every problem at once) → :
 predikat) → :func:`terapkan` (commit) and, later, :func:`batalkan` (rollback).
 
 **All or nothing, also against SIGKILL.** DuckDB allows one writing process and a reader blocks a
-writer, so an import never writes the live file. Under the builder's file lock it copies the
-database to a temporary file beside it, applies the whole import there in one transaction,
-CHECKPOINTs, closes, fsyncs and moves the copy over the database with ``os.replace``. Readers see
-the old file or the new one; a process killed at any point leaves the old file as it was (a
-stale temporary copy is removed by the next import).
+writer, so an import never writes the live file. It goes through the store's write path
+(:func:`indicators.io.store.salinan_kerja`): under the database's file lock (the one the builder
+takes too) the database and its write-ahead log are copied to a temporary file beside it, the
+whole import is applied there in one transaction, and the copy is CHECKPOINTed, closed, fsynced
+and moved over the database with ``os.replace``. Readers see the old file or the new one; a
+process killed at any point leaves the old file as it was (a stale temporary copy is removed by
+the next import).
 
 **New / changed / unchanged.** A row is unchanged when the stored row has the same value (score
 or statistic and unit, or predikat) and is already real data; a different ``sumber`` or
@@ -31,9 +33,7 @@ import datetime as dt
 import json
 import logging
 import math
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,7 +44,6 @@ import numpy as np
 import pandas as pd
 
 from indicators.analisis.skor import KUNCI, hitung_skor
-from indicators.bangun import database
 from indicators.impor.masalah import ImporError, Masalah
 from indicators.impor.periksa import JENIS, SPEK, HasilPeriksa, Jenis, periksa_berkas, sama_angka
 from indicators.io import store
@@ -227,20 +226,46 @@ def _tabel_skor(frame: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:
 
 
 def _bandingkan(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, katalog: Katalog, sidik: str) -> Pratinjau:
+    """Compare a checked file with the stored rows on an open connection (the preview; nothing is written)."""
     if hasil.jenis is None or not hasil.sah:
         raise ImporError(
             "Berkas belum lolos pemeriksaan; perbaiki semua masalah dulu.",
             "The file has not passed the checks; fix every problem first.",
         )
     jenis = hasil.jenis
-    spek = SPEK[jenis]
-    kunci = list(spek.kunci)
     data = hasil.data.copy()
     data["tahun"] = data["tahun"].astype("int64")
+    lama = _baris_tersimpan(con, jenis, data)
+    gabung = _beri_status(jenis, data, lama)
+    dihapus, dampak = _dampak(jenis, data, lama, gabung, katalog)
+    tampil = _baris_pratinjau(jenis, gabung)
+    jumlah = {s: int((tampil["status"] == s).sum()) for s in ("baru", "berubah", "sama")}
+    jumlah["dihapus"] = len(dihapus)
+    return Pratinjau(jenis, tampil, dihapus.reset_index(drop=True), dampak, jumlah, sidik)
+
+
+def _baris_tersimpan(con: duckdb.DuckDBPyConnection, jenis: Jenis, data: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows the file touches, each also as JSON (``_json``) for the history.
+
+    For scores: every stored row of each (tahun, kode_wilayah, tahap) in the file, since real
+    scores replace the synthetic set of that key; otherwise the rows with the file's keys.
+    """
+    spek = SPEK[jenis]
+    kunci = list(spek.kunci)
     kunci_kueri = data[["tahun", "kode_wilayah", "tahap"]].drop_duplicates() if jenis == "skor" else data[kunci]
     lama = _dengan_frame(con, "kunci_impor", kunci_kueri, store.muat_sql(f"impor_tersimpan_{spek.tabel}"))
     lama["tahun"] = lama["tahun"].astype("int64")
     lama["_json"] = _ke_json(lama.drop(columns=["_json"], errors="ignore"))
+    return lama
+
+
+def _beri_status(jenis: Jenis, data: pd.DataFrame, lama: pd.DataFrame) -> pd.DataFrame:
+    """The file rows joined to the stored ones (``<column>_lama``), each with its ``status``.
+
+    ``baru`` when nothing is stored under the key; ``sama`` when the stored row is real data
+    with the same value (and unit, for statistics); ``berubah`` otherwise.
+    """
+    kunci = list(SPEK[jenis].kunci)
     lama_r = lama.rename(columns={c: f"{c}_lama" for c in lama.columns if c not in kunci})
     gabung = data.merge(lama_r, on=kunci, how="left", indicator="_asal", validate="one_to_one")
     ada = (gabung["_asal"] == "both").to_numpy()
@@ -260,30 +285,50 @@ def _bandingkan(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, katalog: Ka
     sama &= ~sintetis_lama
     gabung["status"] = np.where(~ada, "baru", np.where(sama, "sama", "berubah"))
     gabung["sintetis_lama"] = np.where(ada, sintetis_lama, False)
+    return gabung
 
-    dihapus = lama.iloc[0:0]
-    dampak = pd.DataFrame()
+
+def _dampak(
+    jenis: Jenis, data: pd.DataFrame, lama: pd.DataFrame, gabung: pd.DataFrame, katalog: Katalog
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored rows the import deletes, and its effect (see :attr:`Pratinjau.dampak`)."""
     if jenis == "skor":
-        kunci_file = pd.MultiIndex.from_frame(data[kunci])
-        di_file = pd.MultiIndex.from_frame(lama[kunci]).isin(kunci_file) if len(lama) else np.array([], dtype=bool)
-        sintetis = lama["sintetis"].astype(bool).to_numpy()
-        dihapus = lama[sintetis & ~di_file]
-        sisa = lama[~sintetis & ~di_file]
-        sesudah = pd.concat([sisa, data.assign(sintetis=False)], ignore_index=True)
-        sebelum_t = _tabel_skor(lama, katalog)
-        sesudah_t = _tabel_skor(sesudah, katalog)
-        pilih = ["total", "predikat_hitung", "lengkap", "sintetis", "jumlah_indikator"]
-        dampak = (
-            data[KUNCI]
-            .drop_duplicates()
-            .merge(sebelum_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_lama" for c in pilih}), on=KUNCI, how="left")
-            .merge(sesudah_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_baru" for c in pilih}), on=KUNCI, how="left")
-            .sort_values(KUNCI, ignore_index=True)
-        )
-    elif jenis == "predikat":
+        return _dampak_skor(data, lama, katalog)
+    if jenis == "predikat":
         berubah = gabung[gabung["status"] != "sama"]
-        dampak = berubah[["tahun", "kode_wilayah", "predikat_lama", "predikat"]].reset_index(drop=True)
+        return lama.iloc[0:0], berubah[["tahun", "kode_wilayah", "predikat_lama", "predikat"]].reset_index(drop=True)
+    return lama.iloc[0:0], pd.DataFrame()
 
+
+def _dampak_skor(data: pd.DataFrame, lama: pd.DataFrame, katalog: Katalog) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The synthetic scores the file replaces, and the totals and predikat before and after.
+
+    Synthetic rows of a (tahun, kode_wilayah, tahap) in the file that the file does not name are
+    deleted with it; stored real rows it does not name stay.
+    """
+    kunci = list(SPEK["skor"].kunci)
+    kunci_file = pd.MultiIndex.from_frame(data[kunci])
+    di_file = pd.MultiIndex.from_frame(lama[kunci]).isin(kunci_file) if len(lama) else np.array([], dtype=bool)
+    sintetis = lama["sintetis"].astype(bool).to_numpy()
+    dihapus = lama[sintetis & ~di_file]
+    sisa = lama[~sintetis & ~di_file]
+    sesudah = pd.concat([sisa, data.assign(sintetis=False)], ignore_index=True)
+    sebelum_t = _tabel_skor(lama, katalog)
+    sesudah_t = _tabel_skor(sesudah, katalog)
+    pilih = ["total", "predikat_hitung", "lengkap", "sintetis", "jumlah_indikator"]
+    dampak = (
+        data[KUNCI]
+        .drop_duplicates()
+        .merge(sebelum_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_lama" for c in pilih}), on=KUNCI, how="left")
+        .merge(sesudah_t[[*KUNCI, *pilih]].rename(columns={c: f"{c}_baru" for c in pilih}), on=KUNCI, how="left")
+        .sort_values(KUNCI, ignore_index=True)
+    )
+    return dihapus, dampak
+
+
+def _baris_pratinjau(jenis: Jenis, gabung: pd.DataFrame) -> pd.DataFrame:
+    """The preview rows: file row, key, old and new value, status, and the columns the commit needs."""
+    kunci = list(SPEK[jenis].kunci)
     nilai = ["predikat_lama", "predikat"] if jenis == "predikat" else ["nilai_lama", "nilai"]
     if jenis == "statistik":
         nilai += ["satuan_lama", "satuan"]
@@ -292,9 +337,7 @@ def _bandingkan(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, katalog: Ka
     tampil["_json_lama"] = gabung["_json_lama"].to_numpy()
     tampil["_sumber"] = gabung["sumber"].to_numpy()
     tampil["_catatan"] = gabung["catatan"].to_numpy()
-    jumlah = {s: int((tampil["status"] == s).sum()) for s in ("baru", "berubah", "sama")}
-    jumlah["dihapus"] = len(dihapus)
-    return Pratinjau(jenis, tampil, dihapus.reset_index(drop=True), dampak, jumlah, sidik)
+    return tampil
 
 
 def pratinjau(db_path: Path, hasil: HasilPeriksa, katalog: Katalog) -> Pratinjau:
@@ -320,37 +363,26 @@ def pratinjau(db_path: Path, hasil: HasilPeriksa, katalog: Katalog) -> Pratinjau
 
 @contextmanager
 def _salinan_kerja(db_path: Path, sidik: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Under the builder's lock, yield a read-write connection to a fresh copy of the database.
+    """Under the database's lock, yield a read-write connection to a fresh copy of the database.
 
     When the block ends without error the copy is checkpointed, fsynced and moved over the
-    database; on any error (or a kill) the database is untouched and the copy is removed.
+    database (:func:`store.salinan_kerja`); on any error (or a kill) the database is untouched and
+    the copy is removed. Refuses, under the lock, a missing database or one that changed since the
+    preview ``sidik``.
     """
-    with database._kunci(db_path):
-        for basi in db_path.parent.glob(f"{db_path.name}.impor-*"):
-            basi.unlink(missing_ok=True)  # left by a killed import; we hold the lock
+
+    def periksa() -> None:
         _pastikan_db(db_path)
         if sidik is not None and sidik_db(db_path) != sidik:
             raise ImporError(
                 "Database berubah sejak pratinjau (ada impor atau pembangunan lain); ulangi pratinjau.",
                 "The database changed since the preview (another import or build); preview again.",
             )
-        sementara = db_path.with_name(f"{db_path.name}.impor-{os.getpid()}")
-        try:
-            shutil.copyfile(db_path, sementara)
-            wal = db_path.with_name(db_path.name + ".wal")
-            if wal.exists():
-                shutil.copyfile(wal, sementara.with_name(sementara.name + ".wal"))
-            with store.buka(sementara, read_only=False) as con:
-                store.terapkan_migrasi(con)
-                con.execute("BEGIN TRANSACTION")
-                yield con
-                store.jeda_uji(ENV_JEDA_UJI, "impor")
-                con.execute("COMMIT")
-                con.execute("CHECKPOINT")
-            store.terbitkan(sementara, db_path)
-        finally:
-            sementara.unlink(missing_ok=True)
-            sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
+
+    with store.salinan_kerja(
+        db_path, akhiran="impor", jeda=ENV_JEDA_UJI, tempat="impor", periksa=periksa, wal=True
+    ) as salinan:
+        yield salinan.con
 
 
 def _sumber_impor(
@@ -454,61 +486,73 @@ def terapkan(
     try:
         with _salinan_kerja(db_path, sidik) as con:
             prat = _bandingkan(con, hasil, katalog, sidik or "")
-            jenis = prat.jenis
-            tabel = SPEK[jenis].tabel
-            kunci = list(SPEK[jenis].kunci)
-            impor_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
-            tulis = prat.baris[prat.baris["status"] != "sama"]
-            sumber, sid = _sumber_impor(impor_id, tulis["_sumber"], hasil.berkas, hasil.sha256, pengguna)
-            berubah = tulis[tulis["status"] == "berubah"]
-            riwayat = pd.concat(
-                [
-                    _riwayat(
-                        impor_id,
-                        tabel,
-                        tulis[tulis["status"] == "baru"],
-                        "tambah",
-                        [None] * int((tulis["status"] == "baru").sum()),
-                    ),
-                    _riwayat(impor_id, tabel, berubah, "ubah", list(berubah["_json_lama"])),
-                    _riwayat(
-                        impor_id, tabel, prat.dihapus, "hapus", list(prat.dihapus["_json"]) if len(prat.dihapus) else []
-                    ),
-                ],
-                ignore_index=True,
-            )
-            log_baris = pd.DataFrame(
-                [
-                    {
-                        "impor_id": impor_id,
-                        "waktu": dt.datetime.now().replace(microsecond=0),
-                        "pengguna": pengguna.strip(),
-                        "berkas": hasil.berkas,
-                        "sheet": hasil.sheet,
-                        "sha256": hasil.sha256,
-                        "jenis": jenis,
-                        "jumlah_baris": len(prat.baris),
-                        "jumlah_baru": prat.jumlah["baru"],
-                        "jumlah_berubah": prat.jumlah["berubah"],
-                        "jumlah_sama": prat.jumlah["sama"],
-                        "jumlah_dihapus": prat.jumlah["dihapus"],
-                        "status": "berhasil",
-                        "pesan": None,
-                    }
-                ]
-            )
-            _sisipkan(con, "log_impor", log_baris)
-            _sisipkan(con, "sumber", sumber)
-            _sisipkan(con, "riwayat_impor", riwayat)
-            hapus = pd.concat([berubah[kunci], prat.dihapus[kunci] if len(prat.dihapus) else None], ignore_index=True)
-            _hapus(con, tabel, hapus)
-            _sisipkan(con, tabel, _baris_tulis(jenis, tulis, sid))
+            impor_id = _tulis_impor(con, prat, hasil, pengguna)
     except duckdb.Error as exc:
         raise ImporError(
             f"Impor gagal dan dibatalkan seluruhnya; database tidak berubah ({type(exc).__name__}: {exc}).",
             f"The import failed and was cancelled entirely; the database is unchanged ({type(exc).__name__}: {exc}).",
         ) from exc
     return HasilImpor(impor_id, prat)
+
+
+def _tulis_impor(con: duckdb.DuckDBPyConnection, prat: Pratinjau, hasil: HasilPeriksa, pengguna: str) -> int:
+    """Write a previewed import in the open transaction; return its id.
+
+    Records the log row, the import's sources and the history, then replaces the changed rows
+    (and the synthetic scores the import deletes) with the file's rows; unchanged rows are left.
+    """
+    jenis = prat.jenis
+    tabel = SPEK[jenis].tabel
+    kunci = list(SPEK[jenis].kunci)
+    impor_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
+    tulis = prat.baris[prat.baris["status"] != "sama"]
+    sumber, sid = _sumber_impor(impor_id, tulis["_sumber"], hasil.berkas, hasil.sha256, pengguna)
+    berubah = tulis[tulis["status"] == "berubah"]
+    _sisipkan(con, "log_impor", _log_impor(impor_id, prat, hasil, pengguna))
+    _sisipkan(con, "sumber", sumber)
+    _sisipkan(con, "riwayat_impor", _riwayat_impor(impor_id, tabel, tulis, prat.dihapus))
+    hapus = pd.concat([berubah[kunci], prat.dihapus[kunci] if len(prat.dihapus) else None], ignore_index=True)
+    _hapus(con, tabel, hapus)
+    _sisipkan(con, tabel, _baris_tulis(jenis, tulis, sid))
+    return impor_id
+
+
+def _riwayat_impor(impor_id: int, tabel: str, tulis: pd.DataFrame, dihapus: pd.DataFrame) -> pd.DataFrame:
+    """The history rows of an import: keys added, keys changed (with the old row), rows deleted."""
+    baru = tulis[tulis["status"] == "baru"]
+    berubah = tulis[tulis["status"] == "berubah"]
+    return pd.concat(
+        [
+            _riwayat(impor_id, tabel, baru, "tambah", [None] * len(baru)),
+            _riwayat(impor_id, tabel, berubah, "ubah", list(berubah["_json_lama"])),
+            _riwayat(impor_id, tabel, dihapus, "hapus", list(dihapus["_json"]) if len(dihapus) else []),
+        ],
+        ignore_index=True,
+    )
+
+
+def _log_impor(impor_id: int, prat: Pratinjau, hasil: HasilPeriksa, pengguna: str) -> pd.DataFrame:
+    """The ``log_impor`` row of a committed import: who, when, which file, and its counts."""
+    return pd.DataFrame(
+        [
+            {
+                "impor_id": impor_id,
+                "waktu": dt.datetime.now().replace(microsecond=0),
+                "pengguna": pengguna.strip(),
+                "berkas": hasil.berkas,
+                "sheet": hasil.sheet,
+                "sha256": hasil.sha256,
+                "jenis": prat.jenis,
+                "jumlah_baris": len(prat.baris),
+                "jumlah_baru": prat.jumlah["baru"],
+                "jumlah_berubah": prat.jumlah["berubah"],
+                "jumlah_sama": prat.jumlah["sama"],
+                "jumlah_dihapus": prat.jumlah["dihapus"],
+                "status": "berhasil",
+                "pesan": None,
+            }
+        ]
+    )
 
 
 # --- history and rollback -------------------------------------------------------------------
@@ -542,77 +586,105 @@ def batalkan(db_path: Path, impor_id: int, *, pengguna: str) -> HasilBatal:
     _pastikan_db(db_path)
     try:
         with _salinan_kerja(db_path, None) as con:
-            log_lama = store.kueri_con(con, "impor_log", {"impor_id": impor_id})
-            if log_lama.empty or log_lama["jenis"].iloc[0] == "pembatalan":
-                raise ImporError(f"Impor #{impor_id} tidak ada.", f"Import #{impor_id} does not exist.")
-            if log_lama["status"].iloc[0] != "berhasil":
-                raise ImporError(
-                    f"Impor #{impor_id} sudah dibatalkan sebelumnya.", f"Import #{impor_id} was already rolled back."
-                )
-            konflik = store.kueri_con(con, "impor_konflik", {"impor_id": impor_id})
-            if not konflik.empty:
-                daftar = ", ".join(f"#{i}" for i in konflik["impor_id"])
-                raise ImporError(
-                    f"Impor #{impor_id} tidak dapat dibatalkan: impor yang lebih baru ({daftar}) mengubah data "
-                    f"yang sama. Batalkan dulu dari yang terbaru ({daftar}), lalu #{impor_id}.",
-                    f"Import #{impor_id} cannot be rolled back: later imports ({daftar}) changed the same data. "
-                    f"Roll those back first, newest first ({daftar}), then #{impor_id}.",
-                )
+            asal = _impor_untuk_dibatalkan(con, impor_id)
             riwayat = store.kueri_con(con, "impor_riwayat", {"impor_id": impor_id})
-            for tabel in TABEL_DATA:
-                bagian = riwayat[riwayat["tabel"] == tabel]
-                if bagian.empty:
-                    continue
-                kolom_kunci, nama_kunci, nama_tahap = _KUNCI_TABEL[tabel]
-                kunci = pd.DataFrame(
-                    {
-                        "tahun": bagian["tahun"].astype("int64").to_numpy(),
-                        "kode_wilayah": bagian["kode_wilayah"].to_numpy(),
-                    }
-                )
-                if nama_kunci:
-                    kunci[nama_kunci] = bagian["kunci"].to_numpy()
-                if nama_tahap:
-                    kunci[nama_tahap] = bagian["tahap"].to_numpy()
-                _hapus(con, tabel, kunci[list(kolom_kunci)])
-                lama = [json.loads(v) for v in bagian["baris_lama"] if isinstance(v, str)]
-                if lama:
-                    _sisipkan(con, tabel, pd.DataFrame(lama))
+            _pulihkan(con, riwayat)
             # DuckDB checks foreign keys against rows deleted in the same transaction, so the
-            # import's sources go in a second transaction; both are published by one os.replace.
+            # import's sources go in a second transaction; the copy is published once, after both.
             con.execute("COMMIT")
             con.execute("BEGIN TRANSACTION")
-            con.execute(store.muat_sql("impor_hapus_sumber_yatim"), {"awalan": f"impor-{impor_id}-"})
-            log_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
-            asal = log_lama.iloc[0]
-            _sisipkan(
-                con,
-                "log_impor",
-                pd.DataFrame(
-                    [
-                        {
-                            "impor_id": log_id,
-                            "waktu": dt.datetime.now().replace(microsecond=0),
-                            "pengguna": pengguna.strip() or "?",
-                            "berkas": str(asal["berkas"]),
-                            "sheet": asal["sheet"] if isinstance(asal["sheet"], str) else None,
-                            "sha256": asal["sha256"] if isinstance(asal["sha256"], str) else None,
-                            "jenis": "pembatalan",
-                            "jumlah_baris": len(riwayat),
-                            "status": "berhasil",
-                            "membatalkan": impor_id,
-                            "pesan": f"membatalkan impor #{impor_id}",
-                        }
-                    ]
-                ),
-            )
-            con.execute(store.muat_sql("impor_tandai_batal"), {"impor_id": impor_id, "oleh": log_id})
+            log_id = _catat_pembatalan(con, impor_id, asal, len(riwayat), pengguna)
     except duckdb.Error as exc:
         raise ImporError(
             f"Pembatalan gagal; database tidak berubah ({type(exc).__name__}: {exc}).",
             f"The rollback failed; the database is unchanged ({type(exc).__name__}: {exc}).",
         ) from exc
     return HasilBatal(impor_id, log_id, len(riwayat))
+
+
+def _impor_untuk_dibatalkan(con: duckdb.DuckDBPyConnection, impor_id: int) -> pd.Series:
+    """The log row of the import to roll back.
+
+    Raises:
+        ImporError: no such import, already rolled back, or later imports still in force touched
+            the same keys (named, newest first).
+    """
+    log_lama = store.kueri_con(con, "impor_log", {"impor_id": impor_id})
+    if log_lama.empty or log_lama["jenis"].iloc[0] == "pembatalan":
+        raise ImporError(f"Impor #{impor_id} tidak ada.", f"Import #{impor_id} does not exist.")
+    if log_lama["status"].iloc[0] != "berhasil":
+        raise ImporError(
+            f"Impor #{impor_id} sudah dibatalkan sebelumnya.", f"Import #{impor_id} was already rolled back."
+        )
+    konflik = store.kueri_con(con, "impor_konflik", {"impor_id": impor_id})
+    if not konflik.empty:
+        daftar = ", ".join(f"#{i}" for i in konflik["impor_id"])
+        raise ImporError(
+            f"Impor #{impor_id} tidak dapat dibatalkan: impor yang lebih baru ({daftar}) mengubah data "
+            f"yang sama. Batalkan dulu dari yang terbaru ({daftar}), lalu #{impor_id}.",
+            f"Import #{impor_id} cannot be rolled back: later imports ({daftar}) changed the same data. "
+            f"Roll those back first, newest first ({daftar}), then #{impor_id}.",
+        )
+    return log_lama.iloc[0]
+
+
+def _kunci_riwayat(tabel: str, bagian: pd.DataFrame) -> pd.DataFrame:
+    """The table's key columns of its history rows (``kunci`` and ``tahap`` back under their names)."""
+    kolom_kunci, nama_kunci, nama_tahap = _KUNCI_TABEL[tabel]
+    kunci = pd.DataFrame(
+        {
+            "tahun": bagian["tahun"].astype("int64").to_numpy(),
+            "kode_wilayah": bagian["kode_wilayah"].to_numpy(),
+        }
+    )
+    if nama_kunci:
+        kunci[nama_kunci] = bagian["kunci"].to_numpy()
+    if nama_tahap:
+        kunci[nama_tahap] = bagian["tahap"].to_numpy()
+    return kunci[list(kolom_kunci)]
+
+
+def _pulihkan(con: duckdb.DuckDBPyConnection, riwayat: pd.DataFrame) -> None:
+    """Put back what an import changed: delete every key it touched, insert the previous rows."""
+    for tabel in TABEL_DATA:
+        bagian = riwayat[riwayat["tabel"] == tabel]
+        if bagian.empty:
+            continue
+        _hapus(con, tabel, _kunci_riwayat(tabel, bagian))
+        lama = [json.loads(v) for v in bagian["baris_lama"] if isinstance(v, str)]
+        if lama:
+            _sisipkan(con, tabel, pd.DataFrame(lama))
+
+
+def _catat_pembatalan(
+    con: duckdb.DuckDBPyConnection, impor_id: int, asal: pd.Series, jumlah_baris: int, pengguna: str
+) -> int:
+    """Drop the import's sources, log the rollback and mark the import ``dibatalkan``; return the log id."""
+    con.execute(store.muat_sql("impor_hapus_sumber_yatim"), {"awalan": f"impor-{impor_id}-"})
+    log_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
+    _sisipkan(
+        con,
+        "log_impor",
+        pd.DataFrame(
+            [
+                {
+                    "impor_id": log_id,
+                    "waktu": dt.datetime.now().replace(microsecond=0),
+                    "pengguna": pengguna.strip() or "?",
+                    "berkas": str(asal["berkas"]),
+                    "sheet": asal["sheet"] if isinstance(asal["sheet"], str) else None,
+                    "sha256": asal["sha256"] if isinstance(asal["sha256"], str) else None,
+                    "jenis": "pembatalan",
+                    "jumlah_baris": jumlah_baris,
+                    "status": "berhasil",
+                    "membatalkan": impor_id,
+                    "pesan": f"membatalkan impor #{impor_id}",
+                }
+            ]
+        ),
+    )
+    con.execute(store.muat_sql("impor_tandai_batal"), {"impor_id": impor_id, "oleh": log_id})
+    return log_id
 
 
 # --- carrying imports over a rebuild --------------------------------------------------------

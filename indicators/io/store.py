@@ -1,18 +1,31 @@
-"""The only module that opens DuckDB: connections, migrations and named SQL.
+"""The only module that opens DuckDB, and the one write path of every file the app keeps.
 
 Readers take a cursor on one read-only instance shared per version of the file (see
-:class:`_Generasi`). Writers never touch the live file: the builder and the import write a new
-file and swap it in with ``os.replace``, so a reader never sees half a database and sees the new
-version on its next query.
+:class:`_Generasi`).
+
+Writers never touch the live file. The one write path is here:
+
+- :func:`kunci`: the exclusive file lock (``.kla-<name>.lock`` beside the target) that serialises
+  the writers of one file across processes (the builder, imports, workspace writes);
+- :func:`salinan_kerja`: copy the file beside itself, apply migrations, run one write transaction
+  on the copy, CHECKPOINT, close and publish it (the import and the Gugus Tugas workspace);
+- :func:`terbitkan`: the publisher every writer ends with: fsync the finished copy, move it over
+  the target with ``os.replace``, fsync the folder. A reader sees the old file or the new one,
+  never half of one, and sees the new version on its next query; a writer killed at any point
+  leaves the old file as it was;
+- :func:`tulis_atomik`: small files (the accounts JSON) through the same publisher;
+- :func:`terapkan_migrasi`: the one migration runner, for any folder of numbered migrations.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -23,10 +36,11 @@ import duckdb
 import pandas as pd
 
 SQL_DIR = Path(__file__).parent / "sql"
-MIGRASI_DIR = Path(__file__).parent / "migrasi"
+MIGRASI_DIR = Path(__file__).parent / "migrasi"  # the KLA database
+MIGRASI_GUGUS_DIR = Path(__file__).parent / "migrasi_gugus"  # the Gugus Tugas workspace
 
 # Never reach for the extension server: this app runs offline, and a missing extension should
-# fail at once instead of hanging on the network (docs/tech-notes §2.2).
+# fail at once instead of hanging on the network.
 _KONFIG: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 Parameter = Sequence[object] | Mapping[str, object] | None
@@ -157,6 +171,27 @@ def buka(db_path: Path, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyCo
         _lepas(generasi)
 
 
+# --- writing ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def kunci(path: Path) -> Iterator[None]:
+    """Hold the exclusive lock of ``path`` for the block: one writer of a file at a time.
+
+    The lock is an ``flock`` on ``.kla-<name>.lock`` beside ``path`` (created with its folder when
+    missing), so every process writing the file (dashboard sessions, the CLI) waits for the one
+    holding it, and the operating system releases it when a holder dies. Not re-entrant: a
+    process that already holds it must not take it again.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".kla-{path.name}.lock", "w") as berkas:
+        fcntl.flock(berkas, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(berkas, fcntl.LOCK_UN)
+
+
 def terbitkan(sementara: Path, tujuan: Path) -> None:
     """Publish a finished, closed copy: fsync it, move it over ``tujuan``, fsync the folder.
 
@@ -176,6 +211,25 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def tulis_atomik(tujuan: Path, isi: str | bytes, *, mode: int = 0o666) -> None:
+    """Write a small file all at once: a temporary file beside it, then :func:`terbitkan`.
+
+    Text is written as UTF-8. The new file is created with ``mode`` (less the umask), so a
+    private file such as the accounts stays private from its first byte. The folder is created
+    when missing.
+    """
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    data = isi.encode("utf-8") if isinstance(isi, str) else isi
+    sementara = tujuan.with_name(f"{tujuan.name}.tmp-{os.getpid()}")
+    try:
+        fd = os.open(sementara, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as berkas:
+            berkas.write(data)
+        terbitkan(sementara, tujuan)
+    finally:
+        sementara.unlink(missing_ok=True)
+
+
 def jeda_uji(variabel: str, tempat: str) -> None:
     """Test hook: wait ``$variabel`` seconds inside a write transaction (the kill tests use it)."""
     detik = os.environ.get(variabel)
@@ -184,37 +238,144 @@ def jeda_uji(variabel: str, tempat: str) -> None:
         time.sleep(float(detik))
 
 
-def daftar_migrasi() -> list[tuple[int, str, Path]]:
-    """Return the migration files as (version, name, path), in order."""
+@dataclass
+class SalinanKerja:
+    """An open write on a private copy: its connection, and whether the copy is to be published.
+
+    A writer that finds nothing to change sets ``terbit`` to False: the transaction is then
+    rolled back and the file is left alone (not even created).
+    """
+
+    con: duckdb.DuckDBPyConnection
+    terbit: bool = True
+
+
+def _salin(tujuan: Path, sementara: Path, *, wal: bool) -> None:
+    """Copy ``tujuan`` (when it exists) and, with ``wal``, its write-ahead log to ``sementara``."""
+    if tujuan.is_file():
+        shutil.copyfile(tujuan, sementara)
+    log_tulis = tujuan.with_name(tujuan.name + ".wal")
+    if wal and log_tulis.exists():
+        shutil.copyfile(log_tulis, sementara.with_name(sementara.name + ".wal"))
+
+
+@contextmanager
+def salinan_kerja(
+    tujuan: Path,
+    *,
+    akhiran: str,
+    jeda: str,
+    tempat: str,
+    migrasi: Path = MIGRASI_DIR,
+    buku: str = "migrasi_skema",
+    periksa: Callable[[], None] | None = None,
+    wal: bool = False,
+) -> Iterator[SalinanKerja]:
+    """Under :func:`kunci`, yield one write transaction on a fresh copy of ``tujuan``, then publish it.
+
+    In order: remove copies left by killed writers (``<name>.<akhiran>-*``; we hold the lock),
+    run ``periksa`` (checks that must see the file as the lock leaves it; it raises to refuse),
+    copy the file to ``<name>.<akhiran>-<pid>`` (a missing file starts empty; with ``wal`` its
+    write-ahead log is copied too), apply the migrations of ``migrasi`` (ledger table ``buku``),
+    open the transaction and yield. When the block ends without error and ``terbit`` is still
+    set: the test pause ``jeda_uji(jeda, tempat)``, COMMIT, CHECKPOINT, close and
+    :func:`terbitkan`. On an error, or with ``terbit`` unset, ``tujuan`` is untouched; the copy
+    is removed (a killed writer's copy is removed by the next writer).
+    """
+    with kunci(tujuan):
+        for basi in tujuan.parent.glob(f"{tujuan.name}.{akhiran}-*"):
+            basi.unlink(missing_ok=True)
+        if periksa is not None:
+            periksa()
+        sementara = tujuan.with_name(f"{tujuan.name}.{akhiran}-{os.getpid()}")
+        try:
+            _salin(tujuan, sementara, wal=wal)
+            with buka(sementara, read_only=False) as con:
+                terapkan_migrasi(con, migrasi, buku=buku)
+                con.execute("BEGIN TRANSACTION")
+                salinan = SalinanKerja(con)
+                yield salinan
+                if salinan.terbit:
+                    jeda_uji(jeda, tempat)
+                    con.execute("COMMIT")
+                    con.execute("CHECKPOINT")
+                else:
+                    con.execute("ROLLBACK")
+            if salinan.terbit:
+                terbitkan(sementara, tujuan)
+        finally:
+            sementara.unlink(missing_ok=True)
+            sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
+
+
+# --- migrations -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Buku:
+    """The statements of one ledger of applied migrations (create, list versions, record one)."""
+
+    buat: str
+    sudah: str
+    catat: str
+
+
+def _buku(nama: str) -> _Buku:
+    """The ledger ``nama``: each file kind keeps its own (a table name cannot be a bound parameter).
+
+    ``migrasi_skema`` is the KLA database's (read by :func:`versi_database`), ``migrasi_gugus``
+    the Gugus Tugas workspace's.
+    """
+    if nama == "migrasi_skema":
+        return _Buku(
+            "CREATE TABLE IF NOT EXISTS migrasi_skema "
+            "(versi INTEGER PRIMARY KEY, nama VARCHAR NOT NULL, diterapkan_pada TIMESTAMP NOT NULL)",
+            "SELECT versi FROM migrasi_skema",
+            "INSERT INTO migrasi_skema VALUES ($versi, $nama, now())",
+        )
+    if nama == "migrasi_gugus":
+        return _Buku(muat_sql("gugus_migrasi_buat"), muat_sql("gugus_migrasi_sudah"), muat_sql("gugus_migrasi_catat"))
+    raise ValueError(f"buku migrasi tidak dikenal: {nama!r} (expected migrasi_skema or migrasi_gugus)")
+
+
+def daftar_migrasi(folder: Path = MIGRASI_DIR) -> list[tuple[int, str, Path]]:
+    """Return the migration files of ``folder`` (``NNN_name.sql``) as (version, name, path), in order."""
     hasil = []
-    for path in sorted(MIGRASI_DIR.glob("*.sql")):
+    for path in sorted(folder.glob("*.sql")):
         versi, _, nama = path.stem.partition("_")
         hasil.append((int(versi), nama, path))
     return hasil
 
 
-def versi_terbaru() -> int:
-    """Return the version of the newest migration shipped with the code."""
-    return max(v for v, _, _ in daftar_migrasi())
+def versi_terbaru(folder: Path = MIGRASI_DIR) -> int:
+    """Return the version of the newest migration of ``folder`` shipped with the code."""
+    return max(v for v, _, _ in daftar_migrasi(folder))
 
 
-def terapkan_migrasi(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every migration not yet applied, each in its own transaction; return those applied."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS migrasi_skema "
-        "(versi INTEGER PRIMARY KEY, nama VARCHAR NOT NULL, diterapkan_pada TIMESTAMP NOT NULL)"
-    )
-    sudah = {row[0] for row in con.execute("SELECT versi FROM migrasi_skema").fetchall()}
+def terapkan_migrasi(
+    con: duckdb.DuckDBPyConnection, folder: Path = MIGRASI_DIR, *, buku: str = "migrasi_skema"
+) -> list[int]:
+    """Apply every migration of ``folder`` not yet in the ledger ``buku``; return those applied.
+
+    Each migration runs in its own transaction together with its ledger row, so a migration is
+    either applied and recorded or neither. Call it outside a transaction.
+    """
+    sql = _buku(buku)
+    con.execute(sql.buat)
+    sudah = {int(row[0]) for row in con.execute(sql.sudah).fetchall()}
     diterapkan = []
-    for versi, nama, path in daftar_migrasi():
+    for versi, nama, path in daftar_migrasi(folder):
         if versi in sudah:
             continue
         con.execute("BEGIN TRANSACTION")
         con.execute(path.read_text(encoding="utf-8"))
-        con.execute("INSERT INTO migrasi_skema VALUES (?, ?, now())", [versi, nama])
+        con.execute(sql.catat, {"versi": versi, "nama": nama})
         con.execute("COMMIT")
         diterapkan.append(versi)
     return diterapkan
+
+
+# --- queries ----------------------------------------------------------------------------------
 
 
 def versi_database(db_path: Path) -> int | None:
