@@ -16,7 +16,7 @@ import pytest
 
 from indicators.akun import pengguna as akun
 from indicators.cli import utama
-from indicators.impor import terapkan as impor
+from indicators.impor import lingkup, terapkan as impor
 from indicators.katalog.model import katalog_bawaan
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
@@ -154,11 +154,11 @@ def test_lingkup_kabkota_provinsi_dan_admin():
     assert akun.dalam_lingkup(dua, "33.75")
     assert akun.dalam_lingkup(boss, "00")
     assert akun.dalam_lingkup(boss, "91.01")
-    assert akun.boleh_batalkan(ana, {"33.75"})
-    assert not akun.boleh_batalkan(ana, {"33.75", "33.26"})
-    assert not akun.boleh_batalkan(ana, set())
-    assert akun.boleh_batalkan(prov, {"33.75", "33.26"})
-    assert akun.boleh_batalkan(boss, {"11.01"})
+    assert lingkup.boleh_batalkan(ana, {"33.75"})
+    assert not lingkup.boleh_batalkan(ana, {"33.75", "33.26"})
+    assert not lingkup.boleh_batalkan(ana, set())
+    assert lingkup.boleh_batalkan(prov, {"33.75", "33.26"})
+    assert lingkup.boleh_batalkan(boss, {"11.01"})
 
 
 def _periksa(db: Path, nama: str) -> impor.HasilPeriksa:
@@ -172,7 +172,7 @@ def test_editor_33_75_tidak_dapat_mengimpor_33_26(db: Path):
     wilayah = impor.muat_wilayah(db)
     nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
     ana = akun.Pengguna("ana", "editor", ("33.75",))
-    dicek = akun.periksa_lingkup(hasil, ana, nama)
+    dicek = lingkup.periksa_lingkup(hasil, ana, nama)
     assert not dicek.sah
     teks = [m.teks() for m in dicek.masalah]
     assert [m.baris for m in dicek.masalah] == [5, 6, 7]  # every 33.26 row, named
@@ -186,8 +186,8 @@ def test_editor_33_75_tidak_dapat_mengimpor_33_26(db: Path):
         impor.terapkan(db, dicek, katalog_bawaan(), pengguna="ana")
     assert _sha(db) == sebelum
     # The same file is fine for a province editor and an admin.
-    assert akun.periksa_lingkup(hasil, akun.Pengguna("prov", "editor", ("33",)), nama).sah
-    assert akun.periksa_lingkup(hasil, akun.Pengguna("boss", "admin", ()), nama) is hasil
+    assert lingkup.periksa_lingkup(hasil, akun.Pengguna("prov", "editor", ("33",)), nama).sah
+    assert lingkup.periksa_lingkup(hasil, akun.Pengguna("boss", "admin", ()), nama) is hasil
 
 
 # --- login limits and timeout ---------------------------------------------------------------

@@ -92,6 +92,6 @@ def test_setiap_paket_yang_diimpor_langsung_dinyatakan():
 
 def test_xlsx_dibaca_dengan_defusedxml():
     # openpyxl switches to defusedxml's parser when it is installed: no entity expansion, no XXE.
-    import openpyxl.xml
+    import openpyxl.xml  # type: ignore[import-untyped, unused-ignore]
 
     assert openpyxl.xml.DEFUSEDXML

@@ -24,7 +24,6 @@ Pure Python: no Streamlit here (``ui/masuk.py`` is the Streamlit side).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -40,8 +39,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from indicators.galat import GalatDwibahasa
-from indicators.impor.masalah import Masalah
-from indicators.impor.periksa import HasilPeriksa
 from indicators.io import store
 
 Peran = Literal["admin", "editor"]
@@ -100,45 +97,6 @@ def label_lingkup(pengguna: Pengguna, nama: dict[str, str] | None = None, bahasa
         return "all regions" if bahasa == "en" else "semua wilayah"
     nama = nama or {}
     return ", ".join(f"{w} ({nama[w]})" if w in nama else w for w in pengguna.wilayah)
-
-
-def periksa_lingkup(hasil: HasilPeriksa, pengguna: Pengguna, nama: dict[str, str] | None = None) -> HasilPeriksa:
-    """Add a problem for every row whose region lies outside the user's scope.
-
-    One such row rejects the whole file (the result is no longer :attr:`HasilPeriksa.sah`); each
-    problem names the file, sheet, row, the ``kode_wilayah`` column, the region and the scope.
-    An admin's result is returned unchanged.
-    """
-    if pengguna.peran == "admin" or hasil.data.empty or "kode_wilayah" not in hasil.data:
-        return hasil
-    lingkup = label_lingkup(pengguna, nama)
-    luar = [
-        Masalah(
-            "luar_lingkup",
-            hasil.berkas,
-            hasil.sheet,
-            baris=int(baris),
-            kolom="kode_wilayah",
-            nilai=f"{kode} {nama[kode]}" if nama and kode in nama else str(kode),
-            isian={"pengguna": pengguna.nama, "lingkup": lingkup},
-        )
-        for kode, baris in zip(hasil.data["kode_wilayah"], hasil.data["baris"], strict=True)
-        if not dalam_lingkup(pengguna, str(kode))
-    ]
-    if not luar:
-        return hasil
-    return dataclasses.replace(hasil, masalah=[*hasil.masalah, *luar])
-
-
-def boleh_batalkan(pengguna: Pengguna, wilayah_impor: Iterable[str]) -> bool:
-    """Whether the user may roll back an import that touched these regions.
-
-    An admin may roll back anything; an editor only an import whose every region is in scope.
-    """
-    if pengguna.peran == "admin":
-        return True
-    daftar = list(wilayah_impor)
-    return bool(daftar) and all(dalam_lingkup(pengguna, k) for k in daftar)
 
 
 # --- the accounts file ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ from indicators.akun import pengguna as akun
 from indicators.cli.akun import baca_sandi
 from indicators.cli.galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
 from indicators.format import format_angka
-from indicators.impor import terapkan as impor
+from indicators.impor import lingkup, terapkan as impor
 from indicators.impor.masalah import Bahasa, ImporError
 from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, KatalogError, katalog_bawaan
@@ -213,7 +213,9 @@ def _import(args: argparse.Namespace) -> int:
         return _log(db_path, bahasa)
     nama_log, akun_masuk = _masuk(args, db_path, bahasa)
     if args.rollback is not None:
-        if akun_masuk is not None and not akun.boleh_batalkan(akun_masuk, impor.wilayah_impor(db_path, args.rollback)):
+        if akun_masuk is not None and not lingkup.boleh_batalkan(
+            akun_masuk, impor.wilayah_impor(db_path, args.rollback)
+        ):
             isian = {"id": args.rollback, "user": akun_masuk.nama, "lingkup": akun.label_lingkup(akun_masuk)}
             raise ImporError(t("batal_luar_lingkup", "id", **isian), t("batal_luar_lingkup", "en", **isian))
         batal = impor.batalkan(db_path, args.rollback, pengguna=nama_log)
@@ -231,7 +233,7 @@ def _import(args: argparse.Namespace) -> int:
     wilayah = impor.muat_wilayah(db_path)
     hasil = impor.periksa_berkas(data, args.berkas.name, katalog, wilayah, args.jenis)
     if akun_masuk is not None:
-        hasil = akun.periksa_lingkup(
+        hasil = lingkup.periksa_lingkup(
             hasil, akun_masuk, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
         )
     sheet = f" (sheet {hasil.sheet})" if hasil.sheet else ""

@@ -20,7 +20,7 @@ import streamlit as st
 
 from indicators.akun import pengguna as akun
 from indicators.format import Bahasa, format_angka
-from indicators.impor import terapkan as impor
+from indicators.impor import lingkup, terapkan as impor
 from indicators.impor.baca import BatasUnggah, batas_bawaan
 from indicators.impor.masalah import ImporError
 from indicators.impor.periksa import HasilPeriksa, Jenis
@@ -214,7 +214,7 @@ def _periksa(
     wilayah = cache.wilayah(db)
     nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
     hasil = impor.periksa_berkas(data, berkas, kat, wilayah, jenis)
-    hasil = akun.periksa_lingkup(hasil, pengguna, nama)
+    hasil = lingkup.periksa_lingkup(hasil, pengguna, nama)
     prat = impor.pratinjau(db, hasil, kat) if hasil.sah else None
     st.session_state[_HASIL] = (kunci, hasil, prat)
     return hasil, prat
@@ -355,7 +355,7 @@ def render_riwayat(db: Path, pengguna: akun.Pengguna, bahasa: Bahasa) -> None:
     boleh = [
         (int(r["impor_id"]), str(r["berkas"]))
         for _, r in berlaku.head(_BATAS_TOMBOL_BATAL).iterrows()
-        if akun.boleh_batalkan(pengguna, cache.wilayah_impor(db, int(r["impor_id"])))
+        if lingkup.boleh_batalkan(pengguna, cache.wilayah_impor(db, int(r["impor_id"])))
     ]
     tunggu = st.session_state.get(_BATAL)
     pilihan = dict(boleh)
@@ -377,7 +377,7 @@ def render_riwayat(db: Path, pengguna: akun.Pengguna, bahasa: Bahasa) -> None:
 
 
 def _batalkan(db: Path, impor_id: int, pengguna: akun.Pengguna, bahasa: Bahasa) -> None:
-    if not akun.boleh_batalkan(pengguna, impor.wilayah_impor(db, impor_id)):
+    if not lingkup.boleh_batalkan(pengguna, impor.wilayah_impor(db, impor_id)):
         st.error(t("unggah_batal_luar_lingkup", bahasa, id=impor_id))
         return
     try:
