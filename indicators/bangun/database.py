@@ -259,7 +259,7 @@ def _tabel_kelompok(katalog: Katalog) -> pd.DataFrame:
     )
 
 
-def _tabel_indikator(katalog: Katalog) -> pd.DataFrame:
+def tabel_indikator_katalog(katalog: Katalog) -> pd.DataFrame:
     """One row per indicator of every scheme (the maximum scores are the project's assumption)."""
     return pd.DataFrame(
         [
@@ -304,7 +304,7 @@ def katalog_ke_tabel(katalog: Katalog) -> dict[str, pd.DataFrame]:
     return {
         "skema_indikator": _tabel_skema(katalog),
         "kelompok_indikator": _tabel_kelompok(katalog),
-        "indikator": _tabel_indikator(katalog),
+        "indikator": tabel_indikator_katalog(katalog),
         "siklus_evaluasi": _tabel_siklus(katalog),
         "pita_predikat": pd.DataFrame([p.model_dump() for p in katalog.pita.pita]),
     }

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from indicators.analisis import analitik, layanan
 from indicators.bangun import database
@@ -88,24 +87,11 @@ def _indikator(args: argparse.Namespace) -> int:
     if args.skema is not None and args.skema not in katalog.skema:
         tersedia = ", ".join(katalog.skema)
         raise GalatPengguna(f"Skema '{args.skema}' tidak dikenal; tersedia: {tersedia} (unknown scheme)")
-    baris = [
-        {
-            "id": i.id,
-            "skema": s.kode,
-            "nomor": i.nomor,
-            "klaster": i.kelompok,
-            "label": i.label.teks,
-            "nama": i.nama.teks,
-            "nama_en": i.nama_en,
-            "satuan": i.satuan,
-            "arah": i.arah,
-            "nilai_maks": i.nilai_maks,
-        }
-        for s in katalog.skema.values()
-        if args.skema in (None, s.kode)
-        for i in s.indikator
-    ]
-    df = pd.DataFrame(baris)
+    # The same rows the database holds, under the command's column names.
+    df = database.tabel_indikator_katalog(katalog).drop(columns="nilai_maks_asumsi")
+    df = df.rename(columns={"indikator": "id", "kode_skema": "skema", "kode_kelompok": "klaster"})
+    if args.skema is not None:
+        df = df[df["skema"] == args.skema]
     if args.format == "csv":
         sys.stdout.write(df.to_csv(index=False))
     else:
