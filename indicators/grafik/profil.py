@@ -69,68 +69,10 @@ def grafik_riwayat(
     """
     kategori = [teks("tidak_ditemukan"), teks("tidak_ada_predikat"), *pita.urutan()]
     fig = go.Figure()
-    for kosong in tanpa_siklus:
-        fig.add_vrect(
-            x0=kosong - 0.45,
-            x1=kosong + 0.45,
-            fillcolor="#f0f0f0",
-            line_width=0,
-            annotation_text=teks("perbandingan_tanpa_evaluasi"),
-            annotation_position="top",
-            annotation_font_size=11,
-        )
-    ada = riwayat[riwayat["ada_resmi"]]
-    resmi = [label_predikat(p, teks, resmi=True) for p in ada["predikat_resmi"]]
-    keyakinan = [teks(k) if isinstance(k, str) else "–" for k in ada["keyakinan"]]
-    fig.add_trace(
-        go.Scatter(
-            x=ada["tahun"],
-            y=resmi,
-            mode="markers",
-            name=teks("predikat_resmi"),
-            marker={
-                "size": 18,
-                "color": [WARNA_PREDIKAT.get(str(p), "#9e9e9e") for p in ada["predikat_resmi"]],
-                "line": {"color": "#252525", "width": 1.5},
-            },
-            customdata=keyakinan,
-            hovertemplate="%{x}: <b>%{y}</b><br>" + teks("keyakinan") + ": %{customdata}<extra></extra>",
-        )
-    )
-    hilang = riwayat[~riwayat["ada_resmi"]]
-    fig.add_trace(
-        go.Scatter(
-            x=hilang["tahun"],
-            y=[kategori[0]] * len(hilang),
-            mode="markers",
-            name=teks("tidak_ditemukan"),
-            marker={"size": 14, "symbol": "circle-open", "color": "#737373", "line": {"width": 2}},
-            hovertemplate="%{x}: " + teks("profil_resmi_tidak_ditemukan") + "<extra></extra>",
-        )
-    )
-    skor = riwayat[riwayat["ada_skor"]]
-    beda = skor["beda_predikat"].tolist()
-    fig.add_trace(
-        go.Scatter(
-            x=skor["tahun"] + 0.22,
-            y=[label_predikat(p, teks, resmi=False) for p in skor["predikat_hitung"]],
-            mode="markers+text",
-            name=_sintetis(teks("profil_predikat_hitung"), teks),
-            text=["≠" if b else "" for b in beda],
-            textposition="middle right",
-            textfont={"color": _MERAH, "size": 16},
-            marker={
-                "size": [13 if b else 10 for b in beda],
-                "symbol": "diamond",
-                "color": [_MERAH if b else "#ffffff" for b in beda],
-                "line": {"color": [_MERAH if b else "#525252" for b in beda], "width": 1.5},
-            },
-            customdata=[_angka(v, 2, bahasa) for v in skor["total"]],
-            hovertemplate=(
-                "%{x:.0f}: %{y}<br>" + _sintetis(teks("perbandingan_total"), teks) + ": %{customdata}<extra></extra>"
-            ),
-        )
-    )
+    _tandai_tanpa_siklus(fig, tanpa_siklus, teks)
+    fig.add_trace(_titik_resmi(riwayat[riwayat["ada_resmi"]], teks))
+    fig.add_trace(_titik_tidak_ditemukan(riwayat[~riwayat["ada_resmi"]], teks))
+    fig.add_trace(_titik_hitung(riwayat[riwayat["ada_skor"]], bahasa, teks))
     tahun = [int(x) for x in riwayat["tahun"]]
     fig.update_layout(
         height=330,
@@ -141,6 +83,74 @@ def grafik_riwayat(
         separators=_pemisah(bahasa),
     )
     return fig
+
+
+def _tandai_tanpa_siklus(fig: go.Figure, tanpa_siklus: Sequence[int], teks: Teks) -> None:
+    """Shade the calendar years without an evaluation, so a gap does not read as a missing value."""
+    for kosong in tanpa_siklus:
+        fig.add_vrect(
+            x0=kosong - 0.45,
+            x1=kosong + 0.45,
+            fillcolor="#f0f0f0",
+            line_width=0,
+            annotation_text=teks("perbandingan_tanpa_evaluasi"),
+            annotation_position="top",
+            annotation_font_size=11,
+        )
+
+
+def _titik_resmi(ada: pd.DataFrame, teks: Teks) -> go.Scatter:
+    """The official predikat of the cycles that have one, coloured like the map, confidence on hover."""
+    keyakinan = [teks(k) if isinstance(k, str) else "–" for k in ada["keyakinan"]]
+    return go.Scatter(
+        x=ada["tahun"],
+        y=[label_predikat(p, teks, resmi=True) for p in ada["predikat_resmi"]],
+        mode="markers",
+        name=teks("predikat_resmi"),
+        marker={
+            "size": 18,
+            "color": [WARNA_PREDIKAT.get(str(p), "#9e9e9e") for p in ada["predikat_resmi"]],
+            "line": {"color": "#252525", "width": 1.5},
+        },
+        customdata=keyakinan,
+        hovertemplate="%{x}: <b>%{y}</b><br>" + teks("keyakinan") + ": %{customdata}<extra></extra>",
+    )
+
+
+def _titik_tidak_ditemukan(hilang: pd.DataFrame, teks: Teks) -> go.Scatter:
+    """Cycles whose official predikat was not found: open circles on the 'Data tidak ditemukan' row."""
+    return go.Scatter(
+        x=hilang["tahun"],
+        y=[teks("tidak_ditemukan")] * len(hilang),
+        mode="markers",
+        name=teks("tidak_ditemukan"),
+        marker={"size": 14, "symbol": "circle-open", "color": "#737373", "line": {"width": 2}},
+        hovertemplate="%{x}: " + teks("profil_resmi_tidak_ditemukan") + "<extra></extra>",
+    )
+
+
+def _titik_hitung(skor: pd.DataFrame, bahasa: Bahasa, teks: Teks) -> go.Scatter:
+    """The computed (synthetic) predikat beside the official one; red with '≠' where the two differ."""
+    beda = skor["beda_predikat"].tolist()
+    return go.Scatter(
+        x=skor["tahun"] + 0.22,  # beside the official marker of the same year, not on top of it
+        y=[label_predikat(p, teks, resmi=False) for p in skor["predikat_hitung"]],
+        mode="markers+text",
+        name=_sintetis(teks("profil_predikat_hitung"), teks),
+        text=["≠" if b else "" for b in beda],
+        textposition="middle right",
+        textfont={"color": _MERAH, "size": 16},
+        marker={
+            "size": [13 if b else 10 for b in beda],
+            "symbol": "diamond",
+            "color": [_MERAH if b else "#ffffff" for b in beda],
+            "line": {"color": [_MERAH if b else "#525252" for b in beda], "width": 1.5},
+        },
+        customdata=[_angka(v, 2, bahasa) for v in skor["total"]],
+        hovertemplate=(
+            "%{x:.0f}: %{y}<br>" + _sintetis(teks("perbandingan_total"), teks) + ": %{customdata}<extra></extra>"
+        ),
+    )
 
 
 def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, teks: Teks) -> go.Figure:
