@@ -3,8 +3,9 @@
 import streamlit as st
 
 from indicators.format import format_angka
+from indicators.grafik import indikator as grafik_indikator
 from indicators.teks import t
-from ui import cache, tampilan, widgets
+from ui import cache, tampilan, tetap, widgets
 from ui.bagian import indikator as hi
 from ui.unduh import gambar, tabel as unduh_tabel
 
@@ -43,7 +44,7 @@ else:
     with st.columns([1, 2])[0]:
         tahun = widgets.pilih_tahun(bahasa, siklus, key=f"tahun_{skema.kode}")
     skor_tahun = skor_semua[(skor_semua["tahun"] == tahun) & (skor_semua["indikator"] == ind.id)]
-    peringkat = cache.tetap(hi.peringkat_indikator, skor_tahun, ind.id, ind.nilai_maks, nama_kabkota)
+    peringkat = tetap.tetap(hi.peringkat_indikator, skor_tahun, ind.id, ind.nilai_maks, nama_kabkota)
     rata = peringkat["nilai"].mean()
     st.caption(
         t(
@@ -60,7 +61,7 @@ else:
         nama_provinsi = susunan.nama_provinsi[PROVINSI]
         ku, fig = (
             gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
-            cache.tetap(hi.peta_skor, peringkat, ind.nilai_maks, bahasa),
+            tetap.tetap(grafik_indikator.peta_skor, peringkat, ind.nilai_maks, bahasa, tampilan.url_geojson(PROVINSI)),
         )
         judul, konfig = hi.label_indikator(ind), tampilan.KONFIG_PETA
         gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
@@ -73,7 +74,7 @@ with st.columns([1, 2])[0]:
     kode_wilayah = widgets.pilih_wilayah(bahasa, nama_kabkota)
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
-    seri = cache.tetap(hi.seri_tren, skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
+    seri = tetap.tetap(hi.seri_tren, skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)
     ku_tren = gambar.KonteksGambar(nama_seri["wilayah"], max(siklus, default=0), bahasa)
     hi.render_tren(seri, ind, katalog, nama_seri, bahasa, ku_tren)
 else:

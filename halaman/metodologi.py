@@ -4,7 +4,7 @@ import streamlit as st
 
 from indicators.analisis import metodologi as met
 from indicators.teks import t
-from ui import cache, widgets
+from ui import cache, tetap, widgets
 from ui.bagian import metodologi as hm
 from ui.unduh import tabel as unduh_tabel
 
@@ -30,11 +30,11 @@ hm.render_atribusi(cache.atribusi_batas(), bahasa)
 # --- data vintages --------------------------------------------------------------------------------------------------
 st.header(t("met_cakupan_judul", bahasa))
 st.subheader(t("met_cakupan_predikat", bahasa))
-cakupan = cache.tetap(met.cakupan_predikat, cache.predikat_resmi(db), wilayah)
+cakupan = tetap.tetap(met.cakupan_predikat, cache.predikat_resmi(db), wilayah)
 unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, bahasa), "cakupan_predikat", bahasa, url=())
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
 st.subheader(t("met_cakupan_statistik", bahasa))
-statistik = cache.tetap(met.ringkas_cakupan_statistik, cache.cakupan_statistik(db), katalog)
+statistik = tetap.tetap(met.ringkas_cakupan_statistik, cache.cakupan_statistik(db), katalog)
 hm.render_cakupan_statistik(statistik, bahasa)
 st.subheader(t("met_cakupan_wilayah", bahasa))
 st.markdown(t("met_vintage_wilayah", bahasa))
@@ -85,7 +85,7 @@ pita_baru = met.pita_dengan_batas(katalog.pita, {p: float(v or 0) for p, v in ba
 st.caption(f"{t('met_pita_dipakai', bahasa)}: {hm.teks_pita(pita_baru, bahasa)}")
 maks_lama = {i.id: i.nilai_maks for i in skema.indikator}
 skor = skor_semua[(skor_semua["tahun"] == tahun) & skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
-what_if = cache.tetap(
+what_if = tetap.tetap(
     met.hitung_what_if, skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru
 )
 hm.render_efek(what_if, katalog.pita, nama_kabkota, tahun, bahasa)

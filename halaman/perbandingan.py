@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analisis import perbandingan as pb
+from indicators.grafik import perbandingan as grafik_pb
 from indicators.teks import t
-from ui import cache, widgets
+from ui import cache, tetap, widgets
 from ui.bagian import perbandingan as hp
 from ui.unduh import gambar, tabel as unduh_tabel
 
@@ -69,19 +70,19 @@ hp.render_sebaya(sebaya, semat, nama, predikat, bahasa)
 
 sumbu = pb.sumbu_waktu(zip(semua["tahun"], semua["kode_skema"], strict=True))
 subjudul = hp.subjudul(tahap, bool(seri["sintetis"].any()), bahasa)
-tabel = cache.tetap(pb.isi_celah, seri, sumbu.tahun, kode_tampil)
+tabel = tetap.tetap(pb.isi_celah, seri, sumbu.tahun, kode_tampil)
 desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
-hover = hp.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
+hover = grafik_pb.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
 teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
-fig = cache.tetap(hp.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
+fig = tetap.tetap(grafik_pb.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
 ku = gambar.KonteksGambar(nama[semat], max(sumbu.tahun), bahasa, tahap)
 gambar.grafik(fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=label, sintetis=bool(seri["sintetis"].any()))
 tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
 hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
 
-peringkat = cache.tetap(pb.isi_celah, pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
+peringkat = tetap.tetap(pb.isi_celah, pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
 judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
-fig = cache.tetap(hp.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
+fig = tetap.tetap(grafik_pb.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
 gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
 with st.expander(t("perbandingan_tabel", bahasa)):
     unduh_tabel.tabel(hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), "perbandingan", bahasa, url=())

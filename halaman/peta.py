@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analisis import ukuran
+from indicators.grafik import peta as grafik_peta
 from indicators.teks import t
-from ui import cache, widgets
+from ui import cache, tetap, widgets
 from ui.bagian import peta as halaman_peta
 from ui.unduh import gambar, tabel as unduh_tabel
 
@@ -61,7 +62,7 @@ def muat(th: int) -> pd.DataFrame:
 
 
 data = muat(tahun)
-st.title(halaman_peta.judul_peta(uk, nama, tahun, tahap, tingkat, bahasa))
+st.title(grafik_peta.judul_peta(uk, nama, tahun, tahap, tingkat, bahasa))
 st.caption(halaman_peta.keterangan_ukuran(uk, cache.katalog(), bahasa))
 tahun2 = halaman_peta.pilih_pembanding(bahasa, tahun, tahun_banding)
 data2 = None if tahun2 is None else muat(tahun2)
@@ -71,7 +72,7 @@ st.caption(t("peta_klik", bahasa))
 ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap)
 
 if tahun2 is None or data2 is None:
-    fig = cache.tetap(halaman_peta.gambar_peta, data, uk, geojson, tahun, bahasa)
+    fig = tetap.tetap(grafik_peta.gambar_peta, data, uk, geojson, tahun, bahasa)
     halaman_peta.tampilkan_peta(fig, key="peta_utama", tahun=tahun, wilayah=wilayah, bahasa=bahasa)
     gambar.unduh_peta(fig, uk, data, ku, key="peta_utama", tingkat=tingkat)
 else:
@@ -82,14 +83,14 @@ else:
         for wadah, th, isi in zip(st.columns(2), (tahun, tahun2), (data, data2), strict=True):
             with wadah:
                 st.subheader(halaman_peta.subjudul_peta(uk, th, tahap, bahasa))
-                fig = cache.tetap(halaman_peta.gambar_peta, isi, uk, geojson, th, bahasa, rentang=rentang, tinggi=440)
+                fig = tetap.tetap(grafik_peta.gambar_peta, isi, uk, geojson, th, bahasa, rentang=rentang, tinggi=440)
                 halaman_peta.tampilkan_peta(fig, key=f"peta_{th}", tahun=th, wilayah=wilayah, bahasa=bahasa)
                 gambar.unduh_peta(fig, uk, isi, ku, key=f"peta_{th}", tahun=th, tingkat=tingkat)
     with ubah:
         perubahan = ukuran.perubahan_ukuran(uk, *((data, data2) if tahun == awal else (data2, data)))
         st.subheader(t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir))
         st.caption(halaman_peta.keterangan_arah(uk, bahasa))
-        fig = cache.tetap(halaman_peta.gambar_perubahan, perubahan, uk, geojson, awal, akhir, bahasa)
+        fig = tetap.tetap(grafik_peta.gambar_perubahan, perubahan, uk, geojson, awal, akhir, bahasa)
         halaman_peta.tampilkan_peta(fig, key="peta_perubahan", tahun=akhir, wilayah=wilayah, bahasa=bahasa)
         judul = t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir)
         gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")

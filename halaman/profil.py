@@ -6,7 +6,7 @@ from indicators.analisis import analitik, profil
 from indicators.analisis.skor import ruang_indikator
 from indicators.katalog.model import TAHAP
 from indicators.teks import t
-from ui import cache, widgets
+from ui import cache, tetap, widgets
 from ui.bagian import profil as hp
 from ui.unduh import gambar
 
@@ -61,23 +61,23 @@ ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, sk
 
 semua = cache.skor_semua_siklus(db)
 siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]
-riwayat = cache.tetap(profil.riwayat_predikat, semua[semua["kode_wilayah"] == kode], resmi, siklus_skema)
+riwayat = tetap.tetap(profil.riwayat_predikat, semua[semua["kode_wilayah"] == kode], resmi, siklus_skema)
 hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
-ruang = cache.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
+ruang = tetap.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
 kiri, kanan = st.columns(2)
 with kiri:
     hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa, ku)
 with kanan:
     hp.render_selisih(baris, ruang, kat, bahasa, ku)
 
-hp.render_tahap(cache.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
-hp.render_status(cache.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
+hp.render_tahap(tetap.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
+hp.render_status(tetap.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
 tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
 nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
 kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
 skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
-sebaya = cache.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, {k: nama_semua.get(k, k) for k in kode_sebaya})
+sebaya = tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, {k: nama_semua.get(k, k) for k in kode_sebaya})
 hp.render_sebaya(sebaya, bahasa)
 
 terakhir = cache.statistik_terakhir(db, kode, tahun, tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik))

@@ -5,9 +5,9 @@ import streamlit as st
 
 from indicators.analisis import ringkasan
 from indicators.format import format_tanggal
-from indicators.grafik import predikat
+from indicators.grafik import peta as grafik_peta, predikat
 from indicators.teks import t
-from ui import cache, tampilan, widgets
+from ui import cache, tampilan, tetap, widgets
 from ui.bagian import ringkasan as halaman_ringkasan
 from ui.unduh import gambar, tabel as unduh_tabel
 
@@ -34,7 +34,7 @@ kabkota = cache.ringkasan_kabkota(db, kode_provinsi, tahun)
 kabkota = kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
 lalu = None if tahun_lalu is None else cache.ringkasan_kabkota(db, kode_provinsi, tahun_lalu)
 pita = cache.katalog().pita
-label = tampilan.label_kategori(bahasa)
+label = grafik_peta.label_kategori(bahasa)
 
 st.title(t("ringkasan_judul", bahasa, provinsi=nama, tahun=tahun))
 info = siklus[siklus["tahun"] == tahun].to_dict("records")[0]
@@ -63,7 +63,7 @@ if kode_provinsi == "00":
 peta, sebaran = st.columns([3, 2])
 with peta:
     st.subheader(t("peta_predikat", bahasa))
-    fig = cache.tetap(
+    fig = tetap.tetap(
         predikat.peta_kategori,
         kabkota,
         tampilan.url_geojson(kode_provinsi),
@@ -75,11 +75,12 @@ with peta:
     gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 with sebaran:
     st.subheader(t("jumlah_per_predikat", bahasa))
-    fig = cache.tetap(predikat.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
+    fig = tetap.tetap(predikat.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
     gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
     if kabkota["total_final"].notna().any():
         st.subheader(t("distribusi_total", bahasa))
-        fig = halaman_ringkasan.histogram_total(kabkota, pita, bahasa)
+        judul = {"judul_x": t("total_final", bahasa), "judul_y": t("jumlah_kabkota", bahasa)}
+        fig = tetap.tetap(predikat.histogram_total, kabkota, pita, bahasa, **judul)
         gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
 
 predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))

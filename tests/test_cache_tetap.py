@@ -1,4 +1,4 @@
-"""``cache.tetap`` reuses a builder's result only for the same inputs, and names shared objects cheaply.
+"""``tetap.tetap`` reuses a builder's result only for the same inputs, and names shared objects cheaply.
 
 Shared read-only objects (``st.cache_resource`` results) are fingerprinted by the key that made
 them; anything else, including a frame derived from a shared one, by its whole content.
@@ -11,7 +11,7 @@ import gc
 import pandas as pd
 import pytest
 
-from ui import cache
+from ui import cache, tetap
 
 PANGGILAN: list[int] = []
 
@@ -24,7 +24,7 @@ def jumlah_nilai(data: pd.DataFrame, faktor: int) -> float:
 
 @pytest.fixture(autouse=True)
 def _bersih() -> None:
-    cache._tetap.clear()
+    cache.hasil_tetap.clear()
     PANGGILAN.clear()
 
 
@@ -33,11 +33,11 @@ def _frame(*nilai: float) -> pd.DataFrame:
 
 
 def test_isi_sama_dipakai_ulang_isi_beda_dihitung_ulang():
-    assert cache.tetap(jumlah_nilai, _frame(1, 2), 2) == 6
-    assert cache.tetap(jumlah_nilai, _frame(1, 2), 2) == 6  # a new but equal frame: reused
+    assert tetap.tetap(jumlah_nilai, _frame(1, 2), 2) == 6
+    assert tetap.tetap(jumlah_nilai, _frame(1, 2), 2) == 6  # a new but equal frame: reused
     assert len(PANGGILAN) == 1
-    assert cache.tetap(jumlah_nilai, _frame(1, 3), 2) == 8
-    assert cache.tetap(jumlah_nilai, _frame(1, 2), 3) == 9
+    assert tetap.tetap(jumlah_nilai, _frame(1, 3), 2) == 8
+    assert tetap.tetap(jumlah_nilai, _frame(1, 2), 3) == 9
     assert len(PANGGILAN) == 3
 
 
@@ -45,34 +45,34 @@ def test_urutan_baris_ikut_sidik():
     # A sum of row hashes would ignore the order; a builder's output (a chart's order) does not.
     a = _frame(1, 2)
     b = a.iloc[::-1]
-    assert cache._sidik_frame(a) != cache._sidik_frame(b)
+    assert tetap._sidik_frame(a) != tetap._sidik_frame(b)
 
 
 def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.MonkeyPatch):
-    bersama = cache._tandai(_frame(1, 2, 3), "skor_indikator", "db", 1, None, "final")
-    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
+    bersama = cache.tandai(_frame(1, 2, 3), "skor_indikator", "db", 1, None, "final")
+    assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
 
     def dilarang(*_: object, **__: object) -> None:
         raise AssertionError("a shared object's content was hashed")
 
     monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
-    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
+    assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
     assert len(PANGGILAN) == 1
     turunan = bersama[bersama["nilai"] > 1]  # a derived frame is not the shared one
     with pytest.raises(AssertionError, match="hashed"):
-        cache._sidik_frame(turunan)
+        tetap._sidik_frame(turunan)
 
 
 def test_turunan_objek_bersama_dihash_menurut_isi():
-    bersama = cache._tandai(_frame(1, 2, 3), "k", 1)
+    bersama = cache.tandai(_frame(1, 2, 3), "k", 1)
     turunan = bersama[bersama["nilai"] > 1]
-    assert cache.tetap(jumlah_nilai, bersama, 1) == 6
-    assert cache.tetap(jumlah_nilai, turunan, 1) == 5
+    assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
+    assert tetap.tetap(jumlah_nilai, turunan, 1) == 5
     assert len(PANGGILAN) == 2
 
 
 def test_objek_yang_hilang_dilupakan():
-    bersama = cache._tandai(_frame(1), "k", 2)
+    bersama = cache.tandai(_frame(1), "k", 2)
     nomor = id(bersama)
     assert nomor in cache._ASAL
     del bersama
@@ -88,31 +88,31 @@ def tabel_kali(data: pd.DataFrame, faktor: int) -> pd.DataFrame:
 
 def test_hasil_tetap_dihash_sekali_lalu_dinamai(monkeypatch: pytest.MonkeyPatch):
     # A builder's frame result is shared and read-only: fingerprinted once, then by name.
-    hasil = cache.tetap(tabel_kali, _frame(1, 2), 3)
+    hasil = tetap.tetap(tabel_kali, _frame(1, 2), 3)
     assert hasil["nilai"].tolist() == [3, 6]
-    assert cache.tetap(jumlah_nilai, hasil, 1) == 9
+    assert tetap.tetap(jumlah_nilai, hasil, 1) == 9
 
     def dilarang(*_: object, **__: object) -> None:
         raise AssertionError("a shared result's content was hashed again")
 
     monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
-    assert cache._sidik_asal(hasil) is not None
-    assert cache.tetap(jumlah_nilai, hasil, 1) == 9
+    assert cache.sidik_asal(hasil) is not None
+    assert tetap.tetap(jumlah_nilai, hasil, 1) == 9
 
 
 def test_frame_berisi_daftar_tetap_bisa_disidik():
     # pandas cannot hash list cells; the fingerprint falls back to the pickled frame.
     a = pd.DataFrame({"kode": ["33.01"], "anggota": [["33.02", "33.03"]]})
     b = pd.DataFrame({"kode": ["33.01"], "anggota": [["33.02", "33.04"]]})
-    assert cache._sidik_frame(a) == cache._sidik_frame(a.copy())
-    assert cache._sidik_frame(a) != cache._sidik_frame(b)
+    assert tetap._sidik_frame(a) == tetap._sidik_frame(a.copy())
+    assert tetap._sidik_frame(a) != tetap._sidik_frame(b)
 
 
 def test_tetap_tabel_memberi_arrow_dan_dipakai_ulang():
-    tabel = cache.tetap_tabel(tabel_kali, _frame(1, 2), 2)
+    tabel = tetap.tetap_tabel(tabel_kali, _frame(1, 2), 2)
     assert tabel.column_names == ["kode_wilayah", "nilai"]  # no index column
     assert tabel.column("nilai").to_pylist() == [2, 4]
-    assert cache.tetap_tabel(tabel_kali, _frame(1, 2), 2) is tabel
+    assert tetap.tetap_tabel(tabel_kali, _frame(1, 2), 2) is tabel
     assert len(PANGGILAN) == 1
 
 
@@ -123,4 +123,4 @@ def test_pembangun_dengan_closure_ditolak():
         return data.assign(nilai=data["nilai"] * faktor)
 
     with pytest.raises(Exception, match="captures state"):
-        cache.tetap_tabel(tertutup, _frame(1))
+        tetap.tetap_tabel(tertutup, _frame(1))

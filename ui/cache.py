@@ -1,24 +1,20 @@
 """Every Streamlit cache of the dashboard lives here, over Streamlit-free core functions.
 
 Data caches are keyed on the database file's modification time, so a rebuilt or newly
-imported database is picked up without restarting the server.
+imported database is picked up without restarting the server. The figure/table memo
+(ui/tetap.py) keeps its results here too (:func:`hasil_tetap`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
-import hashlib
-import pickle
-import types
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import pandas as pd
-import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 import streamlit as st
 
 from indicators.akun import pengguna
@@ -28,12 +24,11 @@ from indicators.gugus import layanan as gugus_layanan, simpan
 from indicators.impor import terapkan
 from indicators.io import store
 from indicators.katalog.data_dukung import KatalogDataDukung, data_dukung_bawaan
-from indicators.katalog.model import Katalog, PitaPredikat, Skema, katalog_bawaan
+from indicators.katalog.model import Katalog, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR, db_bawaan
 from ui import widgets
 
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
-P = ParamSpec("P")
 T = TypeVar("T")
 
 
@@ -216,7 +211,7 @@ def skor_indikator(db_path: Path, tahun: int | None, tahap: str = "final") -> pd
     Columns: ``tahun, kode_wilayah, indikator, tahap, nilai, sintetis``.
     """
     kunci = (str(db_path), _versi(db_path), tahun, tahap)
-    return _tandai(_skor_indikator(*kunci), "skor_indikator", *kunci)
+    return tandai(_skor_indikator(*kunci), "skor_indikator", *kunci)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -233,7 +228,7 @@ def skor_indikator_provinsi(db_path: Path, kode_provinsi: str, tahap: str = "fin
     national scale) on every rerun. Columns as :func:`skor_indikator`.
     """
     kunci = (str(db_path), _versi(db_path), kode_provinsi, tahap)
-    return _tandai(_skor_indikator_provinsi(*kunci), "skor_indikator_provinsi", *kunci)
+    return tandai(_skor_indikator_provinsi(*kunci), "skor_indikator_provinsi", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -370,7 +365,7 @@ def ruang_kerja(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> gugus_la
     """One region's Gugus Tugas workspace on a day (read-only; see indicators.gugus_layanan.ruang_kerja)."""
     versi_gugus = simpan.versi_berkas(simpan.path_gugus(db_path))
     kunci = (str(db_path), _versi(db_path), versi_gugus, kode_wilayah, hari_ini.isoformat())
-    return _tandai(_ruang_kerja(*kunci), "ruang_kerja", *kunci)
+    return tandai(_ruang_kerja(*kunci), "ruang_kerja", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -384,16 +379,16 @@ def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
     return _log_gugus(str(path), simpan.versi_berkas(path), kode_wilayah)
 
 
-# --- results reused across reruns (figures, derived tables) --------------------------------------
+# --- shared objects named by their key, and the store of the figure/table memo (ui/tetap.py) -----
 
 
 # Objects shared by every session (st.cache_resource results, read-only by contract) are named
-# by the key that made them, so tetap() need not hash their content on every rerun: hashing the
+# by the key that made them, so ui.tetap need not hash their content on every rerun: hashing the
 # inputs was up to half of a warm rerun. Anything else is hashed by content.
 _ASAL: dict[int, tuple[weakref.ref[Any], str]] = {}
 
 
-def _tandai(objek: T, *kunci: object) -> T:
+def tandai(objek: T, *kunci: object) -> T:
     """Remember which cache key produced a shared, read-only object; return the object."""
     nomor = id(objek)
     asal = _ASAL.get(nomor)
@@ -406,128 +401,20 @@ def _lupakan(nomor: int, _ref: object) -> None:
     _ASAL.pop(nomor, None)  # the object is gone; its id may be reused
 
 
-def _sidik_asal(objek: object) -> str | None:
+def sidik_asal(objek: object) -> str | None:
+    """The key a shared object was named by (:func:`tandai`), or None for any other object."""
     asal = _ASAL.get(id(objek))
     return asal[1] if asal is not None and asal[0]() is objek else None
 
 
-def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
-    asal = _sidik_asal(frame)
-    if asal is not None:
-        return asal
-    kolom = list(frame.columns) if isinstance(frame, pd.DataFrame) else [frame.name]
-    jenis = list(frame.dtypes) if isinstance(frame, pd.DataFrame) else [frame.dtype]
-    try:
-        data = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
-    except TypeError:  # cells pandas cannot hash (lists): the pickled frame, as Streamlit does
-        data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-    return f"df{frame.shape}{kolom}{jenis}{hashlib.md5(data, usedforsecurity=False).hexdigest()}"
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def hasil_tetap(nama: str, sidik: str, _hitung: Callable[[], Any]) -> Any:
+    """The store behind :func:`ui.tetap.tetap`: one result per builder name and input fingerprint.
 
-
-def _sidik_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:
-    return _sidik_asal(rk) or _sidik_nilai([getattr(rk, f.name) for f in dataclasses.fields(rk)])
-
-
-def _sidik_katalog(katalog: Katalog) -> object:
-    # The maxima are the catalogue's editable part (Data & Metodologi edits them): hash by content.
-    return [(i.id, i.nilai_maks) for s in katalog.skema.values() for i in s.indikator]
-
-
-def _sidik_skema(skema: Skema) -> object:
-    return (skema.kode, [(i.id, i.nilai_maks) for i in skema.indikator])
-
-
-def _sidik_fungsi(fungsi: types.FunctionType) -> object:
-    # A builder handed to another builder (tetap_tabel): a module-level function, named.
-    if fungsi.__closure__:
-        raise TypeError(f"tetap(): {fungsi.__qualname__} captures state; pass plain values instead")
-    return (fungsi.__module__, fungsi.__qualname__)
-
-
-def _sidik_partial(fungsi: functools.partial[Any]) -> object:
-    # Text lookups are passed as partial(t, bahasa=...): a module-level function plus plain values.
-    if getattr(fungsi.func, "__closure__", None):
-        raise TypeError(f"tetap(): {fungsi.func.__qualname__} captures state; pass plain values instead")
-    return (fungsi.func.__module__, fungsi.func.__qualname__, fungsi.args, sorted(fungsi.keywords.items()))
-
-
-_PRIMITIF = (str, int, float, bool, type(None))
-
-
-def _sidik_nilai(nilai: object) -> str:
-    """A cheap content fingerprint of a builder's input, as text."""
-    if isinstance(nilai, _PRIMITIF):
-        return repr(nilai)
-    if isinstance(nilai, dict):
-        return "{" + ",".join(f"{_sidik_nilai(k)}:{_sidik_nilai(v)}" for k, v in nilai.items()) + "}"
-    if isinstance(nilai, list | tuple):
-        return type(nilai).__name__ + "(" + ",".join(_sidik_nilai(x) for x in nilai) + ")"
-    if isinstance(nilai, pd.DataFrame | pd.Series):
-        return _sidik_frame(nilai)
-    if isinstance(nilai, Katalog):
-        return repr(_sidik_katalog(nilai))
-    if isinstance(nilai, Skema):
-        return repr(_sidik_skema(nilai))
-    if isinstance(nilai, functools.partial):
-        return repr(_sidik_partial(nilai))
-    return pickle.dumps(nilai, protocol=pickle.HIGHEST_PROTOCOL).hex()
-
-
-def _sidik_wadah(wadah: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> str:
-    # Streamlit hashes containers item by item (~5 µs each): a 514-name dict or a hover list cost
-    # more to hash than the figure costs to build. One text fingerprint is far cheaper.
-    return _sidik_nilai(wadah)
-
-
-@st.cache_resource(
-    show_spinner=False,
-    max_entries=1024,
-    hash_funcs={
-        Katalog: _sidik_katalog,
-        Skema: _sidik_skema,
-        PitaPredikat: repr,
-        functools.partial: _sidik_partial,
-        types.FunctionType: _sidik_fungsi,
-        dict: _sidik_wadah,
-        list: _sidik_wadah,
-        tuple: _sidik_wadah,
-        pd.DataFrame: _sidik_frame,
-        pd.Series: _sidik_frame,
-        gugus_layanan.RuangKerja: _sidik_ruang_kerja,
-    },
-)
-def _tetap(nama: str, _buat: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    return _buat(*args, **kwargs)
-
-
-def tetap(buat: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """``buat(*args, **kwargs)`` computed once per distinct input and then reused as is.
-
-    For the pure builders a page calls on every rerun: Plotly figures (5–50 ms each) and derived
-    tables. A rerun that changes nothing for them (another widget moved, a warm rerun) should not
-    pay again (docs/perf-notes: a read-only object reused as is belongs in st.cache_resource). The
-    inputs are hashed by content (DataFrames included), so ``buat`` must depend on its arguments
-    only, and callers must treat the result as read-only.
+    ``_hitung`` computes the result on a miss; its leading underscore keeps Streamlit from hashing
+    it (``sidik`` already names the inputs, see ui/tetap.py).
     """
-    hasil = _tetap(f"{buat.__module__}.{buat.__qualname__}", buat, *args, **kwargs)
-    if isinstance(hasil, pd.DataFrame | pd.Series) and _sidik_asal(hasil) is None:
-        # The same shared object comes back on every rerun: hash its content once, when it is
-        # new, so passing it on to another builder (a table to its chart) costs nothing later.
-        _tandai(hasil, "isi", _sidik_frame(hasil))
-    return cast(T, hasil)
-
-
-def _tabel_arrow(buat: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pa.Table:
-    return pa.Table.from_pandas(buat(*args, **kwargs), preserve_index=False)
-
-
-def tetap_tabel(buat: Callable[P, pd.DataFrame], *args: P.args, **kwargs: P.kwargs) -> pa.Table:
-    """Like :func:`tetap` for a display table, kept as Arrow: ``st.dataframe`` then sends it as is.
-
-    Streamlit converts a DataFrame to Arrow on every rerun; a table that does not change between
-    reruns need not pay for that again. Only for tables without a visible index.
-    """
-    return tetap(_tabel_arrow, buat, *args, **kwargs)
+    return _hitung()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa, format_angka
+from indicators.grafik.peta import label_kategori
 from indicators.teks import t
-
-
-def label_kategori(bahasa: Bahasa) -> dict[str, str]:
-    """Display names of the map categories (predikat names are proper names, not translated)."""
-    return {TIDAK_ADA: t("tidak_ada_predikat", bahasa), TIDAK_DITEMUKAN: t("tidak_ditemukan", bahasa)}
 
 
 def teks_hover(kabkota: pd.DataFrame, bahasa: Bahasa) -> list[str]:

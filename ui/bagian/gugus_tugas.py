@@ -1,8 +1,9 @@
-"""Sections of the Gugus Tugas page: figures and tables (pure) and small render_* functions.
+"""Sections of the Gugus Tugas page: tables (pure) and small render_* functions.
 
-No caching here: the page passes in what ui/cache.py returned. Writes go through
-:mod:`indicators.gugus.simpan` with the logged-in :class:`indicators.akun.pengguna.Pengguna`; the
-workspace file then has a new mtime, so the caches keyed on it read the change on the rerun.
+The charts are built by :mod:`indicators.grafik.gugus`. No caching here: the page passes in what
+ui/cache.py returned. Writes go through :mod:`indicators.gugus.simpan` with the logged-in
+:class:`indicators.akun.pengguna.Pengguna`; the workspace file then has a new mtime, so the caches
+keyed on it read the change on the rerun.
 """
 
 from __future__ import annotations
@@ -13,21 +14,19 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from indicators.akun.pengguna import Pengguna
-from indicators.analisis.skor import hitung_skor
 from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.grafik import gugus as grafik_gugus
 from indicators.gugus import simpan as gugus_simpan, tugas
 from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema
 from indicators.teks import t
-from ui import cache
+from ui import tetap
 
 _KONFIG = {"displaylogo": False}
-_WARNA = {"selesai": "#31a354", "dalam_proses": "#fdae6b", "belum_ada": "#d9d9d9"}
 
 
 def label_status(status: str, bahasa: Bahasa) -> str:
@@ -56,7 +55,7 @@ def ringkasan(rk: RuangKerja) -> dict[str, float]:
 
 def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
     """Headline readiness numbers, with the points-at-stake assumption spelled out."""
-    r = cache.tetap(ringkasan, rk)
+    r = tetap.tetap(ringkasan, rk)
     kolom = st.columns(5)
     kolom[0].metric(
         t("gt_kartu_siap", bahasa), t("gt_kartu_siap_nilai", bahasa, selesai=r["selesai"], jumlah=r["jumlah"])
@@ -71,42 +70,6 @@ def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
 
 
 # --- readiness charts --------------------------------------------------------------------------
-
-
-def grafik_kesiapan(kesiapan: pd.DataFrame, label: Mapping[str, str], judul: str, bahasa: Bahasa) -> go.Figure:
-    """Stacked horizontal bars per group: complete, in progress, missing (most important on top)."""
-    data = kesiapan.iloc[::-1]
-    nama = [label.get(str(k), str(k)) for k in data.iloc[:, 0]]
-    fig = go.Figure()
-    for kolom, kunci in (
-        ("selesai", "gt_kol_selesai"),
-        ("dalam_proses", "gt_kol_proses"),
-        ("belum_ada", "gt_kol_belum"),
-    ):
-        teks_hover = [
-            f"{n}: {int(v)} {t(kunci, bahasa).lower()} · {t('gt_kartu_terlambat', bahasa).lower()} {int(lt)}"
-            f" · {t('gt_kartu_poin', bahasa).lower()} {_angka(p, 2, bahasa)}"
-            for n, v, lt, p in zip(nama, data[kolom], data["terlambat"], data["poin_dipertaruhkan"], strict=True)
-        ]
-        fig.add_bar(
-            y=nama,
-            x=data[kolom].astype(int),
-            orientation="h",
-            name=t(kunci, bahasa),
-            marker_color=_WARNA[kolom],
-            hovertext=teks_hover,
-            hoverinfo="text",
-        )
-    fig.update_layout(
-        barmode="stack",
-        title=judul,
-        height=max(260, 28 * len(data) + 120),
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
-        xaxis_title=t("gt_sumbu_butir", bahasa),
-        separators=",." if bahasa == "id" else ".,",
-    )
-    return fig
 
 
 def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
@@ -134,18 +97,20 @@ def kesiapan(rk: RuangKerja, kunci: Literal["kelompok", "opd"]) -> pd.DataFrame:
 
 def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     """Readiness per cluster and per OPD: two charts, then the OPD table."""
-    klaster = cache.tetap(kesiapan, rk, "kelompok")
-    per_opd = cache.tetap(kesiapan, rk, "opd")
+    klaster = tetap.tetap(kesiapan, rk, "kelompok")
+    per_opd = tetap.tetap(kesiapan, rk, "opd")
     label_klaster: dict[str, str] = {str(k.kode): _label_kelompok(skema, k.kode, bahasa) for k in skema.kelompok}
     kiri, kanan = st.columns(2)
     with kiri:
-        fig = cache.tetap(grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa)
+        fig = tetap.tetap(
+            grafik_gugus.grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa
+        )
         st.plotly_chart(fig, key="gt_grafik_klaster", config=_KONFIG)
     with kanan:
-        fig = cache.tetap(grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
+        fig = tetap.tetap(grafik_gugus.grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
     with st.expander(t("gt_tabel_opd", bahasa)):
-        st.dataframe(cache.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
+        st.dataframe(tetap.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
 
 
 # --- checklist ---------------------------------------------------------------------------------
@@ -191,11 +156,11 @@ def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     """The checklist table (read-only), filterable by OPD."""
     st.subheader(t("gt_checklist", bahasa))
     semua = t("gt_semua_opd", bahasa)
-    pilihan = [semua, *cache.tetap(daftar_opd, rk)]
+    pilihan = [semua, *tetap.tetap(daftar_opd, rk)]
     opd = st.selectbox(t("gt_filter_opd", bahasa), pilihan, key="gt_filter_opd")
     tenggat = t("gt_kol_tenggat", bahasa)
     st.dataframe(
-        cache.tetap_tabel(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
+        tetap.tetap_tabel(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
         hide_index=True,
         column_config={tenggat: st.column_config.DateColumn(tenggat, format="DD/MM/YYYY")},
     )
@@ -267,67 +232,11 @@ def _tanpa_opd_tersimpan(rk: RuangKerja, r: Mapping[str, object]) -> bool:
 # --- trajectory and snapshots --------------------------------------------------------------------
 
 
-def _tanggal_siklus(katalog: Katalog, tahun: int) -> dt.date:
-    siklus = next((s for s in katalog.siklus if s.tahun == tahun), None)
-    if siklus is not None and siklus.tanggal_penganugerahan:
-        return dt.date.fromisoformat(siklus.tanggal_penganugerahan)
-    return dt.date(tahun, 7, 23)  # Hari Anak Nasional, the usual award date (kla-domain.md §3.2)
-
-
-def grafik_lintasan(
-    rk: RuangKerja, katalog: Katalog, tahun_berikut: int, proyeksi: Mapping[str, object] | None, bahasa: Bahasa
-) -> go.Figure:
-    """Totals over time: earlier evaluations (mandiri and final), snapshots, and the rough final estimate."""
-    fig = go.Figure()
-    if len(rk.skor_wilayah):
-        skor = hitung_skor(rk.skor_wilayah, katalog)
-        sintetis = " (sintetis)" if bahasa == "id" else " (synthetic)"
-        for tahap, kunci, gaya in (("final", "gt_lintasan_final", "solid"), ("mandiri", "gt_lintasan_mandiri", "dot")):
-            data = skor[skor["tahap"] == tahap].sort_values("tahun")
-            if data.empty:
-                continue
-            label = t(kunci, bahasa) + (sintetis if bool(data["sintetis"].any()) else "")
-            fig.add_scatter(
-                x=[_tanggal_siklus(katalog, int(x)) for x in data["tahun"]],
-                y=data["total"],
-                mode="lines+markers",
-                name=label,
-                line={"dash": gaya, "color": "#636363"},
-            )
-    if len(rk.lintasan):
-        fig.add_scatter(
-            x=list(rk.lintasan["tanggal"]),
-            y=rk.lintasan["total"],
-            mode="lines+markers",
-            name=t("gt_lintasan_snapshot", bahasa),
-            line={"color": "#3182bd", "width": 3},
-        )
-    if proyeksi is not None and len(rk.lintasan):
-        fig.add_scatter(
-            x=[rk.lintasan["tanggal"].iloc[-1], _tanggal_siklus(katalog, tahun_berikut)],
-            y=[proyeksi["total_snapshot"], proyeksi["perkiraan_final"]],
-            mode="lines+markers",
-            name=t("gt_lintasan_proyeksi", bahasa),
-            line={"dash": "dash", "color": "#e6550d"},
-        )
-    for pita in katalog.pita.pita:
-        fig.add_hline(y=pita.bawah, line={"width": 1, "color": "#bdbdbd", "dash": "dot"}, annotation_text=pita.predikat)
-    fig.update_layout(
-        title=t("gt_lintasan", bahasa, tahun=tahun_berikut),
-        yaxis_title=t("gt_sumbu_total", bahasa),
-        height=420,
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.2},
-        separators=",." if bahasa == "id" else ".,",
-    )
-    return fig
-
-
 def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
     """The trajectory chart, the earlier stage drops and the assumption behind the estimate."""
     tahun_berikut = tugas.tahun_evaluasi_berikut(katalog, rk.hari_ini)
     proyeksi = tugas.proyeksi_final(rk.lintasan, rk.penurunan, katalog)
-    fig = cache.tetap(grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
+    fig = tetap.tetap(grafik_gugus.grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
     st.plotly_chart(fig, key="gt_lintasan", config=_KONFIG)
     rata = rk.penurunan["penurunan"].mean() if len(rk.penurunan) else float("nan")
     st.caption(t("gt_lintasan_catatan", bahasa, rata=_angka(rata, 2, bahasa), tahun=tahun_berikut))

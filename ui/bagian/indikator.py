@@ -4,8 +4,8 @@ Pickers keep the view in the URL; the catalogue is browsed by group; one indicat
 carries confidence badges and numbered citations.
 
 No caching here. The data-shaping functions are pure (DataFrames and catalogue models in); the
-``render_*`` functions draw with Streamlit. Maps carry no geometry: the browser loads the static
-GeoJSON layer.
+``render_*`` functions draw with Streamlit. The map and the trend chart are built by
+:mod:`indicators.grafik.indikator`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-import plotly.colors
-import plotly.graph_objects as go
 import streamlit as st
 
 from indicators.analisis import analitik
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import indikator as grafik_indikator
 from indicators.katalog.model import (
     ARAH_LABEL,
     KOMPARABILITAS_LABEL,
@@ -32,14 +31,10 @@ from indicators.katalog.model import (
     Skema,
 )
 from indicators.teks import t
-from ui import cache, tampilan, widgets
+from ui import tetap, widgets
 from ui.unduh import gambar, tabel as unduh_tabel
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
-_GARIS = "#4d4d4d"
-_FONT = "Source Sans Pro, Arial, sans-serif"
-_HIJAU = plotly.colors.sequential.Greens
-_LABEL_HOVER = {"bgcolor": "white", "bordercolor": _GARIS, "font": {"color": "#262730", "family": _FONT}}
 _KHUSUS_MD = re.compile(r"([\\`*_\[\]<>#|$~])")
 
 
@@ -349,35 +344,6 @@ def tabel_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     )
 
 
-def peta_skor(peringkat: pd.DataFrame, nilai_maks: float, bahasa: Bahasa, kode_provinsi: str = "33") -> go.Figure:
-    """A small choropleth of one indicator's score (0 to its maximum); geometry stays a URL."""
-    maks = format_angka(nilai_maks, 0, bahasa)
-    hover = [
-        f"<b>{n}</b><br>{t('ind_kol_skor', bahasa)}: {format_angka(v, 2, bahasa)} / {maks}"
-        f"<br>{t('ind_kol_peringkat', bahasa)}: {p}"
-        for n, v, p in zip(peringkat["nama"], peringkat["nilai"], peringkat["peringkat"], strict=True)
-    ]
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=tampilan.url_geojson(kode_provinsi),
-            featureidkey="properties.kode_wilayah",
-            locations=peringkat["kode_wilayah"],
-            z=peringkat["nilai"],
-            zmin=0,
-            zmax=nilai_maks,
-            colorscale=[[i / (len(_HIJAU) - 1), c] for i, c in enumerate(_HIJAU)],
-            marker={"line": {"color": _GARIS, "width": 0.6}},
-            colorbar={"title": {"text": t("ind_poin_sintetis", bahasa), "side": "right"}, "thickness": 14, "len": 0.8},
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            hoverlabel=_LABEL_HOVER,
-        )
-    )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=380, dragmode=False, font={"family": _FONT})
-    return fig
-
-
 def siklus_skema(skor_semua: pd.DataFrame, skema: Skema, katalog: Katalog) -> list[int]:
     """Cycles that used ``skema`` and have scores."""
     ada = set(skor_semua["tahun"].unique().tolist())
@@ -398,55 +364,6 @@ def seri_tren(
     sendiri = data[data["kode_wilayah"] == kode_wilayah]
     wilayah = analitik.seri_indikator(sendiri, indikator_kla24, katalog).assign(seri="wilayah")
     return pd.concat([provinsi, wilayah], ignore_index=True)
-
-
-def grafik_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> go.Figure:
-    """Line chart of the share of the maximum per cycle; KLA31 (crosswalk) points drawn hollow."""
-    fig = go.Figure()
-    for kode, warna, garis in (("provinsi", "#7f7f7f", "dash"), ("wilayah", "#006d2c", "solid")):
-        bagian = seri[seri["seri"] == kode]
-        if bagian.empty:
-            continue
-        hover = [
-            f"{th}: {format_angka(v, 1, bahasa)}% · {sk} {src}"
-            + ("" if k == "sama" else f" ({t('ind_komparabilitas', bahasa)}: {KOMPARABILITAS_LABEL[k][_i(bahasa)]})")
-            for th, v, sk, src, k in zip(
-                bagian["tahun"], bagian["capaian_persen"], bagian["skema"], bagian["indikator_sumber"],
-                bagian["komparabilitas"], strict=True,
-            )
-        ]  # fmt: skip
-        fig.add_trace(
-            go.Scatter(
-                x=bagian["tahun"],
-                y=bagian["capaian_persen"],
-                mode="lines+markers",
-                name=nama[kode],
-                line={"color": warna, "dash": garis, "width": 2.5},
-                marker={
-                    "size": 10,
-                    "symbol": ["circle-open" if k != "sama" else "circle" for k in bagian["komparabilitas"]],
-                    "line": {"width": 2, "color": warna},
-                },
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra>%{fullData.name}</extra>",
-            )
-        )
-    lama = seri.loc[seri["komparabilitas"] != "sama", "tahun"]
-    if len(lama):
-        batas = float(lama.max()) + 0.5
-        fig.add_vline(x=batas, line={"color": "#b0b0b0", "dash": "dot"})
-        fig.add_annotation(x=batas, y=1.02, yref="paper", text=t("ind_ganti_skema", bahasa), showarrow=False,
-                           xanchor="left", font={"size": 12, "color": "#555"})  # fmt: skip
-    tahun = sorted({int(x) for x in seri["tahun"]})
-    fig.update_layout(
-        yaxis={"title": {"text": t("ind_sumbu_capaian", bahasa)}, "range": [0, 105]},
-        xaxis={"title": {"text": t("tahun", bahasa)}, "tickvals": tahun, "ticktext": [str(x) for x in tahun]},
-        legend={"orientation": "h", "y": -0.25},
-        margin={"l": 0, "r": 10, "t": 30, "b": 0},
-        height=360,
-        font={"family": _FONT, "size": 14},
-    )
-    return fig
 
 
 def tabel_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
@@ -481,7 +398,7 @@ def render_tren(
     if seri.empty:
         st.info(t("belum_ada_data", bahasa))
         return
-    fig = cache.tetap(grafik_tren, seri, nama, bahasa)
+    fig = tetap.tetap(grafik_indikator.grafik_tren, seri, nama, bahasa)
     st.plotly_chart(fig, key="ind_tren", config={"displaylogo": False})
     if unduh is not None:
         gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind), sintetis=True)
@@ -498,7 +415,7 @@ def render_tren(
             icon="⚠️",
         )
     with st.expander(t("ind_data_tren", bahasa)):
-        tabel = cache.tetap(tabel_tren, seri, nama, bahasa)
+        tabel = tetap.tetap(tabel_tren, seri, nama, bahasa)
         st.dataframe(tabel, hide_index=True, width="stretch")
         unduh_tabel.tombol_unduh(tabel, "tren_indikator", bahasa, url=("wilayah",), sintetis=True)
 

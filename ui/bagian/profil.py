@@ -1,4 +1,7 @@
-"""Sections of the Profil Wilayah page: figures and tables (pure) and small render_* functions.
+"""Sections of the Profil Wilayah page: tables (pure), figures and small render_* functions.
+
+The figures are built by :mod:`indicators.grafik.profil`; here they get their labels and are reused
+across reruns (ui/tetap.py).
 
 No caching here: the page passes in what ui/cache.py returned.
 """
@@ -18,7 +21,7 @@ from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
 from indicators.teks import penerjemah, t
-from ui import cache
+from ui import tetap
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
@@ -65,7 +68,7 @@ def _sintetis(teks: str, bahasa: Bahasa) -> str:
 
 def grafik_riwayat(riwayat: pd.DataFrame, pita: PitaPredikat, tanpa_siklus: Sequence[int], bahasa: Bahasa) -> go.Figure:
     """Timeline of official and computed predikat (see indicators.grafik_profil.grafik_riwayat)."""
-    return cache.tetap(grafik_profil.grafik_riwayat, riwayat, pita, tanpa_siklus, bahasa, _teks(bahasa))
+    return tetap.tetap(grafik_profil.grafik_riwayat, riwayat, pita, tanpa_siklus, bahasa, _teks(bahasa))
 
 
 def tabel_riwayat(riwayat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -107,7 +110,7 @@ def render_riwayat(
 
 def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> go.Figure:
     """Group bars against maxima and the province average (see indicators.grafik.profil)."""
-    return cache.tetap(grafik_profil.grafik_kelompok, kelompok, skema, bahasa, _teks(bahasa))
+    return tetap.tetap(grafik_profil.grafik_kelompok, kelompok, skema, bahasa, _teks(bahasa))
 
 
 def render_kelompok(
@@ -127,7 +130,7 @@ def render_kelompok(
 
 def grafik_ruang(ruang: pd.DataFrame, katalog: Katalog, berikut: str | None, bahasa: Bahasa) -> go.Figure:
     """Indicators with the most room left (see indicators.grafik_profil.grafik_ruang)."""
-    return cache.tetap(grafik_profil.grafik_ruang, ruang, katalog, berikut, bahasa, _teks(bahasa))
+    return tetap.tetap(grafik_profil.grafik_ruang, ruang, katalog, berikut, bahasa, _teks(bahasa))
 
 
 def tabel_ruang(ruang: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> pd.DataFrame:
@@ -215,7 +218,7 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
             delta=None if pd.isna(ubah) else _angka(ubah, 2, bahasa),
             help=t("profil_predikat_hitung", bahasa) + ": " + label_predikat(predikat, bahasa, resmi=False),
         )
-    rugi = cache.tetap(profil.kehilangan_verifikasi, cache.tetap(analitik.perubahan_tahap, skor_tahun, katalog))
+    rugi = tetap.tetap(profil.kehilangan_verifikasi, tetap.tetap(analitik.perubahan_tahap, skor_tahun, katalog))
     if rugi.empty:
         st.caption(t("profil_tanpa_kehilangan", bahasa))
         return

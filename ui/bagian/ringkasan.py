@@ -1,16 +1,12 @@
-"""Sections of the Ringkasan page: KPI cards, distribution and movers (no caching here)."""
+"""Sections of the Ringkasan page: KPI cards, movers and the national counts (no caching here)."""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from indicators.format import Bahasa, format_angka
-from indicators.grafik import predikat as grafik
-from indicators.katalog.model import PitaPredikat
 from indicators.teks import t
-from ui import cache
 from ui.unduh import tabel
 
 
@@ -44,18 +40,6 @@ def render_ringkas_angka(
     else:
         # The award's full name can be long ("Penggerak Provinsi Layak Anak"): a short value, full name as help.
         kanan.metric(t("provila", bahasa), t("ya", bahasa) if "Provila" in provila else provila, help=provila)
-
-
-def histogram_total(kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa) -> go.Figure:
-    """Histogram of final totals over shaded predikat bands (see indicators.grafik.histogram_total)."""
-    return cache.tetap(
-        grafik.histogram_total,
-        kabkota,
-        pita,
-        bahasa,
-        judul_x=t("total_final", bahasa),
-        judul_y=t("jumlah_kabkota", bahasa),
-    )
 
 
 def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahasa) -> None:

@@ -256,6 +256,54 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     render_hasil(db, hasil, prat, pengguna, kat, bahasa)
 
 
+def _render_pratinjau(db: Path, prat: impor.Pratinjau, bahasa: Bahasa) -> None:
+    """The preview: counts of new / changed / same / removed rows, the rows and the impact on totals."""
+    wilayah = cache.wilayah(db)
+    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+    st.subheader(t("unggah_langkah_pratinjau", bahasa))
+    j = prat.jumlah
+    metrik = st.columns(4)
+    for kolom, kunci in zip(metrik, ("baru", "berubah", "sama", "dihapus"), strict=True):
+        kolom.metric(t(f"unggah_{kunci}", bahasa), format_angka(j[kunci], 0, bahasa))
+    st.markdown(f"**{t('unggah_baris', bahasa)}**")
+    baris = tabel_baris(prat, nama, bahasa)
+    st.dataframe(baris.head(_BATAS_TAMPIL), hide_index=True, width="stretch", key="unggah_tabel_baris")
+    if prat.baris["sintetis_lama"].astype(bool).any() or j["dihapus"]:
+        st.caption(t("unggah_sintetis", bahasa))
+    dampak = tabel_dampak(prat, nama, bahasa)
+    if not dampak.empty:
+        judul = "unggah_dampak_predikat" if prat.jenis == "predikat" else "unggah_dampak"
+        st.markdown(f"**{t(judul, bahasa)}**")
+        st.dataframe(dampak, hide_index=True, width="stretch", key="unggah_tabel_dampak")
+
+
+def _render_konfirmasi(
+    db: Path, hasil: HasilPeriksa, prat: impor.Pratinjau, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahasa
+) -> None:
+    """The confirm button; on success keep the message for the next run, clear the upload and rerun."""
+    st.caption(t("unggah_konfirmasi_catatan", bahasa))
+    if not st.button(t("unggah_konfirmasi", bahasa), type="primary", key="unggah_konfirmasi"):
+        return
+    try:
+        terap = impor.terapkan(db, hasil, kat, pengguna=pengguna.nama, sidik=prat.sidik)
+    except Exception as exc:
+        st.session_state.pop(_HASIL, None)
+        _galat(exc, bahasa)
+        return
+    log.info("impor #%s oleh %s (%s)", terap.impor_id, pengguna.nama, hasil.berkas)
+    j = prat.jumlah
+    st.session_state[_PESAN] = t(
+        "unggah_berhasil",
+        bahasa,
+        id=terap.impor_id,
+        baru=format_angka(j["baru"], 0, bahasa),
+        berubah=format_angka(j["berubah"], 0, bahasa),
+    )
+    st.session_state.pop(_HASIL, None)
+    st.session_state[_PUTARAN] = int(st.session_state.get(_PUTARAN, 0)) + 1  # empty the uploader
+    st.rerun()
+
+
 def render_hasil(
     db: Path,
     hasil: HasilPeriksa,
@@ -279,45 +327,12 @@ def render_hasil(
                 st.markdown(f"- {m.teks(bahasa)}")
     if prat is None:
         return
-    wilayah = cache.wilayah(db)
-    nama = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
-    st.subheader(t("unggah_langkah_pratinjau", bahasa))
+    _render_pratinjau(db, prat, bahasa)
     j = prat.jumlah
-    metrik = st.columns(4)
-    for kolom, kunci in zip(metrik, ("baru", "berubah", "sama", "dihapus"), strict=True):
-        kolom.metric(t(f"unggah_{kunci}", bahasa), format_angka(j[kunci], 0, bahasa))
-    st.markdown(f"**{t('unggah_baris', bahasa)}**")
-    baris = tabel_baris(prat, nama, bahasa)
-    st.dataframe(baris.head(_BATAS_TAMPIL), hide_index=True, width="stretch", key="unggah_tabel_baris")
-    if prat.baris["sintetis_lama"].astype(bool).any() or j["dihapus"]:
-        st.caption(t("unggah_sintetis", bahasa))
-    dampak = tabel_dampak(prat, nama, bahasa)
-    if not dampak.empty:
-        judul = "unggah_dampak_predikat" if prat.jenis == "predikat" else "unggah_dampak"
-        st.markdown(f"**{t(judul, bahasa)}**")
-        st.dataframe(dampak, hide_index=True, width="stretch", key="unggah_tabel_dampak")
     if j["baru"] + j["berubah"] + j["dihapus"] == 0:
         st.info(t("unggah_tidak_ada_perubahan", bahasa))
         return
-    st.caption(t("unggah_konfirmasi_catatan", bahasa))
-    if st.button(t("unggah_konfirmasi", bahasa), type="primary", key="unggah_konfirmasi"):
-        try:
-            terap = impor.terapkan(db, hasil, kat, pengguna=pengguna.nama, sidik=prat.sidik)
-        except Exception as exc:
-            st.session_state.pop(_HASIL, None)
-            _galat(exc, bahasa)
-            return
-        log.info("impor #%s oleh %s (%s)", terap.impor_id, pengguna.nama, hasil.berkas)
-        st.session_state[_PESAN] = t(
-            "unggah_berhasil",
-            bahasa,
-            id=terap.impor_id,
-            baru=format_angka(j["baru"], 0, bahasa),
-            berubah=format_angka(j["berubah"], 0, bahasa),
-        )
-        st.session_state.pop(_HASIL, None)
-        st.session_state[_PUTARAN] = int(st.session_state.get(_PUTARAN, 0)) + 1  # empty the uploader
-        st.rerun()
+    _render_konfirmasi(db, hasil, prat, pengguna, kat, bahasa)
 
 
 def tabel_riwayat(log_impor: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:

@@ -23,9 +23,9 @@ from indicators.ekspor import gambar as ekspor_gambar
 from indicators.ekspor.gambar import FORMAT, MIME, Format, MetaGambar
 from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.format import Bahasa
+from indicators.grafik import peta as grafik_peta
 from indicators.teks import ada, t
 from ui import cache
-from ui.bagian import peta
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,7 @@ def unduh_peta(
         konteks = dataclasses.replace(konteks, tahun=tahun)
     tahap = konteks.tahap if ukuran.berbasis_skor else None
     konteks = dataclasses.replace(konteks, tahap=tahap)
-    judul = judul or peta.judul_peta(ukuran, konteks.wilayah, konteks.tahun, tahap, tingkat, konteks.bahasa)
+    judul = judul or grafik_peta.judul_peta(ukuran, konteks.wilayah, konteks.tahun, tahap, tingkat, konteks.bahasa)
     sintetis = bool(data["sintetis"].any()) if "sintetis" in data else False
     unduh(
         fig,
