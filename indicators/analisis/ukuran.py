@@ -31,7 +31,6 @@ from indicators.teks import pasangan
 
 JenisUkuran = Literal["predikat", "total", "kelompok", "indikator", "statistik"]
 ArahUkuran = Literal["naik", "turun", "netral", "kategori"]
-StatusData = Literal["resmi", "sintetis", "tidak_ditemukan"]
 Tingkat = Literal["kabkota", "kecamatan"]
 Perubahan = Literal["naik", "tetap", "turun", "tidak_sebanding"]
 
@@ -318,6 +317,75 @@ def _tahun_ini(data: pd.DataFrame | None, tahun: int) -> pd.DataFrame | None:
     return data[data["tahun"] == tahun] if "tahun" in data.columns else data
 
 
+def _sumber_predikat(ukuran: Ukuran, resmi: pd.DataFrame | None) -> pd.DataFrame:
+    """The official predikat as the measure: ``_kategori`` and its rank ``_nilai`` (0 = no predikat)."""
+    if resmi is None:
+        raise ValueError("ukuran predikat memerlukan tabel predikat (needs the predikat frame)")
+    sumber = resmi.rename(columns={"predikat": "_kategori"})[["kode_wilayah", "_kategori", "keyakinan", "sintetis"]]
+    peringkat = {k: float(i) for i, k in enumerate(ukuran.kategori)}
+    return sumber.assign(_nilai=sumber["_kategori"].map(peringkat), terverifikasi=True)
+
+
+def _sumber_skor(ukuran: Ukuran, skor: pd.DataFrame | None) -> pd.DataFrame:
+    """The total or a group subtotal from ``tabel_skor`` as ``_nilai``."""
+    if skor is None:
+        raise ValueError(f"ukuran {ukuran.kode} memerlukan tabel skor (needs tabel_skor)")
+    sumber = skor[["kode_wilayah", ukuran.sumber, "sintetis"]].rename(columns={ukuran.sumber: "_nilai"})
+    return sumber.assign(keyakinan=None, terverifikasi=True)
+
+
+def _sumber_indikator(ukuran: Ukuran, tahun: int, skor_indikator: pd.DataFrame | None) -> pd.DataFrame:
+    """One indicator's score of the cycle as ``_nilai``."""
+    if skor_indikator is None:
+        raise ValueError(f"ukuran {ukuran.kode} memerlukan skor per indikator (needs indicator scores)")
+    data = _tahun_ini(skor_indikator, tahun)
+    assert data is not None
+    data = data[data["indikator"] == ukuran.sumber]
+    sumber = data[["kode_wilayah", "nilai", "sintetis"]].rename(columns={"nilai": "_nilai"})
+    return sumber.assign(keyakinan=None, terverifikasi=True)
+
+
+def _sumber_statistik(ukuran: Ukuran, tahun: int, statistik: pd.DataFrame | None) -> pd.DataFrame:
+    """A raw statistic of the year as ``_nilai``, with its own confidence and verification."""
+    if statistik is None:
+        raise ValueError(f"ukuran {ukuran.kode} memerlukan tabel statistik (needs the statistic frame)")
+    data = _tahun_ini(statistik, tahun)
+    assert data is not None
+    if "statistik" in data.columns:
+        data = data[data["statistik"] == ukuran.sumber]
+    kolom = ["kode_wilayah", "nilai", "keyakinan", "terverifikasi", "sintetis"]
+    return data[kolom].rename(columns={"nilai": "_nilai"})
+
+
+def _tandai_status(hasil: pd.DataFrame, ada: pd.Series) -> None:
+    """Set ``status``, ``sintetis``, ``terverifikasi``, ``keyakinan`` and ``nilai`` in place.
+
+    A region without a value is ``tidak_ditemukan``: neither synthetic nor unverified, no confidence.
+    """
+    sintetis = hasil["sintetis"].where(ada, False).astype(bool)
+    hasil["status"] = [
+        "tidak_ditemukan" if not a else ("sintetis" if s else "resmi") for a, s in zip(ada, sintetis, strict=True)
+    ]
+    hasil["sintetis"] = sintetis
+    hasil["terverifikasi"] = hasil["terverifikasi"].where(ada, True).astype(bool)
+    hasil["keyakinan"] = pd.Series(
+        [k if a and isinstance(k, str) else None for a, k in zip(ada, hasil["keyakinan"], strict=True)], dtype="object"
+    )
+    hasil["nilai"] = hasil["_nilai"].astype(float)
+
+
+def _tandai_tampilan(hasil: pd.DataFrame, ada: pd.Series, ukuran: Ukuran, bahasa: Bahasa) -> None:
+    """Set ``kategori`` (predikat map category) and ``tampilan`` (the value as shown) in place."""
+    if ukuran.jenis == "predikat":
+        hasil["kategori"] = hasil["_kategori"].where(ada, TIDAK_DITEMUKAN)
+        indeks = 0 if bahasa == "id" else 1
+        hasil["tampilan"] = [LABEL_KATEGORI[k][indeks] if k in LABEL_KATEGORI else k for k in hasil["kategori"]]
+    else:
+        hasil["kategori"] = None
+        desimal = ukuran.desimal if ukuran.desimal is not None else desimal_data(hasil["nilai"])
+        hasil["tampilan"] = [format_angka(v, desimal, bahasa) for v in hasil["nilai"]]
+
+
 def nilai_ukuran(
     ukuran: Ukuran,
     tahun: int,
@@ -356,58 +424,18 @@ def nilai_ukuran(
     """
     basis = wilayah[["kode_wilayah", "nama"]].reset_index(drop=True)
     resmi = _tahun_ini(predikat, tahun)
-    sumber: pd.DataFrame
     if ukuran.jenis == "predikat":
-        if resmi is None:
-            raise ValueError("ukuran predikat memerlukan tabel predikat (needs the predikat frame)")
-        sumber = resmi.rename(columns={"predikat": "_kategori"})[["kode_wilayah", "_kategori", "keyakinan", "sintetis"]]
-        peringkat = {k: float(i) for i, k in enumerate(ukuran.kategori)}
-        sumber = sumber.assign(_nilai=sumber["_kategori"].map(peringkat), terverifikasi=True)
+        sumber = _sumber_predikat(ukuran, resmi)
     elif ukuran.jenis in ("total", "kelompok"):
-        if skor is None:
-            raise ValueError(f"ukuran {ukuran.kode} memerlukan tabel skor (needs tabel_skor)")
-        sumber = skor[["kode_wilayah", ukuran.sumber, "sintetis"]].rename(columns={ukuran.sumber: "_nilai"})
-        sumber = sumber.assign(keyakinan=None, terverifikasi=True)
+        sumber = _sumber_skor(ukuran, skor)
     elif ukuran.jenis == "indikator":
-        if skor_indikator is None:
-            raise ValueError(f"ukuran {ukuran.kode} memerlukan skor per indikator (needs indicator scores)")
-        data = _tahun_ini(skor_indikator, tahun)
-        assert data is not None
-        data = data[data["indikator"] == ukuran.sumber]
-        sumber = data[["kode_wilayah", "nilai", "sintetis"]].rename(columns={"nilai": "_nilai"})
-        sumber = sumber.assign(keyakinan=None, terverifikasi=True)
+        sumber = _sumber_indikator(ukuran, tahun, skor_indikator)
     else:
-        if statistik is None:
-            raise ValueError(f"ukuran {ukuran.kode} memerlukan tabel statistik (needs the statistic frame)")
-        data = _tahun_ini(statistik, tahun)
-        assert data is not None
-        if "statistik" in data.columns:
-            data = data[data["statistik"] == ukuran.sumber]
-        kolom = ["kode_wilayah", "nilai", "keyakinan", "terverifikasi", "sintetis"]
-        sumber = data[kolom].rename(columns={"nilai": "_nilai"})
-
+        sumber = _sumber_statistik(ukuran, tahun, statistik)
     hasil = basis.merge(sumber, on="kode_wilayah", how="left", validate="one_to_one")
     ada = (hasil["_kategori"] if ukuran.jenis == "predikat" else hasil["_nilai"]).notna()
-    sintetis = hasil["sintetis"].where(ada, False).astype(bool)
-    hasil["status"] = [
-        "tidak_ditemukan" if not a else ("sintetis" if s else "resmi") for a, s in zip(ada, sintetis, strict=True)
-    ]
-    hasil["sintetis"] = sintetis
-    hasil["terverifikasi"] = hasil["terverifikasi"].where(ada, True).astype(bool)
-    hasil["keyakinan"] = pd.Series(
-        [k if a and isinstance(k, str) else None for a, k in zip(ada, hasil["keyakinan"], strict=True)], dtype="object"
-    )
-    hasil["nilai"] = hasil["_nilai"].astype(float)
-
-    if ukuran.jenis == "predikat":
-        hasil["kategori"] = hasil["_kategori"].where(ada, TIDAK_DITEMUKAN)
-        indeks = 0 if bahasa == "id" else 1
-        hasil["tampilan"] = [LABEL_KATEGORI[k][indeks] if k in LABEL_KATEGORI else k for k in hasil["kategori"]]
-    else:
-        hasil["kategori"] = None
-        desimal = ukuran.desimal if ukuran.desimal is not None else desimal_data(hasil["nilai"])
-        hasil["tampilan"] = [format_angka(v, desimal, bahasa) for v in hasil["nilai"]]
-
+    _tandai_status(hasil, ada)
+    _tandai_tampilan(hasil, ada, ukuran, bahasa)
     if resmi is None:
         hasil["predikat"] = None
     else:

@@ -186,6 +186,56 @@ def _colorbar_bawah(fig: go.Figure) -> bool:
     )
 
 
+def _tepi_bawah(fig: go.Figure, tinggi_sumber: int, legenda_bawah: bool, ada_sumbu: bool) -> int:
+    """The bottom margin: axis ticks and title (or a horizontal colour bar), the legend, the source line.
+
+    The bottom margin is reserved, not auto-expanded: each part gets its own band (automargin would
+    move the plot and let the axis title run into the source line).
+    """
+    bawah_plot = _PX_SUMBU_X if ada_sumbu else (78 if _colorbar_bawah(fig) else 12)
+    return tinggi_sumber + (40 if legenda_bawah else 0) + bawah_plot
+
+
+def _tepi_kiri(fig: go.Figure, ada_sumbu: bool) -> int:
+    """The left margin: the figure's own, at least room for y tick labels on cartesian axes."""
+    kiri = fig.layout.margin.l if fig.layout.margin.l is not None else 10
+    if ada_sumbu:
+        kiri = max(int(kiri), _PX_SUMBU_Y)
+    return max(int(kiri), 16)
+
+
+def _judul_cetak(meta: MetaGambar, tinggi: int) -> dict[str, Any]:
+    """The title block at the top left: the title in bold, the subtitle in grey below it."""
+    return {
+        "text": f"<b>{meta.judul}</b>",
+        "subtitle": {"text": meta.subjudul, "font": {"size": 16, "color": _ABU_TEKS}},
+        "x": 0.012,
+        "xanchor": "left",
+        "xref": "container",
+        "y": 1 - 18 / tinggi,
+        "yanchor": "top",
+        "yref": "container",
+        "font": {"size": 22, "color": "#1a1a1a"},
+    }
+
+
+def _tambah_sumber(fig: go.Figure, sumber: list[str], turun: int) -> None:
+    """Write the (wrapped) source line ``turun`` pixels below the plot area, in its own band."""
+    fig.add_annotation(
+        text="<br>".join(sumber),
+        xref="paper",
+        yref="paper",
+        x=0.0,
+        y=0,
+        yshift=-turun,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 12, "color": _ABU_TEKS},
+    )
+
+
 def siapkan_cetak(
     fig: go.Figure,
     meta: MetaGambar,
@@ -203,38 +253,19 @@ def siapkan_cetak(
     and the source line, for a report or slide that sets them as its own (editable) text.
     """
     hasil = geometri_inline(fig, static_dir)
+    # About 7.2 layout pixels per character of the 12 px source font.
     sumber = bungkus(baris_sumber(meta), int(lebar / 7.2)) if kepala else []
     tinggi_sumber = _PX_BARIS_SUMBER * len(sumber) + 14 if kepala else 4
-    legenda = hasil.layout.legend
-    legenda_bawah = legenda.orientation == "h"
+    legenda_bawah = hasil.layout.legend.orientation == "h"
     ada_sumbu = _ada_sumbu(hasil)
-    # The bottom margin is reserved, not auto-expanded: axis ticks and title, then the legend when it
-    # was horizontal, then the source line, each in its own band (automargin would move the plot and
-    # let the axis title run into the source line).
-    bawah_plot = _PX_SUMBU_X if ada_sumbu else (78 if _colorbar_bawah(hasil) else 12)
-    bawah = tinggi_sumber + (40 if legenda_bawah else 0) + bawah_plot
+    bawah = _tepi_bawah(hasil, tinggi_sumber, legenda_bawah, ada_sumbu)
     atas = (96 if meta.subjudul else 64) if kepala else 16
-    kiri = hasil.layout.margin.l if hasil.layout.margin.l is not None else 10
-    if ada_sumbu:
-        kiri = max(int(kiri), _PX_SUMBU_Y)
     hasil.update_layout(
         width=lebar,
         height=tinggi,
         autosize=False,
-        title=None
-        if not kepala
-        else {
-            "text": f"<b>{meta.judul}</b>",
-            "subtitle": {"text": meta.subjudul, "font": {"size": 16, "color": _ABU_TEKS}},
-            "x": 0.012,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - 18 / tinggi,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": 22, "color": "#1a1a1a"},
-        },
-        margin={"l": max(int(kiri), 16), "r": 28, "t": atas, "b": bawah, "autoexpand": True},
+        title=_judul_cetak(meta, tinggi) if kepala else None,
+        margin={"l": _tepi_kiri(hasil, ada_sumbu), "r": 28, "t": atas, "b": bawah, "autoexpand": True},
         font={"family": _FONT, "size": 15, "color": "#262730"},
         paper_bgcolor="white",
         plot_bgcolor="white",
@@ -245,25 +276,13 @@ def siapkan_cetak(
         hasil.update_layout(
             legend={"yref": "container", "y": (tinggi_sumber + 6) / tinggi, "yanchor": "bottom", "x": 0.0}
         )
-    if not kepala:
-        return _sumbu_cetak(hasil, ada_sumbu)
-    hasil.add_annotation(
-        text="<br>".join(sumber),
-        xref="paper",
-        yref="paper",
-        x=0.0,
-        y=0,
-        yshift=-(bawah - tinggi_sumber + 4),
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 12, "color": _ABU_TEKS},
-    )
+    if kepala:
+        _tambah_sumber(hasil, sumber, bawah - tinggi_sumber + 4)
     return _sumbu_cetak(hasil, ada_sumbu)
 
 
 def _sumbu_cetak(fig: go.Figure, ada_sumbu: bool) -> go.Figure:
+    """Light grid lines on cartesian axes; the x axis keeps the reserved band (no automargin)."""
     if ada_sumbu:
         fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bdbdbd", automargin=False, title_standoff=8)
         # Category labels (indicator names) may be long: the left margin grows to fit them.
@@ -319,11 +338,6 @@ def mulai_server() -> None:
     with _KUNCI:
         # MathJax off: kaleido's page would otherwise ask a CDN for it (nothing leaves the machine).
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-
-
-def server_berjalan() -> bool:
-    """Whether this process's kaleido server is running."""
-    return bool(kaleido._global_server.is_running())  # kaleido has no public accessor
 
 
 def ke_bytes(

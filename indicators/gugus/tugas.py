@@ -36,8 +36,8 @@ import pandas as pd
 
 from indicators.analisis import profil
 from indicators.analisis.skor import hitung_skor, ruang_indikator
-from indicators.katalog.data_dukung import KatalogDataDukung
-from indicators.katalog.model import TAHAP, Katalog
+from indicators.katalog.data_dukung import Butir, KatalogDataDukung
+from indicators.katalog.model import TAHAP, Indikator, Katalog
 from indicators.teks import pasangan
 
 Status = Literal["belum", "dalam_proses", "lengkap", "diverifikasi"]
@@ -139,6 +139,60 @@ def _tanggal(nilai: object) -> dt.date | None:
     return dt.date.fromisoformat(str(nilai)[:10])
 
 
+def _teks_atau_none(nilai: object) -> str | None:
+    """A stored text, None when the value is missing (see :func:`kosong`)."""
+    return None if kosong(nilai) else str(nilai)
+
+
+def _pemilik(rekam: dict[str, Any], ind: Indikator, b: Butir, milik: list[str], dd: KatalogDataDukung) -> str:
+    """The item's OPD: the stored one, else the catalogue's default when it is among the indicator's OPD."""
+    opd_simpan = rekam.get("opd")
+    if not kosong(opd_simpan):
+        return str(opd_simpan)
+    bawaan = dd.opd_butir(ind, b)
+    return bawaan if bawaan in milik else milik[0]
+
+
+def _baris_butir(
+    ind: Indikator,
+    b: Butir,
+    urut: int,
+    rekam: dict[str, Any],
+    pemilik: str,
+    porsi: float,
+    hari_ini: dt.date,
+) -> dict[str, object]:
+    """One item's row of ``KOLOM_BUTIR``: catalogue facts, stored state, lateness and points at stake."""
+    status = str(rekam.get("status") or "belum")
+    tenggat = _tanggal(rekam.get("tenggat"))
+    selesai = status in SELESAI
+    return {
+        "indikator": ind.id,
+        "nomor": ind.nomor,
+        "kelompok": ind.kelompok,
+        "butir": b.kode,
+        "urutan_butir": urut,
+        "nama": b.nama,
+        "nama_en": b.nama_en,
+        "jenis": b.jenis,
+        "keyakinan": b.status,
+        "opd": pemilik,
+        "status": status,
+        "tenggat": tenggat,
+        "catatan": _teks_atau_none(rekam.get("catatan")),
+        "referensi": _teks_atau_none(rekam.get("referensi")),
+        "selesai": selesai,
+        "belum_ada": status == "belum",
+        "terlambat": tenggat is not None and tenggat < hari_ini and not selesai,
+        "nilai_maks": ind.nilai_maks,
+        "poin_butir": porsi,
+        # A finished item has nothing left at stake.
+        "poin_dipertaruhkan": 0.0 if selesai else porsi,
+        "diubah_oleh": _teks_atau_none(rekam.get("diubah_oleh")),
+        "diubah_pada": rekam.get("diubah_pada"),
+    }
+
+
 def tabel_butir(
     tersimpan: pd.DataFrame,
     opd: pd.DataFrame,
@@ -152,6 +206,7 @@ def tabel_butir(
     ``tersimpan`` holds the region's stored items (``indikator, butir, status, opd, tenggat,
     catatan, referensi, diubah_oleh, diubah_pada``); ``opd`` is :func:`opd_efektif`'s result. An
     item without a stored row is kept as ``belum`` (never dropped). Columns: ``KOLOM_BUTIR``.
+    An indicator's maximum is shared equally among its items (``poin_butir``).
     """
     skema = katalog.skema[dd.skema]
     simpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(tersimpan)}
@@ -165,41 +220,8 @@ def tabel_butir(
         porsi = ind.nilai_maks / len(butir_ind)
         for urut, b in enumerate(butir_ind):
             rekam: dict[str, Any] = simpan.get((ind.id, b.kode), {})
-            status = str(rekam.get("status") or "belum")
-            opd_simpan = rekam.get("opd")
-            if not kosong(opd_simpan):
-                pemilik = str(opd_simpan)
-            else:
-                bawaan = dd.opd_butir(ind, b)
-                pemilik = bawaan if bawaan in milik else milik[0]
-            tenggat = _tanggal(rekam.get("tenggat"))
-            selesai = status in SELESAI
-            baris.append(
-                {
-                    "indikator": ind.id,
-                    "nomor": ind.nomor,
-                    "kelompok": ind.kelompok,
-                    "butir": b.kode,
-                    "urutan_butir": urut,
-                    "nama": b.nama,
-                    "nama_en": b.nama_en,
-                    "jenis": b.jenis,
-                    "keyakinan": b.status,
-                    "opd": pemilik,
-                    "status": status,
-                    "tenggat": tenggat,
-                    "catatan": None if kosong(rekam.get("catatan")) else str(rekam.get("catatan")),
-                    "referensi": None if kosong(rekam.get("referensi")) else str(rekam.get("referensi")),
-                    "selesai": selesai,
-                    "belum_ada": status == "belum",
-                    "terlambat": tenggat is not None and tenggat < hari_ini and not selesai,
-                    "nilai_maks": ind.nilai_maks,
-                    "poin_butir": porsi,
-                    "poin_dipertaruhkan": 0.0 if selesai else porsi,
-                    "diubah_oleh": None if kosong(rekam.get("diubah_oleh")) else str(rekam.get("diubah_oleh")),
-                    "diubah_pada": rekam.get("diubah_pada"),
-                }
-            )
+            pemilik = _pemilik(rekam, ind, b, milik, dd)
+            baris.append(_baris_butir(ind, b, urut, rekam, pemilik, porsi, hari_ini))
     return pd.DataFrame(baris, columns=KOLOM_BUTIR)
 
 

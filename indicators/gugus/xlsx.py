@@ -29,7 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from indicators.akun.pengguna import Pengguna, dalam_lingkup, label_lingkup
 from indicators.format import format_angka, format_tanggal
 from indicators.gugus.simpan import UbahButir
-from indicators.gugus.tugas import STATUS, STATUS_LABEL, kosong, status_dari_teks
+from indicators.gugus.tugas import STATUS, STATUS_LABEL, Status, kosong, status_dari_teks
 from indicators.impor.baca import batas_bawaan, periksa_zip
 from indicators.impor.masalah import Masalah
 from indicators.katalog.data_dukung import KatalogDataDukung
@@ -104,6 +104,84 @@ def nama_sheet(opd: str, terpakai: set[str]) -> str:
     return nama
 
 
+def _peran_kontak(opd: pd.DataFrame) -> dict[str, set[str]]:
+    """Each OPD's contact roles (an OPD may hold several across indicators)."""
+    peran: dict[str, set[str]] = {}
+    for o, p in zip(opd["opd"], opd["peran_kontak"], strict=True):
+        peran.setdefault(str(o), set()).add(str(p))
+    return peran
+
+
+def _kepala_sheet(
+    nama_opd: str,
+    milik: pd.DataFrame,
+    peran: set[str],
+    *,
+    nama_wilayah: str,
+    kode_wilayah: str,
+    dibuat: dt.date,
+    urutan: str,
+) -> list[tuple[str, str]]:
+    """The label/value rows above an OPD's table: region, OPD, contacts, date, points at stake, order."""
+    return [
+        ("Wilayah", nama_wilayah),
+        (LABEL_KODE_WILAYAH, kode_wilayah),
+        ("OPD", nama_opd),
+        ("Peran kontak", "; ".join(sorted(peran)) or "-"),
+        ("Tanggal dibuat", format_tanggal(dibuat, "id")),
+        (
+            "Poin dipertaruhkan",
+            f"{format_angka(float(milik['poin_dipertaruhkan'].sum()), 2)} poin: bagian sama dari nilai maksimum "
+            "indikator untuk setiap butir yang belum lengkap. Nilai maksimum adalah alokasi bawaan proyek "
+            "(asumsi; nilai maksimum resmi tidak dipublikasikan).",
+        ),
+        ("Urutan", urutan),
+    ]
+
+
+def _isi_baris(n: int, r: Any, nama_indikator: Mapping[str, str]) -> list[object]:
+    """One item as the cells of a table row, in ``JUDUL_KOLOM`` order."""
+    return [
+        n,
+        r.indikator,
+        nama_indikator.get(str(r.indikator), ""),
+        r.butir,
+        r.nama,
+        STATUS_LABEL[str(r.status)][0],
+        r.tenggat if isinstance(r.tenggat, dt.date) else None,
+        r.catatan if isinstance(r.catatan, str) else None,
+        r.referensi if isinstance(r.referensi, str) else None,
+        round(float(r.poin_dipertaruhkan), 2),
+        str(r.opd),
+    ]
+
+
+def _tulis_tabel(ws: Any, baris_judul: int, milik: pd.DataFrame, nama_indikator: Mapping[str, str]) -> None:
+    """The item table: header at ``baris_judul``, one row per item, a status drop-down, frozen header."""
+    tebal = Font(bold=True)
+    isi_judul = PatternFill("solid", fgColor="DDEBF7")
+    for k, judul in enumerate(JUDUL_KOLOM, start=1):
+        sel = _tulis(ws, baris_judul, k, judul)
+        sel.font = tebal
+        sel.fill = isi_judul
+        ws.column_dimensions[get_column_letter(k)].width = _LEBAR[judul]
+    for n, r in enumerate(milik.itertuples(index=False), start=1):
+        for k, v in enumerate(_isi_baris(n, r, nama_indikator), start=1):
+            sel = _tulis(ws, baris_judul + n, k, v)
+            if JUDUL_KOLOM[k - 1] == K_TENGGAT:
+                sel.number_format = "DD/MM/YYYY"
+            elif JUDUL_KOLOM[k - 1] == K_POIN:
+                sel.number_format = "#,##0.00"
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
+    if len(milik):
+        kolom_status = get_column_letter(JUDUL_KOLOM.index(K_STATUS) + 1)
+        status_dv = '"' + ",".join(STATUS_LABEL[s][0] for s in STATUS) + '"'
+        dv = DataValidation(type="list", formula1=status_dv, allow_blank=False)
+        dv.add(f"{kolom_status}{baris_judul + 1}:{kolom_status}{baris_judul + len(milik)}")
+        ws.add_data_validation(dv)
+    ws.freeze_panes = ws.cell(row=baris_judul + 1, column=1)
+
+
 def tulis_xlsx(
     butir: pd.DataFrame,
     opd: pd.DataFrame,
@@ -124,69 +202,27 @@ def tulis_xlsx(
     """
     wb = Workbook()
     wb.remove(wb.active)
-    peran: dict[str, set[str]] = {}
-    for o, p in zip(opd["opd"], opd["peran_kontak"], strict=True):
-        peran.setdefault(str(o), set()).add(str(p))
+    peran = _peran_kontak(opd)
     terpakai: set[str] = set()
-    urutan_opd = list(dict.fromkeys(butir["opd"]))
-    tebal = Font(bold=True)
-    isi_judul = PatternFill("solid", fgColor="DDEBF7")
-    status_dv = '"' + ",".join(STATUS_LABEL[s][0] for s in STATUS) + '"'
-    for nama_opd in urutan_opd:
+    urutan = catatan_acuan + (" Skor acuan adalah data contoh (sintetis)." if sintetis else "")
+    for nama_opd in dict.fromkeys(butir["opd"]):
         milik = butir[butir["opd"] == nama_opd]
         ws = wb.create_sheet(nama_sheet(str(nama_opd), terpakai))
         _tulis(ws, 1, 1, f"Daftar data dukung evaluasi KLA — {nama_opd}").font = Font(bold=True, size=14)
-        kepala = [
-            ("Wilayah", nama_wilayah),
-            (LABEL_KODE_WILAYAH, kode_wilayah),
-            ("OPD", str(nama_opd)),
-            ("Peran kontak", "; ".join(sorted(peran.get(str(nama_opd), set()))) or "-"),
-            ("Tanggal dibuat", format_tanggal(dibuat, "id")),
-            (
-                "Poin dipertaruhkan",
-                f"{format_angka(float(milik['poin_dipertaruhkan'].sum()), 2)} poin: bagian sama dari nilai maksimum "
-                "indikator untuk setiap butir yang belum lengkap. Nilai maksimum adalah alokasi bawaan proyek "
-                "(asumsi; nilai maksimum resmi tidak dipublikasikan).",
-            ),
-            ("Urutan", catatan_acuan + (" Skor acuan adalah data contoh (sintetis)." if sintetis else "")),
-        ]
+        kepala = _kepala_sheet(
+            str(nama_opd),
+            milik,
+            peran.get(str(nama_opd), set()),
+            nama_wilayah=nama_wilayah,
+            kode_wilayah=kode_wilayah,
+            dibuat=dibuat,
+            urutan=urutan,
+        )
         for i, (label, nilai) in enumerate(kepala, start=2):
-            _tulis(ws, i, 1, label).font = tebal
+            _tulis(ws, i, 1, label).font = Font(bold=True)
             _tulis(ws, i, 2, nilai)
-        baris_judul = len(kepala) + 3
-        for k, judul in enumerate(JUDUL_KOLOM, start=1):
-            sel = _tulis(ws, baris_judul, k, judul)
-            sel.font = tebal
-            sel.fill = isi_judul
-            ws.column_dimensions[get_column_letter(k)].width = _LEBAR[judul]
-        for n, r in enumerate(milik.itertuples(index=False), start=1):
-            b = baris_judul + n
-            isi: list[object] = [
-                n,
-                r.indikator,
-                nama_indikator.get(str(r.indikator), ""),
-                r.butir,
-                r.nama,
-                STATUS_LABEL[str(r.status)][0],
-                r.tenggat if isinstance(r.tenggat, dt.date) else None,
-                r.catatan if isinstance(r.catatan, str) else None,
-                r.referensi if isinstance(r.referensi, str) else None,
-                round(float(r.poin_dipertaruhkan), 2),
-                str(r.opd),
-            ]
-            for k, v in enumerate(isi, start=1):
-                sel = _tulis(ws, b, k, v)
-                if JUDUL_KOLOM[k - 1] == K_TENGGAT:
-                    sel.number_format = "DD/MM/YYYY"
-                elif JUDUL_KOLOM[k - 1] == K_POIN:
-                    sel.number_format = "#,##0.00"
-                sel.alignment = Alignment(wrap_text=True, vertical="top")
-        if len(milik):
-            kolom_status = get_column_letter(JUDUL_KOLOM.index(K_STATUS) + 1)
-            dv = DataValidation(type="list", formula1=status_dv, allow_blank=False)
-            dv.add(f"{kolom_status}{baris_judul + 1}:{kolom_status}{baris_judul + len(milik)}")
-            ws.add_data_validation(dv)
-        ws.freeze_panes = ws.cell(row=baris_judul + 1, column=1)
+        # One empty row between the label block and the table.
+        _tulis_tabel(ws, len(kepala) + 3, milik, nama_indikator)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -247,6 +283,80 @@ class _Pembaca:
         self.masalah.append(Masalah(kode, self.berkas, sheet, baris, kol, teks, isian=isian))
 
 
+def _buka_berkas(data: bytes, berkas: str, baca: _Pembaca) -> Any | HasilChecklist:
+    """The workbook, or the rejection of the whole file (too big, not XLSX, unsafe zip, damaged)."""
+    batas = batas_bawaan()
+    if len(data) > batas.ukuran_maks:
+        mb = {"ukuran": f"{len(data) / 2**20:.0f} MB", "maks": f"{batas.ukuran_maks / 2**20:.0f} MB"}
+        return HasilChecklist(berkas, None, masalah=[Masalah("terlalu_besar", berkas, isian=mb)])
+    if not data.startswith(b"PK"):
+        baca.tambah("ck_bukan_xlsx", None, None, None, None)
+        return HasilChecklist(berkas, None, masalah=baca.masalah)
+    zip_masalah = periksa_zip(data, berkas, batas)
+    if zip_masalah:
+        return HasilChecklist(berkas, None, masalah=zip_masalah)
+    try:
+        return load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        baca.masalah.append(Masalah("xlsx_rusak", berkas, isian={"rincian": type(exc).__name__}))
+        return HasilChecklist(berkas, None, masalah=baca.masalah)
+
+
+@dataclass
+class _WilayahBerkas:
+    """The region of a file: set by its first sheet with a valid code; every other sheet must match."""
+
+    kabkota: Mapping[str, str]
+    pengguna: Pengguna | None
+    kode: str | None = None
+    sheet_awal: str = ""
+
+    def periksa(self, ws: Any, baris_judul: int, baca: _Pembaca) -> None:
+        """Check the sheet's region code (above its table) against the known regions, scope and first sheet."""
+        label = _cari_sel_label(ws, LABEL_KODE_WILAYAH, baris_judul)
+        kode_sheet = _teks_sel(label[1]) if label else None
+        baris_kode = label[0] if label else None
+        if kode_sheet is None:
+            baca.tambah("ck_wilayah_kosong", ws.title, baris_kode, LABEL_KODE_WILAYAH, None)
+        elif kode_sheet not in self.kabkota:
+            baca.tambah("ck_wilayah_tak_dikenal", ws.title, baris_kode, LABEL_KODE_WILAYAH, kode_sheet)
+        elif self.kode is None:
+            self.kode, self.sheet_awal = kode_sheet, ws.title
+            if self.pengguna is not None and not dalam_lingkup(self.pengguna, kode_sheet):
+                baca.tambah(
+                    "ck_luar_lingkup",
+                    ws.title,
+                    baris_kode,
+                    LABEL_KODE_WILAYAH,
+                    f"{kode_sheet} {self.kabkota[kode_sheet]}",
+                    pengguna=self.pengguna.nama,
+                    lingkup=label_lingkup(self.pengguna, dict(self.kabkota)),
+                )
+        elif kode_sheet != self.kode:
+            baca.tambah(
+                "ck_wilayah_beda",
+                ws.title,
+                baris_kode,
+                LABEL_KODE_WILAYAH,
+                kode_sheet,
+                sheet_awal=self.sheet_awal,
+                kode_awal=self.kode,
+            )
+
+
+def _judul_sheet(ws: Any, baca: _Pembaca) -> tuple[int, dict[str, int]] | None:
+    """The sheet's header row and column positions, or None (problem recorded) without a usable table."""
+    judul = _cari_judul(ws)
+    if judul is None:
+        baca.tambah("ck_tanpa_tabel", ws.title, None, None, None, kolom=", ".join(JUDUL_KOLOM))
+        return None
+    baris_judul, kolom = judul
+    hilang = [k for k in KOLOM_WAJIB if k not in kolom]
+    for k in hilang:
+        baca.tambah("ck_kolom_hilang", ws.title, baris_judul, k, None, kolom=", ".join(KOLOM_WAJIB))
+    return None if hilang else judul
+
+
 def baca_xlsx(
     data: bytes,
     berkas: str,
@@ -261,66 +371,18 @@ def baca_xlsx(
     OPD, due date, note, reference); an empty OPD cell means the default owner.
     """
     baca = _Pembaca(berkas)
-    batas = batas_bawaan()
-    if len(data) > batas.ukuran_maks:
-        mb = {"ukuran": f"{len(data) / 2**20:.0f} MB", "maks": f"{batas.ukuran_maks / 2**20:.0f} MB"}
-        return HasilChecklist(berkas, None, masalah=[Masalah("terlalu_besar", berkas, isian=mb)])
-    if not data.startswith(b"PK"):
-        baca.tambah("ck_bukan_xlsx", None, None, None, None)
-        return HasilChecklist(berkas, None, masalah=baca.masalah)
-    zip_masalah = periksa_zip(data, berkas, batas)
-    if zip_masalah:
-        return HasilChecklist(berkas, None, masalah=zip_masalah)
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        baca.masalah.append(Masalah("xlsx_rusak", berkas, isian={"rincian": type(exc).__name__}))
-        return HasilChecklist(berkas, None, masalah=baca.masalah)
-
-    kode_wilayah: str | None = None
-    sheet_awal = ""
+    wb = _buka_berkas(data, berkas, baca)
+    if isinstance(wb, HasilChecklist):
+        return wb
+    wilayah = _WilayahBerkas(kabkota, pengguna)
     lihat: dict[tuple[str, str], tuple[str, int]] = {}
     perubahan: list[UbahButir] = []
     for ws in wb.worksheets:
-        judul = _cari_judul(ws)
+        judul = _judul_sheet(ws, baca)
         if judul is None:
-            baca.tambah("ck_tanpa_tabel", ws.title, None, None, None, kolom=", ".join(JUDUL_KOLOM))
             continue
         baris_judul, kolom = judul
-        hilang = [k for k in KOLOM_WAJIB if k not in kolom]
-        if hilang:
-            for k in hilang:
-                baca.tambah("ck_kolom_hilang", ws.title, baris_judul, k, None, kolom=", ".join(KOLOM_WAJIB))
-            continue
-        label = _cari_sel_label(ws, LABEL_KODE_WILAYAH, baris_judul)
-        kode_sheet = _teks_sel(label[1]) if label else None
-        baris_kode = label[0] if label else None
-        if kode_sheet is None:
-            baca.tambah("ck_wilayah_kosong", ws.title, baris_kode, LABEL_KODE_WILAYAH, None)
-        elif kode_sheet not in kabkota:
-            baca.tambah("ck_wilayah_tak_dikenal", ws.title, baris_kode, LABEL_KODE_WILAYAH, kode_sheet)
-        elif kode_wilayah is None:
-            kode_wilayah, sheet_awal = kode_sheet, ws.title
-            if pengguna is not None and not dalam_lingkup(pengguna, kode_sheet):
-                baca.tambah(
-                    "ck_luar_lingkup",
-                    ws.title,
-                    baris_kode,
-                    LABEL_KODE_WILAYAH,
-                    f"{kode_sheet} {kabkota[kode_sheet]}",
-                    pengguna=pengguna.nama,
-                    lingkup=label_lingkup(pengguna, dict(kabkota)),
-                )
-        elif kode_sheet != kode_wilayah:
-            baca.tambah(
-                "ck_wilayah_beda",
-                ws.title,
-                baris_kode,
-                LABEL_KODE_WILAYAH,
-                kode_sheet,
-                sheet_awal=sheet_awal,
-                kode_awal=kode_wilayah,
-            )
+        wilayah.periksa(ws, baris_judul, baca)
         for b in range(baris_judul + 1, ws.max_row + 1):
             ubah = _baca_baris(ws, b, kolom, dd, baca, lihat)
             if ubah is not None:
@@ -328,8 +390,99 @@ def baca_xlsx(
     if not baca.masalah and not perubahan:
         baca.tambah("ck_tanpa_baris", None, None, None, None, kolom=", ".join(KOLOM_WAJIB))
     if baca.masalah:
-        return HasilChecklist(berkas, kode_wilayah, masalah=baca.masalah)
-    return HasilChecklist(berkas, kode_wilayah, perubahan=perubahan)
+        return HasilChecklist(berkas, wilayah.kode, masalah=baca.masalah)
+    return HasilChecklist(berkas, wilayah.kode, perubahan=perubahan)
+
+
+def _periksa_butir(
+    ws: Any,
+    b: int,
+    indikator: str | None,
+    kode_butir: str | None,
+    dd: KatalogDataDukung,
+    baca: _Pembaca,
+    lihat: dict[tuple[str, str], tuple[str, int]],
+) -> None:
+    """Check the row's indicator and item code: known, in the catalogue, and not already in the file."""
+    if indikator is None:
+        baca.tambah(
+            "ck_sel_kosong", ws.title, b, K_INDIKATOR, None, harapan_id="id indikator", harapan_en="indicator id"
+        )
+    elif indikator not in dd.per_indikator:
+        baca.tambah("ck_indikator_tak_dikenal", ws.title, b, K_INDIKATOR, indikator, skema=dd.skema)
+    elif kode_butir is None:
+        baca.tambah("ck_sel_kosong", ws.title, b, K_BUTIR, None, harapan_id="kode butir", harapan_en="item code")
+    elif dd.butir(indikator, kode_butir) is None:
+        daftar = ", ".join(x.kode for x in dd.per_indikator[indikator])
+        baca.tambah("ck_butir_tak_dikenal", ws.title, b, K_BUTIR, kode_butir, indikator=indikator, daftar=daftar)
+    elif (indikator, kode_butir) in lihat:
+        sheet_awal, baris_awal = lihat[(indikator, kode_butir)]
+        baca.tambah(
+            "ck_ganda",
+            ws.title,
+            b,
+            K_BUTIR,
+            kode_butir,
+            kunci=f"{indikator}/{kode_butir}",
+            sheet_awal=sheet_awal,
+            baris_awal=str(baris_awal),
+        )
+    else:
+        lihat[(indikator, kode_butir)] = (ws.title, b)
+
+
+def _periksa_status(
+    ws: Any, b: int, sel: Mapping[str, Any], nilai: Mapping[str, object], baca: _Pembaca
+) -> Status | None:
+    """The row's status from its label or code; None (problem recorded unless a formula) when empty or unknown."""
+    status_teks = _teks_sel(nilai.get(K_STATUS))
+    status = status_dari_teks(status_teks) if status_teks is not None else None
+    # A formula cell was already reported as one: not again as empty.
+    if status_teks is None and sel.get(K_STATUS) is not None and sel[K_STATUS].data_type != "f":
+        baca.tambah(
+            "ck_sel_kosong",
+            ws.title,
+            b,
+            K_STATUS,
+            None,
+            harapan_id="belum, dalam proses, lengkap atau diverifikasi",
+            harapan_en="belum, dalam proses, lengkap or diverifikasi",
+        )
+    elif status_teks is not None and status is None:
+        baca.tambah("ck_status_tak_dikenal", ws.title, b, K_STATUS, status_teks)
+    return status
+
+
+def _periksa_tenggat(ws: Any, b: int, mentah: object, baca: _Pembaca) -> dt.date | None:
+    """The row's due date, None when empty or not a date (then a problem is recorded)."""
+    if mentah is None or _teks_sel(mentah) is None:
+        return None
+    try:
+        tenggat = _urai_tanggal(mentah)
+    except ValueError:  # a date-shaped text that is no date, e.g. 31/02/2025
+        tenggat = None
+    if tenggat is None:
+        baca.tambah("ck_tanggal_tak_sah", ws.title, b, K_TENGGAT, _teks_sel(mentah))
+    return tenggat
+
+
+def _periksa_teks(ws: Any, b: int, nilai: Mapping[str, object], baca: _Pembaca) -> dict[str, str | None]:
+    """The row's note, reference and OPD, each at most ``PANJANG_TEKS_MAKS`` characters."""
+    teks: dict[str, str | None] = {}
+    for k in (K_CATATAN, K_REFERENSI, K_OPD):
+        teks[k] = _teks_sel(nilai.get(k))
+        isi = teks[k]
+        if isi is not None and len(isi) > PANJANG_TEKS_MAKS:
+            baca.tambah(
+                "ck_terlalu_panjang",
+                ws.title,
+                b,
+                k,
+                isi[:40] + "…",
+                panjang=str(len(isi)),
+                maks=str(PANJANG_TEKS_MAKS),
+            )
+    return teks
 
 
 def _baca_baris(
@@ -346,74 +499,15 @@ def _baca_baris(
     for k, s in sel.items():
         if s.data_type == "f":
             baca.tambah("ck_rumus", ws.title, b, k, s.value)
+    # A formula's text is never read as a value: it was reported above.
     nilai = {k: (None if s.data_type == "f" else s.value) for k, s in sel.items()}
     indikator, kode_butir = _teks_sel(nilai.get(K_INDIKATOR)), _teks_sel(nilai.get(K_BUTIR))
     if indikator is None and kode_butir is None and _teks_sel(nilai.get(K_STATUS)) is None:
         return None  # an empty row (e.g. below the table)
-    if indikator is None:
-        baca.tambah(
-            "ck_sel_kosong", ws.title, b, K_INDIKATOR, None, harapan_id="id indikator", harapan_en="indicator id"
-        )
-    elif indikator not in dd.per_indikator:
-        baca.tambah("ck_indikator_tak_dikenal", ws.title, b, K_INDIKATOR, indikator, skema=dd.skema)
-    elif kode_butir is None:
-        baca.tambah("ck_sel_kosong", ws.title, b, K_BUTIR, None, harapan_id="kode butir", harapan_en="item code")
-    elif dd.butir(indikator, kode_butir) is None:
-        daftar = ", ".join(x.kode for x in dd.per_indikator[indikator])
-        baca.tambah("ck_butir_tak_dikenal", ws.title, b, K_BUTIR, kode_butir, indikator=indikator, daftar=daftar)
-    else:
-        kunci = (indikator, kode_butir)
-        if kunci in lihat:
-            sheet_awal, baris_awal = lihat[kunci]
-            baca.tambah(
-                "ck_ganda",
-                ws.title,
-                b,
-                K_BUTIR,
-                kode_butir,
-                kunci=f"{indikator}/{kode_butir}",
-                sheet_awal=sheet_awal,
-                baris_awal=str(baris_awal),
-            )
-        else:
-            lihat[kunci] = (ws.title, b)
-    status_teks = _teks_sel(nilai.get(K_STATUS))
-    status = status_dari_teks(status_teks) if status_teks is not None else None
-    if status_teks is None and sel.get(K_STATUS) is not None and sel[K_STATUS].data_type != "f":
-        baca.tambah(
-            "ck_sel_kosong",
-            ws.title,
-            b,
-            K_STATUS,
-            None,
-            harapan_id="belum, dalam proses, lengkap atau diverifikasi",
-            harapan_en="belum, dalam proses, lengkap or diverifikasi",
-        )
-    elif status_teks is not None and status is None:
-        baca.tambah("ck_status_tak_dikenal", ws.title, b, K_STATUS, status_teks)
-    tenggat = None
-    mentah = nilai.get(K_TENGGAT)
-    if mentah is not None and _teks_sel(mentah) is not None:
-        try:
-            tenggat = _urai_tanggal(mentah)
-        except ValueError:
-            tenggat = None
-        if tenggat is None:
-            baca.tambah("ck_tanggal_tak_sah", ws.title, b, K_TENGGAT, _teks_sel(mentah))
-    teks: dict[str, str | None] = {}
-    for k in (K_CATATAN, K_REFERENSI, K_OPD):
-        teks[k] = _teks_sel(nilai.get(k))
-        isi = teks[k]
-        if isi is not None and len(isi) > PANJANG_TEKS_MAKS:
-            baca.tambah(
-                "ck_terlalu_panjang",
-                ws.title,
-                b,
-                k,
-                isi[:40] + "…",
-                panjang=str(len(isi)),
-                maks=str(PANJANG_TEKS_MAKS),
-            )
+    _periksa_butir(ws, b, indikator, kode_butir, dd, baca, lihat)
+    status = _periksa_status(ws, b, sel, nilai, baca)
+    tenggat = _periksa_tenggat(ws, b, nilai.get(K_TENGGAT), baca)
+    teks = _periksa_teks(ws, b, nilai, baca)
     if len(baca.masalah) > sebelum or indikator is None or kode_butir is None or status is None:
         return None
     return UbahButir(

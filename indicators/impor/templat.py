@@ -127,74 +127,82 @@ def _tulis_daftar(ws: Worksheet, kolom: int, judul: str, nilai: Sequence[object]
     return f"Daftar!${huruf}$2:${huruf}${max(len(nilai) + 1, 2)}"
 
 
-def _petunjuk(ws: Worksheet, jenis: Jenis, katalog: Katalog, tahun: int | None) -> None:
+_CARA_MENGISI: tuple[str, ...] = (
+    "1. Isi sheet 'Data' mulai baris 2. Baris judul (baris 1) dikunci; jangan diubah atau dipindah.",
+    "2. Satu baris untuk satu nilai. Pilih kode dari daftar (panah di sel) agar tidak salah ketik.",
+    "3. Kolom berlatar abu-abu (nama_wilayah, nama_indikator, nilai_maks) hanya bantuan dan tidak dibaca.",
+    "4. Angka: 12,5 dan 12.5 sama-sama diterima; ribuan bertitik hanya bersama koma desimal (1.234,5). "
+    "Bentuk 1.234 atau 1,234 ditolak karena ambigu: tulis 1234.",
+    "5. Wilayah: kode Kemendagri (33.75) atau nama lengkap (Kota Pekalongan, Kab. Pekalongan). "
+    "Nama yang cocok dengan dua wilayah (mis. 'Pekalongan') ditolak dengan daftar calonnya.",
+    "6. Baris dengan nilai kosong dilewati: tidak diimpor dan tidak menghapus data yang tersimpan.",
+    "7. Semua atau tidak sama sekali: satu masalah membuat seluruh berkas ditolak, dan semua masalah "
+    "dilaporkan sekaligus (berkas, sheet, baris, kolom, nilai dan yang diharapkan).",
+    "8. Sebelum disimpan, pratinjau menampilkan baris baru / berubah / sama dan dampaknya pada total "
+    "dan predikat. Setiap impor dicatat (siapa, kapan, berkas, SHA-256) dan dapat dibatalkan.",
+)
+"""Steps 1-8 of the instructions, the same for every kind of template."""
+
+_CSV = (
+    "10. Boleh juga disimpan sebagai CSV (UTF-8 atau Windows-1252; pemisah koma atau titik koma) "
+    "dengan nama kolom yang sama."
+)
+_INGGRIS = (
+    "English: fill in the 'Data' sheet from row 2, one value per row; grey columns are helpers and "
+    "are not read. Rows without a value are skipped; any problem rejects the whole file."
+)
+
+
+def _teks_skema(katalog: Katalog, tahun: int | None) -> str:
+    """Which indicator scheme the template's year uses, or every scheme with its years."""
+    if tahun is not None:
+        return f"Tahun {tahun} memakai skema {katalog.skema_untuk_tahun(tahun).kode}."
+    rentang = (f"{s.kode} untuk {s.tahun_mulai}–{s.tahun_selesai or 'kini'}" for s in katalog.skema.values())
+    return "Skema indikator mengikuti tahun: " + "; ".join(rentang) + "."
+
+
+def _langkah_jenis(jenis: Jenis, katalog: Katalog) -> list[tuple[str, ...]]:
+    """Step 9 of the instructions: what is particular to scores, predikat or statistics."""
     siklus = ", ".join(str(c.tahun) for c in katalog.siklus)
-    skema = (
-        f"Tahun {tahun} memakai skema {katalog.skema_untuk_tahun(tahun).kode}."
-        if tahun is not None
-        else "Skema indikator mengikuti tahun: "
-        + "; ".join(f"{s.kode} untuk {s.tahun_mulai}–{s.tahun_selesai or 'kini'}" for s in katalog.skema.values())
-        + "."
-    )
+    if jenis == "skor":
+        return [
+            (
+                "9. Skor nyata untuk satu wilayah × tahun × tahap menggantikan seluruh skor contoh (sintetis) "
+                "wilayah × tahun × tahap itu; indikator yang belum diisi membuat total 'belum lengkap'.",
+            ),
+            (f"   Tahun siklus evaluasi: {siklus}. Tahap: {', '.join(TAHAP)}.",),
+        ]
+    if jenis == "predikat":
+        return [(f"9. Tahun siklus evaluasi: {siklus}. Predikat: {', '.join(PREDIKAT_SAH)}.",)]
+    return [
+        (
+            "9. Kode statistik dan satuannya ada di katalog (lihat kolom nama_indikator). Persentase "
+            "0–100; tanda % boleh. Tahun data bebas (bukan hanya tahun siklus).",
+        )
+    ]
+
+
+def _baris_petunjuk(jenis: Jenis, katalog: Katalog, tahun: int | None) -> list[tuple[str, ...]]:
+    """The rows of the instructions sheet: title, steps, the column table, an English summary."""
+    skema = _teks_skema(katalog, tahun)
     baris: list[tuple[str, ...]] = [
         (f"Templat impor Dasbor KLA: {_JUDUL[jenis]}",),
         (f"Dibuat {dt.date.today().isoformat()}. {skema if jenis == 'skor' else ''}".strip(),),
         ("",),
         ("Cara mengisi",),
-        ("1. Isi sheet 'Data' mulai baris 2. Baris judul (baris 1) dikunci; jangan diubah atau dipindah.",),
-        ("2. Satu baris untuk satu nilai. Pilih kode dari daftar (panah di sel) agar tidak salah ketik.",),
-        ("3. Kolom berlatar abu-abu (nama_wilayah, nama_indikator, nilai_maks) hanya bantuan dan tidak dibaca.",),
-        (
-            "4. Angka: 12,5 dan 12.5 sama-sama diterima; ribuan bertitik hanya bersama koma desimal (1.234,5). "
-            "Bentuk 1.234 atau 1,234 ditolak karena ambigu: tulis 1234.",
-        ),
-        (
-            "5. Wilayah: kode Kemendagri (33.75) atau nama lengkap (Kota Pekalongan, Kab. Pekalongan). "
-            "Nama yang cocok dengan dua wilayah (mis. 'Pekalongan') ditolak dengan daftar calonnya.",
-        ),
-        ("6. Baris dengan nilai kosong dilewati: tidak diimpor dan tidak menghapus data yang tersimpan.",),
-        (
-            "7. Semua atau tidak sama sekali: satu masalah membuat seluruh berkas ditolak, dan semua masalah "
-            "dilaporkan sekaligus (berkas, sheet, baris, kolom, nilai dan yang diharapkan).",
-        ),
-        (
-            "8. Sebelum disimpan, pratinjau menampilkan baris baru / berubah / sama dan dampaknya pada total "
-            "dan predikat. Setiap impor dicatat (siapa, kapan, berkas, SHA-256) dan dapat dibatalkan.",
-        ),
-    ]
-    if jenis == "skor":
-        baris.append(
-            (
-                "9. Skor nyata untuk satu wilayah × tahun × tahap menggantikan seluruh skor contoh (sintetis) "
-                "wilayah × tahun × tahap itu; indikator yang belum diisi membuat total 'belum lengkap'.",
-            )
-        )
-        baris.append((f"   Tahun siklus evaluasi: {siklus}. Tahap: {', '.join(TAHAP)}.",))
-    elif jenis == "predikat":
-        baris.append((f"9. Tahun siklus evaluasi: {siklus}. Predikat: {', '.join(PREDIKAT_SAH)}.",))
-    else:
-        baris.append(
-            (
-                "9. Kode statistik dan satuannya ada di katalog (lihat kolom nama_indikator). Persentase "
-                "0–100; tanda % boleh. Tahun data bebas (bukan hanya tahun siklus).",
-            )
-        )
-    baris += [
-        (
-            "10. Boleh juga disimpan sebagai CSV (UTF-8 atau Windows-1252; pemisah koma atau titik koma) "
-            "dengan nama kolom yang sama.",
-        ),
+        *[(langkah,) for langkah in _CARA_MENGISI],
+        *_langkah_jenis(jenis, katalog),
+        (_CSV,),
         ("",),
         ("Kolom", "Wajib", "Isi", "Contoh"),
     ]
     baris += [(k.nama, "ya" if k.wajib else "tidak", k.isi, k.contoh) for k in _KOLOM[jenis]]
-    baris += [
-        ("",),
-        (
-            "English: fill in the 'Data' sheet from row 2, one value per row; grey columns are helpers and "
-            "are not read. Rows without a value are skipped; any problem rejects the whole file.",
-        ),
-    ]
+    return [*baris, ("",), (_INGGRIS,)]
+
+
+def _petunjuk(ws: Worksheet, jenis: Jenis, katalog: Katalog, tahun: int | None) -> None:
+    """Write the instructions sheet (read-only: the sheet is protected)."""
+    baris = _baris_petunjuk(jenis, katalog, tahun)
     for isi in baris:
         ws.append(list(isi))
     ws["A1"].font = Font(bold=True, size=14)
@@ -246,6 +254,189 @@ def _baris_isian(
     return hasil
 
 
+@dataclass(frozen=True)
+class _Daftar:
+    """Where the hidden Daftar sheet holds each drop-down list (absolute ranges) and how long the lookups are."""
+
+    wilayah: str
+    indikator: str
+    tahap: str
+    predikat: str
+    tahun: str
+    satuan: str
+    n_wilayah: int
+    """Last row of the region lookup (header included)."""
+    n_indikator: int
+    """Last row of the indicator (or statistic) lookup."""
+
+
+def _periksa_pilihan(jenis: Jenis, katalog: Katalog, tahun: int | None, tahap: str | None) -> None:
+    """Reject an unknown kind, a year outside the cycles (scores, predikat) or an unknown stage."""
+    if jenis not in _KOLOM:
+        raise ImporError(f"Jenis templat tidak dikenal: {jenis}", f"Unknown template kind: {jenis}")
+    tahun_siklus = [c.tahun for c in katalog.siklus]
+    if tahun is not None and jenis != "statistik" and tahun not in tahun_siklus:
+        daftar = ", ".join(map(str, tahun_siklus))
+        raise ImporError(
+            f"Tahun {tahun} bukan tahun siklus evaluasi; pilih salah satu: {daftar}",
+            f"{tahun} is not an evaluation year; choose one of: {daftar}",
+        )
+    if tahap is not None and tahap not in TAHAP:
+        raise ImporError(f"Tahap tidak dikenal: {tahap} ({', '.join(TAHAP)})", f"Unknown stage: {tahap}")
+
+
+def _isi_daftar(
+    ws: Worksheet, jenis: Jenis, katalog: Katalog, daftar_wilayah: pd.DataFrame, indikator: list[Indikator]
+) -> _Daftar:
+    """Write the hidden lists behind the drop-downs and lookups; the sheet is hidden and protected."""
+    statistik = sorted(katalog.statistik.values(), key=lambda s: s.kode)
+    r_wilayah = _tulis_daftar(ws, 1, "kode_wilayah", list(daftar_wilayah["kode_wilayah"]))
+    _tulis_daftar(ws, 2, "nama_wilayah", list(daftar_wilayah["nama"]))
+    # Columns D-F hold code, name and third value (unit or maximum) for the VLOOKUP helpers.
+    if jenis == "statistik":
+        r_indikator = _tulis_daftar(ws, 4, "statistik", [s.kode for s in statistik])
+        _tulis_daftar(ws, 5, "nama_statistik", [f"{s.nama} ({s.satuan})" for s in statistik])
+        _tulis_daftar(ws, 6, "satuan", [s.satuan for s in statistik])
+    else:
+        r_indikator = _tulis_daftar(ws, 4, "indikator", [i.id for i in indikator])
+        _tulis_daftar(ws, 5, "nama_indikator", [i.nama.teks for i in indikator])
+        _tulis_daftar(ws, 6, "nilai_maks", [i.nilai_maks for i in indikator])
+    hasil = _Daftar(
+        wilayah=r_wilayah,
+        indikator=r_indikator,
+        tahap=_tulis_daftar(ws, 8, "tahap", list(TAHAP)),
+        predikat=_tulis_daftar(ws, 10, "predikat", list(PREDIKAT_SAH)),
+        tahun=_tulis_daftar(ws, 12, "tahun_siklus", [c.tahun for c in katalog.siklus]),
+        satuan=_tulis_daftar(ws, 14, "satuan_katalog", sorted({s.satuan for s in statistik})),
+        n_wilayah=len(daftar_wilayah) + 1,
+        n_indikator=(len(statistik) if jenis == "statistik" else len(indikator)) + 1,
+    )
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    return hasil
+
+
+def _kepala_data(ws: Worksheet, kolom: Sequence[Kolom]) -> None:
+    """The header row (locked; input columns dark, helper columns grey) and the column formats."""
+    for j, k in enumerate(kolom, start=1):
+        sel = ws.cell(row=1, column=j, value=k.nama)
+        sel.font = _PUTIH if k.masukan else Font(bold=True)
+        sel.fill = _ISI if k.masukan else _BANTU
+        sel.alignment = Alignment(horizontal="center")
+        sel.protection = Protection(locked=True)
+        dimensi = ws.column_dimensions[get_column_letter(j)]
+        dimensi.width = k.lebar
+        if k.masukan:
+            dimensi.protection = Protection(locked=False)
+        # Codes stay text: 33.10 must not become the number 33.1.
+        if k.nama == "kode_wilayah" or k.nama == "indikator":
+            dimensi.number_format = "@"
+
+
+def _rumus_bantu(nama_kolom: str, r: int, posisi: dict[str, str], daftar: _Daftar) -> str:
+    """The lookup formula of a helper cell: the region or indicator name (or maximum) beside the code."""
+    if nama_kolom == "nama_wilayah":
+        kw = posisi["kode_wilayah"]
+        return f'=IF({kw}{r}="","",IFERROR(VLOOKUP({kw}{r},Daftar!$A$2:$B${daftar.n_wilayah},2,FALSE),"?"))'
+    ki = posisi.get("indikator")
+    indeks = 2 if nama_kolom == "nama_indikator" else 3
+    rentang = f"Daftar!$D$2:$F${daftar.n_indikator}"
+    return f'=IF({ki}{r}="","",IFERROR(VLOOKUP({ki}{r},{rentang},{indeks},FALSE),"?"))'
+
+
+def _isi_data(
+    ws: Worksheet, kolom: Sequence[Kolom], isian: list[dict[str, object]], akhir: int, daftar: _Daftar
+) -> None:
+    """Rows 2..``akhir``: prefilled input cells (unlocked) and helper cells (locked, grey)."""
+    posisi = {k.nama: get_column_letter(j) for j, k in enumerate(kolom, start=1)}
+    for r in range(2, akhir + 1):
+        nilai_baris = isian[r - 2] if r - 2 < len(isian) else {}
+        for j, k in enumerate(kolom, start=1):
+            v = nilai_baris.get(k.nama)
+            if k.masukan:
+                if v is not None:
+                    sel = ws.cell(row=r, column=j, value=v)
+                    sel.protection = Protection(locked=False)
+                    if k.nama in ("kode_wilayah", "indikator"):
+                        sel.number_format = "@"
+                continue
+            # Helper columns: static names in prefilled rows, lookup formulas elsewhere (locked).
+            sel = ws.cell(row=r, column=j, value=v if v is not None else _rumus_bantu(k.nama, r, posisi, daftar))
+            sel.fill = _BANTU
+
+
+def _daftar_pilihan(rentang: str, apa: str) -> DataValidation:
+    """A drop-down from a Daftar range that rejects anything not on the list."""
+    return DataValidation(
+        type="list",
+        formula1=rentang,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Nilai tidak ada di daftar",
+        error=f"Pilih {apa} dari daftar (lihat sheet Petunjuk).",
+    )
+
+
+def _validasi_tambahan(jenis: Jenis, posisi: dict[str, str], daftar: _Daftar) -> list[tuple[str, DataValidation]]:
+    """The year and value checks, which differ by kind (a statistic's year is free, a score has a maximum)."""
+    if jenis == "statistik":
+        tahun = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(TAHUN_STATISTIK_AWAL),
+            formula2=str(dt.date.today().year + 1),
+            showErrorMessage=True,
+            error="Tahun empat angka.",
+        )
+        nilai = DataValidation(
+            type="decimal", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True, error="Angka ≥ 0."
+        )
+        return [("tahun", tahun), ("nilai", nilai)]
+    hasil = [("tahun", _daftar_pilihan(daftar.tahun, "tahun siklus"))]
+    if jenis == "skor":
+        n, m = posisi["nilai"], posisi["nilai_maks"]
+        skor = DataValidation(
+            type="custom",
+            formula1=f'AND(ISNUMBER({n}2),{n}2>=0,OR({m}2="",{n}2<={m}2))',
+            showErrorMessage=True,
+            errorTitle="Skor di luar rentang",
+            error="Skor harus angka 0 sampai nilai_maks indikator.",
+        )
+        hasil.append(("nilai", skor))
+    return hasil
+
+
+def _validasi_data(ws: Worksheet, jenis: Jenis, kolom: Sequence[Kolom], akhir: int, daftar: _Daftar) -> None:
+    """Add the drop-downs and checks to rows 2..``akhir`` of the columns this kind has."""
+    posisi = {k.nama: get_column_letter(j) for j, k in enumerate(kolom, start=1)}
+    semua = [
+        ("kode_wilayah", _daftar_pilihan(daftar.wilayah, "kode wilayah")),
+        ("indikator", _daftar_pilihan(daftar.indikator, "indikator")),
+        ("tahap", _daftar_pilihan(daftar.tahap, "tahap")),
+        ("predikat", _daftar_pilihan(daftar.predikat, "predikat")),
+        ("satuan", _daftar_pilihan(daftar.satuan, "satuan")),
+        *_validasi_tambahan(jenis, posisi, daftar),
+    ]
+    for nama_kolom, dv in semua:
+        if nama_kolom in posisi:
+            huruf = posisi[nama_kolom]
+            dv.add(f"{huruf}2:{huruf}{akhir}")
+            ws.add_data_validation(dv)
+
+
+def _lindungi_data(ws: Worksheet, kolom: Sequence[Kolom], akhir: int) -> None:
+    """Freeze the header, add a filter and protect the sheet (no inserted, deleted or sorted rows)."""
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(kolom))}{akhir}"
+    proteksi = ws.protection
+    proteksi.sheet = True
+    proteksi.insertRows = False
+    proteksi.deleteRows = False
+    proteksi.sort = False
+    proteksi.autoFilter = False
+    proteksi.formatColumns = False
+
+
 def buat_templat(
     jenis: Jenis,
     katalog: Katalog,
@@ -271,20 +462,9 @@ def buat_templat(
     Raises:
         ImporError: unknown kind, year outside the cycles, unknown region code or stage.
     """
-    if jenis not in _KOLOM:
-        raise ImporError(f"Jenis templat tidak dikenal: {jenis}", f"Unknown template kind: {jenis}")
-    tahun_siklus = [c.tahun for c in katalog.siklus]
-    if tahun is not None and jenis != "statistik" and tahun not in tahun_siklus:
-        daftar = ", ".join(map(str, tahun_siklus))
-        raise ImporError(
-            f"Tahun {tahun} bukan tahun siklus evaluasi; pilih salah satu: {daftar}",
-            f"{tahun} is not an evaluation year; choose one of: {daftar}",
-        )
-    if tahap is not None and tahap not in TAHAP:
-        raise ImporError(f"Tahap tidak dikenal: {tahap} ({', '.join(TAHAP)})", f"Unknown stage: {tahap}")
+    _periksa_pilihan(jenis, katalog, tahun, tahap)
     daftar_wilayah = _daftar_wilayah(jenis, wilayah_df, wilayah)
     indikator = _indikator(katalog, tahun if jenis == "skor" else None)
-    statistik = sorted(katalog.statistik.values(), key=lambda s: s.kode)
 
     buku = Workbook()
     buku.calculation = CalcProperties(fullCalcOnLoad=True)
@@ -292,138 +472,16 @@ def buat_templat(
     assert petunjuk is not None
     petunjuk.title = "Petunjuk"
     data = buku.create_sheet("Data")
-    daftar = buku.create_sheet("Daftar")
+    daftar = _isi_daftar(buku.create_sheet("Daftar"), jenis, katalog, daftar_wilayah, indikator)
 
-    # Hidden lists for the drop-downs and lookups.
-    r_wilayah = _tulis_daftar(daftar, 1, "kode_wilayah", list(daftar_wilayah["kode_wilayah"]))
-    _tulis_daftar(daftar, 2, "nama_wilayah", list(daftar_wilayah["nama"]))
-    if jenis == "statistik":
-        r_indikator = _tulis_daftar(daftar, 4, "statistik", [s.kode for s in statistik])
-        _tulis_daftar(daftar, 5, "nama_statistik", [f"{s.nama} ({s.satuan})" for s in statistik])
-        _tulis_daftar(daftar, 6, "satuan", [s.satuan for s in statistik])
-    else:
-        r_indikator = _tulis_daftar(daftar, 4, "indikator", [i.id for i in indikator])
-        _tulis_daftar(daftar, 5, "nama_indikator", [i.nama.teks for i in indikator])
-        _tulis_daftar(daftar, 6, "nilai_maks", [i.nilai_maks for i in indikator])
-    r_tahap = _tulis_daftar(daftar, 8, "tahap", list(TAHAP))
-    r_predikat = _tulis_daftar(daftar, 10, "predikat", list(PREDIKAT_SAH))
-    r_tahun = _tulis_daftar(daftar, 12, "tahun_siklus", tahun_siklus)
-    r_satuan = _tulis_daftar(daftar, 14, "satuan_katalog", sorted({s.satuan for s in statistik}))
-    n_wilayah = len(daftar_wilayah) + 1
-    n_indikator = (len(statistik) if jenis == "statistik" else len(indikator)) + 1
-    daftar.sheet_state = "hidden"
-    daftar.protection.sheet = True
-
-    # Data sheet: header, prefilled rows, lookups, validations, protection.
     kolom = _KOLOM[jenis]
-    posisi = {k.nama: get_column_letter(j) for j, k in enumerate(kolom, start=1)}
-    for j, k in enumerate(kolom, start=1):
-        sel = data.cell(row=1, column=j, value=k.nama)
-        sel.font = _PUTIH if k.masukan else Font(bold=True)
-        sel.fill = _ISI if k.masukan else _BANTU
-        sel.alignment = Alignment(horizontal="center")
-        sel.protection = Protection(locked=True)
-        dimensi = data.column_dimensions[get_column_letter(j)]
-        dimensi.width = k.lebar
-        if k.masukan:
-            dimensi.protection = Protection(locked=False)
-        if k.nama == "kode_wilayah" or k.nama == "indikator":
-            dimensi.number_format = "@"
+    _kepala_data(data, kolom)
     isian = _baris_isian(jenis, katalog, daftar_wilayah, indikator, tahun, tahap) if (tahun or wilayah) else []
+    # A prefilled block gets spare rows below it; an empty template gets a fixed number of rows.
     akhir = len(isian) + 1 + BARIS_CADANGAN if isian else BARIS_KOSONG + 1
-    kw, ki = posisi["kode_wilayah"], posisi.get("indikator")
-    for r in range(2, akhir + 1):
-        nilai_baris = isian[r - 2] if r - 2 < len(isian) else {}
-        for j, k in enumerate(kolom, start=1):
-            v = nilai_baris.get(k.nama)
-            if k.masukan:
-                if v is not None:
-                    sel = data.cell(row=r, column=j, value=v)
-                    sel.protection = Protection(locked=False)
-                    if k.nama in ("kode_wilayah", "indikator"):
-                        sel.number_format = "@"
-                continue
-            # Helper columns: static names in prefilled rows, lookup formulas elsewhere (locked).
-            if v is not None:
-                sel = data.cell(row=r, column=j, value=v)
-            elif k.nama == "nama_wilayah":
-                sel = data.cell(
-                    row=r,
-                    column=j,
-                    value=f'=IF({kw}{r}="","",IFERROR(VLOOKUP({kw}{r},Daftar!$A$2:$B${n_wilayah},2,FALSE),"?"))',
-                )
-            else:
-                indeks = 2 if k.nama == "nama_indikator" else 3
-                sel = data.cell(
-                    row=r,
-                    column=j,
-                    value=f'=IF({ki}{r}="","",IFERROR(VLOOKUP({ki}{r},Daftar!$D$2:$F${n_indikator},{indeks},FALSE),"?"))',
-                )
-            sel.fill = _BANTU
-
-    def validasi(nama_kolom: str, dv: DataValidation) -> None:
-        if nama_kolom in posisi:
-            huruf = posisi[nama_kolom]
-            dv.add(f"{huruf}2:{huruf}{akhir}")
-            data.add_data_validation(dv)
-
-    def daftar_pilihan(rentang: str, apa: str) -> DataValidation:
-        return DataValidation(
-            type="list",
-            formula1=rentang,
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Nilai tidak ada di daftar",
-            error=f"Pilih {apa} dari daftar (lihat sheet Petunjuk).",
-        )
-
-    validasi("kode_wilayah", daftar_pilihan(r_wilayah, "kode wilayah"))
-    validasi("indikator", daftar_pilihan(r_indikator, "indikator"))
-    validasi("tahap", daftar_pilihan(r_tahap, "tahap"))
-    validasi("predikat", daftar_pilihan(r_predikat, "predikat"))
-    validasi("satuan", daftar_pilihan(r_satuan, "satuan"))
-    if jenis == "statistik":
-        validasi(
-            "tahun",
-            DataValidation(
-                type="whole",
-                operator="between",
-                formula1=str(TAHUN_STATISTIK_AWAL),
-                formula2=str(dt.date.today().year + 1),
-                showErrorMessage=True,
-                error="Tahun empat angka.",
-            ),
-        )
-        validasi(
-            "nilai",
-            DataValidation(
-                type="decimal", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True, error="Angka ≥ 0."
-            ),
-        )
-    else:
-        validasi("tahun", daftar_pilihan(r_tahun, "tahun siklus"))
-    if jenis == "skor":
-        n, m = posisi["nilai"], posisi["nilai_maks"]
-        validasi(
-            "nilai",
-            DataValidation(
-                type="custom",
-                formula1=f'AND(ISNUMBER({n}2),{n}2>=0,OR({m}2="",{n}2<={m}2))',
-                showErrorMessage=True,
-                errorTitle="Skor di luar rentang",
-                error="Skor harus angka 0 sampai nilai_maks indikator.",
-            ),
-        )
-
-    data.freeze_panes = "A2"
-    data.auto_filter.ref = f"A1:{get_column_letter(len(kolom))}{akhir}"
-    proteksi = data.protection
-    proteksi.sheet = True
-    proteksi.insertRows = False
-    proteksi.deleteRows = False
-    proteksi.sort = False
-    proteksi.autoFilter = False
-    proteksi.formatColumns = False
+    _isi_data(data, kolom, isian, akhir, daftar)
+    _validasi_data(data, jenis, kolom, akhir, daftar)
+    _lindungi_data(data, kolom, akhir)
 
     _petunjuk(petunjuk, jenis, katalog, tahun)
     keluaran = io.BytesIO()

@@ -9,6 +9,7 @@ symbols outside its encoding (≠, →, ≥ …) are written out in ASCII.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -126,22 +127,8 @@ def _isi_bagian(bagian: Bagian, gaya: dict[str, ParagraphStyle], sumber: str) ->
     return alur
 
 
-def tulis_pdf(paket: Paket) -> bytes:
-    """The pack as an A4 PDF report: a cover, then one page per section."""
-    gaya = _gaya()
-    keluaran = io.BytesIO()
-    doc = SimpleDocTemplate(
-        keluaran,
-        pagesize=A4,
-        leftMargin=_TEPI,
-        rightMargin=_TEPI,
-        topMargin=14 * mm,
-        bottomMargin=22 * mm,
-        title=aman(f"{paket.judul}: {paket.nama}"),
-        author="Dasbor KLA",
-        subject=aman(paket.subjudul),
-        creator="Dasbor KLA (ReportLab)",
-    )
+def _kaki(paket: Paket) -> Callable[[Canvas, Any], None]:
+    """The page decoration drawn on every page: a rule, the pack and page number, the synthetic note."""
 
     def kaki(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
@@ -155,15 +142,15 @@ def tulis_pdf(paket: Paket) -> bytes:
         if paket.sintetis:
             canvas.setFillColor(ORANYE)
             canvas.setFont("Helvetica", 7.5)
+            # One line only: the footer band holds no second line.
             canvas.drawString(_TEPI, 7.5 * mm, aman(paket.catatan_sintetis)[:175])
         canvas.restoreState()
 
-    alur: list[Any] = [
-        Spacer(1, 20 * mm),
-        _p(paket.judul, gaya["judul"]),
-        _p(paket.nama, gaya["nama"]),
-        _p(paket.subjudul, gaya["sub"]),
-    ]
+    return kaki
+
+
+def _tabel_kpi(paket: Paket, gaya: dict[str, ParagraphStyle]) -> Table:
+    """The cover's key figures as a two-column table (label, value)."""
     kpi = Table(
         [[_p(label, gaya["kpi_label"]), _p(nilai, gaya["kpi_nilai"])] for label, nilai in paket.kpi],
         colWidths=[_LEBAR_TEKS * 0.55, _LEBAR_TEKS * 0.45],
@@ -180,13 +167,46 @@ def tulis_pdf(paket: Paket) -> bytes:
             ]
         )
     )
-    alur.append(kpi)
+    return kpi
+
+
+def _sampul(paket: Paket, gaya: dict[str, ParagraphStyle]) -> list[Any]:
+    """The cover page: title, name, subtitle, key figures, synthetic warning, date and sources."""
+    alur: list[Any] = [
+        Spacer(1, 20 * mm),
+        _p(paket.judul, gaya["judul"]),
+        _p(paket.nama, gaya["nama"]),
+        _p(paket.subjudul, gaya["sub"]),
+        _tabel_kpi(paket, gaya),
+    ]
     if paket.sintetis:
         alur.append(_p(t("peringatan_sintetis", paket.bahasa), gaya["peringatan"]))
     alur.append(_p(paket.dibuat, gaya["sub"]))
     alur.append(_p(paket.baris_sumber, gaya["sumber"]))
+    return alur
+
+
+def tulis_pdf(paket: Paket) -> bytes:
+    """The pack as an A4 PDF report: a cover, then one page per section."""
+    gaya = _gaya()
+    keluaran = io.BytesIO()
+    doc = SimpleDocTemplate(
+        keluaran,
+        pagesize=A4,
+        leftMargin=_TEPI,
+        rightMargin=_TEPI,
+        topMargin=14 * mm,
+        bottomMargin=22 * mm,
+        title=aman(f"{paket.judul}: {paket.nama}"),
+        author="Dasbor KLA",
+        subject=aman(paket.subjudul),
+        creator="Dasbor KLA (ReportLab)",
+    )
+    alur = _sampul(paket, gaya)
     for bagian in paket.bagian:
+        # A short section may follow the previous one on its page.
         alur.append(PageBreak() if bagian.halaman_baru else Spacer(1, 6 * mm))
         alur += _isi_bagian(bagian, gaya, paket.baris_sumber)
+    kaki = _kaki(paket)
     doc.build(alur, onFirstPage=kaki, onLaterPages=kaki)
     return keluaran.getvalue()

@@ -25,9 +25,9 @@ from indicators.ekspor.gambar import MetaGambar, slug
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
 from indicators.io import store
-from indicators.katalog.model import TAHAP, Katalog
+from indicators.katalog.model import TAHAP, Indikator, Katalog, Skema
 from indicators.lokasi import DATA_DIR, STATIC_DIR
-from indicators.teks import penerjemah
+from indicators.teks import Penerjemah, penerjemah
 
 Kemajuan = Callable[[float, str], None]
 """``kemajuan(bagian_selesai 0..1, apa_yang_dikerjakan)``: progress for the dashboard's bar."""
@@ -144,25 +144,393 @@ def _bagian_metode(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: C
     )
 
 
-def _peta_provinsi(
-    db_path: Path, katalog: Katalog, kode_provinsi: str, tahun: int, teks: Callable[..., str]
-) -> tuple[go.Figure, pd.DataFrame]:
+def _label_kategori(teks: Penerjemah) -> dict[str, str]:
+    """Display names of the two map categories that are not a predikat (predikat names are proper names)."""
+    return {ringkasan.TIDAK_ADA: teks("tidak_ada_predikat"), ringkasan.TIDAK_DITEMUKAN: teks("tidak_ditemukan")}
+
+
+def _kabkota_peta(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:
+    """The province's kab/kota of one cycle (``ringkasan_kabkota``) with their map category."""
     kabkota = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun})
-    kabkota = kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
-    label = {ringkasan.TIDAK_ADA: teks("tidak_ada_predikat"), ringkasan.TIDAK_DITEMUKAN: teks("tidak_ditemukan")}
-    fig = grafik.peta_kategori(
+    return kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
+
+
+def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, teks: Penerjemah) -> go.Figure:
+    """The official predikat map of the province (no hover text: the map is printed, not explored)."""
+    return grafik.peta_kategori(
         kabkota,
         ekspor_gambar.lapisan_provinsi(kode_provinsi, STATIC_DIR),
         kolom_kategori="kategori",
         urutan=ringkasan.urutan_kategori(katalog.pita.urutan()),
-        label_kategori=label,
+        label_kategori=_label_kategori(teks),
         hover=[""] * len(kabkota),
     )
-    return fig, kabkota
+
+
+def _peta_provinsi(
+    db_path: Path, katalog: Katalog, kode_provinsi: str, tahun: int, teks: Penerjemah
+) -> tuple[go.Figure, pd.DataFrame]:
+    """The province's predikat map and the kab/kota rows it draws."""
+    kabkota = _kabkota_peta(db_path, kode_provinsi, tahun)
+    return _gambar_peta(kabkota, katalog, kode_provinsi, teks), kabkota
+
+
+def _histogram_total(tabel: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> go.Figure:
+    """Histogram of the province's final totals with the predikat bands."""
+    teks = penerjemah(bahasa)
+    return grafik.histogram_total(
+        tabel.rename(columns={"total": "total_final"}),
+        katalog.pita,
+        bahasa,
+        judul_x=teks("total_final"),
+        judul_y=teks("jumlah_kabkota"),
+    )
+
+
+def _nama_provinsi(db_path: Path, kode_provinsi: str) -> str:
+    """The province's name, read from its kab/kota rows."""
+    kabkota, _ = _wilayah(db_path)
+    return str(kabkota.loc[kabkota["kode_provinsi"] == kode_provinsi, "nama_provinsi"].iloc[0])
 
 
 def _tanggal(tanggal: dt.date | None) -> dt.date:
+    """The date the pack says it was made: the one given (tests, reproducible packs), else today."""
     return tanggal or dt.date.today()
+
+
+def _baris_sumber(nama: str, subjudul: str, sintetis: bool, bahasa: Bahasa, tanggal: dt.date) -> str:
+    """The pack's source line: official predikat, plus the synthetic scores when any value shown is one."""
+    teks = penerjemah(bahasa)
+    sumber = (teks("sumber_pendek"), *((teks("sumber_skor"),) if sintetis else ()))
+    return ekspor_gambar.baris_sumber(MetaGambar(nama, subjudul, sumber, sintetis, bahasa, tanggal))
+
+
+# --- the pack of one kab/kota ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _DataWilayah:
+    """What the sections of a kab/kota pack read, loaded once (nothing is scored again here)."""
+
+    db_path: Path
+    katalog: Katalog
+    kode_wilayah: str
+    kode_provinsi: str
+    nama: str
+    tahun: int
+    tahap: str
+    bahasa: Bahasa
+    skema: Skema
+    tabel: pd.DataFrame
+    """``tabel_skor`` of the province for the cycle and stage (the peers of the rank and groups)."""
+    baris: dict[str, Any]
+    """The region's row of ``tabel``."""
+    skor_tahun: pd.DataFrame
+    """The region's per-indicator scores of the cycle, every stage."""
+    skor_siklus: pd.DataFrame
+    """The same for the stage of the pack."""
+    resmi: pd.DataFrame
+    """The region's official predikat, every cycle."""
+    riwayat: pd.DataFrame
+    semua_wilayah: pd.DataFrame
+    indikator: dict[str, Indikator]
+    meta: MetaGambar
+    """Metadata of the pack's figures (the report sets title and source as its own text)."""
+
+    @property
+    def teks(self) -> Penerjemah:
+        """The text function in the pack's language."""
+        return penerjemah(self.bahasa)
+
+    def angka(self, nilai: Any, desimal: int) -> str:
+        """A number in the pack's language, '–' when missing."""
+        return _angka(nilai, desimal, self.bahasa)
+
+    @property
+    def berikut(self) -> Any:
+        """The next predikat up, None at the top."""
+        return self.baris["predikat_berikut"]
+
+    @property
+    def selisih(self) -> Any:
+        """Points to the next predikat (NaN at the top)."""
+        return self.baris["selisih_ke_predikat_berikut"]
+
+    @property
+    def di_puncak(self) -> bool:
+        """Whether no predikat is left above the region's total."""
+        return self.berikut is None or bool(pd.isna(self.selisih))
+
+
+def _tolak_wilayah_tak_dikenal(db_path: Path, kabkota: pd.DataFrame, kode_wilayah: str, tahun: int) -> None:
+    """Raise when ``kode_wilayah`` is no kab/kota; the message lists those with scores that year."""
+    if kode_wilayah in set(kabkota["kode_wilayah"]):
+        return
+    punya = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": "00", "tahun": tahun})
+    punya = punya[punya["jumlah_indikator"] > 0]
+    daftar = ", ".join(f"{k} ({n})" for k, n in zip(punya["kode_wilayah"], punya["nama"], strict=True))
+    raise layanan.PilihanError(
+        f"Kab/kota '{kode_wilayah}' tidak dikenal; yang punya skor tahun {tahun}: {daftar or '(tidak ada)'} "
+        f"(unknown kab/kota)"
+    )
+
+
+def _data_wilayah(
+    db_path: Path, katalog: Katalog, kode_wilayah: str, tahun: int, tahap: str, bahasa: Bahasa, tanggal: dt.date
+) -> _DataWilayah:
+    """Load the region, its province's score table, its scores and its predikat history.
+
+    Raises:
+        layanan.PilihanError: unknown region, or no scores for that year or stage.
+    """
+    teks = penerjemah(bahasa)
+    kabkota, semua_wilayah = _wilayah(db_path)
+    _tolak_wilayah_tak_dikenal(db_path, kabkota, kode_wilayah, tahun)
+    info = kabkota[kabkota["kode_wilayah"] == kode_wilayah].iloc[0]
+    kode_provinsi, nama, nama_provinsi = str(info["kode_provinsi"]), str(info["nama"]), str(info["nama_provinsi"])
+    tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap=tahap, kode_provinsi=kode_provinsi)
+    if kode_wilayah not in set(tabel["kode_wilayah"]):
+        raise layanan.PilihanError(
+            f"{nama} tidak punya skor tahun {tahun} tahap {tahap}; kab/kota yang punya: "
+            f"{', '.join(tabel['nama'])} (no scores for this region)"
+        )
+    skema = katalog.skema_untuk_tahun(tahun)
+    skor_wilayah = store.kueri(db_path, "skor_wilayah", {"kode_wilayah": kode_wilayah})
+    skor_tahun = skor_wilayah[skor_wilayah["tahun"] == tahun]
+    skor_siklus = skor_tahun[skor_tahun["tahap"] == tahap]
+    resmi = store.kueri(db_path, "predikat_resmi", {"tahun": None})
+    resmi = resmi[resmi["kode_wilayah"] == kode_wilayah]
+    semua = layanan.skor_semua_siklus(db_path, katalog)
+    riwayat = profil.riwayat_predikat(
+        semua[semua["kode_wilayah"] == kode_wilayah], resmi, [(s.tahun, s.skema) for s in katalog.siklus]
+    )
+    sintetis = bool(skor_siklus["sintetis"].any())
+    subjudul = f"{nama_provinsi} · " + teks("siklus_tahap", tahun=tahun, tahap=teks(f"tahap_{tahap}"), skema=skema.kode)
+    return _DataWilayah(
+        db_path=db_path,
+        katalog=katalog,
+        kode_wilayah=kode_wilayah,
+        kode_provinsi=kode_provinsi,
+        nama=nama,
+        tahun=tahun,
+        tahap=tahap,
+        bahasa=bahasa,
+        skema=skema,
+        tabel=tabel,
+        baris={str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode_wilayah].iloc[0].items()},
+        skor_tahun=skor_tahun,
+        skor_siklus=skor_siklus,
+        resmi=resmi,
+        riwayat=riwayat,
+        semua_wilayah=semua_wilayah,
+        indikator=katalog.indikator(),
+        meta=MetaGambar(nama, subjudul, (), sintetis, bahasa, tanggal),
+    )
+
+
+def _kpi_wilayah(d: _DataWilayah) -> list[tuple[str, str]]:
+    """The cover's key figures: official and computed predikat, confidence, total, rank and gap."""
+    teks, lp, baris = d.teks, grafik_profil.label_predikat, d.baris
+    keyakinan = d.resmi.loc[d.resmi["tahun"] == d.tahun, "keyakinan"].dropna().tolist()
+    teks_selisih = (
+        teks("paket_puncak")
+        if d.di_puncak
+        else teks("selisih_nilai", selisih=d.angka(d.selisih, 2), predikat=d.berikut)
+    )
+    seri = "=" if baris["seri_provinsi"] else ""
+    return [
+        (teks("peta_predikat_tahun", tahun=d.tahun), lp(baris["predikat_resmi"], teks, resmi=True)),
+        (teks("kpi_keyakinan"), teks(keyakinan[0]) if keyakinan else "–"),
+        (teks("predikat_hitung"), lp(baris["predikat_hitung"], teks, resmi=False)),
+        (teks("kpi_total"), d.angka(baris["total"], 2)),
+        (teks("kpi_peringkat"), f"{baris['peringkat_provinsi']}{seri} / {len(d.tabel)}"),
+        (teks("profil_selisih"), teks_selisih),
+    ]
+
+
+def _bagian_riwayat(d: _DataWilayah) -> Bagian:
+    """Predikat history: the chart over every cycle and its table (official, computed, total)."""
+    teks, lp = d.teks, grafik_profil.label_predikat
+    tanpa = profil.tahun_tanpa_siklus(d.riwayat["tahun"])
+    fig = grafik_profil.grafik_riwayat(d.riwayat, d.katalog.pita, tanpa, d.bahasa, teks)
+    kolom = ["tahun", "profil_skema", "predikat_resmi", "keyakinan", "predikat_hitung", "kpi_total"]
+    tabel = Tabel(
+        [teks(k) for k in kolom],
+        [
+            [
+                str(r["tahun"]),
+                str(r["kode_skema"]),
+                lp(r["predikat_resmi"], teks, resmi=True),
+                teks(r["keyakinan"]) if isinstance(r["keyakinan"], str) else "–",
+                lp(r["predikat_hitung"], teks, resmi=False) if r["ada_skor"] else "–",
+                d.angka(r["total"], 2),
+            ]
+            for r in d.riwayat.to_dict("records")
+        ],
+    )
+    return Bagian(teks("riwayat"), [teks("riwayat_teks")], [_render(fig, d.meta, 470)], [tabel], True)
+
+
+def _bagian_kelompok(d: _DataWilayah) -> Bagian:
+    """Group profile: each group's score against its maximum and the province average."""
+    teks = d.teks
+    kelompok = profil.kelompok_vs_maks(d.baris, d.skema, profil.rata_kelompok(d.tabel))
+    fig = grafik_profil.grafik_kelompok(kelompok, d.skema, d.bahasa, teks)
+    kolom = ["profil_kelompok_kolom", "ind_kol_skor", "profil_maks", "perbandingan_sebaya_provinsi"]
+    tabel = Tabel(
+        [teks(k) for k in kolom],
+        [
+            [grafik_profil.label_kelompok(d.skema, k, d.bahasa), d.angka(n, 2), d.angka(m, 0), d.angka(r, 2)]
+            for k, n, m, r in zip(
+                kelompok["kelompok"], kelompok["nilai"], kelompok["nilai_maks"], kelompok["rata_provinsi"], strict=True
+            )
+        ],
+        [5.0, 1.5, 1.5, 1.7],
+    )
+    return Bagian(teks("paket_kelompok"), [teks("kelompok_teks")], [_render(fig, d.meta, 470)], [tabel], True)
+
+
+def _bagian_selisih(d: _DataWilayah) -> Bagian:
+    """Gap to the next predikat and the indicators with the most room (those that close it marked)."""
+    teks = d.teks
+    ruang = ruang_indikator(d.skor_siklus, d.katalog, d.skema.kode, d.selisih)
+    berikut = None if d.berikut is None else str(d.berikut)
+    fig = grafik_profil.grafik_ruang(ruang, d.katalog, berikut, d.bahasa, teks)
+    total = d.angka(d.baris["total"], 2)
+    if d.di_puncak:
+        paragraf = [teks("selisih_puncak", total=total)]
+    else:
+        jumlah = int(ruang["menutup_selisih"].sum())
+        selisih = d.angka(d.selisih, 2)
+        paragraf = [teks("selisih_teks", total=total, selisih=selisih, predikat=d.berikut, jumlah=jumlah)]
+    kolom = ["profil_indikator", "ind_kol_skor", "profil_maks", "profil_ruang", "profil_menutup_kolom"]
+    tabel = Tabel(
+        ["#", *[teks(k) for k in kolom]],
+        [
+            [
+                str(r["peringkat"]),
+                grafik_profil.label_indikator(d.indikator[r["indikator"]], d.bahasa),
+                d.angka(r["nilai"], 2),
+                d.angka(r["nilai_maks"], 0),
+                d.angka(r["ruang"], 2),
+                teks("paket_ya") if r["menutup_selisih"] else "",
+            ]
+            for r in ruang.head(grafik_profil.JUMLAH_RUANG).to_dict("records")
+        ],
+        [0.5, 5.0, 1.3, 1.3, 1.1, 1.4],
+    )
+    return Bagian(teks("paket_selisih"), paragraf, [_render(fig, d.meta, 500)], [tabel], True)
+
+
+def _tabel_kehilangan(d: _DataWilayah, rugi: pd.DataFrame) -> Tabel:
+    """Indicators whose score fell between stages: the score at each stage and the change."""
+    teks = d.teks
+    tahap_ada = [x for x in TAHAP if x in rugi]
+    return Tabel(
+        [teks("profil_indikator"), *[teks(f"tahap_{x}") for x in tahap_ada], teks("perubahan")],
+        [
+            [
+                grafik_profil.label_indikator(d.indikator[str(r["indikator"])], d.bahasa),
+                *[d.angka(r[x], 2) for x in tahap_ada],
+                d.angka(r["berubah_verifikasi"], 2),
+            ]
+            for _, r in rugi.iterrows()
+        ],
+        [5.0, *[1.3] * len(tahap_ada), 1.4],
+    )
+
+
+def _bagian_tahap(d: _DataWilayah) -> list[Bagian]:
+    """Stage comparison: the total per stage and, when verification lost points, where (own section)."""
+    teks, lp = d.teks, grafik_profil.label_predikat
+    per_tahap = profil.total_per_tahap(d.skor_tahun, d.katalog)
+    tabel_tahap = Tabel(
+        [teks("tahap"), teks("total"), teks("profil_predikat_hitung"), teks("perubahan")],
+        [
+            [
+                teks(f"tahap_{r['tahap']}"),
+                d.angka(r["total"], 2),
+                lp(r["predikat_hitung"], teks, resmi=False),
+                d.angka(r["perubahan"], 2),
+            ]
+            for r in per_tahap.to_dict("records")
+        ],
+    )
+    rugi = profil.kehilangan_verifikasi(analitik.perubahan_tahap(d.skor_tahun, d.katalog))
+    paragraf = [] if len(per_tahap) > 1 else [teks("tahap_kosong")]
+    if rugi.empty:
+        paragraf.append(teks("tanpa_kehilangan"))
+    hasil = [Bagian(teks("paket_tahap"), paragraf, tabel=[tabel_tahap], sintetis=True)]
+    if not rugi.empty:
+        tabel_rugi = [_tabel_kehilangan(d, rugi)]
+        hasil.append(Bagian(teks("kehilangan"), tabel=tabel_rugi, sintetis=True, halaman_baru=False))
+    return hasil
+
+
+def _bagian_tetangga(d: _DataWilayah) -> tuple[Bagian, list[str]]:
+    """Neighbours: the region beside the kab/kota it borders; also returns their codes (for the sources)."""
+    teks, lp = d.teks, grafik_profil.label_predikat
+    tetangga = analitik.kelompok_sebaya(d.kode_wilayah, "tetangga", d.semua_wilayah, store.kueri(d.db_path, "tetangga"))
+    nama_semua = dict(zip(d.semua_wilayah["kode_wilayah"], d.semua_wilayah["nama"], strict=True))
+    tabel_semua = layanan.tabel_skor(d.db_path, d.katalog, tahun=d.tahun, tahap=d.tahap)
+    sebaya = profil.tabel_sebaya(d.kode_wilayah, tetangga, tabel_semua, nama_semua)
+    tabel = Tabel(
+        [teks("nama"), teks("total"), teks("profil_predikat_hitung"), teks("predikat_resmi")],
+        [
+            [
+                f"{r['nama']} ({teks('wilayah_ini')})" if r["wilayah_ini"] else str(r["nama"]),
+                d.angka(r["total"], 2),
+                lp(r["predikat_hitung"], teks, resmi=False) if pd.notna(r["total"]) else "–",
+                lp(r["predikat_resmi"], teks, resmi=True),
+            ]
+            for r in sebaya.to_dict("records")
+        ],
+        [4.0, 1.6, 1.8, 1.8],
+    )
+    paragraf = [] if len(sebaya) > 1 else [teks("profil_tanpa_tetangga")]
+    bagian = Bagian(teks("sebaya"), paragraf, tabel=[tabel], sintetis=True, halaman_baru=False)
+    return bagian, tetangga
+
+
+def _bagian_peta_wilayah(d: _DataWilayah) -> tuple[Bagian, pd.DataFrame]:
+    """The province map with the region highlighted; also returns the kab/kota rows (for the sources)."""
+    fig, kabkota = _peta_provinsi(d.db_path, d.katalog, d.kode_provinsi, d.tahun, d.teks)
+    grafik.sorot_wilayah(fig, d.kode_wilayah, d.teks("sorot", nama=d.nama))
+    return Bagian(d.teks("paket_peta", nama=d.nama), [], [_render(fig, d.meta, TINGGI_PETA)], [], False), kabkota
+
+
+def _bagian_indikator(d: _DataWilayah) -> Bagian:
+    """Every indicator of the cycle with score, maximum, share and status (report only, too long for a slide)."""
+    teks = d.teks
+    status = profil.tabel_status(d.skor_siklus, d.katalog, d.skema.kode)
+    kolom = ["profil_indikator", "profil_kelompok_kolom", "ind_kol_skor", "profil_maks"]
+    kolom += ["perbandingan_persen_maks", "profil_status"]
+    tabel = Tabel(
+        [teks(k) for k in kolom],
+        [
+            [
+                grafik_profil.label_indikator(d.indikator[r["indikator"]], d.bahasa),
+                grafik_profil.label_kelompok(d.skema, r["kelompok"], d.bahasa, pendek=True),
+                d.angka(r["nilai"], 2),
+                d.angka(r["nilai_maks"], 0),
+                d.angka(r["persen_maks"], 1),
+                teks(f"profil_status_{r['status']}"),
+            ]
+            for r in status.to_dict("records")
+        ],
+        [5.2, 1.5, 1.3, 1.2, 1.1, 1.3],
+    )
+    paragraf = [teks("profil_status_aturan")]
+    return Bagian(teks("paket_indikator"), paragraf, tabel=[tabel], sintetis=True, di_slide=False)
+
+
+def _sitasi_wilayah(d: _DataWilayah, tetangga: Sequence[str], kabkota_peta: pd.DataFrame) -> list[str]:
+    """The predikat sources of every cycle shown: the region's history, its neighbours and the map."""
+    sitasi: list[str] = []
+    for th in d.riwayat["tahun"]:
+        rk = store.kueri(d.db_path, "ringkasan_kabkota", {"kode_provinsi": d.kode_provinsi, "tahun": int(th)})
+        sitasi += rk.loc[rk["kode_wilayah"].isin([d.kode_wilayah, *tetangga]), "sumber_predikat"].dropna().tolist()
+    return sitasi + kabkota_peta["sumber_predikat"].dropna().tolist()
 
 
 def paket_wilayah(
@@ -178,295 +546,238 @@ def paket_wilayah(
 ) -> Paket:
     """The evaluation pack of one kab/kota for one cycle and stage (final by default).
 
+    Sections in order: history, groups, gap, stages (and losses), neighbours, map, indicator
+    table, method and sources.
+
     Raises:
         layanan.PilihanError: unknown region, or no scores for that year or stage; the message
             lists what is available.
         ekspor_gambar.ChromiumTidakAda: no Chromium to render the figures.
     """
     lapor = _Pelapor(kemajuan, 8)
-    teks = penerjemah(bahasa)
-    kabkota, semua_wilayah = _wilayah(db_path)
-    if kode_wilayah not in set(kabkota["kode_wilayah"]):
-        punya = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": "00", "tahun": tahun})
-        punya = punya[punya["jumlah_indikator"] > 0]
-        daftar = ", ".join(f"{k} ({n})" for k, n in zip(punya["kode_wilayah"], punya["nama"], strict=True))
-        raise layanan.PilihanError(
-            f"Kab/kota '{kode_wilayah}' tidak dikenal; yang punya skor tahun {tahun}: {daftar or '(tidak ada)'} "
-            f"(unknown kab/kota)"
-        )
-    info = kabkota[kabkota["kode_wilayah"] == kode_wilayah].iloc[0]
-    kode_provinsi, nama, nama_provinsi = str(info["kode_provinsi"]), str(info["nama"]), str(info["nama_provinsi"])
-    tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap=tahap, kode_provinsi=kode_provinsi)
-    if kode_wilayah not in set(tabel["kode_wilayah"]):
-        raise layanan.PilihanError(
-            f"{nama} tidak punya skor tahun {tahun} tahap {tahap}; kab/kota yang punya: "
-            f"{', '.join(tabel['nama'])} (no scores for this region)"
-        )
+    d = _data_wilayah(db_path, katalog, kode_wilayah, tahun, tahap, bahasa, _tanggal(tanggal))
+    teks = d.teks
     lapor("skor")
-    baris = {str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode_wilayah].iloc[0].items()}
-    skema = katalog.skema_untuk_tahun(tahun)
-    skor_wilayah = store.kueri(db_path, "skor_wilayah", {"kode_wilayah": kode_wilayah})
-    skor_tahun = skor_wilayah[skor_wilayah["tahun"] == tahun]
-    skor_siklus = skor_tahun[skor_tahun["tahap"] == tahap]
-    resmi = store.kueri(db_path, "predikat_resmi", {"tahun": None})
-    resmi = resmi[resmi["kode_wilayah"] == kode_wilayah]
-    semua = layanan.skor_semua_siklus(db_path, katalog)
-    riwayat = profil.riwayat_predikat(
-        semua[semua["kode_wilayah"] == kode_wilayah], resmi, [(s.tahun, s.skema) for s in katalog.siklus]
-    )
-    sintetis = bool(skor_siklus["sintetis"].any())
-    label_tahap = teks(f"tahap_{tahap}")
-    subjudul = f"{nama_provinsi} · " + teks("siklus_tahap", tahun=tahun, tahap=label_tahap, skema=skema.kode)
-    meta = MetaGambar(nama, subjudul, (), sintetis, bahasa, _tanggal(tanggal))
-    lp = grafik_profil.label_predikat
-
-    # --- cover figures
-    keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
-    berikut, selisih = baris["predikat_berikut"], baris["selisih_ke_predikat_berikut"]
-    teks_selisih = (
-        teks("paket_puncak")
-        if berikut is None or pd.isna(selisih)
-        else teks("selisih_nilai", selisih=_angka(selisih, 2, bahasa), predikat=berikut)
-    )
-    seri = "=" if baris["seri_provinsi"] else ""
-    kpi = [
-        (teks("peta_predikat_tahun", tahun=tahun), lp(baris["predikat_resmi"], teks, resmi=True)),
-        (teks("kpi_keyakinan"), teks(keyakinan[0]) if keyakinan else "–"),
-        (teks("predikat_hitung"), lp(baris["predikat_hitung"], teks, resmi=False)),
-        (teks("kpi_total"), _angka(baris["total"], 2, bahasa)),
-        (teks("kpi_peringkat"), f"{baris['peringkat_provinsi']}{seri} / {len(tabel)}"),
-        (teks("profil_selisih"), teks_selisih),
-    ]
-    bagian: list[Bagian] = []
-
-    # --- history
-    tanpa = profil.tahun_tanpa_siklus(riwayat["tahun"])
-    fig = grafik_profil.grafik_riwayat(riwayat, katalog.pita, tanpa, bahasa, teks)
-    tabel_riwayat = Tabel(
-        [
-            teks("tahun"),
-            teks("profil_skema"),
-            teks("predikat_resmi"),
-            teks("keyakinan"),
-            teks("predikat_hitung"),
-            teks("kpi_total"),
-        ],
-        [
-            [
-                str(r["tahun"]),
-                str(r["kode_skema"]),
-                lp(r["predikat_resmi"], teks, resmi=True),
-                teks(r["keyakinan"]) if isinstance(r["keyakinan"], str) else "–",
-                lp(r["predikat_hitung"], teks, resmi=False) if r["ada_skor"] else "–",
-                _angka(r["total"], 2, bahasa),
-            ]
-            for r in riwayat.to_dict("records")
-        ],
-    )
-    bagian.append(Bagian(teks("riwayat"), [teks("riwayat_teks")], [_render(fig, meta, 470)], [tabel_riwayat], True))
+    bagian = [_bagian_riwayat(d)]
     lapor("riwayat")
-
-    # --- groups
-    kelompok = profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel))
-    fig = grafik_profil.grafik_kelompok(kelompok, skema, bahasa, teks)
-    tabel_kelompok = Tabel(
-        [
-            teks("profil_kelompok_kolom"),
-            teks("ind_kol_skor"),
-            teks("profil_maks"),
-            teks("perbandingan_sebaya_provinsi"),
-        ],
-        [
-            [
-                grafik_profil.label_kelompok(skema, k, bahasa),
-                _angka(n, 2, bahasa),
-                _angka(m, 0, bahasa),
-                _angka(r, 2, bahasa),
-            ]
-            for k, n, m, r in zip(
-                kelompok["kelompok"], kelompok["nilai"], kelompok["nilai_maks"], kelompok["rata_provinsi"], strict=True
-            )
-        ],
-        [5.0, 1.5, 1.5, 1.7],
-    )
-    bagian.append(
-        Bagian(teks("paket_kelompok"), [teks("kelompok_teks")], [_render(fig, meta, 470)], [tabel_kelompok], True)
-    )
+    bagian.append(_bagian_kelompok(d))
     lapor("kelompok")
-
-    # --- gap and room
-    ruang = ruang_indikator(skor_siklus, katalog, skema.kode, selisih)
-    fig = grafik_profil.grafik_ruang(ruang, katalog, None if berikut is None else str(berikut), bahasa, teks)
-    indikator = katalog.indikator()
-    total_teks = _angka(baris["total"], 2, bahasa)
-    paragraf = (
-        [teks("selisih_puncak", total=total_teks)]
-        if berikut is None or pd.isna(selisih)
-        else [
-            teks(
-                "selisih_teks",
-                total=total_teks,
-                selisih=_angka(selisih, 2, bahasa),
-                predikat=berikut,
-                jumlah=int(ruang["menutup_selisih"].sum()),
-            )
-        ]
-    )
-    atas = ruang.head(grafik_profil.JUMLAH_RUANG)
-    tabel_ruang = Tabel(
-        [
-            "#",
-            teks("profil_indikator"),
-            teks("ind_kol_skor"),
-            teks("profil_maks"),
-            teks("profil_ruang"),
-            teks("profil_menutup_kolom"),
-        ],
-        [
-            [
-                str(r["peringkat"]),
-                grafik_profil.label_indikator(indikator[r["indikator"]], bahasa),
-                _angka(r["nilai"], 2, bahasa),
-                _angka(r["nilai_maks"], 0, bahasa),
-                _angka(r["ruang"], 2, bahasa),
-                teks("paket_ya") if r["menutup_selisih"] else "",
-            ]
-            for r in atas.to_dict("records")
-        ],
-        [0.5, 5.0, 1.3, 1.3, 1.1, 1.4],
-    )
-    bagian.append(Bagian(teks("paket_selisih"), paragraf, [_render(fig, meta, 500)], [tabel_ruang], True))
+    bagian.append(_bagian_selisih(d))
     lapor("selisih")
-
-    # --- stages and neighbours (tables)
-    per_tahap = profil.total_per_tahap(skor_tahun, katalog)
-    tabel_tahap = Tabel(
-        [teks("tahap"), teks("total"), teks("profil_predikat_hitung"), teks("perubahan")],
-        [
-            [
-                teks(f"tahap_{r['tahap']}"),
-                _angka(r["total"], 2, bahasa),
-                lp(r["predikat_hitung"], teks, resmi=False),
-                _angka(r["perubahan"], 2, bahasa),
-            ]
-            for r in per_tahap.to_dict("records")
-        ],
-    )
-    rugi = profil.kehilangan_verifikasi(analitik.perubahan_tahap(skor_tahun, katalog))
-    tabel_tahap_lain = []
-    para_tahap = [] if len(per_tahap) > 1 else [teks("tahap_kosong")]
-    if rugi.empty:
-        para_tahap.append(teks("tanpa_kehilangan"))
-    else:
-        tahap_ada = [x for x in TAHAP if x in rugi]
-        tabel_tahap_lain.append(
-            Tabel(
-                [teks("profil_indikator"), *[teks(f"tahap_{x}") for x in tahap_ada], teks("perubahan")],
-                [
-                    [
-                        grafik_profil.label_indikator(indikator[str(r["indikator"])], bahasa),
-                        *[_angka(r[x], 2, bahasa) for x in tahap_ada],
-                        _angka(r["berubah_verifikasi"], 2, bahasa),
-                    ]
-                    for _, r in rugi.iterrows()
-                ],
-                [5.0, *[1.3] * len(tahap_ada), 1.4],
-            )
-        )
-    tetangga = analitik.kelompok_sebaya(kode_wilayah, "tetangga", semua_wilayah, store.kueri(db_path, "tetangga"))
-    nama_semua = dict(zip(semua_wilayah["kode_wilayah"], semua_wilayah["nama"], strict=True))
-    tabel_semua = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap=tahap)
-    sebaya = profil.tabel_sebaya(kode_wilayah, tetangga, tabel_semua, nama_semua)
-    tabel_sebaya = Tabel(
-        [teks("nama"), teks("total"), teks("profil_predikat_hitung"), teks("predikat_resmi")],
-        [
-            [
-                f"{r['nama']} ({teks('wilayah_ini')})" if r["wilayah_ini"] else str(r["nama"]),
-                _angka(r["total"], 2, bahasa),
-                lp(r["predikat_hitung"], teks, resmi=False) if pd.notna(r["total"]) else "–",
-                lp(r["predikat_resmi"], teks, resmi=True),
-            ]
-            for r in sebaya.to_dict("records")
-        ],
-        [4.0, 1.6, 1.8, 1.8],
-    )
-    bagian.append(Bagian(teks("paket_tahap"), para_tahap, tabel=[tabel_tahap], sintetis=True))
-    if tabel_tahap_lain:
-        bagian.append(Bagian(teks("kehilangan"), tabel=tabel_tahap_lain, sintetis=True, halaman_baru=False))
-    bagian.append(
-        Bagian(
-            teks("sebaya"),
-            [] if len(sebaya) > 1 else [teks("profil_tanpa_tetangga")],
-            tabel=[tabel_sebaya],
-            sintetis=True,
-            halaman_baru=False,
-        )
-    )
+    sebaya, tetangga = _bagian_tetangga(d)
+    bagian += [*_bagian_tahap(d), sebaya]
     lapor("tahap")
-
-    # --- map with the region highlighted
-    fig, kabkota_peta = _peta_provinsi(db_path, katalog, kode_provinsi, tahun, teks)
-    grafik.sorot_wilayah(fig, kode_wilayah, teks("sorot", nama=nama))
-    bagian.append(Bagian(teks("paket_peta", nama=nama), [], [_render(fig, meta, TINGGI_PETA)], [], False))
+    peta, kabkota_peta = _bagian_peta_wilayah(d)
+    bagian.append(peta)
     lapor("peta")
-
-    # --- indicator table
-    status = profil.tabel_status(skor_siklus, katalog, skema.kode)
-    tabel_status = Tabel(
-        [
-            teks("profil_indikator"),
-            teks("profil_kelompok_kolom"),
-            teks("ind_kol_skor"),
-            teks("profil_maks"),
-            teks("perbandingan_persen_maks"),
-            teks("profil_status"),
-        ],
-        [
-            [
-                grafik_profil.label_indikator(indikator[r["indikator"]], bahasa),
-                grafik_profil.label_kelompok(skema, r["kelompok"], bahasa, pendek=True),
-                _angka(r["nilai"], 2, bahasa),
-                _angka(r["nilai_maks"], 0, bahasa),
-                _angka(r["persen_maks"], 1, bahasa),
-                teks(f"profil_status_{r['status']}"),
-            ]
-            for r in status.to_dict("records")
-        ],
-        [5.2, 1.5, 1.3, 1.2, 1.1, 1.3],
-    )
-    bagian.append(
-        Bagian(
-            teks("paket_indikator"), [teks("profil_status_aturan")], tabel=[tabel_status], sintetis=True, di_slide=False
-        )
-    )
+    bagian.append(_bagian_indikator(d))
     lapor("indikator")
-
-    # --- method and sources: the predikat sources of every cycle shown
-    sitasi: list[str] = []
-    for th in riwayat["tahun"]:
-        rk = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": int(th)})
-        sitasi += rk.loc[rk["kode_wilayah"].isin([kode_wilayah, *tetangga]), "sumber_predikat"].dropna().tolist()
-    sitasi += kabkota_peta["sumber_predikat"].dropna().tolist()
-    bagian.append(_bagian_metode(db_path, sitasi, bahasa, teks))
+    bagian.append(_bagian_metode(db_path, _sitasi_wilayah(d, tetangga, kabkota_peta), bahasa, teks))
     lapor("sumber")
-
-    sumber = (teks("sumber_pendek"), *((teks("sumber_skor"),) if sintetis else ()))
-    meta_sumber = MetaGambar(nama, subjudul, sumber, sintetis, bahasa, meta.tanggal)
     return Paket(
         jenis="wilayah",
         judul=teks("laporan_wilayah"),
-        nama=nama,
-        subjudul=subjudul,
+        nama=d.nama,
+        subjudul=d.meta.subjudul,
         bahasa=bahasa,
-        kpi=kpi,
+        kpi=_kpi_wilayah(d),
         bagian=bagian,
-        baris_sumber=ekspor_gambar.baris_sumber(meta_sumber),
-        sintetis=sintetis,
+        baris_sumber=_baris_sumber(d.nama, d.meta.subjudul, d.meta.sintetis, bahasa, d.meta.tanggal),
+        sintetis=d.meta.sintetis,
         catatan_sintetis=teks("catatan_sintetis"),
         teks_halaman=teks("halaman", n="{n}"),
-        dibuat=teks("paket_dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)),
-        nama_berkas="_".join(["kla_paket", slug(nama), str(tahun), tahap, bahasa]),
+        dibuat=teks("paket_dibuat", tanggal=format_tanggal(d.meta.tanggal, bahasa)),
+        nama_berkas="_".join(["kla_paket", slug(d.nama), str(tahun), tahap, bahasa]),
     )
+
+
+# --- the province pack ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _DataProvinsi:
+    """What the sections of a province pack read, loaded once (final stage)."""
+
+    db_path: Path
+    katalog: Katalog
+    kode_provinsi: str
+    nama: str
+    tahun: int
+    bahasa: Bahasa
+    tabel: pd.DataFrame
+    """``tabel_skor`` of the province (final stage)."""
+    kabkota: pd.DataFrame
+    """The kab/kota of the map (``ringkasan_kabkota`` with the map category)."""
+    tahun_lalu: int | None
+    """The previous cycle with data, if any."""
+    lalu: pd.DataFrame | None
+    """``ringkasan_kabkota`` of the previous cycle."""
+    jumlah: pd.DataFrame
+    """Kab/kota per official predikat, with the change from the previous cycle."""
+    meta: MetaGambar
+
+    @property
+    def teks(self) -> Penerjemah:
+        """The text function in the pack's language."""
+        return penerjemah(self.bahasa)
+
+    def angka(self, nilai: Any, desimal: int) -> str:
+        """A number in the pack's language, '–' when missing."""
+        return _angka(nilai, desimal, self.bahasa)
+
+
+def _data_provinsi(
+    db_path: Path, katalog: Katalog, kode_provinsi: str, tahun: int, bahasa: Bahasa, tanggal: dt.date
+) -> _DataProvinsi:
+    """Load the province's scores, its kab/kota map rows and the previous cycle to compare with.
+
+    Raises:
+        layanan.PilihanError: no scores for that province or year.
+    """
+    teks = penerjemah(bahasa)
+    tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap="final", kode_provinsi=kode_provinsi)
+    nama = _nama_provinsi(db_path, kode_provinsi)
+    skema = katalog.skema_untuk_tahun(tahun)
+    sintetis = bool(tabel["sintetis"].any())
+    subjudul = teks("siklus_tahap", tahun=tahun, tahap=teks("tahap_final"), skema=skema.kode)
+    kab = _kabkota_peta(db_path, kode_provinsi, tahun)
+    semua_tahun = sorted({int(t) for t in store.kueri(db_path, "tahap_per_tahun")["tahun"]})
+    tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua_tahun)
+    lalu = None
+    if tahun_lalu is not None:
+        lalu = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun_lalu})
+    return _DataProvinsi(
+        db_path=db_path,
+        katalog=katalog,
+        kode_provinsi=kode_provinsi,
+        nama=nama,
+        tahun=tahun,
+        bahasa=bahasa,
+        tabel=tabel,
+        kabkota=kab,
+        tahun_lalu=tahun_lalu,
+        lalu=lalu,
+        jumlah=ringkasan.jumlah_dengan_perubahan(kab, lalu, katalog.pita.urutan()),
+        meta=MetaGambar(nama, subjudul, (), sintetis, bahasa, tanggal),
+    )
+
+
+def _kpi_provinsi(d: _DataProvinsi) -> list[tuple[str, str]]:
+    """The cover's key figures: kab/kota, those with a predikat, the count per predikat, mean total."""
+    teks, jumlah = d.teks, d.jumlah
+    label = _label_kategori(teks)
+    berpredikat = int(d.kabkota["predikat_resmi"].isin(d.katalog.pita.urutan()).sum())
+    return [
+        (teks("jumlah_kabkota"), str(len(d.kabkota))),
+        (teks("berpredikat"), str(berpredikat)),
+        *[(label.get(p, p), str(int(j))) for p, j in zip(jumlah["predikat"], jumlah["jumlah"], strict=True) if j > 0],
+        (teks("rata_total"), d.angka(d.tabel["total"].mean(), 2)),
+    ]
+
+
+def _bagian_peta_provinsi(d: _DataProvinsi) -> Bagian:
+    """The official predikat map of the province (official data: no synthetic note)."""
+    fig = _gambar_peta(d.kabkota, d.katalog, d.kode_provinsi, d.teks)
+    return Bagian(d.teks("peta_predikat"), [], [_render(fig, d.meta, TINGGI_PETA)], [], False)
+
+
+def _bagian_distribusi(d: _DataProvinsi) -> Bagian:
+    """Kab/kota per official predikat and the histogram of final totals, one slide each."""
+    teks = d.teks
+    batang = grafik.batang_jumlah(d.jumlah, _label_kategori(teks), teks("kab_kota"))
+    histogram = _histogram_total(d.tabel, d.katalog, d.bahasa)
+    return Bagian(
+        teks("distribusi"),
+        [],
+        [_render(batang, d.meta, 420), _render(histogram, d.meta, 440)],
+        sintetis=d.meta.sintetis,
+        judul_gambar=[teks("jumlah_predikat"), teks("paket_sebaran_total")],
+    )
+
+
+def _bagian_peringkat(d: _DataProvinsi) -> Bagian:
+    """The ranking table: every kab/kota by rank (ties marked '='), predikat and gap to the next one."""
+    teks, lp = d.teks, grafik_profil.label_predikat
+    urut = d.tabel.sort_values(["peringkat_provinsi", "nama"], ignore_index=True)
+    baris = [
+        [
+            f"{r['peringkat_provinsi']}{'=' if r['seri_provinsi'] else ''}",
+            str(r["nama"]),
+            d.angka(r["total"], 2),
+            lp(r["predikat_hitung"], teks, resmi=False),
+            lp(r["predikat_resmi"], teks, resmi=True),
+            "–"
+            if r["predikat_berikut"] is None or pd.isna(r["selisih_ke_predikat_berikut"])
+            else f"{d.angka(r['selisih_ke_predikat_berikut'], 2)} → {r['predikat_berikut']}",
+        ]
+        for r in urut.to_dict("records")
+    ]
+    kolom = ["ind_kol_peringkat", "nama", "total", "profil_predikat_hitung", "predikat_resmi", "kolom_selisih"]
+    tabel = Tabel([teks(k) for k in kolom], baris, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])
+    return Bagian(teks("paket_peringkat"), [], tabel=[tabel], sintetis=True)
+
+
+def _tabel_gerak(d: _DataProvinsi, tahun_lalu: int, lalu: pd.DataFrame) -> Tabel | None:
+    """Kab/kota whose official predikat moved since ``tahun_lalu`` (None when none moved)."""
+    teks, lp = d.teks, grafik_profil.label_predikat
+    dua = pd.concat([d.kabkota.assign(tahun=d.tahun), lalu.assign(tahun=tahun_lalu)])
+    dua = dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
+    gerak = ringkasan.pergerakan_predikat(dua, d.tahun, tahun_lalu, d.katalog.pita.urutan())
+    gerak = gerak[gerak["langkah"] != 0]
+    if gerak.empty:
+        return None
+    return Tabel(
+        [teks("nama"), teks("predikat_lalu", tahun=tahun_lalu), teks("predikat_lalu", tahun=d.tahun), teks("ind_arah")],
+        [
+            [
+                str(r["nama"]),
+                lp(r["predikat_lalu"], teks, resmi=True),
+                lp(r["predikat_kini"], teks, resmi=True),
+                teks("paket_naik" if r["langkah"] > 0 else "turun"),
+            ]
+            for r in gerak.to_dict("records")
+        ],
+        [3.5, 2.0, 2.0, 1.2],
+    )
+
+
+def _tabel_perubahan_total(d: _DataProvinsi) -> Tabel | None:
+    """The ten largest changes of total score since the previous cycle (None when none is known)."""
+    teks = d.teks
+    semua = layanan.skor_semua_siklus(d.db_path, d.katalog)
+    ubah = semua[(semua["tahun"] == d.tahun) & (semua["kode_provinsi"] == d.kode_provinsi)].dropna(
+        subset=["perubahan_total"]
+    )
+    if ubah.empty:
+        return None
+    ubah = ubah.reindex(ubah["perubahan_total"].abs().sort_values(ascending=False).index).head(10)
+    return Tabel(
+        [teks("nama"), teks("total"), teks("perubahan")],
+        [
+            [
+                str(r["nama"]),
+                d.angka(r["total"], 2),
+                ("+" if r["perubahan_total"] > 0 else "") + d.angka(r["perubahan_total"], 2),
+            ]
+            for r in ubah.to_dict("records")
+        ],
+        [4.0, 2.0, 2.0],
+    )
+
+
+def _bagian_pergerakan(d: _DataProvinsi) -> list[Bagian]:
+    """Predikat movements since the previous cycle and, when known, the largest total changes."""
+    teks = d.teks
+    if d.tahun_lalu is None or d.lalu is None:
+        return [Bagian(teks("pergerakan", tahun="–"), [teks("tanpa_pembanding")], tabel=[])]
+    gerak = _tabel_gerak(d, d.tahun_lalu, d.lalu)
+    paragraf = [] if gerak is not None else [teks("tanpa_pergerakan")]
+    hasil = [Bagian(teks("pergerakan", tahun=d.tahun_lalu), paragraf, tabel=[] if gerak is None else [gerak])]
+    ubah = _tabel_perubahan_total(d)
+    if ubah is not None:
+        judul = teks("perubahan_total", tahun=d.tahun_lalu)
+        hasil.append(Bagian(judul, tabel=[ubah], sintetis=True, halaman_baru=False))
+    return hasil
 
 
 def paket_provinsi(
@@ -486,164 +797,34 @@ def paket_provinsi(
         ekspor_gambar.ChromiumTidakAda: no Chromium to render the figures.
     """
     lapor = _Pelapor(kemajuan, 6)
-    teks = penerjemah(bahasa)
-    tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap="final", kode_provinsi=kode_provinsi)
-    kabkota, _ = _wilayah(db_path)
-    nama = str(kabkota.loc[kabkota["kode_provinsi"] == kode_provinsi, "nama_provinsi"].iloc[0])
-    skema = katalog.skema_untuk_tahun(tahun)
-    sintetis = bool(tabel["sintetis"].any())
-    subjudul = teks("siklus_tahap", tahun=tahun, tahap=teks("tahap_final"), skema=skema.kode)
-    meta = MetaGambar(nama, subjudul, (), sintetis, bahasa, _tanggal(tanggal))
+    d = _data_provinsi(db_path, katalog, kode_provinsi, tahun, bahasa, _tanggal(tanggal))
+    teks = d.teks
     lapor("skor")
-
-    fig, kab = _peta_provinsi(db_path, katalog, kode_provinsi, tahun, teks)
-    semua_tahun = sorted({int(t) for t in store.kueri(db_path, "tahap_per_tahun")["tahun"]})
-    tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua_tahun)
-    lalu = None
-    if tahun_lalu is not None:
-        lalu = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun_lalu})
-    jumlah = ringkasan.jumlah_dengan_perubahan(kab, lalu, katalog.pita.urutan())
-    label = {ringkasan.TIDAK_ADA: teks("tidak_ada_predikat"), ringkasan.TIDAK_DITEMUKAN: teks("tidak_ditemukan")}
-    berpredikat = int(kab["predikat_resmi"].isin(katalog.pita.urutan()).sum())
-    kpi = [
-        (teks("jumlah_kabkota"), str(len(kab))),
-        (teks("berpredikat"), str(berpredikat)),
-        *[(label.get(p, p), str(int(j))) for p, j in zip(jumlah["predikat"], jumlah["jumlah"], strict=True) if j > 0],
-        (teks("rata_total"), _angka(tabel["total"].mean(), 2, bahasa)),
-    ]
-    bagian = [Bagian(teks("peta_predikat"), [], [_render(fig, meta, TINGGI_PETA)], [], False)]
+    bagian = [_bagian_peta_provinsi(d)]
     lapor("peta")
-
-    batang = grafik.batang_jumlah(jumlah, label, teks("kab_kota"))
-    histogram = grafik.histogram_total(
-        tabel.rename(columns={"total": "total_final"}),
-        katalog.pita,
-        bahasa,
-        judul_x=teks("total_final"),
-        judul_y=teks("jumlah_kabkota"),
-    )
-    bagian.append(
-        Bagian(
-            teks("distribusi"),
-            [],
-            [_render(batang, meta, 420), _render(histogram, meta, 440)],
-            sintetis=sintetis,
-            judul_gambar=[teks("jumlah_predikat"), teks("paket_sebaran_total")],
-        )
-    )
+    bagian.append(_bagian_distribusi(d))
     lapor("sebaran")
-
-    urut = tabel.sort_values(["peringkat_provinsi", "nama"], ignore_index=True)
-    lp = grafik_profil.label_predikat
-    baris_peringkat = [
-        [
-            f"{r['peringkat_provinsi']}{'=' if r['seri_provinsi'] else ''}",
-            str(r["nama"]),
-            _angka(r["total"], 2, bahasa),
-            lp(r["predikat_hitung"], teks, resmi=False),
-            lp(r["predikat_resmi"], teks, resmi=True),
-            "–"
-            if r["predikat_berikut"] is None or pd.isna(r["selisih_ke_predikat_berikut"])
-            else f"{_angka(r['selisih_ke_predikat_berikut'], 2, bahasa)} → {r['predikat_berikut']}",
-        ]
-        for r in urut.to_dict("records")
-    ]
-    kolom = [
-        teks("ind_kol_peringkat"),
-        teks("nama"),
-        teks("total"),
-        teks("profil_predikat_hitung"),
-        teks("predikat_resmi"),
-        teks("kolom_selisih"),
-    ]
-    bagian.append(
-        Bagian(
-            teks("paket_peringkat"),
-            [],
-            tabel=[Tabel(kolom, baris_peringkat, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])],
-            sintetis=True,
-        )
-    )
+    bagian.append(_bagian_peringkat(d))
     lapor("peringkat")
-
-    para: list[str] = []
-    tabel_gerak: list[Tabel] = []
-    tabel_ubah: list[Tabel] = []
-    if tahun_lalu is None or lalu is None:
-        para.append(teks("tanpa_pembanding"))
-        judul_gerak = teks("pergerakan", tahun="–")
-    else:
-        judul_gerak = teks("pergerakan", tahun=tahun_lalu)
-        dua = pd.concat([kab.assign(tahun=tahun), lalu.assign(tahun=tahun_lalu)])
-        dua = dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
-        gerak = ringkasan.pergerakan_predikat(dua, tahun, tahun_lalu, katalog.pita.urutan())
-        gerak = gerak[gerak["langkah"] != 0]
-        if gerak.empty:
-            para.append(teks("tanpa_pergerakan"))
-        else:
-            tabel_gerak.append(
-                Tabel(
-                    [
-                        teks("nama"),
-                        teks("predikat_lalu", tahun=tahun_lalu),
-                        teks("predikat_lalu", tahun=tahun),
-                        teks("ind_arah"),
-                    ],
-                    [
-                        [
-                            str(r["nama"]),
-                            lp(r["predikat_lalu"], teks, resmi=True),
-                            lp(r["predikat_kini"], teks, resmi=True),
-                            teks("paket_naik" if r["langkah"] > 0 else "turun"),
-                        ]
-                        for r in gerak.to_dict("records")
-                    ],
-                    [3.5, 2.0, 2.0, 1.2],
-                )
-            )
-        semua = layanan.skor_semua_siklus(db_path, katalog)
-        ubah = semua[(semua["tahun"] == tahun) & (semua["kode_provinsi"] == kode_provinsi)].dropna(
-            subset=["perubahan_total"]
-        )
-        if not ubah.empty:
-            ubah = ubah.reindex(ubah["perubahan_total"].abs().sort_values(ascending=False).index).head(10)
-            tabel_ubah.append(
-                Tabel(
-                    [teks("nama"), teks("total"), teks("perubahan")],
-                    [
-                        [
-                            str(r["nama"]),
-                            _angka(r["total"], 2, bahasa),
-                            ("+" if r["perubahan_total"] > 0 else "") + _angka(r["perubahan_total"], 2, bahasa),
-                        ]
-                        for r in ubah.to_dict("records")
-                    ],
-                    [4.0, 2.0, 2.0],
-                )
-            )
-    bagian.append(Bagian(judul_gerak, para, tabel=tabel_gerak))
-    if tabel_ubah:
-        judul_ubah = teks("perubahan_total", tahun=tahun_lalu)
-        bagian.append(Bagian(judul_ubah, tabel=tabel_ubah, sintetis=True, halaman_baru=False))
+    bagian += _bagian_pergerakan(d)
     lapor("pergerakan")
-
-    bagian.append(_bagian_metode(db_path, kab["sumber_predikat"].dropna().tolist(), bahasa, teks))
+    bagian.append(_bagian_metode(db_path, d.kabkota["sumber_predikat"].dropna().tolist(), bahasa, teks))
     lapor("sumber")
-    sumber = (teks("sumber_pendek"), *((teks("sumber_skor"),) if sintetis else ()))
+    subjudul, sintetis, dibuat = d.meta.subjudul, d.meta.sintetis, format_tanggal(d.meta.tanggal, bahasa)
     return Paket(
         jenis="provinsi",
         judul=teks("laporan_provinsi"),
-        nama=nama,
+        nama=d.nama,
         subjudul=subjudul,
         bahasa=bahasa,
-        kpi=kpi,
+        kpi=_kpi_provinsi(d),
         bagian=bagian,
-        baris_sumber=ekspor_gambar.baris_sumber(MetaGambar(nama, subjudul, sumber, sintetis, bahasa, meta.tanggal)),
+        baris_sumber=_baris_sumber(d.nama, subjudul, sintetis, bahasa, d.meta.tanggal),
         sintetis=sintetis,
         catatan_sintetis=teks("catatan_sintetis"),
         teks_halaman=teks("halaman", n="{n}"),
-        dibuat=teks("paket_dibuat", tanggal=format_tanggal(meta.tanggal, bahasa)) + " · " + teks("untuk_bappeda"),
-        nama_berkas="_".join(["kla_paket_provinsi", slug(nama), str(tahun), bahasa]),
+        dibuat=teks("paket_dibuat", tanggal=dibuat) + " · " + teks("untuk_bappeda"),
+        nama_berkas="_".join(["kla_paket_provinsi", slug(d.nama), str(tahun), bahasa]),
     )
 
 
@@ -673,29 +854,22 @@ def gambar_provinsi(
     """
     teks = penerjemah(bahasa)
     tabel = layanan.tabel_skor(db_path, katalog, tahun=tahun, tahap="final", kode_provinsi=kode_provinsi)
-    kabkota, _ = _wilayah(db_path)
-    nama = str(kabkota.loc[kabkota["kode_provinsi"] == kode_provinsi, "nama_provinsi"].iloc[0])
+    nama = _nama_provinsi(db_path, kode_provinsi)
     skema = katalog.skema_untuk_tahun(tahun)
     ukuran = teks("total_final") if jenis == "sebaran" else teks("predikat_resmi")
     siklus = teks("siklus_tahap", tahun=tahun, tahap=teks("tahap_final"), skema=skema.kode)
     subjudul = f"{ukuran} · {nama} · {siklus}"
-    fig, kab = _peta_provinsi(db_path, katalog, kode_provinsi, tahun, teks)
+    kab = _kabkota_peta(db_path, kode_provinsi, tahun)
     sintetis = False
     if jenis == "peta":
+        fig = _gambar_peta(kab, katalog, kode_provinsi, teks)
         judul = f"{teks('peta_predikat')} {nama} {tahun}"
     elif jenis == "batang":
-        label = {ringkasan.TIDAK_ADA: teks("tidak_ada_predikat"), ringkasan.TIDAK_DITEMUKAN: teks("tidak_ditemukan")}
         jumlah = ringkasan.hitung_per_predikat(kab, katalog.pita.urutan())
-        fig = grafik.batang_jumlah(jumlah, label, teks("kab_kota"))
+        fig = grafik.batang_jumlah(jumlah, _label_kategori(teks), teks("kab_kota"))
         judul = f"{teks('jumlah_predikat')}, {nama} {tahun}"
     else:
-        fig = grafik.histogram_total(
-            tabel.rename(columns={"total": "total_final"}),
-            katalog.pita,
-            bahasa,
-            judul_x=teks("total_final"),
-            judul_y=teks("jumlah_kabkota"),
-        )
+        fig = _histogram_total(tabel, katalog, bahasa)
         judul = f"{teks('paket_sebaran_total')}, {nama} {tahun}"
         sintetis = bool(tabel["sintetis"].any())
     sumber = (teks("sumber_pendek"), *((teks("sumber_skor"),) if sintetis else ()))
