@@ -1,9 +1,17 @@
-"""Shared fixtures: the default database built once per session in a temporary folder, and a
-real Streamlit server for the browser tests."""
+"""Shared fixtures: the default database built once per session in a temporary folder, private
+copies of it for tests that write, and a real Streamlit server for the browser tests."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import select
+import shutil
+import signal
+import subprocess
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +22,67 @@ from indicators.bangun import database
 from indicators.lokasi import PROYEK, STATIC_DIR
 
 ARTEFAK = PROYEK / "tests" / "artefak"
+# What store.jeda_uji prints to stderr when a writer reaches its test pause (KLA_UJI_JEDA_* set):
+# the write transaction is open and not committed yet.
+TANDA_JEDA = b"KLA_UJI: jeda di dalam transaksi"
+
+
+def sha_berkas(path: Path) -> str:
+    """The SHA-256 of a file's bytes: how a test checks that a file stayed byte-for-byte the same."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def salin_database(asal: Path, folder: Path) -> Path:
+    """Copy the database ``asal`` to ``folder/kla.duckdb`` (its side files are written beside it)."""
+    tujuan = folder / "kla.duckdb"
+    shutil.copyfile(asal, tujuan)
+    return tujuan
+
+
+def tunggu_jeda(proses: subprocess.Popen[str], batas: float = 60) -> None:
+    """Wait until the writer ``proses`` (started with a KLA_UJI_JEDA_* variable and ``stderr=PIPE``)
+    is paused inside its write transaction; fail when it ends first or takes over ``batas`` seconds.
+
+    Reads the raw pipe (never the buffered text wrapper), so a line held in a buffer cannot be missed.
+    """
+    assert proses.stderr is not None
+    fd = proses.stderr.fileno()
+    terbaca = b""
+    akhir = time.monotonic() + batas
+    while TANDA_JEDA not in terbaca:
+        sisa = akhir - time.monotonic()
+        if sisa <= 0:
+            pytest.fail(f"the writer never reached its test pause; stderr: {terbaca.decode(errors='replace')}")
+        siap, _, _ = select.select([fd], [], [], sisa)
+        if siap:
+            potong = os.read(fd, 65536)
+            if not potong:
+                pytest.fail(f"the writer ended before its test pause; stderr: {terbaca.decode(errors='replace')}")
+            terbaca += potong
+
+
+@contextmanager
+def jeda_lalu_bunuh(proses: subprocess.Popen[str], batas: float = 60) -> Iterator[None]:
+    """Wait until the writer ``proses`` is paused inside its write transaction (:func:`tunggu_jeda`),
+    run the block while it waits there, then SIGKILL it and reap it: the kill lands at that known
+    point, never at a random moment. The writer is killed whatever happens in the block.
+    """
+    try:
+        tunggu_jeda(proses, batas)
+        yield
+        proses.send_signal(signal.SIGKILL)
+        proses.wait(30)
+    finally:
+        if proses.poll() is None:
+            proses.kill()
+            proses.wait(30)
+    assert proses.returncode == -signal.SIGKILL
+
+
+def bunuh_saat_jeda(proses: subprocess.Popen[str], batas: float = 60) -> None:
+    """SIGKILL the writer ``proses`` once it is paused inside its write transaction (:func:`jeda_lalu_bunuh`)."""
+    with jeda_lalu_bunuh(proses, batas):
+        pass
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +91,18 @@ def db_bawaan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db_path = tmp_path_factory.mktemp("db") / "kla.duckdb"
     database.bangun_database(db_path, static_dir=STATIC_DIR)
     return db_path
+
+
+@pytest.fixture
+def db(db_bawaan: Path, tmp_path: Path) -> Path:
+    """A private copy of the session database for one test, which may write to it."""
+    return salin_database(db_bawaan, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def db_modul(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One private copy of the session database shared by a module's tests (they must leave it unchanged)."""
+    return salin_database(db_bawaan, tmp_path_factory.mktemp("db_modul"))
 
 
 @pytest.fixture

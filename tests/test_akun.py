@@ -3,11 +3,9 @@ session timeout, and the `kla user` / `kla import --user` commands through indic
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -18,21 +16,11 @@ from indicators.akun import pengguna as akun
 from indicators.cli import utama
 from indicators.impor import lingkup, terapkan as impor
 from indicators.katalog.model import katalog_bawaan
+from tests.conftest import sha_berkas
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
 SANDI_ANA = "kota-batik-2025!"
 SANDI_ADMIN = "admin-jateng-2025"
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def db(db_bawaan: Path, tmp_path: Path) -> Path:
-    salinan = tmp_path / "kla.duckdb"
-    shutil.copyfile(db_bawaan, salinan)
-    return salinan
 
 
 @pytest.fixture
@@ -181,10 +169,10 @@ def test_editor_33_75_tidak_dapat_mengimpor_33_26(db: Path):
         "lingkup akun ana; seluruh berkas ditolak; harapan: hanya wilayah dalam lingkup akun: 33.75 (Kota Pekalongan)"
     )
     assert "region outside the scope of account ana" in dicek.masalah[0].teks("en")
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     with pytest.raises(impor.ImporError, match="belum lolos pemeriksaan"):
         impor.terapkan(db, dicek, katalog_bawaan(), pengguna="ana")
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
     # The same file is fine for a province editor and an admin.
     assert lingkup.periksa_lingkup(hasil, akun.Pengguna("prov", "editor", ("33",)), nama).sah
     assert lingkup.periksa_lingkup(hasil, akun.Pengguna("boss", "admin", ()), nama) is hasil
@@ -325,7 +313,7 @@ def test_cli_import_editor_33_75_ditolak_untuk_33_26(
     db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     _akun_di(db)
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["import", str(BAIK / "skor_baik.csv"), "--db", str(db), "--user", "ana", "--password-stdin"]
     assert utama.main(argv) == 2
@@ -333,7 +321,7 @@ def test_cli_import_editor_33_75_ditolak_untuk_33_26(
     assert "Ditemukan 3 masalah; tidak ada yang diimpor" in galat
     assert "skor_baik.csv, baris 5, kolom 'kode_wilayah': nilai '33.26 Kabupaten Pekalongan' – wilayah di luar" in galat
     assert "harapan: hanya wilayah dalam lingkup akun: 33.75 (Kota Pekalongan)" in galat
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
     assert impor.daftar_impor(db).empty
 
 
@@ -341,7 +329,7 @@ def test_cli_import_sandi_salah_dan_nama_tak_dikenal(
     db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     _akun_di(db)
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     for nama, sandi in (("ana", "bukan-sandinya"), ("siapa", SANDI_ANA)):
         _stdin(monkeypatch, sandi + "\n")
         argv = ["import", str(BAIK / "predikat_baik.csv"), "--db", str(db), "--user", nama, "--password-stdin"]
@@ -349,7 +337,7 @@ def test_cli_import_sandi_salah_dan_nama_tak_dikenal(
         galat = capsys.readouterr().err
         assert "Nama pengguna atau sandi salah; tidak ada yang diimpor." in galat
         assert sandi not in galat
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
 
 
 def test_cli_import_admin_dan_rollback_editor(
@@ -361,12 +349,12 @@ def test_cli_import_admin_dan_rollback_editor(
     assert utama.main(argv) == 0
     assert "Impor #1 tersimpan oleh boss" in capsys.readouterr().out
     # Import #1 touched 33.75 and 33.26: the 33.75 editor may not roll it back, the admin may.
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     _stdin(monkeypatch, SANDI_ANA + "\n")
     argv = ["import", "--rollback", "1", "--db", str(db), "--user", "ana", "--password-stdin"]
     assert utama.main(argv) == 2
     assert "Impor #1 menyentuh wilayah di luar lingkup akun ana (33.75)" in capsys.readouterr().err
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
     _stdin(monkeypatch, SANDI_ADMIN + "\n")
     argv = ["import", "--rollback", "1", "--db", str(db), "--user", "boss", "--password-stdin"]
     assert utama.main(argv) == 0

@@ -89,9 +89,9 @@ def test_berkas_kla_mengubah_jumlah_kla(db_bawaan: Path):
 
 
 @pytest.mark.e2e
-def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
     assert utama.main(["bench", "--skala", "cepat", "--ulang", "1", "--out", str(tmp_path)]) == 0
-    keluaran = capsys.readouterr().out
+    keluaran = capfd.readouterr().out
     assert "Mode cepat" in keluaran
     laporan = json.loads(next(tmp_path.glob("*_cepat.json")).read_text(encoding="utf-8"))
     assert {h["nama"] for h in laporan["halaman"]} == {
@@ -113,9 +113,9 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.e2e
-def test_uji_beban_cepat_tanpa_galat_dan_tanpa_setengah_impor(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+def test_uji_beban_cepat_tanpa_galat_dan_tanpa_setengah_impor(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
     argumen = ["bench", "--beban", "--skala", "cepat", "--sesi", "3", "--detik", "25", "--out", str(tmp_path)]
-    assert utama.main(argumen) == 0, capsys.readouterr().out
+    assert utama.main(argumen) == 0, capfd.readouterr().out
     laporan = json.loads(next(tmp_path.glob("beban_*.json")).read_text(encoding="utf-8"))
     assert laporan["lolos"]
     assert laporan["interaksi"] >= 3

@@ -7,9 +7,7 @@ KLA24-02 = 80 over 5, KLA24-04 = 45 over 3, ...) and written in the comments bes
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +23,7 @@ from indicators.gugus import layanan, simpan as gugus_simpan, tugas, xlsx
 from indicators.katalog.data_dukung import data_dukung_bawaan, muat_data_dukung, path_data_dukung
 from indicators.katalog.model import KatalogError, katalog_bawaan
 from indicators.lokasi import PROYEK, STATIC_DIR
+from tests.conftest import bunuh_saat_jeda, sha_berkas
 
 KAT = katalog_bawaan()
 DD = data_dukung_bawaan()
@@ -33,10 +32,6 @@ EDITOR_PKL = Pengguna("ana.pkl", "editor", ("33.75",))
 EDITOR_JATENG = Pengguna("budi.jateng", "editor", ("33",))
 ADMIN = Pengguna("admin", "admin", ())
 WAKTU = dt.datetime(2025, 6, 1, 9, 30)
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _tersimpan() -> pd.DataFrame:
@@ -212,14 +207,6 @@ def test_lintasan_dan_penurunan_tahap():
 # --- storage, scope and history --------------------------------------------------------------------
 
 
-@pytest.fixture
-def db_salinan(db_bawaan: Path, tmp_path: Path) -> Path:
-    """A private copy of the built database (the workspace file is written beside it)."""
-    tujuan = tmp_path / "kla.duckdb"
-    shutil.copy(db_bawaan, tujuan)
-    return tujuan
-
-
 def test_path_gugus_di_samping_database():
     assert gugus_simpan.path_gugus(Path("data/kla.duckdb")) == Path("data/kla.gugus.duckdb")
 
@@ -235,10 +222,10 @@ def test_editor_33_75_tidak_dapat_mengubah_33_26(tmp_path: Path):
         gugus_simpan.atur_opd(path, EDITOR_PKL, "33.26", "KLA24-09", [("Dinsos", "Kabid")], KAT, DD)
     assert not path.exists()  # nothing was written, not even an empty workspace
     assert gugus_simpan.simpan_butir(path, EDITOR_PKL, "33.75", ubah, DD, waktu=WAKTU) == 1
-    sebelum = _sha(path)
+    sebelum = sha_berkas(path)
     with pytest.raises(gugus_simpan.LingkupError):
         gugus_simpan.simpan_butir(path, EDITOR_PKL, "33.26", ubah, DD)
-    assert _sha(path) == sebelum
+    assert sha_berkas(path) == sebelum
     # A province editor (33) covers 33.26; an admin covers everything.
     assert gugus_simpan.simpan_butir(path, EDITOR_JATENG, "33.26", ubah, DD) == 1
     assert gugus_simpan.simpan_butir(path, ADMIN, "35.78", ubah, DD) == 1
@@ -305,15 +292,15 @@ def test_nilai_snapshot_di_luar_rentang_ditolak_semua(tmp_path: Path):
     assert not path.exists()
 
 
-def test_ruang_kerja_bertahan_setelah_kla_db_build(db_salinan: Path):
-    path = gugus_simpan.path_gugus(db_salinan)
+def test_ruang_kerja_bertahan_setelah_kla_db_build(db: Path):
+    path = gugus_simpan.path_gugus(db)
     gugus_simpan.simpan_butir(
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD
     )
-    sebelum = _sha(path)
-    database.bangun_database(db_salinan, static_dir=STATIC_DIR)
-    assert _sha(path) == sebelum
-    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    sebelum = sha_berkas(path)
+    database.bangun_database(db, static_dir=STATIC_DIR)
+    assert sha_berkas(path) == sebelum
+    rk = layanan.ruang_kerja(db, KAT, DD, "33.75", HARI)
     assert int(rk.butir["selesai"].sum()) == 1
     assert rk.acuan.asal == "evaluasi"
     assert rk.acuan.sintetis
@@ -324,7 +311,7 @@ def test_proses_yang_dibunuh_di_tengah_tulis_tidak_mengubah_apa_pun(tmp_path: Pa
     gugus_simpan.simpan_butir(
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD
     )
-    sebelum = _sha(path)
+    sebelum = sha_berkas(path)
     kode = (
         "import datetime as dt; from pathlib import Path; from indicators.gugus import simpan as g; "
         "from indicators.akun.pengguna import Pengguna; from indicators.katalog.data_dukung import data_dukung_bawaan; "
@@ -334,15 +321,12 @@ def test_proses_yang_dibunuh_di_tengah_tulis_tidak_mengubah_apa_pun(tmp_path: Pa
     proc = subprocess.Popen(
         [sys.executable, "-c", kode],
         cwd=PROYEK,
-        env={"KLA_UJI_JEDA_GUGUS": "30", "PATH": "/usr/bin:/bin"},
+        env={gugus_simpan.ENV_JEDA_UJI: "300", "PATH": "/usr/bin:/bin"},
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert proc.stderr is not None
-    assert "jeda di dalam transaksi" in proc.stderr.readline()
-    proc.kill()
-    proc.wait(10)
-    assert _sha(path) == sebelum
+    bunuh_saat_jeda(proc)  # at its test pause, inside the write transaction
+    assert sha_berkas(path) == sebelum
     assert list(path.parent.glob("*.tulis-*"))  # the abandoned copy; the next writer removes it
     gugus_simpan.simpan_butir(
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-03", "mou_media", "lengkap")], DD
@@ -383,8 +367,8 @@ def _baris_butir(ws, kode_butir: str) -> int:
     raise AssertionError(kode_butir)
 
 
-def test_ekspor_satu_sheet_per_opd_dan_teks_rumus_dinetralkan(db_salinan: Path):
-    path = gugus_simpan.path_gugus(db_salinan)
+def test_ekspor_satu_sheet_per_opd_dan_teks_rumus_dinetralkan(db: Path):
+    path = gugus_simpan.path_gugus(db)
     gugus_simpan.simpan_butir(
         path,
         EDITOR_PKL,
@@ -396,9 +380,9 @@ def test_ekspor_satu_sheet_per_opd_dan_teks_rumus_dinetralkan(db_salinan: Path):
         ],
         DD,
     )
-    isi = _ekspor(db_salinan)
+    isi = _ekspor(db)
     wb = load_workbook(io.BytesIO(isi))
-    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    rk = layanan.ruang_kerja(db, KAT, DD, "33.75", HARI)
     opd = list(dict.fromkeys(rk.butir["opd"]))
     assert len(wb.worksheets) == len(opd) == rk.butir["opd"].nunique()
     assert [ws["B4"].value for ws in wb.worksheets] == opd
@@ -422,15 +406,15 @@ def test_ekspor_satu_sheet_per_opd_dan_teks_rumus_dinetralkan(db_salinan: Path):
     assert total == pytest.approx(1000 - 17.5, abs=0.1)  # cells hold two-decimal shares (35 / 3 = 11,67)
 
 
-def test_xlsx_bolak_balik_lewat_impor(db_salinan: Path):
-    path = gugus_simpan.path_gugus(db_salinan)
-    kabkota = _kabkota(db_salinan)
-    isi = _ekspor(db_salinan)
+def test_xlsx_bolak_balik_lewat_impor(db: Path):
+    path = gugus_simpan.path_gugus(db)
+    kabkota = _kabkota(db)
+    isi = _ekspor(db)
     hasil = xlsx.baca_xlsx(isi, "checklist.xlsx", DD, kabkota, EDITOR_PKL)
     assert hasil.sah
     assert hasil.kode_wilayah == "33.75"
     assert len(hasil.perubahan) == 64
-    rk = layanan.ruang_kerja(db_salinan, KAT, DD, "33.75", HARI)
+    rk = layanan.ruang_kerja(db, KAT, DD, "33.75", HARI)
     perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     assert gugus_simpan.jumlah_berubah(perubahan, rk.tersimpan) == 0  # unchanged file: nothing to write
     wb = load_workbook(io.BytesIO(isi))
@@ -472,13 +456,13 @@ def _berkas_rusak(isi: bytes) -> bytes:
     return buf.getvalue()
 
 
-def test_impor_menolak_berkas_rusak_seluruhnya_dengan_setiap_masalah(db_salinan: Path):
-    path = gugus_simpan.path_gugus(db_salinan)
+def test_impor_menolak_berkas_rusak_seluruhnya_dengan_setiap_masalah(db: Path):
+    path = gugus_simpan.path_gugus(db)
     gugus_simpan.simpan_butir(
         path, EDITOR_PKL, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD
     )
-    sebelum = _sha(path)
-    hasil = xlsx.baca_xlsx(_berkas_rusak(_ekspor(db_salinan)), "rusak.xlsx", DD, _kabkota(db_salinan), EDITOR_PKL)
+    sebelum = sha_berkas(path)
+    hasil = xlsx.baca_xlsx(_berkas_rusak(_ekspor(db)), "rusak.xlsx", DD, _kabkota(db), EDITOR_PKL)
     assert not hasil.sah
     assert hasil.perubahan == []
     teks = [m.teks("id") for m in hasil.masalah]
@@ -505,7 +489,7 @@ def test_impor_menolak_berkas_rusak_seluruhnya_dengan_setiap_masalah(db_salinan:
     assert any("sheet 'Disdukcapil'" in t and "'data_akte'" in t and "data_akta" in t for t in teks)
     assert any("kolom 'Kode wilayah'" in t and "'33.26'" in t for t in teks)
     assert any("column 'Status'" in m.teks("en") and "unknown status" in m.teks("en") for m in hasil.masalah)
-    assert _sha(path) == sebelum
+    assert sha_berkas(path) == sebelum
 
 
 # --- CLI ---------------------------------------------------------------------------------------------
@@ -517,11 +501,11 @@ def _kla(*args: str, masukan: str | None = None) -> subprocess.CompletedProcess[
     )
 
 
-def test_cli_ekspor_impor_dan_lingkup_editor(db_salinan: Path, tmp_path: Path):
-    akun.tambah_pengguna(akun.path_akun(db_salinan), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
-    path = gugus_simpan.path_gugus(db_salinan)
+def test_cli_ekspor_impor_dan_lingkup_editor(db: Path, tmp_path: Path):
+    akun.tambah_pengguna(akun.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
+    path = gugus_simpan.path_gugus(db)
     keluar = tmp_path / "33.26.xlsx"
-    hasil = _kla("checklist", "export", "--wilayah", "33.26", "--out", str(keluar), "--db", str(db_salinan))
+    hasil = _kla("checklist", "export", "--wilayah", "33.26", "--out", str(keluar), "--db", str(db))
     assert hasil.returncode == 0, hasil.stderr
     assert "Kabupaten Pekalongan (33.26)" in hasil.stdout
     wb = load_workbook(keluar)
@@ -530,7 +514,7 @@ def test_cli_ekspor_impor_dan_lingkup_editor(db_salinan: Path, tmp_path: Path):
     ws.cell(row=11, column=6).value = "lengkap"
     wb.save(keluar)
     # An editor of 33.75 may not load 33.26's checklist: refused whole, nothing written.
-    args = ["checklist", "import", str(keluar), "--db", str(db_salinan), "--user", "ana.pkl", "--password-stdin"]
+    args = ["checklist", "import", str(keluar), "--db", str(db), "--user", "ana.pkl", "--password-stdin"]
     hasil = _kla(*args, masukan="sandi-rahasia-1\n")
     assert hasil.returncode == 2
     assert "kolom 'Kode wilayah'" in hasil.stderr
@@ -543,10 +527,7 @@ def test_cli_ekspor_impor_dan_lingkup_editor(db_salinan: Path, tmp_path: Path):
     assert "sandi salah" in hasil.stderr
     # The same editor loads its own region.
     sendiri = tmp_path / "33.75.xlsx"
-    assert (
-        _kla("checklist", "export", "--wilayah", "33.75", "--out", str(sendiri), "--db", str(db_salinan)).returncode
-        == 0
-    )
+    assert _kla("checklist", "export", "--wilayah", "33.75", "--out", str(sendiri), "--db", str(db)).returncode == 0
     wb = load_workbook(sendiri)
     wb.worksheets[0].cell(row=11, column=6).value = "diverifikasi"
     wb.save(sendiri)
@@ -560,25 +541,23 @@ def test_cli_ekspor_impor_dan_lingkup_editor(db_salinan: Path, tmp_path: Path):
     assert list(log["asal"]) == ["impor 33.75.xlsx"]
 
 
-def test_cli_impor_berkas_rusak_keluar_2_dan_ruang_kerja_tidak_berubah(db_salinan: Path, tmp_path: Path):
-    path = gugus_simpan.path_gugus(db_salinan)
+def test_cli_impor_berkas_rusak_keluar_2_dan_ruang_kerja_tidak_berubah(db: Path, tmp_path: Path):
+    path = gugus_simpan.path_gugus(db)
     gugus_simpan.simpan_butir(path, ADMIN, "33.75", [gugus_simpan.UbahButir("KLA24-01", "perda_kla", "lengkap")], DD)
-    sebelum = _sha(path)
+    sebelum = sha_berkas(path)
     rusak = tmp_path / "rusak.xlsx"
-    rusak.write_bytes(_berkas_rusak(_ekspor(db_salinan)))
-    hasil = _kla("checklist", "import", str(rusak), "--db", str(db_salinan))
+    rusak.write_bytes(_berkas_rusak(_ekspor(db)))
+    hasil = _kla("checklist", "import", str(rusak), "--db", str(db))
     assert hasil.returncode == 2
     assert "Ditemukan 6 masalah; tidak ada yang disimpan" in hasil.stderr
     assert "Traceback" not in hasil.stderr
-    assert _sha(path) == sebelum
+    assert sha_berkas(path) == sebelum
     bukan = tmp_path / "bukan.xlsx"
     bukan.write_text("bukan excel", encoding="utf-8")
-    hasil = _kla("checklist", "import", str(bukan), "--db", str(db_salinan), "--bahasa", "en")
+    hasil = _kla("checklist", "import", str(bukan), "--db", str(db), "--bahasa", "en")
     assert hasil.returncode == 2
     assert "the file is not an XLSX" in hasil.stderr
-    hasil = _kla(
-        "checklist", "export", "--wilayah", "99.99", "--out", str(tmp_path / "x.xlsx"), "--db", str(db_salinan)
-    )
+    hasil = _kla("checklist", "export", "--wilayah", "99.99", "--out", str(tmp_path / "x.xlsx"), "--db", str(db))
     assert hasil.returncode == 2
     assert "bukan kab/kota yang dikenal" in hasil.stderr
-    assert _sha(path) == sebelum
+    assert sha_berkas(path) == sebelum

@@ -1,4 +1,5 @@
-"""AppTest of the Ringkasan page on the built default database."""
+"""AppTest of the Ringkasan page on the built default database, and of the shared page check
+(tests/halaman_util.py): it fails when a page raises, although app.py catches the exception."""
 
 from __future__ import annotations
 
@@ -6,11 +7,15 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import DATA_DIR, PROYEK
+from indicators.teks import t
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from ui import cache
 
-APP = str(PROYEK / "app.py")
+HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
 KATEGORI = {
     "KLA",
     "Utama",
@@ -22,10 +27,6 @@ KATEGORI = {
     "No predikat",
     "No data found",
 }
-
-
-def _app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=120)
 
 
 def _metrik(at: AppTest) -> dict[str, str]:
@@ -42,8 +43,7 @@ def _harapan_predikat(tahun: str) -> dict[str, int]:
 
 
 def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
-    at = _app().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman().run())
     assert "Jawa Tengah 2025" in at.title[0].value
     jumlah = _jumlah(at)
     for predikat, banyak in _harapan_predikat("2025").items():
@@ -64,36 +64,25 @@ def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
 
 
 def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman().run())
     at.selectbox(key="tahun").set_value(2021).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert _jumlah(at)["Pratama"] == _harapan_predikat("2021")["Pratama"]
     assert at.query_params["tahun"] == "2021"
-    at = _app()
-    at.query_params["lang"] = "en"
-    at.query_params["tahun"] = "2023"
-    at.run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman(lang="en", tahun="2023").run())
     assert at.title[0].value.startswith("KLA predikat overview, Jawa Tengah 2023")
     assert "No data found" in _metrik(at)
     assert "." in _metrik(at)["Average final total (synthetic)"]  # English decimal point
 
 
 def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
-    at = _app()
-    at.query_params["provinsi"] = "00"
-    at.run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman(provinsi="00").run())
     peta = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
     assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
     assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)
-    at = _app()
-    at.query_params["provinsi"] = "11"
-    at.run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman(provinsi="11").run())
     assert any("Belum ada data KLA untuk Aceh" in i.value for i in at.info)
-    assert not at.error
 
 
 def test_database_rusak_dibangun_ulang_saat_halaman_dibuka(tmp_path: Path, monkeypatch):
@@ -103,7 +92,39 @@ def test_database_rusak_dibangun_ulang_saat_halaman_dibuka(tmp_path: Path, monke
     rusak.write_bytes(b"ini bukan database" * 64)
     monkeypatch.setenv("KLA_DB", str(rusak))
     st.cache_data.clear()
-    at = _app().run()
-    assert not at.exception
-    assert not at.error
+    at = periksa_tanpa_galat(buka_halaman().run())
     assert "Jawa Tengah 2025" in at.title[0].value
+
+
+# --- the shared page check can fail ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("halaman", HALAMAN)
+def test_periksa_tanpa_galat_gagal_saat_halaman_melempar(app_db: Path, monkeypatch: pytest.MonkeyPatch, halaman: str):
+    """A page that raises: app.py catches it, so at.exception stays empty, but the check fails."""
+
+    def gagal() -> Path:
+        raise RuntimeError("halaman uji gagal")
+
+    monkeypatch.setattr(cache, "siapkan_database", gagal)  # the first thing every page does
+    at = buka_halaman(halaman).run()
+    assert not at.exception  # the old check, blind to this
+    assert [e.value for e in at.error] == [t("galat_umum", "id")]
+    with pytest.raises(AssertionError, match="generic error box"):
+        periksa_tanpa_galat(at)
+    with pytest.raises(AssertionError, match="generic error box"):
+        periksa_tanpa_galat(at, galat=1)  # an expected user error never excuses a crash
+
+
+def test_periksa_tanpa_galat_gagal_pada_exception_dan_kotak_galat_tak_terduga():
+    melempar = AppTest.from_string("raise RuntimeError('halaman uji gagal')").run()
+    with pytest.raises(AssertionError, match="the page raised"):
+        periksa_tanpa_galat(melempar)
+    salah = AppTest.from_string("import streamlit as st\nst.error('Masukan salah.')").run()
+    with pytest.raises(AssertionError, match="expected 0 error box"):
+        periksa_tanpa_galat(salah)
+    assert periksa_tanpa_galat(salah, galat=1) is salah  # the test then asserts the text itself
+    with pytest.raises(AssertionError, match="expected 2 error box"):
+        periksa_tanpa_galat(salah, galat=2)
+    baik = AppTest.from_string("import streamlit as st\nst.success('Tersimpan.')").run()
+    assert periksa_tanpa_galat(baik) is baik

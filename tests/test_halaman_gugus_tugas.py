@@ -3,7 +3,6 @@ complete and the readiness figures change; the change shows in the history."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,17 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.akun import pengguna
 from indicators.gugus import simpan as gugus_simpan
-from indicators.lokasi import PROYEK
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 from ui import masuk
-
-APP = str(PROYEK / "app.py")
 
 
 @pytest.fixture
-def db_halaman(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the database (the page writes the workspace beside it) with two editors."""
-    db = tmp_path / "kla.duckdb"
-    shutil.copy(db_bawaan, db)
+def db_halaman(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's private copy of the database (the page writes the workspace beside it) with two editors."""
     pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
     pengguna.tambah_pengguna(pengguna.path_akun(db), "dedi.kab", "editor", ["33.26"], "sandi-rahasia-2")
     monkeypatch.setenv("KLA_DB", str(db))
@@ -33,13 +28,9 @@ def db_halaman(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     st.cache_data.clear()
 
 
-def _app(nama: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.query_params["wilayah"] = "33.75"
-    if nama is not None:
-        # The way ui/masuk.py keeps a login: the name and the last activity, never the password.
-        at.session_state[masuk.KUNCI_SESI] = {"nama": nama, "aktif": time.time()}
-    return at.switch_page("halaman/gugus_tugas.py")
+def _masuk(nama: str) -> dict[str, object]:
+    """The way ui/masuk.py keeps a login: the name and the last activity, never the password."""
+    return {masuk.KUNCI_SESI: {"nama": nama, "aktif": time.time()}}
 
 
 def _metrik(at: AppTest) -> dict[str, str]:
@@ -47,9 +38,7 @@ def _metrik(at: AppTest) -> dict[str, str]:
 
 
 def test_keluar_hanya_baca(db_halaman: Path):
-    at = _app().run()
-    assert not at.exception
-    assert [e.value for e in at.error] == []
+    at = periksa_tanpa_galat(buka_halaman("gugus_tugas", wilayah="33.75").run())
     assert at.title[0].value == "Gugus Tugas KLA Kota Pekalongan"
     assert _metrik(at)["Butir lengkap"] == "0 dari 64"
     assert _metrik(at)["Poin dipertaruhkan"] == "1.000,00"
@@ -63,15 +52,13 @@ def test_keluar_hanya_baca(db_halaman: Path):
 
 
 def test_editor_lain_wilayah_hanya_baca(db_halaman: Path):
-    at = _app("dedi.kab").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("gugus_tugas", sesi=_masuk("dedi.kab"), wilayah="33.75").run())
     assert any("dedi.kab" in w.value and "tidak dapat mengubah" in w.value for w in at.warning)
     assert "gt_simpan" not in [b.key for b in at.button]
 
 
 def test_editor_menandai_butir_lengkap_dan_kesiapan_berubah(db_halaman: Path):
-    at = _app("ana.pkl").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("gugus_tugas", sesi=_masuk("ana.pkl"), wilayah="33.75").run())
     assert _metrik(at)["Butir lengkap"] == "0 dari 64"
     pilih = at.selectbox(key="gt_pilih_butir")
     kode = str(pilih.value)
@@ -80,8 +67,7 @@ def test_editor_menandai_butir_lengkap_dan_kesiapan_berubah(db_halaman: Path):
     at.selectbox(key=f"gt_status_{akhiran}").set_value("lengkap")
     at.text_input(key=f"gt_ref_{akhiran}").set_value("Perwal 12/2024")
     at.button(key="gt_simpan").click().run()
-    assert not at.exception
-    assert [e.value for e in at.error] == []
+    periksa_tanpa_galat(at)
     assert _metrik(at)["Butir lengkap"] == "1 dari 64"
     assert _metrik(at)["Kesiapan"] == "1,6 %"
     assert any("2 perubahan tersimpan" in s.value for s in at.success)  # status and reference

@@ -13,18 +13,10 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
-from indicators.lokasi import PROYEK
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 from ui.bagian import indikator as hi
 
-APP = str(PROYEK / "app.py")
 KATALOG = katalog_bawaan()
-
-
-def _app(**param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page("halaman/indikator.py")
 
 
 def _spek(at: AppTest) -> list[dict[str, Any]]:
@@ -116,8 +108,7 @@ def test_seri_tren_rata_rata_dan_wilayah():
 
 
 def test_bawaan_kla24_01_metadata_lencana_dan_rujukan(app_db: Path):
-    at = _app().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("indikator").run())
     assert at.title[0].value == "Indikator KLA"
     assert at.header[0].value == "KLA24-01 · Perda KLA"
     assert dict(at.query_params) == {"skema": "KLA24", "indikator": "KLA24-01", "tahun": "2025", "wilayah": "33.75"}
@@ -148,7 +139,7 @@ def test_bawaan_kla24_01_metadata_lencana_dan_rujukan(app_db: Path):
 
 
 def test_peringkat_peta_dan_tren(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("indikator").run())
     peta, tren = _spek(at)
     (trace,) = peta["data"]
     assert trace["type"] == "choropleth"
@@ -177,17 +168,19 @@ def test_peringkat_peta_dan_tren(app_db: Path):
 
 
 def test_ganti_indikator_tahun_dan_wilayah(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("indikator").run())
     at.selectbox(key="indikator_KLA24").set_value("KLA24-13").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.header[0].value == "KLA24-13 · Prevalensi Gizi"
     assert at.query_params["indikator"] == "KLA24-13"
     at.selectbox(key="tahun_KLA24").set_value(2021).run()
+    periksa_tanpa_galat(at)
     assert at.query_params["tahun"] == "2021"
     assert any("evaluasi 2021" in c.value for c in at.caption)
     (trace,) = _spek(at)[0]["data"]
     assert trace["zmax"] == 40
     at.selectbox(key="wilayah").set_value("33.01").run()
+    periksa_tanpa_galat(at)
     assert _spek(at)[1]["data"][1]["name"] == "Kabupaten Cilacap"
     # Related raw statistics with the region's latest value (real data, SSGI 2022).
     statistik = _tabel(at, "Statistik").set_index("Statistik")
@@ -198,20 +191,20 @@ def test_ganti_indikator_tahun_dan_wilayah(app_db: Path):
 
 
 def test_statistik_belum_terverifikasi_ditandai(app_db: Path):
-    at = _app(indikator="KLA24-21").run()
+    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-21").run())
     statistik = _tabel(at, "Statistik").set_index("Statistik")
     assert statistik.loc["Korban kekerasan anak 0–18 tahun (belum terverifikasi)", "Status"] == "BELUM terverifikasi"
 
 
 def test_indikator_tanpa_statistik(app_db: Path):
-    at = _app(indikator="KLA24-01").run()
+    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-01").run())
     assert any("Belum ada statistik mentah" in i.value for i in at.info)
 
 
 def test_ganti_skema_ke_kla31_dan_kembali_lewat_padanan(app_db: Path):
-    at = _app(indikator="KLA24-04").run()
+    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-04").run())
     at.selectbox(key="skema").set_value("KLA31").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     # The crosswalk counterpart is picked, and only the scheme's cycle (2017) is offered.
     assert at.selectbox(key="indikator_KLA31").value == "KLA31-08"
     assert at.query_params["indikator"] == "KLA31-08"
@@ -220,23 +213,21 @@ def test_ganti_skema_ke_kla31_dan_kembali_lewat_padanan(app_db: Path):
     assert [len(d.value) for d in at.dataframe if "Label resmi" in d.value.columns] == [7, 3, 3, 9, 5, 4]
     assert any("hanya dipakai pada siklus 2017" in i.value for i in at.info)
     at.button(key="ind_buka_KLA24-04").click().run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.selectbox(key="skema").value == "KLA24"
     assert at.header[0].value == "KLA24-04 · Akta Kelahiran"
     assert at.query_params["indikator"] == "KLA24-04"
 
 
 def test_tautan_langsung_ke_indikator_kla31(app_db: Path):
-    at = _app(indikator="KLA31-20").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA31-20").run())
     assert at.selectbox(key="skema").value == "KLA31"
     assert at.header[0].value.startswith("KLA31-20 · ")
     assert any("tidak punya padanan di KLA24" in i.value for i in at.info)
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = _app(lang="en", indikator="KLA24-13").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("indikator", lang="en", indikator="KLA24-13").run())
     assert at.title[0].value == "KLA indicators"
     teks = _markdown(at)
     assert "**Under-five nutritional status (stunting, wasting, underweight)**" in teks

@@ -11,16 +11,9 @@ from indicators.analisis import layanan
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
-APP = str(PROYEK / "app.py")
 KATALOG = katalog_bawaan()
-
-
-def _app(**param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page("halaman/metodologi.py")
 
 
 def _edit(at: AppTest, kunci: str, baris: dict[int, dict[str, float | None]]) -> AppTest:
@@ -45,8 +38,7 @@ def _markdown(at: AppTest) -> str:
 
 
 def test_bawaan_sumber_atribusi_dan_cakupan(app_db: Path):
-    at = _app().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
     assert at.title[0].value == "Data & Metodologi"
     assert [h.value for h in at.header] == [
         "Sumber data, keyakinan dan lisensi",
@@ -94,7 +86,7 @@ def test_bawaan_sumber_atribusi_dan_cakupan(app_db: Path):
 
 
 def test_metode_penilaian(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
     teks = _markdown(at)
     assert "jumlah subtotal kelompok" in teks
     assert "**1.000**" in teks
@@ -111,7 +103,7 @@ def test_metode_penilaian(app_db: Path):
 
 
 def test_what_if_bawaan_sama_dengan_predikat_hitung(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
     editor = at.data_editor
     assert [e.key for e in editor] == ["met_maks_KLA24", "met_pita"]
     assert len(editor[0].value) == 24
@@ -132,8 +124,9 @@ def test_what_if_bawaan_sama_dengan_predikat_hitung(app_db: Path):
 
 
 def test_maks_jumlah_salah_memberi_pesan(app_db: Path):
-    at = _edit(_app().run(), "met_maks_KLA24", {0: {"maks": 90.0}})
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
+    at = _edit(at, "met_maks_KLA24", {0: {"maks": 90.0}})
+    periksa_tanpa_galat(at, galat=1)
     assert [e.value for e in at.error] == [
         "- Jumlah nilai maksimum harus tepat 1.000, sekarang 1.020 (selisih 20). Ubah nilai indikator lain "
         "sampai jumlahnya 1.000."
@@ -144,17 +137,18 @@ def test_maks_jumlah_salah_memberi_pesan(app_db: Path):
 
 
 def test_maks_nol_dan_bahasa_inggris(app_db: Path):
-    at = _edit(_app(lang="en").run(), "met_maks_KLA24", {0: {"maks": 0.0}})
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("metodologi", lang="en").run())
+    at = _edit(at, "met_maks_KLA24", {0: {"maks": 0.0}})
+    periksa_tanpa_galat(at, galat=1)
     pesan = at.error[0].value
     assert "The maximum of KLA24-01 must be greater than 0 (now 0)." in pesan
     assert "The maxima must sum to exactly 1,000; they now sum to 930 (difference -70)." in pesan
 
 
 def test_maks_sah_mengubah_jumlah_predikat(app_db: Path):
-    at = _edit(_app().run(), "met_maks_KLA24", {0: {"maks": 120.0}, 1: {"maks": 30.0}})
-    assert not at.exception
-    assert not at.error
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
+    at = _edit(at, "met_maks_KLA24", {0: {"maks": 120.0}, 1: {"maks": 30.0}})
+    periksa_tanpa_galat(at)
     jumlah = _jumlah(at)
     assert jumlah["Utama"][1] == jumlah["Utama"][0] + 1
     assert jumlah["Nindya"][1] == jumlah["Nindya"][0] - 1
@@ -169,13 +163,14 @@ def test_maks_sah_mengubah_jumlah_predikat(app_db: Path):
 
 
 def test_batas_pita_diubah(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
     at = _edit(at, "met_pita", {1: {"bawah": 450.0}})
+    periksa_tanpa_galat(at, galat=1)
     assert [e.value for e in at.error] == [
         "- Batas bawah Madya (450) harus lebih besar dari batas bawah Pratama (500)."
     ]
     at = _edit(at, "met_pita", {1: {"bawah": 650.0}})
-    assert not at.error
+    periksa_tanpa_galat(at)
     assert any("Pratama ≥ 500 dan ≤ 650 · Madya > 650 dan ≤ 700" in c.value for c in at.caption)
     jumlah = _jumlah(at)
     assert jumlah["Madya"][1] < jumlah["Madya"][0]
@@ -183,9 +178,9 @@ def test_batas_pita_diubah(app_db: Path):
 
 
 def test_skema_kla31(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
     at.selectbox(key="met_skema").set_value("KLA31").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["skema"] == "KLA31"
     assert at.query_params["tahun"] == "2017"
     assert at.selectbox(key="met_tahun_KLA31").options == ["2017"]
@@ -195,23 +190,19 @@ def test_skema_kla31(app_db: Path):
     assert sum(a for a, _ in _jumlah(at).values()) == 35
 
 
-def test_sumber_impor_pengguna_berlabel(db_bawaan: Path, tmp_path: Path, monkeypatch):
+def test_sumber_impor_pengguna_berlabel(db: Path, monkeypatch):
     """After an official's import, the page lists the import as a source (it used to crash here)."""
-    import shutil
-
     import streamlit as st
 
     from indicators.impor import terapkan as impor
 
-    db = tmp_path / "kla.duckdb"
-    shutil.copy(db_bawaan, db)
     berkas = PROYEK / "tests" / "data" / "impor" / "baik" / "predikat_baik.csv"
     hasil = impor.periksa_berkas(berkas.read_bytes(), berkas.name, KATALOG, impor.muat_wilayah(db))
     impor.terapkan(db, hasil, KATALOG, pengguna="uji")
     monkeypatch.setenv("KLA_DB", str(db))
     st.cache_data.clear()
     for bahasa, label in (("id", "impor data oleh pengguna"), ("en", "imported by users")):
-        at = _app(**({"lang": "en"} if bahasa == "en" else {})).run()
-        assert not at.exception
+        at = buka_halaman("metodologi", lang="en") if bahasa == "en" else buka_halaman("metodologi")
+        periksa_tanpa_galat(at.run())
         assert any(label in m.value for m in at.markdown), bahasa
     st.cache_data.clear()

@@ -12,22 +12,15 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from indicators.analisis import layanan, perbandingan
+from indicators.grafik import perbandingan as grafik_perbandingan
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
-from indicators.lokasi import PROYEK
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 from ui.bagian import perbandingan as halaman_perbandingan
 
-APP = str(PROYEK / "app.py")
 KAT = katalog_bawaan()
 TAHUN = list(range(2017, 2026))
 SINTETIS = "data contoh (sintetis)"
-
-
-def _app(**param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page("halaman/perbandingan.py")
 
 
 def _larik(nilai: Any) -> Any:
@@ -69,8 +62,7 @@ def _skor_db(db: Path) -> pd.DataFrame:
 
 
 def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
-    at = _app().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan").run())
     assert at.title[0].value == "Total skor dari siklus ke siklus"
     assert at.query_params["wilayah"] == "33.75,33.25,33.26"
     assert at.query_params["ukuran"] == "total"
@@ -84,8 +76,8 @@ def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
     assert set(garis) == {"Kota Pekalongan", "Kabupaten Batang", "Kabupaten Pekalongan"}
     # The pinned region is drawn last (on top), thick and coloured; the others thin and grey.
     assert tren["data"][-1]["name"] == "Kota Pekalongan"
-    assert garis["Kota Pekalongan"]["line"] == {"color": halaman_perbandingan.WARNA_SEMAT, "width": 4}
-    assert garis["Kabupaten Batang"]["line"]["color"] == halaman_perbandingan.WARNA_LAIN
+    assert garis["Kota Pekalongan"]["line"] == {"color": grafik_perbandingan.WARNA_SEMAT, "width": 4}
+    assert garis["Kabupaten Batang"]["line"]["color"] == grafik_perbandingan.WARNA_LAIN
     assert garis["Kabupaten Batang"]["line"]["width"] < 4
     # Calendar-year axis; 2020 and 2024 are gaps that break the line.
     skor = _skor_db(app_db)
@@ -119,28 +111,27 @@ def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
 
 
 def test_dari_url_dua_wilayah(app_db: Path):
-    at = _app(wilayah="33.75,33.26").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75,33.26").run())
     assert at.query_params["wilayah"] == "33.75,33.26"
     assert set(_garis(_grafik(at)[0])) == {"Kota Pekalongan", "Kabupaten Pekalongan"}
 
 
 def test_ubah_wilayah_dan_yang_disematkan(app_db: Path):
-    at = _app(wilayah="33.75,33.26").run()
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75,33.26").run())
     at.multiselect(key="perbandingan_wilayah").set_value(["33.26", "33.01", "33.75"]).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["wilayah"] == "33.26,33.01,33.75"
     tren, peringkat = _grafik(at)
     assert tren["data"][-1]["name"] == "Kabupaten Pekalongan"
     assert tren["data"][-1]["line"]["width"] == 4
-    assert _garis(tren)["Kota Pekalongan"]["line"]["color"] == halaman_perbandingan.WARNA_LAIN
+    assert _garis(tren)["Kota Pekalongan"]["line"]["color"] == grafik_perbandingan.WARNA_LAIN
     assert set(_garis(peringkat)) == {"Kabupaten Pekalongan", "Kabupaten Cilacap", "Kota Pekalongan"}
 
 
 def test_ukuran_indikator_memperingatkan_komparabilitas(app_db: Path):
-    at = _app(wilayah="33.75,33.26").run()
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75,33.26").run())
     at.selectbox(key="perbandingan_ukuran").set_value("KLA24-04").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["ukuran"] == "KLA24-04"
     assert at.title[0].value == "4. Akta Kelahiran (KLA24-04) dari siklus ke siklus"
     peringatan = [w.value for w in at.warning]
@@ -159,8 +150,7 @@ def test_ukuran_indikator_memperingatkan_komparabilitas(app_db: Path):
 
 
 def test_ukuran_kelompok_dan_tahap_provinsi(app_db: Path):
-    at = _app(wilayah="33.75", ukuran="klaster_2", tahap="provinsi").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75", ukuran="klaster_2", tahap="provinsi").run())
     assert any("KLA24 160" in c.value and "KLA31 150" in c.value for c in at.caption)
     assert any("Tahap Verifikasi provinsi hanya tersedia untuk siklus 2023, 2025" in c.value for c in at.caption)
     kota = _garis(_grafik(at)[0])["Kota Pekalongan"]
@@ -168,14 +158,14 @@ def test_ukuran_kelompok_dan_tahap_provinsi(app_db: Path):
 
 
 def test_kelompok_sebaya(app_db: Path):
-    at = _app(wilayah="33.75").run()
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75").run())
     at.radio(key="perbandingan_sebaya").set_value("tetangga").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["sebaya"] == "tetangga"
     assert at.query_params["wilayah"] == "33.75,33.25,33.26"
 
     at.radio(key="perbandingan_sebaya").set_value("predikat").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     predikat = store.kueri(app_db, "predikat_resmi", {"tahun": 2025})
     nindya = set(predikat.loc[predikat["predikat"] == "Nindya", "kode_wilayah"])
     pilihan = at.multiselect(key="perbandingan_wilayah").value
@@ -190,11 +180,12 @@ def test_kelompok_sebaya(app_db: Path):
 
     # Editing the list by hand leaves the preset.
     at.multiselect(key="perbandingan_wilayah").set_value(["33.75", "33.26"]).run()
+    periksa_tanpa_galat(at)
     assert at.radio(key="perbandingan_sebaya").value == "pilihan"
     assert at.query_params["sebaya"] == "pilihan"
 
     at.radio(key="perbandingan_sebaya").set_value("provinsi").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["wilayah"] == "33.75"
     garis = _garis(_grafik(at)[0])
     rata = garis["Rata-rata Jawa Tengah"]
@@ -205,15 +196,13 @@ def test_kelompok_sebaya(app_db: Path):
 
 
 def test_sebaya_dari_url(app_db: Path):
-    at = _app(wilayah="33.75", sebaya="tetangga").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75", sebaya="tetangga").run())
     assert at.multiselect(key="perbandingan_wilayah").value == ["33.75", "33.25", "33.26"]
     assert at.radio(key="perbandingan_sebaya").value == "tetangga"
 
 
 def test_rata_provinsi_untuk_indikator(app_db: Path):
-    at = _app(wilayah="33.75", ukuran="KLA24-11", sebaya="provinsi").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75", ukuran="KLA24-11", sebaya="provinsi").run())
     rata = _garis(_grafik(at)[0])["Rata-rata Jawa Tengah"]
     simbol = dict(zip(rata["x"], rata["marker"]["symbol"], strict=True))
     assert simbol[2017] == "circle-open"  # bridged through the crosswalk (lemah)
@@ -223,19 +212,17 @@ def test_rata_provinsi_untuk_indikator(app_db: Path):
 
 
 def test_kode_tanpa_data_dan_pilihan_kosong(app_db: Path):
-    at = _app(wilayah="31.71").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="31.71").run())
     assert any("31.71" in i.value for i in at.info)
     assert at.query_params["wilayah"] == "33.75,33.25,33.26"
     at.multiselect(key="perbandingan_wilayah").set_value([]).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert any("Pilih minimal satu" in i.value for i in at.info)
     assert not at.get("plotly_chart")
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = _app(lang="en", wilayah="33.75,33.26").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", lang="en", wilayah="33.75,33.26").run())
     assert at.title[0].value == "Total score across cycles"
     assert at.radio(key="perbandingan_sebaya").options == [
         "My selection",
@@ -254,6 +241,7 @@ def test_bahasa_inggris(app_db: Path):
     hover = [h for h in _garis(tren)["Kota Pekalongan"]["hovertext"] if h]
     assert "2023: 773.48 points" in hover[5]
     at.selectbox(key="perbandingan_ukuran").set_value("KLA24-04").run()
+    periksa_tanpa_galat(at)
     assert any("crosswalk" in w.value and "comparability good" in w.value for w in at.warning)
 
 
@@ -279,10 +267,10 @@ def test_grafik_tren_murni():
     tabel = _tabel()
     sumbu = perbandingan.sumbu_waktu([(2017, "KLA31"), (2018, "KLA24"), (2019, "KLA24"), (2021, "KLA24")])
     nama = {"33.75": "Kota Pekalongan", "33.26": "Kabupaten Pekalongan"}
-    hover = halaman_perbandingan.teks_hover(tabel, nama, 1, "%", "id")
+    hover = grafik_perbandingan.teks_hover(tabel, nama, 1, "%", "id")
     assert hover[3] == ""  # 2020: no value, no hover
     assert "komparabilitas lemah" in hover[0]
-    fig = halaman_perbandingan.grafik_tren(
+    fig = grafik_perbandingan.grafik_tren(
         tabel, nama, "33.75", sumbu, "id", judul="J", subjudul="S", sumbu_y="Y", hover=hover
     )
     kab, kota = fig.data
@@ -301,7 +289,7 @@ def test_grafik_peringkat_murni():
     )
     tabel = perbandingan.isi_celah(seri, [2018, 2019, 2020, 2021], ["33.75"], "peringkat")
     sumbu = perbandingan.sumbu_waktu([(2018, "KLA24"), (2019, "KLA24"), (2021, "KLA24")])
-    fig = halaman_perbandingan.grafik_peringkat(tabel, {"33.75": "Kota"}, "33.75", sumbu, "en", judul="R", subjudul="")
+    fig = grafik_perbandingan.grafik_peringkat(tabel, {"33.75": "Kota"}, "33.75", sumbu, "en", judul="R", subjudul="")
     (kota,) = fig.data
     assert list(kota.y) == [3.0, None, None, 7.0]
     assert list(kota.text) == ["3", "", "", "7="]

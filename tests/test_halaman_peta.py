@@ -11,17 +11,9 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from indicators.lokasi import DATA_DIR, PROYEK
+from indicators.lokasi import DATA_DIR
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 from ui.bagian import peta
-
-APP = str(PROYEK / "app.py")
-
-
-def _app(**param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page("halaman/peta.py")
 
 
 def _peta(at: AppTest) -> list[dict[str, Any]]:
@@ -52,8 +44,7 @@ def _predikat_csv(tahun: str) -> dict[str, int]:
 
 
 def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
-    at = _app().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta").run())
     assert at.title[0].value == "Predikat resmi — Jawa Tengah, evaluasi 2025"
     assert at.query_params["ukuran"] == "predikat"
     (spek,) = _peta(at)
@@ -76,9 +67,9 @@ def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
 
 
 def test_ganti_ukuran_ke_total_dan_klaster(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("peta").run())
     at.selectbox(key="ukuran").set_value("total").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["ukuran"] == "total"
     assert at.title[0].value == "Total skor (poin) — Jawa Tengah, evaluasi 2025, tahap Final"
     assert any("sintetis" in w.value for w in at.warning)
@@ -94,29 +85,27 @@ def test_ganti_ukuran_ke_total_dan_klaster(app_db: Path):
     # Stage picker: scores have stages; 2025 has mandiri, provinsi and final.
     assert at.selectbox(key="tahap").options == ["Evaluasi mandiri", "Verifikasi provinsi", "Final"]
     at.selectbox(key="tahap").set_value("mandiri").run()
+    periksa_tanpa_galat(at)
     assert "tahap Evaluasi mandiri" in at.title[0].value
     assert at.query_params["tahap"] == "mandiri"
 
     at.selectbox(key="ukuran").set_value("klaster_3").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.title[0].value.startswith("Skor Klaster III")
     assert all(v <= 1000 for v in _nilai(_peta(at)[0]).values())
 
 
 def test_ukuran_indikator_hanya_siklus_skemanya(app_db: Path):
-    at = _app(ukuran="KLA24-13").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", ukuran="KLA24-13").run())
     assert "2017" not in at.selectbox(key="tahun").options  # 2017 used the KLA31 scheme
     assert "Indikator: " in at.caption[0].value
-    at = _app(ukuran="KLA31-05").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", ukuran="KLA31-05").run())
     assert at.selectbox(key="tahun").options == ["2017"]
     assert len(_nilai(_peta(at)[0])) == 35
 
 
 def test_ukuran_statistik_tahun_datanya_dan_arah_terbalik(app_db: Path):
-    at = _app(ukuran="stat:prevalensi_stunting_ssgi").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", ukuran="stat:prevalensi_stunting_ssgi").run())
     assert at.selectbox(key="tahun").label == "Tahun data"
     assert at.selectbox(key="tahun").options == ["2021", "2022", "2024"]
     assert at.selectbox(key="tahun").value == 2022  # the best-covered year, not a lone 2024 value
@@ -135,13 +124,13 @@ def test_ukuran_statistik_tahun_datanya_dan_arah_terbalik(app_db: Path):
 
 
 def test_ganti_siklus_dan_banding_dua_siklus(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("peta").run())
     at.selectbox(key="tahun").set_value(2021).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["tahun"] == "2021"
     assert "evaluasi 2021" in at.title[0].value
     at.toggle(key="peta_bandingkan").set_value(True).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.query_params["tahun2"] == "2019"  # the cycle before by default
     kiri, kanan, ubah = _peta(at)
     assert len(_lokasi(kiri)) == len(_lokasi(kanan)) == len(_lokasi(ubah)) == 35
@@ -150,13 +139,15 @@ def test_ganti_siklus_dan_banding_dua_siklus(app_db: Path):
     assert kategori <= {"Naik predikat", "Predikat tetap", "Turun predikat", "Tidak dapat dibandingkan"}
     assert "Tidak dapat dibandingkan" in kategori  # 2019 is partial: not compared, never guessed
     at.toggle(key="peta_bandingkan").set_value(False).run()
+    periksa_tanpa_galat(at)
     assert "tahun2" not in at.query_params
     assert len(_peta(at)) == 1
 
 
 def test_peta_perubahan_kontinu_divergen_berpusat_nol(app_db: Path):
-    at = _app(ukuran="stat:angka_kematian_neonatal", tahun="2021", tahun2="2020").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(
+        buka_halaman("peta", ukuran="stat:angka_kematian_neonatal", tahun="2021", tahun2="2020").run()
+    )
     kiri, kanan, ubah = _peta(at)
     # Side by side maps share one colour range.
     assert kiri["data"][-1]["zmin"] == kanan["data"][-1]["zmin"]
@@ -170,23 +161,19 @@ def test_peta_perubahan_kontinu_divergen_berpusat_nol(app_db: Path):
 
 
 def test_indonesia_nasional_dan_provinsi_tanpa_data(app_db: Path):
-    at = _app(provinsi="00", ukuran="total").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", provinsi="00", ukuran="total").run())
     assert "Indonesia" in at.title[0].value
     (spek,) = _peta(at)
     assert spek["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
     assert len(_lokasi(spek)) == 514
     assert len(_nilai(spek)) == 35  # only Jawa Tengah has values; the rest is marked as not found
-    at = _app(provinsi="31").run()
-    assert not at.exception
-    assert not at.error
+    at = periksa_tanpa_galat(buka_halaman("peta", provinsi="31").run())
     assert "Belum ada data" in at.info[0].value
     assert not at.get("plotly_chart")
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = _app(lang="en", ukuran="total", tahun="2023").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", lang="en", ukuran="total", tahun="2023").run())
     assert at.title[0].value == "Total score (points) — Jawa Tengah, 2023 evaluation, Final stage"
     (spek,) = _peta(at)
     trace = spek["data"][-1]
@@ -196,7 +183,7 @@ def test_bahasa_inggris(app_db: Path):
     assert "Total score 2023: " in hover
     assert "Data status: synthetic example data" in hover
     assert "." in hover.split("Total score 2023: ")[1].split(" ")[0]  # English decimal point
-    at = _app(lang="en").run()
+    at = periksa_tanpa_galat(buka_halaman("peta", lang="en").run())
     assert at.title[0].value == "Official predikat — Jawa Tengah, 2025 evaluation"
     assert "Official predikat 2025: Utama" in _peta(at)[0]["data"][0]["hovertext"][0]
 

@@ -14,18 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.analisis import layanan, profil
 from indicators.katalog.model import KELOMPOK, katalog_bawaan
-from indicators.lokasi import DATA_DIR, PROYEK
+from indicators.lokasi import DATA_DIR
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 from ui.bagian import profil as halaman_profil
 
-APP = str(PROYEK / "app.py")
 KAT = katalog_bawaan()
-
-
-def _app(**param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page("halaman/profil.py")
 
 
 def _grafik(at: AppTest) -> dict[str, dict[str, Any]]:
@@ -67,9 +60,7 @@ def _tabel(at: AppTest, kolom: str) -> pd.DataFrame:
 
 
 def test_bawaan_kota_pekalongan_2025(app_db: Path):
-    at = _app().run()
-    assert not at.exception
-    assert not at.error
+    at = periksa_tanpa_galat(buka_halaman("profil").run())
     assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2025"
     assert {"wilayah": "33.75", "tahun": "2025", "tahap": "final", "provinsi": "33"}.items() <= dict(
         at.query_params
@@ -134,9 +125,9 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
 
 
 def test_ganti_wilayah(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("profil").run())
     at.selectbox(key="wilayah").set_value("33.26").run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.title[0].value == "Profil Kabupaten Pekalongan — evaluasi 2025"
     assert at.query_params["wilayah"] == "33.26"
     assert _metrik(at)["Predikat resmi 2025"] == _resmi_csv("33.26")[2025]
@@ -146,16 +137,16 @@ def test_ganti_wilayah(app_db: Path):
 
 
 def test_ganti_siklus_dan_skema_lama(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("profil").run())
     at.selectbox(key="tahun").set_value(2021).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2021"
     assert at.query_params["tahun"] == "2021"
     assert at.selectbox(key="tahap").options == ["Evaluasi mandiri", "Final"]
     assert _metrik(at)["Predikat resmi 2021"] == "Madya"
     # 2017: the 31-indicator scheme, its own maxima, no official predikat for this city.
     at.selectbox(key="tahun").set_value(2017).run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     assert _metrik(at)["Predikat resmi 2017"] == "Data tidak ditemukan"
     assert len(_tabel(at, "Status")) == 31
     maks = _trace(_grafik(at)["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
@@ -165,21 +156,19 @@ def test_ganti_siklus_dan_skema_lama(app_db: Path):
 
 
 def test_tahap_dari_url(app_db: Path):
-    at = _app(wilayah="33.75", tahun="2025", tahap="mandiri").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75", tahun="2025", tahap="mandiri").run())
     assert at.selectbox(key="tahap").value == "mandiri"
     mandiri = layanan.tabel_skor(app_db, KAT, tahun=2025, tahap="mandiri").set_index("kode_wilayah")
     assert _metrik(at)["Total skor (sintetis)"] == f"{mandiri['total'].loc['33.75']:.2f}".replace(".", ",")
 
 
 def test_simulasi_naik_predikat(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("profil").run())
     _input_sim(at, "KLA24-01").set_value(70.0)
     _input_sim(at, "KLA24-18").set_value(45.0)
     at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(17.68)
     at.button(key="profil_sim_kirim").click().run()
-    assert not at.exception
-    assert not at.error
+    periksa_tanpa_galat(at)
     metrik = _metrik(at)
     assert metrik["Predikat hitung baru"] == "Utama"
     delta = next(m.delta for m in at.metric if m.label == "Predikat hitung baru")
@@ -194,19 +183,17 @@ def test_simulasi_naik_predikat(app_db: Path):
 
 
 def test_simulasi_masukan_tidak_sah(app_db: Path):
-    at = _app().run()
+    at = periksa_tanpa_galat(buka_halaman("profil").run())
     at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(150.0)
     at.button(key="profil_sim_kirim").click().run()
-    assert not at.exception
-    assert len(at.error) == 1
+    periksa_tanpa_galat(at, galat=1)  # the user's mistake, said once
     assert at.error[0].value.startswith("Masukan simulasi tidak sah")
     assert "di luar 0–100 persen" in at.error[0].value
     assert "Predikat hitung baru" not in _metrik(at)
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = _app(lang="en").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("profil", lang="en").run())
     assert at.title[0].value == "Profile of Kota Pekalongan — 2025 evaluation"
     assert "synthetic example data" in at.warning[0].value
     metrik = _metrik(at)
@@ -221,20 +208,17 @@ def test_bahasa_inggris(app_db: Path):
     assert set(status["Status"]) <= {"full", "good", "partial", "low", "no score yet"}
     at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(-3.0)
     at.button(key="profil_sim_kirim").click().run()
-    assert not at.exception
+    periksa_tanpa_galat(at, galat=1)
     assert at.error[0].value.startswith("Invalid what-if input")
 
 
 def test_tautan_wilayah_provinsi_lain_dan_tanpa_provinsi(app_db: Path):
     # A link that names only the region: the province follows it.
-    at = _app(wilayah="33.26").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.26").run())
     assert at.query_params["provinsi"] == "33"
     assert at.title[0].value.startswith("Profil Kabupaten Pekalongan")
     # A region in a province without KLA data: a plain empty state, not an error.
-    at = _app(wilayah="31.71").run()
-    assert not at.exception
-    assert not at.error
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="31.71").run())
     assert at.query_params["provinsi"] == "31"
     assert at.info[0].value.startswith("Belum ada data KLA untuk")
     assert not at.get("plotly_chart")

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from indicators.lokasi import PROYEK
-
-APP = str(PROYEK / "app.py")
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 
 def _tombol(at: AppTest) -> list[tuple[str, str, bool, bool]]:
@@ -24,8 +22,7 @@ def _unduhan_tabel(at: AppTest) -> list[tuple[str, str, bool, bool]]:
 
 
 def test_ringkasan_punya_tombol_unduh_tabel(app_db: Path):
-    at = AppTest.from_file(APP, default_timeout=180).run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman().run())
     tombol = _unduhan_tabel(at)
     label = [t[0] for t in tombol]
     assert label.count("Unduh CSV") >= 2
@@ -38,19 +35,13 @@ def test_ringkasan_punya_tombol_unduh_tabel(app_db: Path):
 
 
 def test_ringkasan_tombol_berbahasa_inggris(app_db: Path):
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.query_params["lang"] = "en"
-    at.run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman(lang="en").run())
     label = {t[0] for t in _unduhan_tabel(at)}
     assert label == {"Download CSV", "Download XLSX"}
 
 
 def test_profil_punya_tombol_unduh_tabel(app_db: Path):
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.query_params["wilayah"] = "33.74"
-    at.switch_page("halaman/profil.py").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.74").run())
     kunci = [t[1] for t in _unduhan_tabel(at)]
     for topik in ("riwayat-predikat", "ruang-indikator", "indikator", "tetangga"):
         assert any(f"unduhtabel_{topik}_kota-semarang" in k and k.endswith("_xlsx") for k in kunci), (topik, kunci)

@@ -18,18 +18,17 @@ from indicators.akun import pengguna as akun
 from indicators.impor import terapkan as impor
 from indicators.io import store
 from indicators.lokasi import PROYEK
+from tests.conftest import sha_berkas
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
-APP = str(PROYEK / "app.py")
 BAIK = PROYEK / "tests" / "data" / "impor" / "baik"
 SANDI_ANA = "kota-batik-2025!"
 SANDI_BOSS = "admin-jateng-2025"
 
 
 @pytest.fixture
-def db_unggah(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the database with two accounts; the app points at it; caches emptied."""
-    db = tmp_path / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
+def db_unggah(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's private copy of the database with two accounts; the app points at it; caches emptied."""
     path = akun.path_akun(db)
     akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
     akun.tambah_pengguna(path, "boss", "admin", [], SANDI_BOSS)
@@ -41,13 +40,6 @@ def db_unggah(db_bawaan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     yield db
     st.cache_data.clear()
     st.cache_resource.clear()
-
-
-def _halaman(**sesi: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for kunci, nilai in sesi.items():
-        at.session_state[kunci] = nilai
-    return at.switch_page("halaman/unggah.py")
 
 
 def _masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
@@ -65,8 +57,7 @@ def _teks(at: AppTest) -> str:
 
 
 def test_keluar_menampilkan_formulir_masuk(db_unggah: Path):
-    at = _halaman().run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("unggah").run())
     assert at.title[0].value == "Unggah data"
     assert [x.label for x in at.text_input] == ["Nama pengguna", "Sandi"]
     assert at.text_input(key="masuk_sandi").proto.type == at.text_input(key="masuk_sandi").proto.PASSWORD
@@ -76,27 +67,26 @@ def test_keluar_menampilkan_formulir_masuk(db_unggah: Path):
 
 
 def test_sandi_salah_lalu_terkunci_per_nama_dan_per_sesi(db_unggah: Path):
-    at = _halaman().run()
+    at = periksa_tanpa_galat(buka_halaman("unggah").run())
     for _ in range(5):
-        at = _masuk(at, "ana", "bukan-sandinya")
+        at = periksa_tanpa_galat(_masuk(at, "ana", "bukan-sandinya"), galat=1)
         assert [e.value for e in at.error] == ["Nama pengguna atau sandi salah."]
-    at = _masuk(at, "ana", SANDI_ANA)  # the right password no longer helps: locked
+    at = periksa_tanpa_galat(_masuk(at, "ana", SANDI_ANA), galat=1)  # the right password no longer helps: locked
     assert at.error[0].value.startswith("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit")
     assert "1. Unduh templat" not in _teks(at)
-    at = _masuk(at, "boss", SANDI_BOSS)  # this session is locked too, whatever the name
+    at = periksa_tanpa_galat(_masuk(at, "boss", SANDI_BOSS), galat=1)  # this session is locked too, whatever the name
     assert at.error[0].value.startswith("Terlalu banyak percobaan")
     # A new session: the name 'ana' stays locked (shared by the server), 'boss' may log in.
-    baru = _halaman().run()
-    baru = _masuk(baru, "ana", SANDI_ANA)
+    baru = periksa_tanpa_galat(buka_halaman("unggah").run())
+    baru = periksa_tanpa_galat(_masuk(baru, "ana", SANDI_ANA), galat=1)
     assert baru.error[0].value.startswith("Terlalu banyak percobaan")
-    baru = _masuk(baru, "boss", SANDI_BOSS)
-    assert not baru.error
+    baru = periksa_tanpa_galat(_masuk(baru, "boss", SANDI_BOSS))
     assert "1. Unduh templat" in _teks(baru)
 
 
 def test_masuk_lalu_keluar(db_unggah: Path):
-    at = _masuk(_halaman().run(), "ana", SANDI_ANA)
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("unggah").run())
+    at = periksa_tanpa_galat(_masuk(at, "ana", SANDI_ANA))
     teks = _teks(at)
     assert "Lingkup akun Anda: 33.75 (Kota Pekalongan)" in teks
     for langkah in ("1. Unduh templat", "2. Unggah berkas", "4. Riwayat impor"):
@@ -110,45 +100,41 @@ def test_masuk_lalu_keluar(db_unggah: Path):
     assert set(at.session_state["kla_masuk"]) == {"nama", "aktif"}
     assert "masuk_sandi" not in at.session_state
     next(b for b in at.button if b.label == "Keluar").click()
-    at.run()
+    periksa_tanpa_galat(at.run())
     assert "1. Unduh templat" not in _teks(at)
     assert [x.label for x in at.text_input] == ["Nama pengguna", "Sandi"]
 
 
 def test_sesi_habis_setelah_30_menit_diam(db_unggah: Path, monkeypatch: pytest.MonkeyPatch):
     lama = {"nama": "ana", "aktif": time.time() - 31 * 60}
-    at = _halaman(kla_masuk=dict(lama)).run()
+    at = periksa_tanpa_galat(buka_halaman("unggah", sesi={"kla_masuk": dict(lama)}).run())
     assert "Sesi Anda berakhir karena tidak aktif selama 30 menit" in _teks(at)
     assert "1. Unduh templat" not in _teks(at)
     monkeypatch.setenv(akun.ENV_SESI_MENIT, "60")
-    at = _halaman(kla_masuk=dict(lama)).run()
+    at = periksa_tanpa_galat(buka_halaman("unggah", sesi={"kla_masuk": dict(lama)}).run())
     assert "1. Unduh templat" in _teks(at)
     # An account removed on the server ends its sessions at once.
     akun.hapus_pengguna(akun.path_akun(db_unggah), "ana")
-    at.run()
+    periksa_tanpa_galat(at.run())
     assert "1. Unduh templat" not in _teks(at)
 
 
 def test_tampilan_tidak_publik_meminta_masuk_di_setiap_halaman(db_unggah: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(akun.ENV_TAMPILAN_PUBLIK, "false")
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman().run())
     assert at.title[0].value == "Masuk"
     assert "Halaman ini hanya untuk pengguna yang masuk." in _teks(at)
     assert not at.get("plotly_chart")
-    at = _masuk(at, "boss", SANDI_BOSS)
-    assert not at.exception
+    at = periksa_tanpa_galat(_masuk(at, "boss", SANDI_BOSS))
     assert at.get("plotly_chart")  # the overview page runs once logged in
     monkeypatch.setenv(akun.ENV_TAMPILAN_PUBLIK, "true")
-    publik = AppTest.from_file(APP, default_timeout=120).run()
+    publik = periksa_tanpa_galat(buka_halaman().run())
     assert publik.get("plotly_chart")
 
 
 def test_bahasa_inggris(db_unggah: Path):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = "en"
-    at.session_state["kla_masuk"] = {"nama": "boss", "aktif": time.time()}
-    at = at.switch_page("halaman/unggah.py").run()
+    sesi = {"kla_masuk": {"nama": "boss", "aktif": time.time()}}
+    at = periksa_tanpa_galat(buka_halaman("unggah", sesi=sesi, lang="en").run())
     teks = _teks(at)
     assert at.title[0].value == "Upload data"
     assert "Your account's scope: all regions" in teks
@@ -185,14 +171,9 @@ def _alur_app(db: Path, nama_berkas: str, pengguna: str) -> AppTest:
     )
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_editor_luar_lingkup_melihat_semua_masalah_tanpa_tombol(db_unggah: Path):
-    sebelum = _sha(db_unggah)
-    at = _alur_app(db_unggah, "skor_baik.csv", "ana").run()
-    assert not at.exception
+    sebelum = sha_berkas(db_unggah)
+    at = periksa_tanpa_galat(_alur_app(db_unggah, "skor_baik.csv", "ana").run(), galat=1)
     assert at.error[0].value == "Ditemukan 3 masalah; berkas tidak diimpor. Perbaiki lalu unggah lagi."
     tabel = at.dataframe[0].value
     assert list(tabel.columns) == ["Berkas", "Sheet", "Baris", "Kolom", "Sel", "Nilai", "Masalah", "Harapan"]
@@ -201,15 +182,14 @@ def test_editor_luar_lingkup_melihat_semua_masalah_tanpa_tombol(db_unggah: Path)
     assert tabel["Nilai"].iloc[0] == "33.26 Kabupaten Pekalongan"
     assert tabel["Harapan"].iloc[0] == "hanya wilayah dalam lingkup akun: 33.75 (Kota Pekalongan)"
     assert not [b for b in at.button if b.label == "Konfirmasi impor"]
-    assert _sha(db_unggah) == sebelum
+    assert sha_berkas(db_unggah) == sebelum
 
 
 def test_pratinjau_konfirmasi_riwayat_dan_pembatalan(db_unggah: Path):
     sebelum = store.kueri(db_unggah, "impor_bawa_skor_indikator")
     skor_lama = store.kueri(db_unggah, "skor_indikator", {"tahun": 2025, "tahap": "final"})
-    sha_lama = _sha(db_unggah)
-    at = _alur_app(db_unggah, "skor_baik.xlsx", "boss").run()
-    assert not at.exception
+    sha_lama = sha_berkas(db_unggah)
+    at = periksa_tanpa_galat(_alur_app(db_unggah, "skor_baik.xlsx", "boss").run())
     metrik = {m.label: m.value for m in at.metric}
     assert metrik == {"Baris baru": "0", "Berubah": "6", "Sama": "0", "Skor sintetis diganti": "66"}
     baris = at.dataframe[0].value
@@ -218,10 +198,9 @@ def test_pratinjau_konfirmasi_riwayat_dan_pembatalan(db_unggah: Path):
     dampak = at.dataframe[1].value
     assert "Total sesudah" in dampak.columns
     assert "Predikat hitung sesudah" in dampak.columns
-    assert _sha(db_unggah) == sha_lama  # nothing written before the confirmation
+    assert sha_berkas(db_unggah) == sha_lama  # nothing written before the confirmation
     next(b for b in at.button if b.label == "Konfirmasi impor").click()
-    at.run()
-    assert not at.exception
+    periksa_tanpa_galat(at.run())
     log = impor.daftar_impor(db_unggah)
     assert log[["impor_id", "pengguna", "berkas", "status"]].values.tolist() == [
         [1, "boss", "skor_baik.xlsx", "berhasil"]
@@ -234,12 +213,11 @@ def test_pratinjau_konfirmasi_riwayat_dan_pembatalan(db_unggah: Path):
     assert riwayat["Status"].tolist() == ["berlaku"]
     # Rollback asks first, then restores exactly the values before the import.
     next(b for b in at.button if b.label == "Batalkan impor #1").click()
-    at.run()
+    periksa_tanpa_galat(at.run())
     assert "Batalkan impor #1 (skor_baik.xlsx)? Nilai sebelum impor itu dipulihkan persis." in _teks(at)
     assert impor.daftar_impor(db_unggah)["status"].tolist() == ["berhasil"]
     next(b for b in at.button if b.label == "Ya, batalkan #1").click()
-    at.run()
-    assert not at.exception
+    periksa_tanpa_galat(at.run())
     assert impor.daftar_impor(db_unggah)["status"].tolist() == ["berhasil", "dibatalkan"]
     pulih = store.kueri(db_unggah, "skor_indikator", {"tahun": 2025, "tahap": "final"})
     kunci = ["kode_wilayah", "indikator"]
@@ -257,6 +235,8 @@ def test_editor_tidak_mendapat_tombol_batal_untuk_impor_luar_lingkup(db_unggah: 
     berkas.write_text("tahun,kode_wilayah,predikat\n2025,33.75,Utama\n", encoding="utf-8")
     hasil = impor.periksa_berkas(berkas.read_bytes(), berkas.name, katalog_bawaan(), impor.muat_wilayah(db_unggah))
     impor.terapkan(db_unggah, hasil, katalog_bawaan(), pengguna="ana")
-    at = _alur_app(db_unggah, "predikat_baik.csv", "ana").run()
+    at = periksa_tanpa_galat(_alur_app(db_unggah, "predikat_baik.csv", "ana").run(), galat=1)
+    # The file also has a row outside ana's scope (Kab. Batang): refused, and said so.
+    assert at.error[0].value == "Ditemukan 1 masalah; berkas tidak diimpor. Perbaiki lalu unggah lagi."
     tombol = [b.label for b in at.button if b.label.startswith("Batalkan impor")]
     assert tombol == ["Batalkan impor #2"]

@@ -13,26 +13,16 @@ import pytest
 from indicators.bangun import database
 from indicators.impor import terapkan as impor
 from indicators.katalog.model import katalog_bawaan
+from tests.conftest import sha_berkas
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
 TABEL = ("skor_indikator", "statistik_indikator", "predikat_resmi", "sumber")
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _isi(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the data tables, sorted: an exact picture of the stored values."""
     with duckdb.connect(str(db), read_only=True) as con:
         return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABEL}
-
-
-@pytest.fixture
-def db(db_bawaan: Path, tmp_path: Path) -> Path:
-    salinan = tmp_path / "kla.duckdb"
-    shutil.copyfile(db_bawaan, salinan)
-    return salinan
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +71,9 @@ def test_xlsx_dan_csv_menghasilkan_baris_yang_sama(db: Path, tmp_path: Path, wil
 
 
 def test_pratinjau_tidak_mengubah_apa_pun(db: Path, wilayah: pd.DataFrame):
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     prat = impor.pratinjau(db, _periksa("skor_baik.csv", wilayah), katalog_bawaan())
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
     assert prat.jumlah == {"baru": 0, "berubah": 6, "sama": 0, "dihapus": 3 * 24 - 6}
     assert set(prat.baris["status"]) == {"berubah"}
     assert prat.baris["sintetis_lama"].all()
@@ -139,11 +129,11 @@ def test_rollback_ditolak_bila_impor_lebih_baru_menyentuh_kunci_yang_sama(db: Pa
     lain = _csv("tahun,kode_wilayah,predikat\n2025,33.01,Utama\n", wilayah, "lain.csv")
     for h in (satu, dua, lain):
         impor.terapkan(db, h, katalog_bawaan(), pengguna="uji")
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     with pytest.raises(impor.ImporError, match=r"impor yang lebih baru \(#2\)") as info:
         impor.batalkan(db, 1, pengguna="uji")
     assert "#2" in info.value.teks("en")
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
     impor.batalkan(db, 3, pengguna="uji")  # touches other keys: no conflict, any order
     impor.batalkan(db, 2, pengguna="uji")
     with duckdb.connect(str(db), read_only=True) as con:
@@ -222,10 +212,10 @@ def test_sidik_berubah_menolak_commit(db: Path, wilayah: pd.DataFrame):
     hasil = _periksa("predikat_baik.csv", wilayah)
     prat = impor.pratinjau(db, hasil, katalog_bawaan())
     impor.terapkan(db, _periksa("statistik_baik.csv", wilayah), katalog_bawaan(), pengguna="lain")
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     with pytest.raises(impor.ImporError, match="berubah sejak pratinjau"):
         impor.terapkan(db, hasil, katalog_bawaan(), pengguna="uji", sidik=prat.sidik)
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
 
 
 def test_salinan_basi_dibersihkan(db: Path, wilayah: pd.DataFrame):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,19 +9,9 @@ from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore
 
 from indicators.cli import impor as cli_impor
 from indicators.impor import terapkan
+from tests.conftest import sha_berkas
 
 BAIK = Path(__file__).parent / "data" / "impor" / "baik"
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def db(db_bawaan: Path, tmp_path: Path) -> Path:
-    salinan = tmp_path / "kla.duckdb"
-    shutil.copyfile(db_bawaan, salinan)
-    return salinan
 
 
 def test_template(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -47,7 +35,7 @@ def test_template_galat(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_dry_run_tidak_menyimpan(db: Path, capsys: pytest.CaptureFixture[str]):
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     assert cli_impor.main(["import", str(BAIK / "skor_baik.csv"), "--dry-run", "--db", str(db)]) == 0
     keluaran = capsys.readouterr().out
     assert "Pratinjau: 0 baris baru, 6 berubah, 0 sama, 66 skor sintetis diganti data nyata" in keluaran
@@ -56,11 +44,11 @@ def test_dry_run_tidak_menyimpan(db: Path, capsys: pytest.CaptureFixture[str]):
     assert "2025 33.75 Kota Pekalongan, final:" in keluaran
     assert "176,75 tanpa predikat (belum lengkap 3/24)" in keluaran
     assert "tidak ada yang disimpan" in keluaran
-    assert _sha(db) == sebelum
+    assert sha_berkas(db) == sebelum
 
 
 def test_impor_lalu_rollback(db: Path, capsys: pytest.CaptureFixture[str]):
-    sebelum = _sha(db)
+    sebelum = sha_berkas(db)
     assert cli_impor.main(["import", str(BAIK / "predikat_baik.csv"), "--db", str(db), "--user", "budi"]) == 0
     keluaran = capsys.readouterr().out
     assert "Impor #1 tersimpan oleh budi" in keluaran
@@ -71,7 +59,7 @@ def test_impor_lalu_rollback(db: Path, capsys: pytest.CaptureFixture[str]):
     assert "Impor #1 dibatalkan" in capsys.readouterr().out
     assert cli_impor.main(["import", "--rollback", "1", "--db", str(db), "--bahasa", "en"]) == 2
     assert "Import #1 was already rolled back" in capsys.readouterr().err
-    assert _sha(db) != sebelum  # the log grew
+    assert sha_berkas(db) != sebelum  # the log grew
     assert terapkan.daftar_impor(db)["status"].tolist() == ["berhasil", "dibatalkan"]
 
 

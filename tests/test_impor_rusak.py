@@ -3,8 +3,6 @@ the database stays byte-for-byte the same (also through the `kla import` command
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +13,15 @@ import yaml
 from indicators.cli import impor as cli_impor
 from indicators.impor import terapkan
 from indicators.katalog.model import katalog_bawaan
+from tests.conftest import sha_berkas
 
 RUSAK = Path(__file__).parent / "data" / "impor" / "rusak"
 HARAPAN: list[dict[str, Any]] = yaml.safe_load((RUSAK / "harapan.yaml").read_text(encoding="utf-8"))
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.fixture(scope="module")
-def db_korpus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("korpus") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    return db
-
-
-@pytest.fixture(scope="module")
-def wilayah(db_korpus: Path) -> pd.DataFrame:
-    return terapkan.muat_wilayah(db_korpus)
+def wilayah(db_modul: Path) -> pd.DataFrame:
+    return terapkan.muat_wilayah(db_modul)
 
 
 def test_korpus_lengkap_dan_cukup_besar():
@@ -66,18 +54,18 @@ def test_berkas_rusak_ditolak_dengan_pesan_yang_diharapkan(harapan: dict[str, An
 
 @pytest.mark.parametrize("harapan", HARAPAN, ids=[h["berkas"] for h in HARAPAN])
 def test_cli_menolak_dan_database_tidak_berubah(
-    harapan: dict[str, Any], db_korpus: Path, capsys: pytest.CaptureFixture[str]
+    harapan: dict[str, Any], db_modul: Path, capsys: pytest.CaptureFixture[str]
 ):
-    sebelum = _sha(db_korpus)
-    argv = ["import", str(RUSAK / harapan["berkas"]), "--db", str(db_korpus), "--user", "uji"]
+    sebelum = sha_berkas(db_modul)
+    argv = ["import", str(RUSAK / harapan["berkas"]), "--db", str(db_modul), "--user", "uji"]
     if harapan.get("jenis"):
         argv += ["--jenis", harapan["jenis"]]
     assert cli_impor.main(argv) == 2
     keluaran = capsys.readouterr()
     assert "Traceback" not in keluaran.err + keluaran.out
     assert harapan["pesan"][0] in keluaran.err
-    assert _sha(db_korpus) == sebelum
-    assert not list(db_korpus.parent.glob("*.impor-*"))
+    assert sha_berkas(db_modul) == sebelum
+    assert not list(db_modul.parent.glob("*.impor-*"))
 
 
 def test_bahasa_inggris(wilayah: pd.DataFrame):

@@ -11,16 +11,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from indicators.ekspor import gambar as ekspor_gambar
-from indicators.lokasi import PROYEK
-
-APP = str(PROYEK / "app.py")
-
-
-def _app(halaman: str, **param: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=240)
-    for kunci, nilai in param.items():
-        at.query_params[kunci] = nilai
-    return at.switch_page(f"halaman/{halaman}.py")
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 
 def _unduhan(at: AppTest) -> list[str]:
@@ -37,8 +28,7 @@ def _tombol_gambar(at: AppTest) -> list[str]:
 
 
 def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
-    at = _app("ringkasan", provinsi="33", tahun="2025").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
     assert _tombol_gambar(at) == [
         f"unduh_{grafik}_{f}"
         for grafik in ("peta_predikat", "batang_predikat", "sebaran_total")
@@ -47,7 +37,7 @@ def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
     assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
     tombol = next(b for b in at.button if b.label.startswith("Buat paket ringkasan provinsi"))
     tombol.click().run()
-    assert not at.exception
+    periksa_tanpa_galat(at)
     label = _unduhan(at)
     assert "Unduh laporan PDF" in label
     assert "Unduh paparan PPTX" in label
@@ -58,8 +48,7 @@ def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
 
 
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
-    at = _app("profil", wilayah="33.14", tahun="2025").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
     assert _tombol_gambar(at) == [
         f"unduh_profil_{grafik}_{f}" for grafik in ("riwayat", "kelompok", "ruang") for f in ("png", "svg", "pdf")
     ]
@@ -67,8 +56,7 @@ def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
 
 
 def test_peta_tombol_gambar_bahasa_inggris(app_db: Path) -> None:
-    at = _app("peta", provinsi="33", tahun="2025", lang="en").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("peta", batas=240, provinsi="33", tahun="2025", lang="en").run())
     label = _unduhan(at)
     assert {"Download PNG", "Download SVG", "Download PDF"} <= set(label)
     assert {"unduh_peta_utama_png", "unduh_peta_utama_svg", "unduh_peta_utama_pdf"} <= set(_kunci(at))
@@ -76,8 +64,7 @@ def test_peta_tombol_gambar_bahasa_inggris(app_db: Path) -> None:
 
 def test_tanpa_chromium_dasbor_tetap_jalan(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/tidak/ada/chromium")
-    at = _app("ringkasan", provinsi="33", tahun="2025").run()
-    assert not at.exception
+    at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
     assert not _tombol_gambar(at)
     assert not any(b.label.startswith("Buat paket") for b in at.button)
     teks = [c.value for c in at.caption]

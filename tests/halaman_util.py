@@ -1,0 +1,50 @@
+"""Shared AppTest helpers for the page tests: open app.py on a page, and check that a run really worked.
+
+app.py catches every exception a page raises, logs it and shows the generic error box
+(``galat_umum``) instead, so ``at.exception`` stays empty even when a page crashed. A page test
+therefore checks both: no exception and no error box. :func:`periksa_tanpa_galat` does that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from streamlit.testing.v1 import AppTest
+
+from indicators.lokasi import PROYEK
+from indicators.teks import t
+
+APP = str(PROYEK / "app.py")
+GALAT_UMUM = frozenset({t("galat_umum", "id"), t("galat_umum", "en")})
+
+
+def buka_halaman(
+    halaman: str | None = None, *, batas: float = 180, sesi: Mapping[str, object] | None = None, **param: str
+) -> AppTest:
+    """An AppTest of app.py, not run yet, on ``halaman/<halaman>.py`` (None: the default page).
+
+    ``param`` are the URL query parameters, ``sesi`` the session state to start with (a login),
+    ``batas`` the seconds one run may take.
+    """
+    at = AppTest.from_file(APP, default_timeout=batas)
+    for kunci, nilai in param.items():
+        at.query_params[kunci] = nilai
+    for kunci, isi in (sesi or {}).items():
+        at.session_state[kunci] = isi
+    return at if halaman is None else at.switch_page(f"halaman/{halaman}.py")
+
+
+def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
+    """Assert that the last run of ``at`` raised no exception and showed no error box; return ``at``.
+
+    A test that provokes a user mistake passes ``galat``: exactly that many error boxes are then
+    allowed (the test asserts their text itself). app.py's generic error box, which stands for an
+    exception the page raised, is never allowed.
+    """
+    assert not at.exception, f"the page raised: {[e.value for e in at.exception]}"
+    pesan = [str(e.value) for e in at.error]
+    assert not GALAT_UMUM.intersection(pesan), (
+        "the page raised and app.py showed its generic error box (the traceback is in the captured log)"
+    )
+    assert len(pesan) == galat, f"expected {galat} error box(es), the page showed {pesan}"
+    return at
