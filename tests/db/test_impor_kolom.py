@@ -17,7 +17,7 @@ from indicators.impor import periksa as impor_periksa, terapkan
 from indicators.impor.periksa import HasilPeriksa, Jenis
 from indicators.katalog.model import katalog_bawaan
 
-RUSAK = Path(__file__).parent / "data" / "impor" / "rusak"
+RUSAK = Path(__file__).parents[1] / "data" / "impor" / "rusak"
 KATALOG = katalog_bawaan()
 
 

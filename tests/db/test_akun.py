@@ -18,7 +18,7 @@ from indicators.impor import lingkup, terapkan as impor
 from indicators.katalog.model import katalog_bawaan
 from tests.conftest import sha_berkas
 
-BAIK = Path(__file__).parent / "data" / "impor" / "baik"
+BAIK = Path(__file__).parents[1] / "data" / "impor" / "baik"
 SANDI_ANA = "kota-batik-2025!"
 SANDI_ADMIN = "admin-jateng-2025"
 

@@ -17,7 +17,7 @@ from indicators.katalog.model import katalog_bawaan
 from indicators.lokasi import PROYEK
 from tests.conftest import bunuh_saat_jeda, jeda_lalu_bunuh, sha_berkas
 
-BAIK = Path(__file__).parent / "data" / "impor" / "baik"
+BAIK = Path(__file__).parents[1] / "data" / "impor" / "baik"
 # Seconds an import pauses inside its transaction (KLA_UJI_JEDA_IMPOR); it is killed there long before.
 JEDA = 300
 

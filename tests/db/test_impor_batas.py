@@ -16,7 +16,7 @@ from indicators.impor.baca import BatasUnggah, batas_bawaan, periksa_zip
 from indicators.katalog.model import katalog_bawaan
 from tests.conftest import sha_berkas
 
-DATA = Path(__file__).parent / "data" / "impor"
+DATA = Path(__file__).parents[1] / "data" / "impor"
 JUDUL = "tahun,kode_wilayah,indikator,tahap,nilai\n"
 
 

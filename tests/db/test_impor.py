@@ -15,7 +15,7 @@ from indicators.impor import terapkan as impor
 from indicators.katalog.model import katalog_bawaan
 from tests.conftest import sha_berkas
 
-BAIK = Path(__file__).parent / "data" / "impor" / "baik"
+BAIK = Path(__file__).parents[1] / "data" / "impor" / "baik"
 TABEL = ("skor_indikator", "statistik_indikator", "predikat_resmi", "sumber")
 
 

@@ -57,7 +57,7 @@ def test_tidak_ada_nama_host_registri_di_berkas_repo():
 
 def test_tidak_ada_folder_pages_di_samping_app():
     # Streamlit treats a pages/ folder beside the main script as an old-style multipage app and
-    # runs deep links without the router (see tests/test_e2e_router.py).
+    # runs deep links without the router (see tests/e2e/test_e2e_router.py).
     assert not (PROYEK / "pages").exists()
     assert (PROYEK / "halaman").is_dir()
 

@@ -15,7 +15,7 @@ from indicators.impor import terapkan
 from indicators.katalog.model import katalog_bawaan
 from tests.conftest import sha_berkas
 
-RUSAK = Path(__file__).parent / "data" / "impor" / "rusak"
+RUSAK = Path(__file__).parents[1] / "data" / "impor" / "rusak"
 HARAPAN: list[dict[str, Any]] = yaml.safe_load((RUSAK / "harapan.yaml").read_text(encoding="utf-8"))
 
 

@@ -11,7 +11,7 @@ from indicators.cli import impor as cli_impor
 from indicators.impor import terapkan
 from tests.conftest import sha_berkas
 
-BAIK = Path(__file__).parent / "data" / "impor" / "baik"
+BAIK = Path(__file__).parents[1] / "data" / "impor" / "baik"
 
 
 def test_template(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
