@@ -15,7 +15,7 @@ from indicators.io import store
 from indicators.katalog.model import KELOMPOK, katalog_bawaan
 from tests.mini_db import bangun_mini, skor_mini
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent
 KATALOG = katalog_bawaan()
 
 
