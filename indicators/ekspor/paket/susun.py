@@ -208,8 +208,23 @@ def _baris_sumber(nama: str, subjudul: str, sintetis: bool, bahasa: Bahasa, tang
 # --- the pack of one kab/kota ---------------------------------------------------------------------
 
 
+class _Berbahasa:
+    """What both packs' data records give their sections: text and numbers in the pack's language."""
+
+    bahasa: Bahasa
+
+    @property
+    def teks(self) -> Penerjemah:
+        """The text function in the pack's language."""
+        return penerjemah(self.bahasa)
+
+    def angka(self, nilai: Any, desimal: int) -> str:
+        """A number in the pack's language, '–' when missing."""
+        return _angka(nilai, desimal, self.bahasa)
+
+
 @dataclass(frozen=True, eq=False)
-class _DataWilayah:
+class _DataWilayah(_Berbahasa):
     """What the sections of a kab/kota pack read, loaded once (nothing is scored again here)."""
 
     db_path: Path
@@ -236,15 +251,6 @@ class _DataWilayah:
     indikator: dict[str, Indikator]
     meta: MetaGambar
     """Metadata of the pack's figures (the report sets title and source as its own text)."""
-
-    @property
-    def teks(self) -> Penerjemah:
-        """The text function in the pack's language."""
-        return penerjemah(self.bahasa)
-
-    def angka(self, nilai: Any, desimal: int) -> str:
-        """A number in the pack's language, '–' when missing."""
-        return _angka(nilai, desimal, self.bahasa)
 
     @property
     def berikut(self) -> Any:
@@ -595,7 +601,7 @@ def paket_wilayah(
 
 
 @dataclass(frozen=True, eq=False)
-class _DataProvinsi:
+class _DataProvinsi(_Berbahasa):
     """What the sections of a province pack read, loaded once (final stage)."""
 
     db_path: Path
@@ -615,15 +621,6 @@ class _DataProvinsi:
     jumlah: pd.DataFrame
     """Kab/kota per official predikat, with the change from the previous cycle."""
     meta: MetaGambar
-
-    @property
-    def teks(self) -> Penerjemah:
-        """The text function in the pack's language."""
-        return penerjemah(self.bahasa)
-
-    def angka(self, nilai: Any, desimal: int) -> str:
-        """A number in the pack's language, '–' when missing."""
-        return _angka(nilai, desimal, self.bahasa)
 
 
 def _data_provinsi(
