@@ -1,0 +1,203 @@
+"""Counts of kab/kota per predikat that an official can present: one value per band, with its basis.
+
+A count comes from the official recap (``rekap_predikat``) when one is published for the cycle
+and scope, else from the per-region list only when that list is complete; otherwise it is the
+count of the regions known so far, labelled as partial. A change between two cycles is given only
+when both counts are official or complete: a change between two partial lists says nothing
+about the province.
+
+Where two sources give different values for the same (year, scope, predikat), one is chosen by a
+declared rule (:data:`ATURAN_PILIH`) and the conflict is kept for Data & Metodologi.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from indicators.analisis.layanan import PilihanError
+from indicators.io import store
+
+REKAP_RESMI = "rekap_resmi"
+DAFTAR_LENGKAP = "daftar_lengkap"
+DAFTAR_SEBAGIAN = "daftar_sebagian"
+DASAR_LENGKAP = frozenset({REKAP_RESMI, DAFTAR_LENGKAP})
+NASIONAL = "nasional"
+
+# Rows of the recap that are not predikat bands.
+BUKAN_PITA = frozenset({"Total", "Peserta", "Provila"})
+
+# The declared rule: the highest confidence first, then the most official source (a government
+# page, then any page with an address, then a citation whose address was not recorded), then the
+# earliest row as loaded. Written out so Data & Metodologi can print exactly what chose a value.
+ATURAN_PILIH = ("keyakinan", "tingkat_sumber", "urutan")
+_PERINGKAT_KEYAKINAN = {"tinggi": 0, "high": 0, "sedang": 1, "medium": 1, "rendah": 2, "low": 2}
+_KOLOM_KONFLIK = ["tahun", "cakupan", "predikat", "jumlah", "jumlah_lain", "sitasi", "sitasi_lain"]
+
+
+def tingkat_sumber(url: object) -> int:
+    """Rank a source by how official it is: 0 a government site (.go.id), 1 any page, 2 no address."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return 2
+    host = (urlparse(url).hostname or "").lower()
+    return 0 if host.endswith(".go.id") else 1
+
+
+def _berperingkat(rekap: pd.DataFrame) -> pd.DataFrame:
+    keyakinan = rekap["keyakinan"] if "keyakinan" in rekap.columns else pd.Series("", index=rekap.index)
+    return rekap.assign(
+        _keyakinan=[_PERINGKAT_KEYAKINAN.get(str(k).lower(), 1) for k in keyakinan],
+        _tingkat=[tingkat_sumber(u) for u in rekap["url"]],
+        _urutan=range(len(rekap)),
+    ).sort_values(["_keyakinan", "_tingkat", "_urutan"], kind="stable")
+
+
+def pilih_rekap(rekap: pd.DataFrame) -> pd.DataFrame:
+    """One row per (tahun, cakupan, predikat) of the recap, chosen by :data:`ATURAN_PILIH`.
+
+    ``rekap`` holds ``tahun, cakupan, predikat, jumlah, sitasi, url`` (``keyakinan`` optional).
+    """
+    urut = _berperingkat(rekap)
+    pilihan = urut.drop_duplicates(["tahun", "cakupan", "predikat"], keep="first")
+    return pilihan.drop(columns=["_keyakinan", "_tingkat", "_urutan"]).sort_values(
+        ["tahun", "cakupan", "predikat"], ignore_index=True
+    )
+
+
+def konflik_rekap(rekap: pd.DataFrame) -> pd.DataFrame:
+    """Every (tahun, cakupan, predikat) with more than one value: the chosen one and each other.
+
+    Returns ``tahun, cakupan, predikat, jumlah, jumlah_lain, sitasi, sitasi_lain``.
+    """
+    urut = _berperingkat(rekap)
+    baris = []
+    for (tahun, cakupan, predikat), grup in urut.groupby(["tahun", "cakupan", "predikat"], sort=True):
+        pilih, *lain = grup.to_dict("records")
+        for row in lain:
+            if row["jumlah"] != pilih["jumlah"]:
+                baris.append([tahun, cakupan, predikat, pilih["jumlah"], row["jumlah"], pilih["sitasi"], row["sitasi"]])
+    return pd.DataFrame(baris, columns=_KOLOM_KONFLIK)
+
+
+def cakupan_rekap(kode_provinsi: str, nama_provinsi: str) -> str:
+    """The recap's scope name for a province ('jawa_tengah') or Indonesia ('00' → 'nasional')."""
+    return NASIONAL if kode_provinsi == "00" else nama_provinsi.strip().lower().replace(" ", "_")
+
+
+@dataclass(frozen=True)
+class JumlahSiklus:
+    """Counts per predikat band for one cycle and scope, with what they rest on."""
+
+    jumlah: dict[str, int | None]
+    dasar: str
+    diketahui: int
+    total_wilayah: int
+
+
+def _dari_rekap(resmi: pd.DataFrame, urutan_predikat: list[str]) -> dict[str, int | None]:
+    nilai = {str(p): int(j) for p, j in zip(resmi["predikat"], resmi["jumlah"], strict=True)}
+    pita = {p: nilai.get(p) for p in urutan_predikat}
+    # A band the release does not name is zero only when the named bands add up to its total.
+    total = nilai.get("Total")
+    if total is not None and sum(v for v in pita.values() if v is not None) == total:
+        pita = {p: (0 if v is None else v) for p, v in pita.items()}
+    return pita
+
+
+def jumlah_siklus(
+    kabkota: pd.DataFrame, rekap_pilihan: pd.DataFrame, tahun: int, cakupan: str, urutan_predikat: list[str]
+) -> JumlahSiklus:
+    """Counts for one cycle: official recap, else a complete per-region list, else a partial one.
+
+    ``kabkota`` has one row per kab/kota of the scope with ``predikat_resmi`` (missing = unknown;
+    'Tidak ada' = known not awarded).
+    """
+    diketahui = int(kabkota["predikat_resmi"].notna().sum())
+    total_wilayah = len(kabkota)
+    resmi = rekap_pilihan[(rekap_pilihan["tahun"] == tahun) & (rekap_pilihan["cakupan"] == cakupan)]
+    resmi = resmi[~resmi["predikat"].isin(BUKAN_PITA - {"Total"})]
+    if resmi["predikat"].isin(urutan_predikat).any():
+        return JumlahSiklus(_dari_rekap(resmi, urutan_predikat), REKAP_RESMI, diketahui, total_wilayah)
+    hitung = kabkota["predikat_resmi"].value_counts()
+    jumlah: dict[str, int | None] = {p: int(hitung.get(p, 0)) for p in urutan_predikat}
+    dasar = DAFTAR_LENGKAP if diketahui == total_wilayah and total_wilayah > 0 else DAFTAR_SEBAGIAN
+    return JumlahSiklus(jumlah, dasar, diketahui, total_wilayah)
+
+
+def ringkasan_predikat(kini: JumlahSiklus, lalu: JumlahSiklus | None, urutan_predikat: list[str]) -> pd.DataFrame:
+    """One row per predikat band, highest first, with the change only where it can be computed.
+
+    Columns: ``predikat, jumlah, jumlah_siklus_lalu, selisih, dasar, dasar_lalu, diketahui,
+    diketahui_lalu, total_wilayah``. ``selisih`` is empty unless both cycles rest on an official
+    recap or a complete list.
+    """
+    bisa_selisih = lalu is not None and kini.dasar in DASAR_LENGKAP and lalu.dasar in DASAR_LENGKAP
+    baris = []
+    for p in reversed(urutan_predikat):
+        sekarang = kini.jumlah.get(p)
+        dulu = None if lalu is None else lalu.jumlah.get(p)
+        selisih = sekarang - dulu if bisa_selisih and sekarang is not None and dulu is not None else None
+        baris.append(
+            {
+                "predikat": p,
+                "jumlah": sekarang,
+                "jumlah_siklus_lalu": dulu,
+                "selisih": selisih,
+                "dasar": kini.dasar,
+                "dasar_lalu": None if lalu is None else lalu.dasar,
+                "diketahui": kini.diketahui,
+                "diketahui_lalu": None if lalu is None else lalu.diketahui,
+                "total_wilayah": kini.total_wilayah,
+            }
+        )
+    hasil = pd.DataFrame(baris)
+    for kolom in ("jumlah", "jumlah_siklus_lalu", "selisih", "diketahui_lalu"):
+        hasil[kolom] = hasil[kolom].astype("Int64")
+    return hasil
+
+
+def jumlah_diketahui(kabkota: pd.DataFrame, urutan_predikat: list[str]) -> dict[str, int]:
+    """Regions known by name per band (the per-region share shown beside an official count)."""
+    hitung = kabkota["predikat_resmi"].value_counts()
+    return {p: int(hitung.get(p, 0)) for p in urutan_predikat}
+
+
+def _siklus_lalu(tahun: int, semua: list[int]) -> int | None:
+    lebih_awal = [t for t in semua if t < tahun]
+    return max(lebih_awal) if lebih_awal else None
+
+
+def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_predikat: list[str]) -> pd.DataFrame:
+    """:func:`ringkasan_predikat` for a province ('00' = Indonesia) and cycle, read from the database.
+
+    The previous cycle is the latest earlier cycle with a recap or per-region data for the scope.
+    Raises :class:`PilihanError` naming what is available when the province or cycle is unknown.
+    """
+    wilayah = store.kueri(db_path, "wilayah_semua")
+    provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+    nama = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
+    if kode_provinsi != "00" and kode_provinsi not in nama:
+        raise PilihanError(
+            f"Provinsi '{kode_provinsi}' tidak dikenal; pakai kode Kemendagri, mis. 33, atau 00 untuk Indonesia "
+            f"(unknown province code)"
+        )
+    cakupan = cakupan_rekap(kode_provinsi, nama.get(kode_provinsi, ""))
+    rekap = pilih_rekap(store.kueri(db_path, "rekap_predikat"))
+    dari_rekap = rekap[(rekap["cakupan"] == cakupan) & rekap["predikat"].isin(urutan_predikat)]["tahun"]
+    siklus_daftar = store.kueri(db_path, "siklus_dengan_data", {"kode_provinsi": kode_provinsi})
+    dari_daftar = siklus_daftar[siklus_daftar["jumlah_predikat"] > 0]["tahun"]
+    semua = sorted({int(x) for x in [*dari_rekap, *dari_daftar]})
+    if tahun not in semua:
+        tersedia = ", ".join(str(x) for x in semua) or "(tidak ada / none)"
+        raise PilihanError(f"Tidak ada data predikat {tahun} untuk {cakupan}; tersedia: {tersedia} (no data)")
+
+    def siklus(th: int) -> JumlahSiklus:
+        kabkota = store.kueri(db_path, "ringkasan_kabkota", {"tahun": th, "kode_provinsi": kode_provinsi})
+        return jumlah_siklus(kabkota, rekap, th, cakupan, urutan_predikat)
+
+    tahun_lalu = _siklus_lalu(tahun, semua)
+    hasil = ringkasan_predikat(siklus(tahun), None if tahun_lalu is None else siklus(tahun_lalu), urutan_predikat)
+    return hasil.assign(tahun=tahun, tahun_lalu=tahun_lalu)
