@@ -46,8 +46,9 @@ konteks = gambar.paket_provinsi(db, kode_provinsi, nama, tahun, bahasa)
 if sintetis := bool(kabkota["skor_sintetis"].any()):
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 
-jumlah = ringkasan.jumlah_dengan_perubahan(kabkota, lalu, pita.urutan())
-halaman_ringkasan.render_kpi(jumlah, label, tahun_lalu, bahasa)
+ringkas = cache.ringkasan_predikat(db, kode_provinsi, tahun)
+if ringkas is not None:
+    halaman_ringkasan.render_kpi(ringkas, label, bahasa)
 provila = cache.penghargaan_provinsi(db)
 provila = provila[(provila["kode_wilayah"] == kode_provinsi) & (provila["tahun"] == tahun)]
 halaman_ringkasan.render_ringkas_angka(
@@ -58,7 +59,7 @@ halaman_ringkasan.render_ringkas_angka(
     bahasa,
 )
 if kode_provinsi == "00":
-    halaman_ringkasan.render_rekap_nasional(cache.rekap_predikat(db), tahun, bahasa)
+    halaman_ringkasan.render_rekap_nasional(cache.rekap_predikat(db), tahun, pita.urutan(), bahasa)
 
 peta, sebaran = st.columns([3, 2])
 with peta:
@@ -74,10 +75,9 @@ with peta:
     )
     gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 with sebaran:
-    st.subheader(t("jumlah_per_predikat", bahasa))
-    fig = tetap.tetap(predikat.batang_jumlah, jumlah, label, t("kab_kota", bahasa))
-    gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat")
-    if kabkota["total_final"].notna().any():
+    if ringkas is not None:
+        halaman_ringkasan.render_batang(ringkas, kabkota, label, nama, konteks, bahasa)
+    if kabkota["total_final"].notna().all():  # a partial view (Indonesia) would pass one province as all
         st.subheader(t("distribusi_total", bahasa))
         judul = {"judul_x": t("total_final", bahasa), "judul_y": t("jumlah_kabkota", bahasa)}
         fig = tetap.tetap(predikat.histogram_total, kabkota, pita, bahasa, **judul)

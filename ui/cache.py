@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.akun import pengguna
-from indicators.analisis import layanan, metodologi, perbandingan, profil, ukuran
+from indicators.analisis import layanan, metodologi, perbandingan, profil, rekap, ukuran
 from indicators.bangun import database
 from indicators.gugus import layanan as gugus_layanan, simpan
 from indicators.impor import terapkan
@@ -193,6 +193,21 @@ def _provila(db: str, versi_db: int) -> pd.DataFrame:
 def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
     """Provincial awards (Provila) per year, with sources."""
     return _provila(str(db_path), _versi(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def _ringkasan_predikat(
+    db: str, versi_db: int, kode_provinsi: str, tahun: int, urutan: tuple[str, ...]
+) -> pd.DataFrame | None:
+    try:
+        return rekap.ringkasan_dari_db(Path(db), kode_provinsi, tahun, list(urutan))
+    except layanan.PilihanError:
+        return None  # a cycle with scores but no predikat anywhere: the page shows no counts
+
+
+def ringkasan_predikat(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame | None:
+    """Counts per predikat band with basis, coverage and change (indicators.analisis.rekap), or None."""
+    return _ringkasan_predikat(str(db_path), _versi(db_path), kode_provinsi, tahun, tuple(katalog().pita.urutan()))
 
 
 # --- per-indicator scores, stages and statistics coverage (Peta, Perbandingan, Indikator) --------

@@ -200,4 +200,15 @@ def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_pred
 
     tahun_lalu = _siklus_lalu(tahun, semua)
     hasil = ringkasan_predikat(siklus(tahun), None if tahun_lalu is None else siklus(tahun_lalu), urutan_predikat)
-    return hasil.assign(tahun=tahun, tahun_lalu=tahun_lalu)
+    return hasil.assign(tahun=tahun, tahun_lalu=tahun_lalu, sumber=sumber_rekap(rekap, tahun, cakupan))
+
+
+def sumber_rekap(rekap_pilihan: pd.DataFrame, tahun: int, cakupan: str) -> str | None:
+    """The address (else the citation) of the recap a cycle's counts come from, or None."""
+    baris = rekap_pilihan[(rekap_pilihan["tahun"] == tahun) & (rekap_pilihan["cakupan"] == cakupan)]
+    for url, sitasi in zip(baris["url"], baris["sitasi"], strict=True):
+        if isinstance(url, str) and url:
+            return url
+        if isinstance(sitasi, str) and sitasi:
+            return sitasi
+    return None

@@ -113,6 +113,66 @@ def batang_jumlah(jumlah: pd.DataFrame, label_kategori: dict[str, str], judul_su
     return fig
 
 
+def batang_resmi(
+    ringkas: pd.DataFrame,
+    diketahui: dict[str, int],
+    label_kategori: dict[str, str],
+    *,
+    judul_sumbu: str,
+    seri: tuple[str, str],
+) -> go.Figure:
+    """Bars per predikat band: the official count and, beside it, how many are known by name.
+
+    ``ringkas`` is :func:`indicators.analisis.rekap.ringkasan_predikat` (``predikat, jumlah, dasar``);
+    ``diketahui`` the known-by-name count per band; ``seri`` the two legend names (official, known).
+    When the count is itself a per-region list only that list is drawn: the two would be the same.
+    """
+    data = ringkas.assign(_kenal=[diketahui.get(p, 0) for p in ringkas["predikat"]])
+    data = data[(data["jumlah"].fillna(0) > 0) | (data["_kenal"] > 0)]
+    label = [label_kategori.get(k, k) for k in data["predikat"]]
+    warna = [WARNA_PREDIKAT.get(k, "#cccccc") for k in data["predikat"]]
+    garis = {"color": _GARIS, "width": 0.6}
+    fig = go.Figure()
+    resmi = bool(len(data)) and data["dasar"].iloc[0] == "rekap_resmi"
+    if resmi:
+        jumlah = data["jumlah"].astype("float").tolist()  # plain lists: readable in the JSON spec and exports
+        teks = [_angka_batang(v) for v in jumlah]
+        fig.add_trace(
+            go.Bar(x=jumlah, y=label, orientation="h", name=seri[0], marker={"color": warna, "line": garis},
+                   text=teks, textposition="outside", hoverinfo="skip")
+        )  # fmt: skip
+    fig.add_trace(
+        go.Bar(
+            x=data["_kenal"].tolist(),
+            y=label,
+            orientation="h",
+            name=seri[1],
+            # Hatched and paler when drawn beside the official count: a share, not a second total.
+            marker={"color": warna, "line": garis, "pattern": {"shape": "/" if resmi else ""},
+                    "opacity": 0.55 if resmi else 1.0},
+            text=data["_kenal"].tolist(),
+            textposition="outside",
+            hoverinfo="skip",
+        )
+    )  # fmt: skip
+    terbesar = float(pd.concat([data["jumlah"].astype("float"), data["_kenal"]]).max()) if len(data) else 0.0
+    fig.update_layout(
+        barmode="group",
+        showlegend=resmi,
+        legend={"orientation": "h", "y": -0.25},
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": {"text": judul_sumbu}, **({"dtick": 5} if terbesar <= 40 else {})},
+        margin={"l": 0, "r": 30, "t": 10, "b": 0},
+        font={"family": _FONT, "size": 14},
+        height=340 if resmi else 300,
+    )
+    return fig
+
+
+def _angka_batang(v: float) -> str:
+    return "" if pd.isna(v) else str(int(v))
+
+
 def histogram_total(
     kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa, *, judul_x: str, judul_y: str
 ) -> go.Figure:

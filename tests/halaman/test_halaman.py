@@ -42,6 +42,17 @@ def _harapan_predikat(tahun: str) -> dict[str, int]:
     return {str(k): int(v) for k, v in sumber.loc[sumber["tahun"] == tahun, "predikat"].value_counts().items()}
 
 
+def _rekap_resmi(tahun: int, cakupan: str) -> dict[str, int]:
+    """The official recap read straight from the source CSV (not through the product)."""
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_rekap_jumlah.csv")
+    baris = sumber[(sumber["tahun"] == tahun) & (sumber["cakupan"] == cakupan)]
+    return {str(p): int(j) for p, j in zip(baris["predikat"], baris["jumlah"], strict=True)}
+
+
+def _delta(at: AppTest) -> dict[str, str]:
+    return {m.label: m.delta for m in at.metric}
+
+
 def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman().run())
     assert "Jawa Tengah 2025" in at.title[0].value
@@ -61,6 +72,10 @@ def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
     assert any("sintetis" in w.value for w in at.warning)
     # Official moves since 2023, both ways, from the real predikat files.
     assert any("Pergerakan predikat resmi sejak 2023" in s.value for s in at.subheader)
+    # Changes come from the official 2023 recap (Nindya 11, Madya 15), not the 25 regions known by name.
+    assert _delta(at)["Nindya"] == "+2 dibanding 2023"
+    assert _delta(at)["Madya"] == "+0 dibanding 2023"
+    assert any("rekap resmi" in c.value and "35 dari 35 kab/kota diketahui" in c.value for c in at.caption)
 
 
 def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
@@ -71,7 +86,16 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
     assert at.query_params["tahun"] == "2021"
     at = periksa_tanpa_galat(buka_halaman(lang="en", tahun="2023").run())
     assert at.title[0].value.startswith("KLA predikat overview, Jawa Tengah 2023")
-    assert "No data found" in _metrik(at)
+    # 2023 is known by name for 25 of 35: the cards show the official recap, the caption the coverage.
+    resmi = _rekap_resmi(2023, "jawa_tengah")
+    assert {p: _jumlah(at)[p] for p in ("Utama", "Nindya", "Madya", "Pratama")} == {
+        p: resmi[p] for p in ("Utama", "Nindya", "Madya", "Pratama")
+    }
+    assert any("official recap" in c.value and "25 of 35 kab/kota known by name" in c.value for c in at.caption)
+    batang = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert [trace["name"] for trace in batang["data"]] == ["Official count", "Known by name"]
+    assert batang["data"][0]["x"][2] == 15  # Madya: official 15 beside the 6 known by name
+    assert batang["data"][1]["x"][2] == 6
     assert "." in _metrik(at)["Average final total (synthetic)"]  # English decimal point
 
 
@@ -81,6 +105,18 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
     assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
     assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)
+    # National cards come from the national recap, never from one province's regions.
+    resmi = _rekap_resmi(2025, "nasional")
+    assert {p: _jumlah(at)[p] for p in ("Utama", "Nindya", "Madya", "Pratama")} == {
+        p: resmi[p] for p in ("Utama", "Nindya", "Madya", "Pratama")
+    }
+    assert "Data tidak ditemukan" not in _metrik(at)
+    assert "Provinsi Layak Anak (Provila)" not in _metrik(at)
+    assert any("35 dari 514" in label for label in _metrik(at))
+    assert any("Peserta evaluasi: 464" in c.value for c in at.caption)
+    info = next(i.value for i in at.info if "Jumlah nasional" in i.value)
+    assert info.index("Utama 22") < info.index("Nindya 69") < info.index("Pratama 139") < info.index("Total 355")
+    assert "Peserta" not in info
     at = periksa_tanpa_galat(buka_halaman(provinsi="11").run())
     assert any("Belum ada data KLA untuk Aceh" in i.value for i in at.info)
 

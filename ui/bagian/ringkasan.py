@@ -2,39 +2,116 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from indicators.analisis import rekap
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import predikat
 from indicators.teks import t
-from ui.unduh import tabel
+from ui import tetap
+from ui.unduh import gambar, tabel
 
 
-def render_kpi(jumlah: pd.DataFrame, label: dict[str, str], tahun_lalu: int | None, bahasa: Bahasa) -> None:
-    """One metric per predikat category, with the change since the previous cycle where known."""
-    kolom = st.columns(len(jumlah))
-    for wadah, predikat, banyak, lalu in zip(
-        kolom, jumlah["predikat"].tolist(), jumlah["jumlah"].tolist(), jumlah["jumlah_lalu"].tolist(), strict=True
-    ):
-        delta = None if tahun_lalu is None or pd.isna(lalu) else int(banyak) - int(lalu)
-        wadah.metric(
-            label.get(predikat, predikat),
-            int(banyak),
-            delta=None if delta is None else f"{delta:+d} {t('dibanding', bahasa, tahun=tahun_lalu)}",
-            delta_color="off" if predikat in label else "normal",
-        )
+def _cakupan(diketahui: Any, total: Any, bahasa: Bahasa) -> str:
+    """'25 dari 35 kab/kota diketahui per wilayah', numbers through Babel."""
+    return t(
+        "cakupan_diketahui",
+        bahasa,
+        diketahui=format_angka(int(diketahui), bahasa=bahasa),
+        total=format_angka(int(total), bahasa=bahasa),
+    )
+
+
+def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> None:
+    """One metric per predikat band (official where published), the change only where computable.
+
+    Under the cards: what the figures rest on (recap, complete or partial list) and the coverage,
+    and why a change is missing when it is (a partial list in either cycle).
+    """
+    baris = ringkas.to_dict("records")
+    tahun_lalu = baris[0]["tahun_lalu"]
+    for wadah, b in zip(st.columns(len(baris)), baris, strict=True):
+        delta = None
+        if pd.notna(b["selisih"]):
+            delta = f"{int(b['selisih']):+d} {t('dibanding', bahasa, tahun=int(tahun_lalu))}"
+        nilai = "–" if pd.isna(b["jumlah"]) else format_angka(int(b["jumlah"]), bahasa=bahasa)
+        wadah.metric(label.get(b["predikat"], b["predikat"]), nilai, delta=delta, delta_color="off")
+    pertama = baris[0]
+    isian = {
+        "tahun": int(pertama["tahun"]),
+        "dasar": t(f"dasar_{pertama['dasar']}", bahasa),
+        "cakupan": _cakupan(pertama["diketahui"], pertama["total_wilayah"], bahasa),
+    }
+    sumber = pertama.get("sumber")
+    if pertama["dasar"] == rekap.REKAP_RESMI and isinstance(sumber, str):
+        st.caption(t("kpi_dasar", bahasa, sumber=sumber, **isian))
+    else:
+        st.caption(t("kpi_dasar_tanpa_sumber", bahasa, **isian))
+    if pertama["dasar"] == rekap.DAFTAR_SEBAGIAN:
+        st.warning(t("kpi_sebagian", bahasa, cakupan=isian["cakupan"]), icon=":material/info:")
+    if pd.notna(tahun_lalu) and ringkas["selisih"].isna().all():
+        sebagian = int(pertama["tahun"]) if pertama["dasar"] not in rekap.DASAR_LENGKAP else int(tahun_lalu)
+        cakupan = isian["cakupan"] if sebagian == int(pertama["tahun"]) else _cakupan(
+            pertama["diketahui_lalu"], pertama["total_wilayah"], bahasa)  # fmt: skip
+        st.caption(t("selisih_tidak_dihitung", bahasa, tahun=int(tahun_lalu), tahun_sebagian=sebagian, cakupan=cakupan))
+
+
+def render_batang(
+    ringkas: pd.DataFrame,
+    kabkota: pd.DataFrame,
+    label: dict[str, str],
+    wilayah: str,
+    konteks: gambar.KonteksGambar,
+    bahasa: Bahasa,
+) -> None:
+    """The counts chart: official counts with the known-by-name share beside them, basis in the title."""
+    st.subheader(t("jumlah_per_predikat_dasar", bahasa, dasar=t(f"dasar_{ringkas['dasar'].iloc[0]}", bahasa)))
+    urutan = list(ringkas["predikat"][::-1])
+    diketahui = rekap.jumlah_diketahui(kabkota, urutan)
+    seri = (t("seri_resmi", bahasa), t("seri_diketahui", bahasa))
+    fig = tetap.tetap(predikat.batang_resmi, ringkas, diketahui, label, judul_sumbu=t("kab_kota", bahasa), seri=seri)
+    judul = judul_batang(ringkas, wilayah, bahasa)
+    gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat", judul=judul)
+
+
+def judul_batang(ringkas: pd.DataFrame, wilayah: str, bahasa: Bahasa) -> str:
+    """The counts chart's title with its basis and coverage, for the page and every export."""
+    b = ringkas.iloc[0]
+    return t(
+        "judul_jumlah_resmi",
+        bahasa,
+        wilayah=wilayah,
+        tahun=int(b["tahun"]),
+        dasar=t(f"dasar_{b['dasar']}", bahasa),
+        cakupan=_cakupan(b["diketahui"], b["total_wilayah"], bahasa),
+    )
 
 
 def render_ringkas_angka(
     kabkota: pd.DataFrame, rata_lalu: float | None, provila: str | None, tahun_lalu: int | None, bahasa: Bahasa
 ) -> None:
-    """Average synthetic total (with change) and the province's Provila status."""
+    """Average synthetic total (with change) and the province's Provila status.
+
+    The average names its population when not every kab/kota of the view has scores (the national
+    view holds scores for one province only), and Indonesia has no Provila status of its own.
+    """
     kiri, kanan = st.columns(2)
     rata = kabkota["total_final"].mean()
+    ada = int(kabkota["total_final"].notna().sum())
     delta = None
     if rata_lalu is not None and pd.notna(rata) and tahun_lalu is not None:
         delta = f"{format_angka(rata - rata_lalu, 1, bahasa)} {t('dibanding', bahasa, tahun=tahun_lalu)}"
-    kiri.metric(t("rata_rata_total", bahasa), format_angka(rata, 1, bahasa) if pd.notna(rata) else "–", delta=delta)
+    label = t("rata_rata_total", bahasa)
+    if 0 < ada < len(kabkota):
+        cakupan = t("cakupan_skor", bahasa, ada=format_angka(ada, bahasa=bahasa),
+                    total=format_angka(len(kabkota), bahasa=bahasa))  # fmt: skip
+        label = t("rata_rata_total_cakupan", bahasa, cakupan=cakupan)
+    kiri.metric(label, format_angka(rata, 1, bahasa) if pd.notna(rata) else "–", delta=delta)
+    if kabkota["kode_wilayah"].str[:2].nunique() > 1:
+        return  # Indonesia: the Provila count per cycle is in the national recap line
     if provila is None:
         kanan.metric(t("provila", bahasa), t("provila_tidak_diketahui", bahasa))
     else:
@@ -70,9 +147,22 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahas
     tabel.tombol_unduh(gerak, "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu))
 
 
-def render_rekap_nasional(rekap: pd.DataFrame, tahun: int, bahasa: Bahasa) -> None:
-    """The national counts reported for a cycle, with their source, as one info line."""
-    rekap = rekap[(rekap["tahun"] == tahun) & (rekap["cakupan"] == "nasional")].drop_duplicates("predikat")
-    if len(rekap):
-        rincian = ", ".join(f"{p} {j}" for p, j in zip(rekap["predikat"], rekap["jumlah"], strict=True))
-        st.info(t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=rekap["url"].iloc[0]))
+def render_rekap_nasional(rekap_semua: pd.DataFrame, tahun: int, urutan: list[str], bahasa: Bahasa) -> None:
+    """The national counts reported for a cycle as one info line, bands highest first, then the total.
+
+    Participants and Provila go on their own line; each band has one value (the declared rule).
+    """
+    pilihan = rekap.pilih_rekap(rekap_semua)
+    pilihan = pilihan[(pilihan["tahun"] == tahun) & (pilihan["cakupan"] == rekap.NASIONAL)].set_index("predikat")
+    if pilihan.empty:
+        return
+    jumlah = {str(p): int(j) for p, j in zip(pilihan.index, pilihan["jumlah"], strict=True)}
+    urut = [p for p in [*reversed(urutan), "Total"] if p in jumlah]
+    rincian = ", ".join(f"{p} {format_angka(jumlah[p], bahasa=bahasa)}" for p in urut)
+    sumber = rekap.sumber_rekap(pilihan.reset_index(), tahun, rekap.NASIONAL) or "–"
+    st.info(t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=sumber))
+    lain = {p: format_angka(jumlah[p], bahasa=bahasa) for p in ("Peserta", "Provila") if p in jumlah}
+    if lain:
+        st.caption(
+            t("rekap_peserta_provila", bahasa, peserta=lain.get("Peserta", "–"), provila=lain.get("Provila", "–"))
+        )
