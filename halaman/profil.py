@@ -43,7 +43,7 @@ with pilih[3]:
     )
 
 tabel = cache.tabel_skor(db, tahun, tahap, kode_provinsi)
-baris = {str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode].iloc[0].items()} | {"jumlah": len(tabel)}
+baris = {str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode].iloc[0].items()}
 skema = kat.skema_untuk_tahun(tahun)
 skor_siklus = skor_tahun[skor_tahun["tahap"] == tahap]
 resmi = cache.predikat_resmi(db)

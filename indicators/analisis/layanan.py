@@ -27,8 +27,10 @@ KOLOM_SKOR = [
     "beda_predikat",
     "peringkat_provinsi",
     "seri_provinsi",
+    "jumlah_provinsi",  # every rank names its population: "6 dari 35 kab/kota yang ada datanya"
     "peringkat_nasional",
     "seri_nasional",
+    "jumlah_nasional",
     "predikat_berikut",
     "selisih_ke_predikat_berikut",
     "jumlah_indikator",

@@ -131,7 +131,8 @@ def _scores(args: argparse.Namespace) -> int:
         ].copy()
         tampil["total"] = [format_angka(v, 2) for v in tampil["total"]]
         tampil["selisih_ke_predikat_berikut"] = [format_angka(v, 2) for v in tampil["selisih_ke_predikat_berikut"]]
-        tampil["peringkat_provinsi"] = analitik.label_peringkat(tabel["peringkat_provinsi"], tabel["seri_provinsi"])
+        label = analitik.label_peringkat(tabel["peringkat_provinsi"], tabel["seri_provinsi"])
+        tampil["peringkat_provinsi"] = [f"{r} dari {n}" for r, n in zip(label, tabel["jumlah_provinsi"], strict=True)]
         sys.stdout.write(tampil.fillna("–").to_string(index=False) + "\n")
         if tabel["sintetis"].any():
             sys.stdout.write("Catatan: skor per indikator adalah data contoh (sintetis) / synthetic example scores.\n")

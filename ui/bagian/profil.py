@@ -9,7 +9,7 @@ No caching here: the page passes in what ui/cache.py returned.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -492,7 +492,9 @@ def render_kpi(baris: Mapping[str, object], keyakinan: str | None, bahasa: Bahas
         delta_arrow="off",
     )
     seri = "=" if baris["seri_provinsi"] else ""
+    # The rank is over the synthetic totals of the regions that have scores: both said on the card.
+    jumlah = format_angka(int(cast(int, baris["jumlah_provinsi"])), bahasa=bahasa)
     kolom[3].metric(
-        t("profil_kpi_peringkat", bahasa),
-        t("profil_peringkat_dari", bahasa, peringkat=f"{baris['peringkat_provinsi']}{seri}", jumlah=baris["jumlah"]),
+        _sintetis(t("profil_kpi_peringkat", bahasa), bahasa),
+        t("profil_peringkat_dari", bahasa, peringkat=f"{baris['peringkat_provinsi']}{seri}", jumlah=jumlah),
     )
