@@ -43,13 +43,36 @@ def _periksa(kunci: str, isi: object, berkas: str) -> tuple[str, str]:
     return id_, en
 
 
+class _PemuatTanpaGanda(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key written twice in one mapping.
+
+    Plain ``yaml.safe_load`` keeps the last of two equal keys silently, so a new text could replace
+    an existing one in the same file and change a page elsewhere without a word.
+    """
+
+
+def _peta_tanpa_ganda(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+    kunci = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    ganda = sorted({str(k) for k in kunci if kunci.count(k) > 1})
+    if ganda:
+        raise TeksError(f"baris {node.start_mark.line + 1}: kunci ditulis dua kali: {', '.join(ganda)}")
+    return loader.construct_mapping(node, deep=deep)
+
+
+_PemuatTanpaGanda.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _peta_tanpa_ganda)
+
+
 @functools.cache
 def katalog_teks(folder: Path = TEKS_DIR) -> dict[str, tuple[str, str]]:
     """Load and check every ``*.yaml`` in ``folder``: key → (Indonesian, English)."""
     hasil: dict[str, tuple[str, str]] = {}
     asal: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            # A SafeLoader subclass: no arbitrary objects, only the duplicate-key check added.
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_PemuatTanpaGanda) or {}
+        except TeksError as exc:
+            raise TeksError(f"{path.name}: {exc}") from exc
         for kunci, isi in data.items():
             if kunci in hasil:
                 raise TeksError(f"kunci '{kunci}' ada di {asal[kunci]} dan {path.name}")

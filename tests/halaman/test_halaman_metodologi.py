@@ -206,3 +206,17 @@ def test_sumber_impor_pengguna_berlabel(db: Path, monkeypatch):
         periksa_tanpa_galat(at.run())
         assert any(label in m.value for m in at.markdown), bahasa
     st.cache_data.clear()
+
+
+def test_konflik_sumber_dan_aturan_pilih(app_db: Path):
+    """National 2022 Pratama: 121 (Lampung's provincial release) is shown, 122 (news) listed beside it."""
+    at = periksa_tanpa_galat(buka_halaman("metodologi").run())
+    assert any("Angka rekap yang berbeda antarsumber" in s.value for s in at.subheader)
+    assert any("keyakinan tertinggi dahulu" in m.value for m in at.markdown)
+    konflik = _tabel(at, "Angka lain")
+    baris = konflik[(konflik["Tahun evaluasi"] == "2022") & (konflik["Predikat"] == "Pratama")].iloc[0]
+    assert (baris["Angka dipakai"], baris["Angka lain"]) == ("121", "122")
+    assert "lampungprov.go.id" in baris["Sumber angka dipakai"]
+    assert "jowonews" in baris["Sumber angka lain"]
+    en = periksa_tanpa_galat(buka_halaman("metodologi", lang="en").run())
+    assert "Other value" in _tabel(en, "Other value").columns

@@ -66,3 +66,10 @@ def test_kunci_di_dua_berkas_ditolak(tmp_path: Path):
     _tulis(tmp_path, "b.yaml", "k:\n  id: Dua\n  en: Two\n")
     with pytest.raises(TeksError, match=r"a\.yaml dan b\.yaml"):
         katalog_teks.__wrapped__(tmp_path)
+
+
+def test_kunci_dua_kali_di_satu_berkas_ditolak(tmp_path: Path):
+    """yaml.safe_load would keep the second silently; the catalogue names the file, line and key."""
+    _tulis(tmp_path, "a.yaml", "k:\n  id: Satu\n  en: One\nj:\n  id: J\n  en: J\nk:\n  id: Dua\n  en: Two\n")
+    with pytest.raises(TeksError, match=r"a\.yaml: baris 1: kunci ditulis dua kali: k"):
+        katalog_teks.__wrapped__(tmp_path)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from indicators.analisis import metodologi as met
+from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
 from indicators.teks import t
@@ -136,6 +136,33 @@ def tabel_cakupan_predikat(cakupan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFram
             t("met_kol_lengkap", bahasa): [_ya(bool(x), bahasa) for x in cakupan["lengkap"]],
         }
     )
+
+
+def tabel_konflik(konflik: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """Recap counts two sources give differently: the value shown and the one set aside, both cited."""
+    return pd.DataFrame(
+        {
+            t("tahun", bahasa): [str(x) for x in konflik["tahun"]],
+            t("met_konflik_kol_cakupan", bahasa): [
+                t("indonesia", bahasa) if c == rekap.NASIONAL else str(c).replace("_", " ").title()
+                for c in konflik["cakupan"]
+            ],
+            t("met_konflik_kol_predikat", bahasa): konflik["predikat"],
+            t("met_konflik_kol_dipakai", bahasa): [angka(v, bahasa) for v in konflik["jumlah"]],
+            t("met_konflik_kol_sumber_dipakai", bahasa): konflik["sitasi"],
+            t("met_konflik_kol_lain", bahasa): [angka(v, bahasa) for v in konflik["jumlah_lain"]],
+            t("met_konflik_kol_sumber_lain", bahasa): konflik["sitasi_lain"],
+        }
+    )
+
+
+def render_konflik(rekap_semua: pd.DataFrame, bahasa: Bahasa) -> None:
+    """Conflicting recap values, the declared rule that chose one, and both sources."""
+    st.subheader(t("met_konflik_judul", bahasa))
+    st.markdown(t("met_konflik_aturan", bahasa))
+    konflik = rekap.konflik_rekap(rekap_semua)
+    tabel.tabel(tabel_konflik(konflik, bahasa), "konflik_sumber", bahasa, url=(), ekspor=konflik,
+                      judul=t("met_konflik_judul", bahasa))  # fmt: skip
 
 
 def tabel_cakupan_statistik(ringkas: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
