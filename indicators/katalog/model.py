@@ -66,6 +66,12 @@ class Teks(_Model):
     sumber: tuple[str, ...] = ()
 
 
+class CatatanKelompok(Teks):
+    """Why an indicator's klaster is uncertain, in both languages, with its sources."""
+
+    teks_en: str = Field(min_length=1)
+
+
 class Daftar(_Model):
     """A list of items (data items, OPD) with its confidence and sources."""
 
@@ -122,6 +128,13 @@ class Indikator(_Model):
     sumber_data: Teks
     metadata_sdi: MetadataSDI
     rubrik: Rubrik | None = None
+    # Where sources disagree on which klaster an indicator belongs to: shown as "belum pasti".
+    kelompok_catatan: CatatanKelompok | None = None
+
+
+def jenis_pengampu(nama: str, skema: Skema) -> str:
+    """'instansi_vertikal' for a national agency's office (Polres, BPS …), else 'opd'."""
+    return "instansi_vertikal" if nama in skema.instansi_vertikal else "opd"
 
 
 class Kelompok(_Model):
@@ -147,6 +160,8 @@ class Skema(_Model):
     referensi: dict[str, Referensi]
     kelompok: tuple[Kelompok, ...]
     indikator: tuple[Indikator, ...]
+    # Gugus Tugas members that are not regional OPD (Polres, Kejari, BPS …): labelled as such.
+    instansi_vertikal: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _konsisten(self) -> Skema:
@@ -164,11 +179,15 @@ class Skema(_Model):
                 masalah.append(f"{nama}: id harus {self.kode}-{ind.nomor:02d} (id must match scheme and number)")
             if ind.kelompok not in kode_kelompok:
                 masalah.append(f"{nama}: klaster tidak dikenal '{ind.kelompok}' (unknown klaster)")
-            for teks in (ind.label, ind.nama, ind.data_diukur, ind.opd_pengampu, ind.sumber_data):
+            catatan = () if ind.kelompok_catatan is None else (ind.kelompok_catatan,)
+            for teks in (ind.label, ind.nama, ind.data_diukur, ind.opd_pengampu, ind.sumber_data, *catatan):
                 for kunci in teks.sumber:
                     if kunci not in self.referensi:
                         masalah.append(f"{nama}: referensi '{kunci}' tidak ada di daftar referensi")
         nomor = [i.nomor for i in self.indikator]
+        pengampu = {b for i in self.indikator for b in i.opd_pengampu.butir}
+        if lain := sorted(set(self.instansi_vertikal) - pengampu):
+            masalah.append(f"instansi_vertikal bukan pengampu indikator mana pun: {', '.join(lain)}")
         if nomor != list(range(1, len(nomor) + 1)):
             masalah.append(f"nomor indikator harus 1..{len(nomor)} berurutan (numbers must run 1..n)")
         total = round(sum(i.nilai_maks for i in self.indikator), 6)

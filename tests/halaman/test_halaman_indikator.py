@@ -243,3 +243,21 @@ def test_bahasa_inggris(app_db: Path):
     assert (
         _tabel(at, "Statistic").set_index("Statistic").loc["Stunting prevalence (SSGI survey)", "Status"] == "verified"
     )
+
+
+def test_klaster_paud_hi_belum_pasti_dan_instansi_vertikal(app_db: Path):
+    """KLA24-10's klaster is contested (slide vs the Minister's 2022 release): both sources, a badge."""
+    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-10").run())
+    klaster = next(m.value for m in at.markdown if m.value.startswith("**Klaster**"))
+    assert ":orange-badge[belum pasti]" in klaster
+    assert "Klaster II" in klaster
+    daftar = "\n".join(m.value for m in at.markdown)
+    assert "slideplayer.info/amp/17552328" in daftar
+    assert "purbalinggakab.go.id" in daftar
+    lain = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-11").run())
+    assert "belum pasti" not in next(m.value for m in lain.markdown if m.value.startswith("**Klaster**"))
+    # Members that are not regional OPD are labelled as national agency offices.
+    kawin = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-07", lang="en").run())
+    opd = next(m.value for m in kawin.markdown if m.value.startswith("**Responsible OPD and agencies**"))
+    assert "BPS (national agency office, not an OPD)" in opd
+    assert "DP3A (" not in opd

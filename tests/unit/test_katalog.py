@@ -157,3 +157,16 @@ def test_katalog_rusak_menghentikan_build_dengan_pesan_jelas(
     assert "Traceback" not in keluaran.err
     for teks in harus_ada:
         assert teks in keluaran.err
+
+
+def test_instansi_vertikal_harus_pengampu():
+    """A vertical agency named in the list must be one of the scheme's pengampu (catches typos)."""
+    from indicators.katalog.model import Skema, jenis_pengampu, katalog_bawaan
+
+    skema = katalog_bawaan().skema["KLA24"]
+    assert jenis_pengampu("Polres (Unit PPA)", skema) == "instansi_vertikal"
+    assert jenis_pengampu("Dinas Sosial", skema) == "opd"
+    data = skema.model_dump()
+    data["instansi_vertikal"] = [*data["instansi_vertikal"], "Polsek"]
+    with pytest.raises(ValueError, match="Polsek"):
+        Skema.model_validate(data)

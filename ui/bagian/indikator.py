@@ -29,6 +29,7 @@ from indicators.katalog.model import (
     Kelompok,
     Referensi,
     Skema,
+    jenis_pengampu,
 )
 from indicators.teks import t
 from ui import tetap, widgets
@@ -251,14 +252,33 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
         _bidang(t("ind_arah", bahasa), arah, None, "", bahasa),
         _bidang(t("ind_maks", bahasa), f"{maks} :orange-badge[{t('ind_asumsi', bahasa)}]", None, "", bahasa),
         _bidang(
-            t("ind_opd", bahasa), md("; ".join(ind.opd_pengampu.butir)), ind.opd_pengampu.status,
-            rujukan.nomor(ind.opd_pengampu.sumber), bahasa,
+            t("ind_opd", bahasa), md("; ".join(label_pengampu(b, skema, bahasa) for b in ind.opd_pengampu.butir)),
+            ind.opd_pengampu.status, rujukan.nomor(ind.opd_pengampu.sumber), bahasa,
         ),
+        _bidang_klaster(ind, skema, rujukan, bahasa),
         _bidang(
             t("ind_sumber_data", bahasa), md(ind.sumber_data.teks), ind.sumber_data.status,
             rujukan.nomor(ind.sumber_data.sumber), bahasa,
         ),
     ]  # fmt: skip
+
+
+def label_pengampu(nama: str, skema: Skema, bahasa: Bahasa) -> str:
+    """An OPD's name, or a national agency's office marked 'instansi vertikal' (it is not an OPD)."""
+    if jenis_pengampu(nama, skema) == "instansi_vertikal":
+        return f"{nama} ({t('ind_instansi_vertikal', bahasa)})"
+    return nama
+
+
+def _bidang_klaster(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahasa) -> str:
+    """The indicator's klaster; where sources disagree, a 'belum pasti' badge and both sources."""
+    nama = md(nama_kelompok(next(k for k in skema.kelompok if k.kode == ind.kelompok), bahasa))
+    catatan = ind.kelompok_catatan
+    if catatan is None:
+        return _bidang(t("ind_klaster", bahasa), nama, None, "", bahasa)
+    lencana = f":orange-badge[{t('ind_klaster_belum_pasti', bahasa)}]"
+    isi = f"{nama} {lencana}  \n{md(catatan.teks if bahasa == 'id' else catatan.teks_en)}"
+    return _bidang(t("ind_klaster", bahasa), isi, None, rujukan.nomor(catatan.sumber), bahasa)
 
 
 def baris_sdi(ind: Indikator, bahasa: Bahasa) -> list[str]:
