@@ -15,6 +15,7 @@ if pengguna is None:
     st.caption(t("masuk_perlu_unggah", bahasa))
     pengguna = masuk.formulir_masuk(bahasa)
 if pengguna is None:
+    masuk.lepas_unggahan()  # nothing uploaded before a login is ever read: do not keep it
     st.stop()
 masuk.tombol_keluar_halaman(bahasa)
 

@@ -17,7 +17,6 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 import streamlit as st
 
-from indicators.akun import pengguna
 from indicators.analisis import layanan, metodologi, perbandingan, profil, rekap, ukuran
 from indicators.bangun import database
 from indicators.gugus import layanan as gugus_layanan, simpan
@@ -331,12 +330,6 @@ def atribusi_batas() -> metodologi.Atribusi:
 
 
 # --- accounts and imports (Unggah Data) ----------------------------------------------------------
-
-
-@st.cache_resource
-def pembatas_masuk() -> pengguna.PembatasGagal:
-    """Failed-login counter per user name, shared by every session of this server process."""
-    return pengguna.PembatasGagal()
 
 
 @st.cache_data(show_spinner=False)

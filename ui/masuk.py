@@ -5,9 +5,10 @@ stored in ``st.session_state`` (name and the time of the last activity, never th
 re-read from the accounts file on every run, so a removed account or a changed scope takes
 effect at once. A session idle longer than ``$KLA_SESI_MENIT`` minutes (default 30) ends.
 
-Failed logins are limited twice: per user name across every session of this server process
-(``cache.pembatas_masuk``) and per browser session (so one session cannot try many names). Both
-live in the server's memory and a restart forgets them.
+Failed logins are throttled by :mod:`indicators.akun.batas_masuk`, per name and client address
+(``st.context.ip_address``), in a file beside the accounts: no Streamlit cache holds them, so a
+client clearing the caches, opening a new session or a server restart does not reset them.
+Logging out, or a session timing out, also drops the bytes the session uploaded.
 """
 
 from __future__ import annotations
@@ -18,17 +19,16 @@ import time
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from indicators.akun import pengguna as akun
+from indicators.akun import batas_masuk, pengguna as akun
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
 from indicators.teks import t
-from ui import cache
+from ui import aman
 
 KUNCI_SESI = "kla_masuk"
 _KUNCI_HABIS = "kla_masuk_habis"
-_KUNCI_PEMBATAS_SESI = "kla_masuk_pembatas"
-_SESI = "sesi"
 
 log = logging.getLogger("dasbor_kla.masuk")
 
@@ -37,8 +37,20 @@ def _path_akun() -> Path:
     return akun.path_akun(db_bawaan())
 
 
+def lepas_unggahan() -> None:
+    """Drop every file this session uploaded from the server's memory (after an import, at logout).
+
+    Streamlit keeps uploaded bytes until the browser deletes them or the session ends, minutes
+    after the tab closed; the Unggah Data page has one uploader, so everything of the session goes.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.uploaded_file_mgr.remove_session_files(ctx.session_id)
+
+
 def _keluarkan(habis: bool = False) -> None:
     st.session_state.pop(KUNCI_SESI, None)
+    lepas_unggahan()
     if habis:
         st.session_state[_KUNCI_HABIS] = True
 
@@ -67,37 +79,42 @@ def pengguna_masuk() -> akun.Pengguna | None:
     return pengguna
 
 
-def _pembatas_sesi() -> akun.PembatasGagal:
-    pembatas = st.session_state.get(_KUNCI_PEMBATAS_SESI)
-    if not isinstance(pembatas, akun.PembatasGagal):
-        pembatas = akun.PembatasGagal()
-        st.session_state[_KUNCI_PEMBATAS_SESI] = pembatas
-    return pembatas
+def _alamat() -> str | None:
+    """The client's address (None on this machine), the second half of the throttle's key."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # a runtime without a client context: count as this machine
+        return None
+    return ip if isinstance(ip, str) and ip else None  # AppTest hands back a mock, not an address
+
+
+def _pesan_tunggu(detik: float, bahasa: Bahasa) -> str:
+    if detik < 120:
+        return t("masuk_tunggu_detik", bahasa, detik=max(1, math.ceil(detik)))
+    return t("masuk_terkunci", bahasa, menit=math.ceil(detik / 60))
 
 
 def _coba_masuk(nama: str, sandi: str, bahasa: Bahasa) -> akun.Pengguna | None:
-    """Check the limits, then the password; show why it failed (never which part was wrong)."""
-    if not nama.strip() or not sandi:
+    """Try a login (caps, throttle, password: see batas_masuk.coba_masuk); never say which part was wrong."""
+    try:
+        hasil = batas_masuk.coba_masuk(_path_akun(), nama, sandi, _alamat())
+    except OSError:
+        log.exception("berkas batas masuk tidak dapat ditulis (throttle file not writable)")
+        st.error(t("masuk_galat_akun", bahasa))
+        return None
+    if hasil.alasan == "terlalu_panjang":
+        st.warning(t("masuk_terlalu_panjang", bahasa, nama=akun.NAMA_MAKS, sandi=akun.SANDI_MAKS))
+    elif hasil.alasan == "kosong":
         st.warning(t("masuk_kosong", bahasa))
-        return None
-    kunci_nama = "nama:" + nama.strip().casefold()
-    bersama, sesi = cache.pembatas_masuk(), _pembatas_sesi()
-    sisa = max(bersama.sisa_kunci(kunci_nama), sesi.sisa_kunci(_SESI))
-    if sisa > 0:
-        st.error(t("masuk_terkunci", bahasa, menit=max(1, math.ceil(sisa / 60))))
-        return None
-    pengguna = akun.verifikasi(_path_akun(), nama, sandi)
-    if pengguna is None:
-        bersama.catat_gagal(kunci_nama)
-        sesi.catat_gagal(_SESI)
-        log.warning("login gagal untuk nama %r (failed login)", nama.strip()[:40])
+    elif hasil.alasan == "tunggu":
+        st.error(_pesan_tunggu(hasil.tunggu, bahasa))
+    elif hasil.alasan == "salah":
         st.error(t("masuk_gagal", bahasa))
+    if hasil.pengguna is None:
         return None
-    bersama.bersihkan(kunci_nama)
-    sesi.bersihkan(_SESI)
-    st.session_state[KUNCI_SESI] = {"nama": pengguna.nama, "aktif": time.time()}
-    log.info("login %s (%s)", pengguna.nama, pengguna.peran)
-    return pengguna
+    st.session_state[KUNCI_SESI] = {"nama": hasil.pengguna.nama, "aktif": time.time()}
+    log.info("login %s (%s)", hasil.pengguna.nama, hasil.pengguna.peran)
+    return hasil.pengguna
 
 
 def formulir_masuk(bahasa: Bahasa) -> akun.Pengguna | None:
@@ -119,9 +136,15 @@ def formulir_masuk(bahasa: Bahasa) -> akun.Pengguna | None:
         st.info(t("masuk_belum_ada_akun", bahasa))
     with st.form("form_masuk", clear_on_submit=True):
         st.subheader(t("masuk_judul", bahasa))
-        nama = st.text_input(t("masuk_nama", bahasa), key="masuk_nama", autocomplete="username")
+        nama = st.text_input(
+            t("masuk_nama", bahasa), key="masuk_nama", autocomplete="username", max_chars=akun.NAMA_MAKS
+        )
         sandi = st.text_input(
-            t("masuk_sandi", bahasa), type="password", key="masuk_sandi", autocomplete="current-password"
+            t("masuk_sandi", bahasa),
+            type="password",
+            key="masuk_sandi",
+            autocomplete="current-password",
+            max_chars=akun.SANDI_MAKS,
         )
         kirim = st.form_submit_button(t("masuk_judul", bahasa), type="primary")
     if kirim and _coba_masuk(nama, sandi, bahasa) is not None:
@@ -139,8 +162,9 @@ def tombol_keluar(bahasa: Bahasa) -> None:
     pengguna = pengguna_masuk()
     if pengguna is None:
         return
+    nama = aman.md(pengguna.nama)  # the accounts file may have been edited by hand: show the name as text
     st.sidebar.markdown(
-        t("masuk_sebagai", bahasa, nama=pengguna.nama, peran=pengguna.peran, lingkup=label_lingkup(pengguna, bahasa))
+        t("masuk_sebagai", bahasa, nama=nama, peran=pengguna.peran, lingkup=label_lingkup(pengguna, bahasa))
     )
     if st.sidebar.button(t("masuk_keluar", bahasa), key="tombol_keluar"):
         log.info("logout %s", pengguna.nama)

@@ -13,11 +13,11 @@ file (:func:`path_akun`) is written atomically with mode 0600 (temporary file, f
 ``os.replace``: :func:`indicators.io.store.tulis_atomik`), and holds argon2id hashes only; a
 password is never stored, printed or logged.
 
-**Login limits.** :class:`PembatasGagal` counts failed logins per key (a user name, a session)
-in the memory of the server process: after ``batas`` failures within ``jendela`` seconds the key
-is locked for ``kunci_detik``. A restart of the server forgets the counts (acceptable for one
-dashboard process; documented in the README). Sessions time out after an idle period
-(:func:`sesi_habis`, ``KLA_SESI_MENIT``, default 30 minutes).
+**Login limits.** :mod:`indicators.akun.batas_masuk` throttles failed logins in a file beside the
+accounts (never in a Streamlit cache, which any client can clear). Here: a name longer than
+``NAMA_MAKS`` or a password longer than ``SANDI_MAKS`` is refused before any hashing, and at most
+``HASH_SERENTAK`` argon2id hashes (64 MiB each) run at once in this process. Sessions time out
+after an idle period (:func:`sesi_habis`, ``KLA_SESI_MENIT``, default 30 minutes).
 
 Pure Python: no Streamlit here (``ui/masuk.py`` is the Streamlit side).
 """
@@ -29,9 +29,8 @@ import json
 import os
 import re
 import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
@@ -48,11 +47,19 @@ ENV_SESI_MENIT = "KLA_SESI_MENIT"
 ENV_TAMPILAN_PUBLIK = "KLA_TAMPILAN_PUBLIK"
 SESI_MENIT_BAWAAN = 30
 SANDI_MIN = 10
+# Input caps checked before anything else touches the text (hashing, the limiter, the log): a valid
+# name has at most 32 characters, and no one types a password of over a thousand.
+NAMA_MAKS = 64
+SANDI_MAKS = 1024
+# Each argon2id hash takes 64 MiB for its duration: two at a time bound a burst of logins to
+# 128 MiB; the rest wait their turn.
+HASH_SERENTAK = 2
 VERSI_BERKAS = 1
 
 _NAMA = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 _KODE = re.compile(r"\d{2}(\.\d{2})?")
 _HASHER = PasswordHasher()
+_SEMAFOR_HASH = threading.BoundedSemaphore(HASH_SERENTAK)
 # Verified against when the user name is unknown, so a wrong name costs as much time as a wrong
 # password and the response time does not tell which names exist.
 _HASH_TIRUAN = _HASHER.hash("sandi-tiruan-untuk-waktu-yang-sama")
@@ -146,11 +153,31 @@ def _periksa_nama(nama: str) -> str:
     return bersih
 
 
+def _hash(sandi: str) -> str:
+    """The argon2id hash of a password, at most ``HASH_SERENTAK`` at a time in this process."""
+    with _SEMAFOR_HASH:
+        return _HASHER.hash(sandi)
+
+
+def _cocok(hash_: str, sandi: str) -> bool:
+    """Whether a password matches a hash (False for a damaged hash), at most ``HASH_SERENTAK`` at a time."""
+    with _SEMAFOR_HASH:
+        try:
+            return bool(_HASHER.verify(hash_, sandi))
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+
 def _periksa_sandi(sandi: str) -> None:
     if len(sandi) < SANDI_MIN:
         raise AkunError(
             f"Sandi terlalu pendek ({len(sandi)} karakter); harapan: minimal {SANDI_MIN} karakter.",
             f"The password is too short ({len(sandi)} characters); expected at least {SANDI_MIN}.",
+        )
+    if len(sandi) > SANDI_MAKS:
+        raise AkunError(
+            f"Sandi terlalu panjang ({len(sandi)} karakter); harapan: paling banyak {SANDI_MAKS} karakter.",
+            f"The password is too long ({len(sandi)} characters); expected at most {SANDI_MAKS}.",
         )
     if sandi != sandi.strip() or "\n" in sandi:
         raise AkunError(
@@ -243,7 +270,7 @@ def tambah_pengguna(
     semua[bersih] = {
         "peran": peran_sah,
         "wilayah": daftar,
-        "hash": _HASHER.hash(sandi),
+        "hash": _hash(sandi),
         "dibuat": waktu,
         "diubah": waktu,
     }
@@ -262,7 +289,7 @@ def ganti_sandi(path: Path, nama: str, sandi: str) -> None:
     if bersih not in semua:
         raise AkunError(f"Pengguna '{nama}' tidak ada.", f"User '{nama}' does not exist.")
     _periksa_sandi(sandi)
-    semua[bersih] = {**semua[bersih], "hash": _HASHER.hash(sandi), "diubah": _sekarang()}
+    semua[bersih] = {**semua[bersih], "hash": _hash(sandi), "diubah": _sekarang()}
     _tulis(path, semua)
 
 
@@ -284,8 +311,11 @@ def verifikasi(path_akun: Path, nama: str, sandi: str) -> Pengguna | None:
     """Check a name and password; return the user, or None when either is wrong.
 
     An unknown name is verified against a dummy hash, so it takes as long as a wrong password.
-    A damaged or missing accounts file means nobody can log in (None), never an exception.
+    A name over ``NAMA_MAKS`` or a password over ``SANDI_MAKS`` characters is refused before any
+    hashing. A damaged or missing accounts file means nobody can log in (None), never an exception.
     """
+    if len(nama) > NAMA_MAKS or len(sandi) > SANDI_MAKS:
+        return None
     try:
         semua = _baca(path_akun)
     except AkunError:
@@ -293,9 +323,7 @@ def verifikasi(path_akun: Path, nama: str, sandi: str) -> Pengguna | None:
     bersih = nama.strip().casefold()
     rekam = semua.get(bersih)
     hash_ = rekam.get("hash") if rekam is not None else None
-    try:
-        _HASHER.verify(hash_ if isinstance(hash_, str) else _HASH_TIRUAN, sandi)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+    if not _cocok(hash_ if isinstance(hash_, str) else _HASH_TIRUAN, sandi):
         return None
     if rekam is None or not isinstance(hash_, str):
         return None
@@ -305,53 +333,7 @@ def verifikasi(path_akun: Path, nama: str, sandi: str) -> Pengguna | None:
         return None
 
 
-# --- login limits and session timeout --------------------------------------------------------
-
-
-@dataclass
-class PembatasGagal:
-    """Failed-login counter per key (a user name or a session), thread-safe, in process memory.
-
-    After ``batas`` failures within ``jendela`` seconds the key is locked for ``kunci_detik``
-    seconds; a successful login clears it. ``jam`` is injectable for tests.
-    """
-
-    batas: int = 5
-    jendela: float = 15 * 60
-    kunci_detik: float = 15 * 60
-    jam: Callable[[], float] = time.monotonic
-    _gagal: dict[str, list[float]] = field(default_factory=dict, repr=False)
-    _terkunci: dict[str, float] = field(default_factory=dict, repr=False)
-    _gembok: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def sisa_kunci(self, kunci: str) -> float:
-        """Seconds the key stays locked (0 when it may try)."""
-        with self._gembok:
-            sampai = self._terkunci.get(kunci)
-            if sampai is None:
-                return 0.0
-            sisa = sampai - self.jam()
-            if sisa <= 0:
-                del self._terkunci[kunci]
-                return 0.0
-            return sisa
-
-    def catat_gagal(self, kunci: str) -> None:
-        """Record one failed login; lock the key when it reaches the limit."""
-        with self._gembok:
-            sekarang = self.jam()
-            daftar = [w for w in self._gagal.get(kunci, []) if sekarang - w < self.jendela]
-            daftar.append(sekarang)
-            if len(daftar) >= self.batas:
-                self._terkunci[kunci] = sekarang + self.kunci_detik
-                daftar = []
-            self._gagal[kunci] = daftar
-
-    def bersihkan(self, kunci: str) -> None:
-        """Forget a key's failures (after a successful login)."""
-        with self._gembok:
-            self._gagal.pop(kunci, None)
-            self._terkunci.pop(kunci, None)
+# --- session timeout -------------------------------------------------------------------------
 
 
 def menit_sesi() -> float:

@@ -111,6 +111,7 @@ def test_ganti_sandi_dan_hapus(berkas_akun: Path):
         ("budi", "editor", ["3375"], SANDI_ANA, "Kode wilayah tidak dikenal: 3375"),
         ("budi", "editor", ["33.99"], SANDI_ANA, "Kode wilayah tidak dikenal: 33.99"),
         ("budi", "editor", ["33.75"], "pendek", "Sandi terlalu pendek (6 karakter)"),
+        ("budi", "editor", ["33.75"], "x" * 1025, "Sandi terlalu panjang (1025 karakter)"),
         ("ana", "editor", ["33.75"], SANDI_ANA, "Pengguna 'ana' sudah ada"),
     ],
 )
@@ -178,44 +179,23 @@ def test_editor_33_75_tidak_dapat_mengimpor_33_26(db: Path):
     assert lingkup.periksa_lingkup(hasil, akun.Pengguna("boss", "admin", ()), nama) is hasil
 
 
-# --- login limits and timeout ---------------------------------------------------------------
+# --- input caps and session timeout (throttling: tests/db/test_masuk_aman.py) ----------------
 
 
-class _Jam:
-    def __init__(self) -> None:
-        self.t = 1000.0
+def test_nama_dan_sandi_terlalu_panjang_ditolak_tanpa_hash(berkas_akun: Path, monkeypatch: pytest.MonkeyPatch):
+    dipanggil: list[int] = []
 
-    def __call__(self) -> float:
-        return self.t
+    class _Pengintai:
+        def verify(self, hash_: str, sandi: str) -> bool:
+            dipanggil.append(len(sandi))
+            return True
 
-
-def test_pembatas_mengunci_setelah_lima_gagal_lalu_membuka():
-    jam = _Jam()
-    p = akun.PembatasGagal(batas=5, jendela=600, kunci_detik=900, jam=jam)
-    for _ in range(4):
-        p.catat_gagal("nama:ana")
-        assert p.sisa_kunci("nama:ana") == 0
-    p.catat_gagal("nama:ana")
-    assert p.sisa_kunci("nama:ana") == 900
-    assert p.sisa_kunci("nama:boss") == 0  # other names are not locked
-    jam.t += 899
-    assert p.sisa_kunci("nama:ana") == pytest.approx(1)
-    jam.t += 2
-    assert p.sisa_kunci("nama:ana") == 0
-
-
-def test_pembatas_melupakan_gagal_lama_dan_setelah_berhasil():
-    jam = _Jam()
-    p = akun.PembatasGagal(batas=3, jendela=60, kunci_detik=300, jam=jam)
-    p.catat_gagal("k")
-    p.catat_gagal("k")
-    jam.t += 61  # outside the window: the two old failures no longer count
-    p.catat_gagal("k")
-    assert p.sisa_kunci("k") == 0
-    p.catat_gagal("k")
-    p.bersihkan("k")
-    p.catat_gagal("k")
-    assert p.sisa_kunci("k") == 0
+    monkeypatch.setattr(akun, "_HASHER", _Pengintai())
+    assert akun.verifikasi(berkas_akun, "a" * (10 * 1024 * 1024), SANDI_ANA) is None
+    assert akun.verifikasi(berkas_akun, "ana", "s" * (akun.SANDI_MAKS + 1)) is None
+    assert dipanggil == []  # refused before any hashing: a 10 MB name costs no argon2 run
+    assert akun.verifikasi(berkas_akun, "ana", SANDI_ANA) is not None  # the spy accepts any password
+    assert dipanggil == [len(SANDI_ANA)]
 
 
 def test_sesi_habis_dan_pengaturan(monkeypatch: pytest.MonkeyPatch):

@@ -1,5 +1,5 @@
-"""AppTest of the Unggah Data page and the login: form, wrong password and lock-out, login and
-logout, session timeout, non-public viewing; and the check → preview → confirm → rollback flow
+"""AppTest of the Unggah Data page and the login: form, login and logout (throttling: see
+test_halaman_masuk.py), session timeout, non-public viewing; and the check → preview → confirm → rollback flow
 (AppTest cannot fill a file uploader, so that flow runs the page's own parts on real bytes)."""
 
 from __future__ import annotations
@@ -64,24 +64,6 @@ def test_keluar_menampilkan_formulir_masuk(db_unggah: Path):
     assert "Mengimpor data memerlukan akun" in _teks(at)
     assert "1. Unduh templat" not in _teks(at)
     assert not at.get("file_uploader")
-
-
-def test_sandi_salah_lalu_terkunci_per_nama_dan_per_sesi(db_unggah: Path):
-    at = periksa_tanpa_galat(buka_halaman("unggah").run())
-    for _ in range(5):
-        at = periksa_tanpa_galat(_masuk(at, "ana", "bukan-sandinya"), galat=1)
-        assert [e.value for e in at.error] == ["Nama pengguna atau sandi salah."]
-    at = periksa_tanpa_galat(_masuk(at, "ana", SANDI_ANA), galat=1)  # the right password no longer helps: locked
-    assert at.error[0].value.startswith("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit")
-    assert "1. Unduh templat" not in _teks(at)
-    at = periksa_tanpa_galat(_masuk(at, "boss", SANDI_BOSS), galat=1)  # this session is locked too, whatever the name
-    assert at.error[0].value.startswith("Terlalu banyak percobaan")
-    # A new session: the name 'ana' stays locked (shared by the server), 'boss' may log in.
-    baru = periksa_tanpa_galat(buka_halaman("unggah").run())
-    baru = periksa_tanpa_galat(_masuk(baru, "ana", SANDI_ANA), galat=1)
-    assert baru.error[0].value.startswith("Terlalu banyak percobaan")
-    baru = periksa_tanpa_galat(_masuk(baru, "boss", SANDI_BOSS))
-    assert "1. Unduh templat" in _teks(baru)
 
 
 def test_masuk_lalu_keluar(db_unggah: Path):

@@ -27,7 +27,7 @@ from indicators.impor.periksa import HasilPeriksa, Jenis
 from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, Katalog
 from indicators.teks import t
-from ui import cache
+from ui import aman, cache, masuk
 
 log = logging.getLogger("dasbor_kla.unggah")
 
@@ -43,7 +43,7 @@ _BATAS_TOMBOL_BATAL = 10
 def _galat(exc: BaseException, bahasa: Bahasa) -> None:
     """Show a failure as one clear line (ImporError/AkunError carry their own wording)."""
     if isinstance(exc, ImporError | akun.AkunError):
-        st.error(exc.teks(bahasa))
+        st.error(aman.md(exc.teks(bahasa)))
     else:
         log.exception("langkah unggah gagal (upload step failed)")
         st.error(t("unggah_galat", bahasa, rincian=type(exc).__name__))
@@ -120,7 +120,7 @@ def tabel_masalah(hasil: HasilPeriksa, bahasa: Bahasa) -> pd.DataFrame:
     baris = [m.sebagai_dict(bahasa) for m in hasil.masalah]
     tabel = pd.DataFrame(baris, columns=kunci)
     tabel["baris"] = [str(int(b)) if isinstance(b, int) else "" for b in tabel["baris"]]
-    return tabel.fillna("").rename(columns={k: t(f"kol_{k}", bahasa) for k in kunci})
+    return aman.netral_tabel(tabel.fillna(""), kunci).rename(columns={k: t(f"kol_{k}", bahasa) for k in kunci})
 
 
 def _angka(v: object, bahasa: Bahasa) -> str:
@@ -159,7 +159,7 @@ def tabel_baris(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> 
         ]
         hasil[t("kol_nilai_baru", bahasa)] = [_angka(v, bahasa) for v in b["nilai"]]
     if prat.jenis == "statistik":
-        hasil[t("kol_satuan", bahasa)] = b["satuan"]
+        hasil[t("kol_satuan", bahasa)] = aman.netral(b["satuan"])
     hasil[t("kol_status", bahasa)] = [t(f"status_{s}", bahasa) for s in b["status"]]
     return hasil.reset_index(drop=True)
 
@@ -227,7 +227,9 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     if pesan:
         st.success(pesan, icon=":material/check_circle:")
     batas: BatasUnggah = batas_bawaan()
-    mb = max(1, math.ceil(batas.ukuran_maks / (1024 * 1024)))
+    # The server refuses anything over server.maxUploadSize (.streamlit/config.toml) before the
+    # page sees it, so the smaller of the two limits is the one to show.
+    mb = max(1, min(math.ceil(batas.ukuran_maks / (1024 * 1024)), int(st.get_option("server.maxUploadSize"))))
     kiri, kanan = st.columns([3, 1])
     with kanan:
         jenis: Jenis | None = st.selectbox(
@@ -301,6 +303,7 @@ def _render_konfirmasi(
     )
     st.session_state.pop(_HASIL, None)
     st.session_state[_PUTARAN] = int(st.session_state.get(_PUTARAN, 0)) + 1  # empty the uploader
+    masuk.lepas_unggahan()  # the imported file's bytes are no longer needed: free them now
     st.rerun()
 
 
@@ -313,10 +316,9 @@ def render_hasil(
     bahasa: Bahasa,
 ) -> None:
     """Show the problems of a checked file, or its preview and the confirm button."""
-    sheet = f" (sheet {hasil.sheet})" if hasil.sheet else ""
-    st.caption(
-        t("unggah_berkas_info", bahasa, berkas=hasil.berkas, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256)
-    )
+    sheet = f" (sheet {aman.md(hasil.sheet)})" if hasil.sheet else ""
+    berkas = aman.md(hasil.berkas)  # the uploader's file name: shown as text, never as a link or image
+    st.caption(t("unggah_berkas_info", bahasa, berkas=berkas, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256))
     if hasil.masalah:
         st.error(t("unggah_ada_masalah", bahasa, n=format_angka(len(hasil.masalah), 0, bahasa)))
         st.dataframe(tabel_masalah(hasil, bahasa), hide_index=True, width="stretch", key="unggah_tabel_masalah")
@@ -324,7 +326,7 @@ def render_hasil(
     if hasil.peringatan:
         with st.expander(t("unggah_catatan", bahasa)):
             for m in hasil.peringatan:
-                st.markdown(f"- {m.teks(bahasa)}")
+                st.markdown(f"- {aman.md(m.teks(bahasa))}")
     if prat is None:
         return
     _render_pratinjau(db, prat, bahasa)
@@ -342,11 +344,11 @@ def tabel_riwayat(log_impor: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     hasil[t("kol_waktu", bahasa)] = [
         f"{pd.Timestamp(w).date().isoformat()} {pd.Timestamp(w).strftime('%H:%M')}" for w in d["waktu"]
     ]
-    hasil[t("kol_pengguna", bahasa)] = d["pengguna"]
+    hasil[t("kol_pengguna", bahasa)] = aman.netral(d["pengguna"])
     hasil[t("kol_jenis", bahasa)] = [
         t("jenis_pembatalan", bahasa) if j == "pembatalan" else label_jenis(str(j), bahasa) for j in d["jenis"]
     ]
-    hasil[t("kol_berkas", bahasa)] = d["berkas"]
+    hasil[t("kol_berkas", bahasa)] = aman.netral(d["berkas"])
     hasil[t("kol_sha", bahasa)] = d["sha256"].fillna("–")
     for k in ("baru", "berubah", "sama", "dihapus"):
         hasil[t(f"kol_jumlah_{k}", bahasa)] = [
@@ -375,7 +377,7 @@ def render_riwayat(db: Path, pengguna: akun.Pengguna, bahasa: Bahasa) -> None:
     tunggu = st.session_state.get(_BATAL)
     pilihan = dict(boleh)
     if isinstance(tunggu, int) and tunggu in pilihan:
-        st.warning(t("unggah_batal_tanya", bahasa, id=tunggu, berkas=pilihan[tunggu]))
+        st.warning(t("unggah_batal_tanya", bahasa, id=tunggu, berkas=aman.md(pilihan[tunggu])))
         ya, tidak, _ = st.columns([1, 1, 4])
         if ya.button(t("unggah_batal_ya", bahasa, id=tunggu), type="primary", key="unggah_batal_ya"):
             st.session_state.pop(_BATAL, None)
