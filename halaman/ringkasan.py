@@ -31,7 +31,7 @@ with kanan:
 tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua_tahun)
 
 kabkota = cache.ringkasan_kabkota(db, kode_provinsi, tahun)
-kabkota = kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
+kabkota = ringkasan.dengan_kategori(kabkota)
 lalu = None if tahun_lalu is None else cache.ringkasan_kabkota(db, kode_provinsi, tahun_lalu)
 pita = cache.katalog().pita
 label = grafik_peta.label_kategori(bahasa)
@@ -63,17 +63,7 @@ if kode_provinsi == "00":
 
 peta, sebaran = st.columns([3, 2])
 with peta:
-    st.subheader(t("peta_predikat", bahasa))
-    fig = tetap.tetap(
-        predikat.peta_kategori,
-        kabkota,
-        tampilan.url_geojson(kode_provinsi),
-        kolom_kategori="kategori",
-        urutan=ringkasan.urutan_kategori(pita.urutan()),
-        label_kategori=label,
-        hover=tampilan.teks_hover(kabkota, bahasa),
-    )
-    gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
+    halaman_ringkasan.render_peta(kabkota, kode_provinsi, label, pita.urutan(), konteks, bahasa)
 with sebaran:
     if ringkas is not None:
         halaman_ringkasan.render_batang(ringkas, kabkota, label, nama, konteks, bahasa)
@@ -94,7 +84,7 @@ unduh_tabel.tabel(
     "predikat_kabkota",
     bahasa,
     judul=t("tabel_kabkota", bahasa),
-    ekspor=kabkota.drop(columns=["kategori"]),
+    ekspor=kabkota.drop(columns=["kategori", "disimpulkan"]),
     column_config={t("sumber", bahasa): st.column_config.LinkColumn()},
 )
 st.caption(t("sumber_predikat", bahasa))

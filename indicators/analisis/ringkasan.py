@@ -6,6 +6,7 @@ import pandas as pd
 
 TIDAK_ADA = "Tidak ada"
 TIDAK_DITEMUKAN = "Data tidak ditemukan"
+DASAR_DINYATAKAN = "stated"
 
 
 def kategori_peta(predikat_resmi: pd.Series) -> pd.Series:
@@ -14,6 +15,19 @@ def kategori_peta(predikat_resmi: pd.Series) -> pd.Series:
     A missing predikat is never filled in: it is shown as not found.
     """
     return predikat_resmi.fillna(TIDAK_DITEMUKAN)
+
+
+def dengan_kategori(kabkota: pd.DataFrame) -> pd.DataFrame:
+    """Add the map category and ``disimpulkan``: a predikat whose basis is not a source stating it.
+
+    ``kabkota`` needs ``predikat_resmi`` and ``dasar`` (stated / derived_by_elimination /
+    inferred_from_later_statement / inferred).
+    """
+    dinyatakan = kabkota["dasar"].fillna(DASAR_DINYATAKAN).eq(DASAR_DINYATAKAN)
+    return kabkota.assign(
+        kategori=kategori_peta(kabkota["predikat_resmi"]),
+        disimpulkan=kabkota["predikat_resmi"].notna() & ~dinyatakan,
+    )
 
 
 def urutan_kategori(urutan_predikat: list[str]) -> list[str]:

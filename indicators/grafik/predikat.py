@@ -37,36 +37,27 @@ def peta_kategori(
     label_kategori: dict[str, str],
     hover: list[str],
     judul: str | None = None,
+    disimpulkan: tuple[str, str] | None = None,
 ) -> go.Figure:
     """Build a choropleth with one trace per category, so the legend lists them in ``urutan``.
 
     ``geojson`` is a URL (interactive: the browser fetches the static layer once) or a
     GeoJSON dict (static export). Features are matched on ``properties.kode_wilayah``;
-    ``hover`` holds one preformatted hover text per row of ``data``.
+    ``hover`` holds one preformatted hover text per row of ``data``. ``disimpulkan`` =
+    (boolean column, legend suffix): those rows (a predikat inferred, not stated by a source)
+    get their own paler trace, so the map and its legend never show an inference like a fact.
     """
     fig = go.Figure()
-    data = data.assign(_hover=hover)
+    data = data.assign(_hover=hover, _simpul=data[disimpulkan[0]].fillna(False) if disimpulkan else False)
     for kategori in urutan:
-        bagian = data[data[kolom_kategori] == kategori]
-        if bagian.empty:
-            continue
-        warna = WARNA_PREDIKAT.get(kategori, "#cccccc")
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson,
-                featureidkey="properties.kode_wilayah",
-                locations=bagian["kode_wilayah"],
-                z=[1] * len(bagian),
-                colorscale=[[0, warna], [1, warna]],
-                showscale=False,
-                showlegend=True,
-                name=f"{label_kategori.get(kategori, kategori)} ({len(bagian)})",
-                marker={"line": {"color": _GARIS, "width": 0.6}},
-                hovertext=bagian["_hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=bagian[["kode_wilayah"]],
-            )
-        )
+        for simpul in (False, True):
+            bagian = data[(data[kolom_kategori] == kategori) & (data["_simpul"] == simpul)]
+            if bagian.empty:
+                continue
+            nama = label_kategori.get(kategori, kategori)
+            if simpul and disimpulkan:
+                nama = f"{nama}, {disimpulkan[1]}"
+            fig.add_trace(_jejak_kategori(bagian, geojson, WARNA_PREDIKAT.get(kategori, "#cccccc"), nama, simpul))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.update_layout(
         title={"text": judul} if judul else None,
@@ -111,6 +102,26 @@ def batang_jumlah(jumlah: pd.DataFrame, label_kategori: dict[str, str], judul_su
         height=300,
     )
     return fig
+
+
+def _jejak_kategori(
+    bagian: pd.DataFrame, geojson: str | dict[str, Any], warna: str, nama: str, simpul: bool
+) -> go.Choropleth:
+    return go.Choropleth(
+        geojson=geojson,
+        featureidkey="properties.kode_wilayah",
+        locations=bagian["kode_wilayah"],
+        z=[1] * len(bagian),
+        colorscale=[[0, warna], [1, warna]],
+        showscale=False,
+        showlegend=True,
+        name=f"{nama} ({len(bagian)})",
+        # Inferred: the same colour, paler, with a heavier outline, in its own legend entry.
+        marker={"line": {"color": _GARIS, "width": 1.6 if simpul else 0.6}, "opacity": 0.45 if simpul else 1.0},
+        hovertext=bagian["_hover"],
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=bagian[["kode_wilayah"]],
+    )
 
 
 def batang_resmi(

@@ -99,6 +99,28 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
     assert "." in _metrik(at)["Average final total (synthetic)"]  # English decimal point
 
 
+def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
+    """A predikat inferred rather than stated is drawn apart on the map, named so in the legend,
+    and its basis is in the hover text and the table (Kota Salatiga 2023 is inferred)."""
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype=str)
+    disimpulkan = sumber[(sumber["tahun"] == "2023") & (sumber["basis"] != "stated")]
+    assert len(disimpulkan) > 0
+    at = periksa_tanpa_galat(buka_halaman(tahun="2023").run())
+    peta = json.loads(at.get("plotly_chart")[0].proto.spec)
+    pucat = [tr for tr in peta["data"] if ", disimpulkan" in tr["name"]]
+    assert sorted(k for tr in pucat for k in tr["locations"]) == sorted(disimpulkan["kode_wilayah"])
+    assert all(tr["marker"]["opacity"] < 1 for tr in pucat)
+    hover = {k: h for tr in peta["data"] for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
+    kode = disimpulkan["kode_wilayah"].iloc[0]
+    assert "disimpulkan" in hover[kode]
+    assert "keyakinan" in hover[kode]
+    tabel = at.dataframe[-1].value.set_index("Kode")
+    assert tabel.loc[kode, "Dasar predikat"].startswith("disimpulkan")
+    assert (tabel["Dasar predikat"] == "dinyatakan sumber").sum() == int(
+        ((sumber["tahun"] == "2023") & (sumber["basis"] == "stated")).sum()
+    )
+
+
 def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman(provinsi="00").run())
     peta = json.loads(at.get("plotly_chart")[0].proto.spec)

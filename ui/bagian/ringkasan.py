@@ -7,11 +7,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from indicators.analisis import rekap
+from indicators.analisis import rekap, ringkasan
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat
 from indicators.teks import t
-from ui import tetap
+from ui import tampilan, tetap
 from ui.unduh import gambar, tabel
 
 
@@ -57,6 +57,29 @@ def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> 
         cakupan = isian["cakupan"] if sebagian == int(pertama["tahun"]) else _cakupan(
             pertama["diketahui_lalu"], pertama["total_wilayah"], bahasa)  # fmt: skip
         st.caption(t("selisih_tidak_dihitung", bahasa, tahun=int(tahun_lalu), tahun_sebagian=sebagian, cakupan=cakupan))
+
+
+def render_peta(
+    kabkota: pd.DataFrame,
+    kode_provinsi: str,
+    label: dict[str, str],
+    urutan_predikat: list[str],
+    konteks: gambar.KonteksGambar,
+    bahasa: Bahasa,
+) -> None:
+    """The map of official predikat; a predikat inferred rather than stated is drawn paler, in its own legend entry."""
+    st.subheader(t("peta_predikat", bahasa))
+    fig = tetap.tetap(
+        predikat.peta_kategori,
+        kabkota,
+        tampilan.url_geojson(kode_provinsi),
+        kolom_kategori="kategori",
+        urutan=ringkasan.urutan_kategori(urutan_predikat),
+        label_kategori=label,
+        hover=tampilan.teks_hover(kabkota, bahasa),
+        disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
+    )
+    gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 
 
 def render_batang(

@@ -1,0 +1,135 @@
+"""Truth suite: the headline figures of the pages, recomputed here from the source CSVs in data/.
+
+Nothing here goes through the product's functions: the CSVs are read with pandas, the declared
+choice rule (confidence first, then a government source, then any address, then file order) is
+written out again, and each page is read as a user reads it (AppTest on the built database).
+A number the dashboard shows that its sources do not give fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+import pytest
+
+from indicators.lokasi import DATA_DIR
+from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+
+KLA = DATA_DIR / "kla"
+PITA = ["KLA", "Utama", "Nindya", "Madya", "Pratama"]  # highest first, as the cards are drawn
+PERINGKAT_KEYAKINAN = {"high": 0, "medium": 1, "low": 2}
+JATENG = "33"
+NAMA_CAKUPAN = {JATENG: "jawa_tengah", "00": "nasional"}
+
+
+def _tingkat(sumber: str) -> int:
+    alamat = str(sumber).split(" ")[0]
+    if not alamat.startswith(("http://", "https://")):
+        return 2
+    return 0 if (urlparse(alamat).hostname or "").endswith(".go.id") else 1
+
+
+def _rekap() -> pd.DataFrame:
+    """Every recap row of both files, one chosen per (tahun, cakupan, predikat) by the declared rule."""
+    bagian = [pd.read_csv(KLA / "kla_rekap_jumlah.csv")]
+    tambahan = KLA / "tambahan" / "rekap_tambahan.csv"
+    if tambahan.is_file():
+        bagian.append(pd.read_csv(tambahan))
+    semua = pd.concat(bagian, ignore_index=True)
+    if "confidence" not in semua.columns:
+        semua["confidence"] = None
+    semua = semua.assign(
+        _k=[PERINGKAT_KEYAKINAN.get(str(c), 1) for c in semua["confidence"]],
+        _t=[_tingkat(s) for s in semua["source"]],
+        _u=range(len(semua)),
+    )
+    urut = semua.sort_values(["_k", "_t", "_u"], kind="stable")
+    return urut.drop_duplicates(["tahun", "cakupan", "predikat"])
+
+
+def _daftar(kode_provinsi: str) -> pd.DataFrame:
+    """Per-region predikat rows with a region code, for a province or all Indonesia."""
+    bagian = [pd.read_csv(KLA / "kla_predikat.csv", dtype={"kode_wilayah": str})]
+    koreksi = KLA / "tambahan" / "predikat_jateng_koreksi.csv"
+    if koreksi.is_file():  # dated statements of a predikat; "(not Utama)" and undated ones are not values
+        k = pd.read_csv(koreksi, dtype={"kode_wilayah": str})
+        bagian.insert(0, k[k["tahun"].notna() & k["predikat"].isin(PITA)].astype({"tahun": int}))
+    nasional = KLA / "tambahan" / "kla_predikat_nasional.csv"
+    if nasional.is_file():
+        lain = pd.read_csv(nasional, dtype={"kode_wilayah": str})
+        bagian.append(lain[lain["kode_wilayah"].notna() & ~lain["kode_wilayah"].str.startswith("33.", na=False)])
+    semua = pd.concat(bagian, ignore_index=True)[["tahun", "kode_wilayah", "predikat"]]
+    if kode_provinsi != "00":
+        semua = semua[semua["kode_wilayah"].str.startswith(f"{kode_provinsi}.")]
+    return semua.drop_duplicates(["tahun", "kode_wilayah"])
+
+
+def _jumlah_wilayah(kode_provinsi: str) -> int:
+    if kode_provinsi == JATENG:
+        return len(pd.read_csv(KLA / "wilayah_jateng.csv", dtype=str).query("jenis != 'Provinsi'"))
+    return 514
+
+
+def _siklus(kode_provinsi: str, tahun: int, rekap: pd.DataFrame, daftar: pd.DataFrame) -> tuple[dict, bool]:
+    """Counts per band for one cycle and whether they are complete (official recap or full list)."""
+    resmi = rekap[(rekap["tahun"] == tahun) & (rekap["cakupan"] == NAMA_CAKUPAN[kode_provinsi])]
+    pita = {str(p): int(j) for p, j in zip(resmi["predikat"], resmi["jumlah"], strict=True) if p in PITA}
+    if pita:
+        total = resmi.loc[resmi["predikat"] == "Total", "jumlah"]
+        if len(total) and sum(pita.values()) == int(total.iloc[0]):
+            pita = {p: pita.get(p, 0) for p in PITA}
+        return {p: pita.get(p) for p in PITA}, True
+    tahun_ini = daftar[daftar["tahun"] == tahun]
+    hitung = tahun_ini["predikat"].value_counts()
+    return {p: int(hitung.get(p, 0)) for p in PITA}, len(tahun_ini) == _jumlah_wilayah(kode_provinsi)
+
+
+def _siklus_halaman(at) -> list[int]:  # type: ignore[no-untyped-def]
+    return [int(x) for x in at.selectbox(key="tahun").options]
+
+
+@pytest.mark.parametrize("kode_provinsi", [JATENG, "00"])
+def test_kartu_ringkasan_sesuai_sumber_setiap_siklus(app_db: Path, kode_provinsi: str):
+    """Every cycle of Jawa Tengah and Indonesia: each card's count and change, read on the page."""
+    rekap, daftar = _rekap(), _daftar(kode_provinsi)
+    at = periksa_tanpa_galat(buka_halaman(provinsi=kode_provinsi).run())
+    semua = sorted(set(_siklus_halaman(at)))
+    cakupan = NAMA_CAKUPAN[kode_provinsi]
+    dengan_data = set(daftar["tahun"]) | set(rekap[(rekap["cakupan"] == cakupan) & rekap["predikat"].isin(PITA)]["tahun"])
+    diperiksa = 0
+    for tahun in semua:
+        at.selectbox(key="tahun").set_value(tahun).run()
+        periksa_tanpa_galat(at)
+        kartu = {m.label: (m.value, m.delta) for m in at.metric if m.label in PITA}
+        harapan, _ = _siklus(kode_provinsi, tahun, rekap, daftar)
+        lebih_awal = [t for t in dengan_data if t < tahun]
+        lalu = max(lebih_awal) if lebih_awal else None
+        for pita, nilai in harapan.items():
+            assert kartu[pita][0] == ("–" if nilai is None else str(nilai)), (tahun, pita)
+        if lalu is None:
+            assert all(not d for _, d in kartu.values())
+            continue
+        harapan_lalu, lengkap_lalu = _siklus(kode_provinsi, lalu, rekap, daftar)
+        _, lengkap = _siklus(kode_provinsi, tahun, rekap, daftar)
+        for pita, nilai in harapan.items():
+            dulu = harapan_lalu[pita]
+            if lengkap and lengkap_lalu and nilai is not None and dulu is not None:
+                assert kartu[pita][1] == f"{nilai - dulu:+d} dibanding {lalu}", (tahun, pita)
+            else:
+                assert not kartu[pita][1], (tahun, pita)
+        diperiksa += 1
+    assert diperiksa >= 5
+
+
+def test_angka_yang_diminta_isu(app_db: Path):
+    """The issue's expected figures, read on the page (not through kla ringkasan)."""
+    at = periksa_tanpa_galat(buka_halaman(tahun="2025").run())
+    kartu = {m.label: (m.value, m.delta) for m in at.metric}
+    assert kartu["Nindya"] == ("13", "+2 dibanding 2023")
+    assert kartu["Madya"] == ("15", "+0 dibanding 2023")
+    nasional = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2025").run())
+    assert [m.value for m in nasional.metric if m.label in PITA[1:]] == ["22", "69", "125", "139"]
+    dulu = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2022").run())
+    assert next(m.value for m in dulu.metric if m.label == "Pratama") == "121"
