@@ -6,7 +6,13 @@ the evaluation pack of one kab/kota (PDF report + PPTX deck); ``kla export pack 
 --provinsi CODE --tahun YEAR --format png|svg|pdf --out FILE`` writes one print-ready figure.
 ``kla export site --provinsi CODE --tahun YEAR --out DIR`` writes the offline HTML bundle
 (``indicators.ekspor.situs``). One kaleido server serves every figure of a run. Errors are one
-line, Indonesian first, never a traceback: unknown region or year exits 2, no Chromium exits 1.
+line, Indonesian first, never a traceback: unknown region or year, or a target folder holding other
+files, exits 2; no Chromium, a file error or anything unexpected exits 1.
+
+Every file is written whole: the site is built in a hidden folder and swapped in when complete
+(``indicators.ekspor.folder``), the pack's two files are both made before either is written, and
+each file goes through :func:`indicators.io.store.tulis_atomik`. A failure leaves the previous
+output as it was.
 """
 
 from __future__ import annotations
@@ -17,11 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from indicators.analisis import layanan
-from indicators.cli.galat import KODE_GALAT_MASUKAN, KODE_GALAT_SISTEM
-from indicators.ekspor import gambar, situs
+from indicators.cli.galat import KODE_GALAT_MASUKAN, KODE_GALAT_SISTEM, cetak_galat_sistem
+from indicators.ekspor import folder, gambar, situs
 from indicators.ekspor.paket import pdf, pptx, susun
 from indicators.format import format_angka
 from indicators.io import store
@@ -87,14 +91,11 @@ def _pack(args: argparse.Namespace) -> int:
         isi = susun.paket_wilayah(db_path, katalog, args.wilayah, args.tahun, tahap=args.tahap, bahasa=args.bahasa)
     else:
         isi = susun.paket_provinsi(db_path, katalog, args.provinsi, args.tahun, bahasa=args.bahasa)
-    args.out.mkdir(parents=True, exist_ok=True)
-    hasil = []
-    for akhiran, tulis in ((".pdf", pdf.tulis_pdf), (".pptx", pptx.tulis_pptx)):
-        tujuan = args.out / f"{isi.nama_berkas}{akhiran}"
-        sementara = tujuan.with_suffix(akhiran + ".tmp")
-        sementara.write_bytes(tulis(isi))
-        sementara.replace(tujuan)
-        hasil.append(tujuan)
+    # Both files are made before either is written: a failing deck leaves no new report beside an old deck.
+    laporan, dek = pdf.tulis_pdf(isi), pptx.tulis_pptx(isi)
+    hasil = [args.out / f"{isi.nama_berkas}.pdf", args.out / f"{isi.nama_berkas}.pptx"]
+    for tujuan, isi_berkas in zip(hasil, (laporan, dek), strict=True):
+        store.tulis_atomik(tujuan, isi_berkas)
     detik = format_angka(time.perf_counter() - mulai, 1)
     print(f"Paket ditulis (pack written) dalam {detik} detik:")
     for path in hasil:
@@ -117,8 +118,7 @@ def _chart(args: argparse.Namespace) -> int:
         if format_ not in gambar.FORMAT:
             tersedia = ", ".join(gambar.FORMAT)
             raise _Galat(f"Format berkas '{out.suffix}' tidak dikenal; tersedia: {tersedia} (unknown file format)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(gambar.ekspor(fig, meta, format_))
+    store.tulis_atomik(out, gambar.ekspor(fig, meta, format_))
     print(f"Gambar ditulis (figure written): {out} ({_ukuran(out)})")
     return 0
 
@@ -130,6 +130,14 @@ def _site(args: argparse.Namespace) -> int:
     return 0
 
 
+_TETAP = {
+    "pack": ("folder keluaran", "the output folder"),
+    "chart": ("berkas keluaran", "the output file"),
+    "site": ("folder tujuan", "the target folder"),
+}
+"""What an unexpected failure leaves unchanged, per subcommand (Indonesian, English)."""
+
+
 def jalankan(args: argparse.Namespace) -> int:
     """Run ``kla export pack|chart|site``; return the exit code (errors are printed as one line)."""
     try:
@@ -138,12 +146,11 @@ def jalankan(args: argparse.Namespace) -> int:
         if args.ekspor == "chart":
             return _chart(args)
         return _site(args)
-    except (_Galat, layanan.PilihanError, KatalogError) as exc:
+    except (_Galat, layanan.PilihanError, KatalogError, folder.FolderTujuanError) as exc:
         print(f"Galat (error): {exc}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     except gambar.ChromiumTidakAda as exc:
         print(f"Galat (error): {exc}", file=sys.stderr)
         return KODE_GALAT_SISTEM
-    except (duckdb.Error, OSError) as exc:
-        print(f"Galat (error): {type(exc).__name__}: {exc}", file=sys.stderr)
-        return KODE_GALAT_SISTEM
+    except Exception as exc:  # no traceback ever reaches the user
+        return cetak_galat_sistem(exc, *_TETAP[args.ekspor])

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import textwrap
 import threading
 import unicodedata
@@ -28,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import kaleido  # type: ignore[import-untyped, unused-ignore]
 import plotly.graph_objects as go
 
+from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.format import Bahasa, format_tanggal
 from indicators.lokasi import STATIC_DIR
 from indicators.teks import t
@@ -55,6 +56,7 @@ _PX_SUMBU_Y = 70
 """The least left margin of a cartesian plot (y tick labels and title; automargin adds to it)."""
 _URL_STATIS = "/app/static/"
 _KUNCI = threading.Lock()
+_KUNCI_IMPOR = threading.Lock()
 
 
 class ChromiumTidakAda(RuntimeError):
@@ -327,6 +329,25 @@ def _uri_topojson(static_dir: Path) -> str:
     return (static_dir / "topojson").resolve().as_uri() + "/"
 
 
+def _kaleido() -> Any:
+    """kaleido, imported on first use with ``sys.argv`` hidden from it.
+
+    kaleido imports logistro, which parses ``sys.argv`` when it is imported and exits on what it
+    reads as an ambiguous option: ``kla import --log`` would die with "--log could match
+    --logistro-human". Importing here, not at the top, keeps every command that draws no image
+    from loading it at all, and the command line it sees is the bare program name.
+    """
+    with _KUNCI_IMPOR:  # two sessions importing at once must not swap sys.argv back in the wrong order
+        argv = sys.argv
+        if "kaleido" not in sys.modules:
+            sys.argv = argv[:1]  # only the first import reads it
+        try:
+            import kaleido  # type: ignore[import-untyped, unused-ignore]
+        finally:
+            sys.argv = argv
+    return kaleido
+
+
 def mulai_server() -> None:
     """Start the one kaleido server of this process (idempotent); it stops when the process exits.
 
@@ -337,7 +358,7 @@ def mulai_server() -> None:
         raise ChromiumTidakAda
     with _KUNCI:
         # MathJax off: kaleido's page would otherwise ask a CDN for it (nothing leaves the machine).
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        _kaleido().start_sync_server(mathjax=False, silence_warnings=True)
 
 
 def ke_bytes(
@@ -359,11 +380,11 @@ def ke_bytes(
         raise ValueError(f"Format '{format_}' tidak dikenal; tersedia: {', '.join(FORMAT)} (unknown format)")
     mulai_server()
     opsi = {"format": format_, "width": lebar, "height": tinggi, "scale": skala if format_ == "png" else 1}
-    spek = fig.to_plotly_json()
+    spek = tanpa_kontrol(fig.to_plotly_json())  # plotly.js cannot draw a control character (Error 525)
     # kaleido's server answers requests from one queue: one request at a time, or answers swap.
     with _KUNCI:
         try:
-            hasil = kaleido.calc_fig_sync(spek, opts=opsi, topojson=_uri_topojson(static_dir))
+            hasil = _kaleido().calc_fig_sync(spek, opts=opsi, topojson=_uri_topojson(static_dir))
         except RuntimeError as exc:
             if "Chrome" in str(exc):
                 raise ChromiumTidakAda from exc

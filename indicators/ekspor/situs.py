@@ -35,19 +35,23 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from indicators.analisis import profil, ringkasan
 from indicators.analisis.skor import ruang_indikator
-from indicators.ekspor import tabel as ekspor_tabel
+from indicators.ekspor import folder, tabel as ekspor_tabel
+from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.data import DataSitus, geojson_provinsi, muat_data
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
 from indicators.katalog.model import Skema
 from indicators.lokasi import STATIC_DIR
 from indicators.teks import penerjemah, t
+from indicators.teks_aman import bersihkan_kontrol
 
 ASET = "aset"
 KUNCI_GEOJSON = "batas_kabkota.geojson"
 """Name under which the map page registers its inline boundaries in ``window.PlotlyGeoAssets``."""
 PROFIL = "profil"
 DATA = "data"
+ISI_BUNDEL = frozenset({"index.html", "peta.html", "sumber.html", ASET, PROFIL, DATA})
+"""Everything a bundle holds at its top level: a folder with only these may be replaced by a new bundle."""
 TEMPLAT_DIR = Path(__file__).parent / "templat_situs"
 """The pages' Jinja2 templates and the stylesheet (``gaya.css``, copied as it is)."""
 FONT = "'Source Sans Pro', 'Segoe UI', Arial, sans-serif"
@@ -84,6 +88,17 @@ def _tanpa_none(nilai: Any) -> Any:
     return "" if nilai is None else nilai
 
 
+def _tampil(nilai: Any) -> Any:
+    """What a page shows for a value: empty for None, text without control characters.
+
+    Markup (the ``json_skrip`` filter's JSON) is left as it is: made from cleaned data, it would be
+    escaped again as plain text.
+    """
+    if isinstance(nilai, str) and not hasattr(nilai, "__html__"):
+        return bersihkan_kontrol(nilai)
+    return _tanpa_none(nilai)
+
+
 @functools.cache
 def lingkungan() -> jinja2.Environment:
     """The one Jinja2 environment of the site: autoescape on, a missing variable is an error."""
@@ -91,7 +106,7 @@ def lingkungan() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLAT_DIR),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_tanpa_none,
+        finalize=_tampil,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -251,7 +266,7 @@ def _bingkai(fig: go.Figure, bahasa: Bahasa, **layout: Any) -> go.Figure:
 
 
 def _grafik(id_div: str, fig: go.Figure) -> Grafik:
-    spek = json.loads(fig.to_json())  # plotly's own encoder turns numpy arrays and NaN into JSON
+    spek = tanpa_kontrol(json.loads(fig.to_json()))  # plotly's encoder turns numpy arrays and NaN into JSON
     return Grafik(id_div, spek["data"], spek["layout"])
 
 
@@ -666,6 +681,22 @@ def _tulis_data(h: _Halaman, out_dir: Path) -> list[str]:
     return berkas
 
 
+def _tulis_halaman(h: _Halaman, out_dir: Path, static_dir: Path) -> None:
+    """Write every file of the bundle into ``out_dir`` (an empty folder)."""
+    data = h.data
+    tulis_aset(out_dir, static_dir)
+    berkas_data = _tulis_data(h, out_dir)
+    _tulis(out_dir / "index.html", halaman_ringkasan(h, berkas_data))
+    geojson = geojson_provinsi(data.kabkota["kode_wilayah"].tolist(), static_dir)
+    _tulis(out_dir / "peta.html", halaman_peta(h, geojson))
+    _tulis(out_dir / "sumber.html", halaman_sumber(h))
+    urut = list(zip(data.kabkota["kode_wilayah"], data.kabkota["nama"], strict=True))
+    for i, (kode, _) in enumerate(urut):
+        sebelum = urut[i - 1] if i > 0 else None
+        berikut = urut[i + 1] if i + 1 < len(urut) else None
+        _tulis(out_dir / PROFIL / nama_profil(*urut[i]), halaman_profil(h, kode, sebelum, berikut))
+
+
 def tulis_situs(
     db_path: Path,
     kode_provinsi: str,
@@ -682,23 +713,16 @@ def tulis_situs(
     attribution), ``profil/<kode>-<nama>.html`` per kab/kota; shared files in ``aset/``; the ranking
     table as CSV and XLSX in ``data/``. Returns the path of ``index.html``.
 
+    The bundle is written whole or not at all (:func:`indicators.ekspor.folder.folder_atomik`): it
+    is built in a hidden folder beside ``out_dir`` and swapped in when complete, replacing an
+    earlier bundle; after a failure ``out_dir`` is as it was.
+
     Raises:
         layanan.PilihanError: the province or the cycle has no data (the message lists what exists).
+        folder.FolderTujuanError: ``out_dir`` holds files that are not a bundle's (nothing is written).
     """
     data = muat_data(db_path, kode_provinsi, tahun)
     h = _Halaman(data=data, bahasa=bahasa, tanggal=tanggal or dt.date.today())
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tulis_aset(out_dir, static_dir)
-    berkas_data = _tulis_data(h, out_dir)
-
-    index = out_dir / "index.html"
-    _tulis(index, halaman_ringkasan(h, berkas_data))
-    geojson = geojson_provinsi(data.kabkota["kode_wilayah"].tolist(), static_dir)
-    _tulis(out_dir / "peta.html", halaman_peta(h, geojson))
-    _tulis(out_dir / "sumber.html", halaman_sumber(h))
-    urut = list(zip(data.kabkota["kode_wilayah"], data.kabkota["nama"], strict=True))
-    for i, (kode, _) in enumerate(urut):
-        sebelum = urut[i - 1] if i > 0 else None
-        berikut = urut[i + 1] if i + 1 < len(urut) else None
-        _tulis(out_dir / PROFIL / nama_profil(*urut[i]), halaman_profil(h, kode, sebelum, berikut))
-    return index
+    with folder.folder_atomik(out_dir, ISI_BUNDEL) as sementara:
+        _tulis_halaman(h, sementara, static_dir)
+    return out_dir / "index.html"

@@ -15,9 +15,15 @@ CSV choices, for a reader in Indonesia who opens the file in Excel *and* for a m
   and Excel shows them in the reader's own locale (1.234,56 on an Indonesian system).
 
 Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-could run as a formula in a spreadsheet. In the CSV such text is prefixed with an apostrophe; in the
-XLSX it is stored as a string with Excel's quote prefix, never as a formula. Numbers (negative
-ones included) are not text and stay numbers.
+could run as a formula in a spreadsheet. In the CSV such text is prefixed with an apostrophe, and so
+is such a start right after a ``;`` or ``,`` inside the text (an Indonesian spreadsheet splits a CSV
+on ``;``, so ``a;=HYPERLINK(…)`` would become a formula cell); in the XLSX it is stored as a string
+with Excel's quote prefix, never as a formula. Numbers (negative ones included) are not text and
+stay numbers.
+
+Control characters: text goes through :func:`~indicators.teks_aman.bersihkan_kontrol` before
+it is written, so a vertical tab (Word's line break) becomes a line break instead of a file that
+cannot be written; a cell longer than Excel's 32,767 characters is cut with an ellipsis.
 """
 
 from __future__ import annotations
@@ -41,10 +47,17 @@ from indicators.analisis.metodologi import Atribusi
 from indicators.format import Bahasa, format_tanggal
 from indicators.katalog.model import ARAH_LABEL, STATUS_LABEL, Katalog
 from indicators.teks import t
+from indicators.teks_aman import bersihkan_kontrol
 
 BOM = "\ufeff"
 AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
 """Text starting with one of these may be read as a formula by a spreadsheet (OWASP CSV injection)."""
+_SETELAH_PEMISAH = re.compile(r"([;,] *)(?=[=+\-@\t\r].)", re.DOTALL)
+"""A formula start after a list separator (and spaces), where a spreadsheet splitting on it starts a cell.
+
+A lone sign at the very end (``Rp 5.000,-``) is no formula and stays as it is."""
+PANJANG_SEL_MAKS = 32_767
+"""The most characters an Excel cell holds; longer text is cut (Excel would "repair" the file)."""
 LABEL_SINTETIS = {"id": "data contoh (sintetis)", "en": "synthetic example data"}
 KOLOM_SINTETIS = ("sintetis", "skor_sintetis")
 """Columns that flag a row as synthetic."""
@@ -146,7 +159,13 @@ def berbahaya(teks: str) -> bool:
 
 
 def netralkan_teks(teks: str) -> str:
-    """Prefix a formula-looking text with an apostrophe (CSV); other text is returned unchanged."""
+    """Put an apostrophe before every formula start: at the beginning and after a ``;`` or ``,``.
+
+    ``=SUM(A1)`` → ``'=SUM(A1)``, ``a;=HYPERLINK(…)`` → ``a;'=HYPERLINK(…)``, ``1, -2`` → ``1, '-2``;
+    other text is returned unchanged. For the CSV and for tables shown with user text (Streamlit's
+    own "Download as CSV" writes what is shown).
+    """
+    teks = _SETELAH_PEMISAH.sub(r"\1'", teks)
     return "'" + teks if berbahaya(teks) else teks
 
 
@@ -170,7 +189,7 @@ def _nilai_sel(nilai: Any) -> Any:
         return nilai.to_pydatetime()
     if isinstance(nilai, dt.date):
         return nilai
-    return str(nilai)
+    return bersihkan_kontrol(str(nilai))
 
 
 def ada_sintetis(data: pd.DataFrame, meta: MetaEkspor | None = None) -> bool:
@@ -209,7 +228,7 @@ def tulis_csv(data: pd.DataFrame, meta: MetaEkspor) -> bytes:
     data = _dengan_label_sintetis(data, meta)
     buf = io.StringIO()
     penulis = csv.writer(buf, lineterminator="\r\n")
-    penulis.writerow([netralkan_teks(str(k)) for k in data.columns])
+    penulis.writerow([netralkan_teks(bersihkan_kontrol(str(k))) for k in data.columns])
     for baris in data.itertuples(index=False, name=None):
         penulis.writerow([_teks_csv(v) for v in baris])
     return (BOM + buf.getvalue()).encode("utf-8")
@@ -238,6 +257,8 @@ def _tulis_teks(ws: Any, baris: int, kolom: int, nilai: Any) -> Any:
     nilai = _nilai_sel(nilai)
     sel = ws.cell(row=baris, column=kolom)
     if isinstance(nilai, str):
+        if len(nilai) > PANJANG_SEL_MAKS:
+            nilai = nilai[: PANJANG_SEL_MAKS - 1] + "…"
         sel.value = nilai
         sel.data_type = "s"  # openpyxl would otherwise store '=…' as a formula
         if berbahaya(nilai):
@@ -385,7 +406,7 @@ def tulis_xlsx(data: pd.DataFrame, meta: MetaEkspor) -> bytes:
     ws.title = NAMA_LEMBAR_DATA
     _lembar_data(ws, data)
     _lembar_metadata(wb.create_sheet(NAMA_LEMBAR_METADATA), baris_metadata(data, meta))
-    wb.properties.title = meta.judul[:250]
+    wb.properties.title = bersihkan_kontrol(meta.judul)[:250]
     wb.properties.creator = "Dasbor KLA"
     buf = io.BytesIO()
     wb.save(buf)

@@ -185,3 +185,10 @@ def test_sintetis_dari_judul_kolom_tampilan():
     assert not et.ada_sintetis(pd.DataFrame({"Nama": ["A"], "Total (sintetis)": [None]}))
     assert not et.ada_sintetis(pd.DataFrame({"Nama": ["A"], "sintetis": [False]}))
     assert not et.ada_sintetis(pd.DataFrame({"Nama": ["A"]}), _meta(sintetis=False))
+
+
+def test_csv_netral_setelah_pemisah_daftar():
+    # An Indonesian spreadsheet may split a CSV on ';': a formula after one must not become a cell formula.
+    data = pd.DataFrame({"catatan": ['a;=HYPERLINK("http://evil","klik")', "1,=cmd", "Rp 5.000,-"]})
+    baris = list(csv.reader(io.StringIO(et.tulis_csv(data, _meta()).decode("utf-8-sig"))))
+    assert [b[0] for b in baris[1:]] == ['a;\'=HYPERLINK("http://evil","klik")', "1,'=cmd", "Rp 5.000,-"]

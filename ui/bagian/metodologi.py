@@ -18,6 +18,7 @@ from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
 from indicators.teks import t
+from ui import aman
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
 
@@ -56,8 +57,8 @@ def tabel_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("met_kol_jenis", bahasa): [t(f"met_jenis_{j}", bahasa) for j in sumber["jenis"]],
-            t("met_kol_sitasi", bahasa): sumber["sitasi"],
-            t("met_kol_url", bahasa): sumber["url"].fillna(""),
+            t("met_kol_sitasi", bahasa): aman.netral(sumber["sitasi"]),  # imports add sources with user text
+            t("met_kol_url", bahasa): aman.netral(sumber["url"].fillna("")),
             t("met_kol_lisensi", bahasa): sumber["lisensi"].fillna("–"),
             t("keyakinan", bahasa): [t(k, bahasa) if isinstance(k, str) else "–" for k in sumber["keyakinan"]],
             t("met_kol_sintetis", bahasa): [_ya(bool(s), bahasa) for s in sumber["sintetis"]],

@@ -25,7 +25,7 @@ from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.format import Bahasa
 from indicators.grafik import peta as grafik_peta
 from indicators.teks import ada, t
-from ui import cache
+from ui import aman, cache
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def _paket(kunci: str, label: str, bangun: Any, bahasa: Bahasa) -> None:
             bilah.progress(0.92, text=t("paket_tulis", bahasa))
             st.session_state[kunci] = (isi.nama_berkas, paket_pdf.tulis_pdf(isi), paket_pptx.tulis_pptx(isi))
         except (layanan.PilihanError, ekspor_gambar.ChromiumTidakAda, ValueError, OSError) as exc:
-            st.error(t("paket_galat", bahasa, pesan=str(exc)))
+            st.error(t("paket_galat", bahasa, pesan=aman.md(exc)))  # may quote a region name or a path
             return
         finally:
             bilah.empty()

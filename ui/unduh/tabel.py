@@ -7,6 +7,7 @@ from the URL's query parameters (the widgets keep the view there: provinsi, wila
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,6 +28,8 @@ _KOLOM_KODE = ("Kode", "Code", "kode_wilayah", "kode", "indikator", "ID")
 """Columns never read back as numbers (a code like 33.01 is a number in English)."""
 _KOLOM_SITASI = ("sumber_predikat", "url_sumber", "sitasi", "url", "Sumber", "Source")
 _JENIS_SELALU = ("kode_wilayah", "katalog")
+_TULIS: dict[str, Callable[[pd.DataFrame, et.MetaEkspor], bytes]] = {"csv": et.tulis_csv, "xlsx": et.tulis_xlsx}
+"""The file kinds a table offers, in button order, and their writers."""
 
 
 def konteks_url(param: Sequence[str]) -> list[str]:
@@ -62,6 +65,24 @@ def _meta(data: pd.DataFrame, judul: str, bahasa: Bahasa, *, peta: bool, sinteti
     )
 
 
+def isi_berkas(
+    data: pd.DataFrame,
+    jenis: str,
+    judul: str,
+    bahasa: Bahasa,
+    *,
+    peta: bool = False,
+    sintetis: bool | None = None,
+    angka_tampil: bool = True,
+) -> bytes:
+    """The bytes a table's ``csv`` or ``xlsx`` button hands the reader (see :func:`tombol_unduh`)."""
+    # Only on click: reading numbers back from a display table costs a few ms per table.
+    isi = data
+    if angka_tampil:
+        isi = et.angka_dari_tampilan(data, bahasa, lewati=[k for k in data.columns if k in _KOLOM_KODE])
+    return _TULIS[jenis](isi, _meta(isi, judul, bahasa, peta=peta, sintetis=sintetis))
+
+
 def tombol_unduh(
     data: pd.DataFrame,
     topik: str,
@@ -82,23 +103,14 @@ def tombol_unduh(
     """
     bagian = konteks_url(url)
     judul_ = " · ".join([judul or topik, *bagian])
-
-    def pembuat(tulis: Callable[[pd.DataFrame, et.MetaEkspor], bytes]) -> Callable[[], bytes]:
-        def buat() -> bytes:
-            # Only on click: reading numbers back from a display table costs a few ms per table.
-            isi = data
-            if angka_tampil:
-                isi = et.angka_dari_tampilan(data, bahasa, lewati=[k for k in data.columns if k in _KOLOM_KODE])
-            return tulis(isi, _meta(isi, judul_, bahasa, peta=peta, sintetis=sintetis))
-
-        return buat
-
     kunci = "_".join(["unduhtabel", et.slug(topik), *(et.slug(b) for b in bagian)])
     with st.container(horizontal=True, gap="small"):
-        for jenis, tulis in (("csv", et.tulis_csv), ("xlsx", et.tulis_xlsx)):
+        for jenis in _TULIS:
             st.download_button(
                 t(jenis, bahasa),
-                data=pembuat(tulis),
+                data=functools.partial(
+                    isi_berkas, data, jenis, judul_, bahasa, peta=peta, sintetis=sintetis, angka_tampil=angka_tampil
+                ),
                 file_name=et.nama_berkas(topik, *bagian, ekstensi=jenis),
                 mime=_MIME[jenis],
                 key=f"{kunci}_{jenis}",

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
+from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.paket.susun import Bagian, Paket, Tabel
 from indicators.teks import t
 
@@ -137,13 +138,14 @@ def _kaki(paket: Paket) -> Callable[[Canvas, Any], None]:
         canvas.line(_TEPI, 16 * mm, A4[0] - _TEPI, 16 * mm)
         canvas.setFont("Helvetica", 8)
         canvas.setFillColor(ABU)
-        canvas.drawString(_TEPI, 11.5 * mm, aman(f"Dasbor KLA · {paket.judul} · {paket.nama}"))
+        # drawString draws a line break as a box: a name holding one (Word's line break) goes on one line.
+        canvas.drawString(_TEPI, 11.5 * mm, aman(" ".join(f"Dasbor KLA · {paket.judul} · {paket.nama}".split())))
         canvas.drawRightString(A4[0] - _TEPI, 11.5 * mm, aman(paket.teks_halaman.format(n=canvas.getPageNumber())))
         if paket.sintetis:
             canvas.setFillColor(ORANYE)
             canvas.setFont("Helvetica", 7.5)
             # One line only: the footer band holds no second line.
-            canvas.drawString(_TEPI, 7.5 * mm, aman(paket.catatan_sintetis)[:175])
+            canvas.drawString(_TEPI, 7.5 * mm, aman(" ".join(paket.catatan_sintetis.split()))[:175])
         canvas.restoreState()
 
     return kaki
@@ -188,6 +190,7 @@ def _sampul(paket: Paket, gaya: dict[str, ParagraphStyle]) -> list[Any]:
 
 def tulis_pdf(paket: Paket) -> bytes:
     """The pack as an A4 PDF report: a cover, then one page per section."""
+    paket = tanpa_kontrol(paket)  # the same text as the deck: no control character shown as a box
     gaya = _gaya()
     keluaran = io.BytesIO()
     doc = SimpleDocTemplate(

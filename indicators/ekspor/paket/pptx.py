@@ -19,6 +19,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
+from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.paket.susun import Gambar, Paket, Tabel
 
 
@@ -112,6 +113,7 @@ def _tabel(slide: Slide, tabel: Tabel, baris: Sequence[list[str]]) -> None:
 
 def tulis_pptx(paket: Paket) -> bytes:
     """The pack as a deck: a cover, one slide per chart, then the tables worth presenting."""
+    paket = tanpa_kontrol(paket)  # python-pptx refuses a control character ("must be XML compatible")
     prs = Presentation()
     prs.slide_width, prs.slide_height = LEBAR, TINGGI
     prs.core_properties.title = f"{paket.judul}: {paket.nama}"
