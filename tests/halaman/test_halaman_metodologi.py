@@ -214,7 +214,8 @@ def test_konflik_sumber_dan_aturan_pilih(app_db: Path):
     assert any("Angka rekap yang berbeda antarsumber" in s.value for s in at.subheader)
     assert any("keyakinan tertinggi dahulu" in m.value for m in at.markdown)
     konflik = _tabel(at, "Angka lain")
-    baris = konflik[(konflik["Tahun evaluasi"] == "2022") & (konflik["Predikat"] == "Pratama")].iloc[0]
+    nasional = konflik["Cakupan"].str.startswith("Indonesia")
+    baris = konflik[nasional & (konflik["Tahun evaluasi"] == "2022") & (konflik["Predikat"] == "Pratama")].iloc[0]
     assert (baris["Angka dipakai"], baris["Angka lain"]) == ("121", "122")
     assert "lampungprov.go.id" in baris["Sumber angka dipakai"]
     assert "jowonews" in baris["Sumber angka lain"]
