@@ -1,10 +1,11 @@
-"""The ``kla template`` and ``kla import`` subcommands (added to ``indicators.cli.utama`` by ``daftarkan``).
+r"""The ``kla template`` and ``kla import`` subcommands (added to ``indicators.cli.utama`` by ``daftarkan``).
 
 ``kla template --jenis skor|statistik|predikat [--tahun YEAR] [--wilayah CODE ...] --out FILE.xlsx``
 writes an import template. ``kla import FILE [--jenis ...] [--dry-run] [--db PATH] [--user NAME]
 [--bahasa id|en]`` checks the file, prints every problem (exit 2) or the preview and commits it
 (unless ``--dry-run``); ``kla import --rollback ID`` undoes an import; ``kla import --log`` lists
-them. Errors are one clear line each, never a traceback.
+them. Errors are one clear line each, never a traceback; every value that comes from the file (its
+name, sheet and column names, cells) is printed with its control characters escaped (``\x1b``).
 
 **Who imports.** Without ``--user`` the command runs in *local mode*: whoever can run it on the
 server can already write the database file, so it acts as an admin and records the system user
@@ -23,7 +24,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
@@ -37,9 +38,20 @@ from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
 from indicators.teks import t
+from indicators.teks_aman import tampak_kontrol
 
 PERINTAH = ("template", "import")
 _BATAS_BARIS = 30
+
+
+def _cetak(*bagian: object, file: TextIO | None = None) -> None:
+    r"""Print like ``print``, with every control character escaped (``\x1b``), line by line.
+
+    File names, sheet and column names and cell values come from the file: a hostile one must not
+    reach the administrator's terminal with escape sequences. The lines of a message stay lines.
+    """
+    teks = " ".join(str(b) for b in bagian)
+    print("\n".join(tampak_kontrol(baris) for baris in teks.split("\n")), file=file)
 
 
 def daftarkan(sub: Any) -> None:
@@ -92,7 +104,7 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> tuple[str
     except akun.AkunError as exc:
         raise ImporError(exc.pesan, exc.pesan_en) from exc
     if not ada_akun:
-        print(t("mode_lokal", bahasa, path=path, user=args.user))
+        _cetak(t("mode_lokal", bahasa, path=path, user=args.user))
         return str(args.user), None
     try:
         sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
@@ -114,7 +126,7 @@ def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
     berubah = prat.baris[prat.baris["status"] != "sama"]
     if berubah.empty:
         return
-    print(t("cli_perubahan", bahasa))
+    _cetak(t("cli_perubahan", bahasa))
     kunci = [k for k in ("tahun", "kode_wilayah", "indikator", "statistik", "tahap") if k in berubah]
     lama_kolom, baru_kolom = ("predikat_lama", "predikat") if prat.jenis == "predikat" else ("nilai_lama", "nilai")
     status_en = {"baru": "new", "berubah": "changed"}
@@ -129,9 +141,9 @@ def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
         if _benar(r["sintetis_lama"]):
             lama += f" ({t('sintetis', bahasa)})"
         status = status_en.get(str(r["status"]), str(r["status"])) if bahasa == "en" else str(r["status"])
-        print(f"  {'row' if bahasa == 'en' else 'baris'} {r['baris']}: {label}: {lama} → {baru} [{status}]")
+        _cetak(f"  {'row' if bahasa == 'en' else 'baris'} {r['baris']}: {label}: {lama} → {baru} [{status}]")
     if len(berubah) > _BATAS_BARIS:
-        print(t("lagi", bahasa, n=len(berubah) - _BATAS_BARIS))
+        _cetak(t("lagi", bahasa, n=len(berubah) - _BATAS_BARIS))
 
 
 def _benar(v: object) -> bool:
@@ -157,19 +169,19 @@ def _cetak_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -
     if prat.dampak.empty:
         return
     if prat.jenis == "predikat":
-        print(t("dampak_predikat", bahasa))
+        _cetak(t("dampak_predikat", bahasa))
         for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
             lama = r["predikat_lama"] if isinstance(r["predikat_lama"], str) else t("kosong", bahasa)
-            print(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}: {lama} → {r['predikat']}")
+            _cetak(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}: {lama} → {r['predikat']}")
         return
-    print(t("dampak", bahasa))
+    _cetak(t("dampak", bahasa))
     katalog = katalog_bawaan()
     for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
         m = len(katalog.skema_untuk_tahun(int(r["tahun"])).indikator)
         lama, baru = _keadaan(r, "lama", m, bahasa), _keadaan(r, "baru", m, bahasa)
-        print(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}, {r['tahap']}: {lama} → {baru}")
+        _cetak(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}, {r['tahap']}: {lama} → {baru}")
     if len(prat.dampak) > _BATAS_BARIS:
-        print(t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
+        _cetak(t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -182,14 +194,14 @@ def _template(args: argparse.Namespace) -> int:
     args.out.write_bytes(isi)
     ws = load_workbook(io.BytesIO(isi), read_only=True)["Data"]
     baris = sum(1 for r in ws.iter_rows(min_row=2, max_col=2, values_only=True) if r[1] is not None)
-    print(t("templat", "id", jenis=args.jenis, out=args.out, baris=baris))
+    _cetak(t("templat", "id", jenis=args.jenis, out=args.out, baris=baris))
     return 0
 
 
 def _log(db_path: Path, bahasa: Bahasa) -> int:
     daftar = impor.daftar_impor(db_path)
     if daftar.empty:
-        print(t("unggah_riwayat_kosong", bahasa))
+        _cetak(t("unggah_riwayat_kosong", bahasa))
         return 0
     kolom = [
         "impor_id",
@@ -202,7 +214,7 @@ def _log(db_path: Path, bahasa: Bahasa) -> int:
         "jumlah_dihapus",
         "status",
     ]
-    sys.stdout.write(daftar[kolom].fillna("–").to_string(index=False) + "\n")
+    _cetak(daftar[kolom].fillna("–").to_string(index=False))
     return 0
 
 
@@ -219,7 +231,7 @@ def _import(args: argparse.Namespace) -> int:
             isian = {"id": args.rollback, "user": akun_masuk.nama, "lingkup": akun.label_lingkup(akun_masuk)}
             raise ImporError(t("batal_luar_lingkup", "id", **isian), t("batal_luar_lingkup", "en", **isian))
         batal = impor.batalkan(db_path, args.rollback, pengguna=nama_log)
-        print(t("unggah_batal_berhasil", bahasa, id=batal.impor_id, n=batal.jumlah_kunci, log=batal.log_id))
+        _cetak(t("unggah_batal_berhasil", bahasa, id=batal.impor_id, n=batal.jumlah_kunci, log=batal.log_id))
         return 0
     if args.berkas is None:
         raise ImporError(t("butuh_berkas", "id"), t("butuh_berkas", "en"))
@@ -237,27 +249,27 @@ def _import(args: argparse.Namespace) -> int:
             hasil, akun_masuk, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
         )
     sheet = f" (sheet {hasil.sheet})" if hasil.sheet else ""
-    print(t("berkas", bahasa, berkas=args.berkas.name, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256[:16]))
+    _cetak(t("berkas", bahasa, berkas=args.berkas.name, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256[:16]))
     if hasil.masalah:
-        print(t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
+        _cetak(t("masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
         for m in hasil.masalah:
-            print(f"  {m.teks(bahasa)}", file=sys.stderr)
+            _cetak(f"  {m.teks(bahasa)}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     if hasil.peringatan:
-        print(t("peringatan", bahasa))
+        _cetak(t("peringatan", bahasa))
         for m in hasil.peringatan:
-            print(f"  {m.teks(bahasa)}")
+            _cetak(f"  {m.teks(bahasa)}")
     prat = impor.pratinjau(db_path, hasil, katalog)
     j = prat.jumlah
     hapus = t("hapus", bahasa, n=j["dihapus"]) if j["dihapus"] else ""
-    print(t("ringkas", bahasa, baru=j["baru"], berubah=j["berubah"], sama=j["sama"], hapus=hapus))
+    _cetak(t("ringkas", bahasa, baru=j["baru"], berubah=j["berubah"], sama=j["sama"], hapus=hapus))
     _cetak_baris(prat, bahasa)
     _cetak_dampak(prat, dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True)), bahasa)
     if args.dry_run:
-        print(t("dry_run", bahasa))
+        _cetak(t("dry_run", bahasa))
         return 0
     hasil_impor = impor.terapkan(db_path, hasil, katalog, pengguna=nama_log, sidik=prat.sidik)
-    print(t("tersimpan", bahasa, id=hasil_impor.impor_id, user=nama_log))
+    _cetak(t("tersimpan", bahasa, id=hasil_impor.impor_id, user=nama_log))
     return 0
 
 
@@ -269,10 +281,10 @@ def jalankan(args: argparse.Namespace) -> int:
             return _template(args)
         return _import(args)
     except ImporError as exc:
-        print(f"{'Error' if bahasa == 'en' else 'Galat'}: {exc.teks(bahasa)}", file=sys.stderr)
+        _cetak(f"{'Error' if bahasa == 'en' else 'Galat'}: {exc.teks(bahasa)}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     except KatalogError as exc:
-        print(f"Galat (error): {exc}", file=sys.stderr)
+        _cetak(f"Galat (error): {exc}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     except Exception as exc:
         return cetak_galat_sistem(exc, "database", "the database")

@@ -8,7 +8,13 @@ ambiguous ("1.234" could be 1234 or 1,234) is an error naming the cell, never a 
 Upload limits (:class:`BatasUnggah`) are checked before any parser sees the bytes: a size cap, a
 row cap, and for XLSX a look at the zip directory only: macros (``vbaProject.bin``, macro-enabled
 content types, Excel 4 macro sheets), external links and data connections, and archives that would
-expand far beyond their size (zip bombs) are rejected without being decompressed.
+expand far beyond their size (zip bombs) are rejected without being decompressed; then the sheets'
+declared and streamed size (:mod:`indicators.impor.batas`) before openpyxl builds any cell.
+
+Cells the import stores are refused, each named, when they hold a formula (XLSX), more than
+:data:`PANJANG_SEL_MAKS` characters, or a control character (C0 other than tab, LF and CR; DEL;
+C1; Excel's ``_x000B_`` escapes are read back first); a CSV mixing UTF-8 and Windows-1252 lines
+is refused with the line numbers of each. Nothing is cleaned silently.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import pandas as pd
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
@@ -31,7 +39,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped, unused-ignore]
 
 from indicators.format import format_angka
+from indicators.impor.batas import masalah_ukuran_xlsx, rumus_sheet
 from indicators.impor.masalah import Masalah
+from indicators.teks_aman import ada_kontrol, daftar_kontrol
 
 NilaiSel = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
 
@@ -111,6 +121,8 @@ def _ukuran(nama: str, n: float) -> dict[str, str]:
 
 
 _BARIS_CARI_JUDUL = 10
+PANJANG_SEL_MAKS = 10_000
+"""Longest text a stored cell may hold, in characters (a long note; Excel's own cap is 32 767)."""
 _SPASI = re.compile(r"\s+")
 
 
@@ -412,30 +424,129 @@ def _masalah_berkas(kode: str, berkas: str, sheet: str | None = None, **isian: s
     return Masalah(kode=kode, berkas=berkas, sheet=sheet, isian=isian)
 
 
-def _dekode(data: bytes) -> str | None:
+def kolom_dibaca(kolom: Sequence[str]) -> list[int]:
+    """Positions of the columns an import stores (canonical names and their aliases).
+
+    The template's lookup columns (``nama_wilayah`` … ``nilai_maks``) and unknown columns are
+    ignored by the import, so their cells are not checked for formulas, length or controls;
+    ``nama_wilayah`` counts when the file has no code column (it is then read as the region).
+    """
+    punya_kode = any(ALIAS_KOLOM.get(k, k) == "kode_wilayah" for k in kolom)
+    return [
+        j
+        for j, k in enumerate(kolom)
+        if (k not in KOLOM_INFORMASI and ALIAS_KOLOM.get(k, k) in KOLOM_KANONIK)
+        or (k == "nama_wilayah" and not punya_kode)
+    ]
+
+
+def _angka_isian(**angka: int) -> dict[str, str]:
+    """Whole numbers for a message: ``{nama}`` in Indonesian (10.000) and ``{nama}_en`` (10,000)."""
+    hasil: dict[str, str] = {}
+    for nama, n in angka.items():
+        hasil[nama], hasil[f"{nama}_en"] = format_angka(n, 0, "id"), format_angka(n, 0, "en")
+    return hasil
+
+
+def _masalah_sel(tabel: TabelMentah) -> list[Masalah]:
+    """Cells the import would store that are too long or hold control characters, each named.
+
+    Column by column: a column whose texts are all short and clean (one joined search) is passed
+    over whole, so a valid file of 100 000 rows costs a few list walks, not a check per cell.
+    """
+    nomor_baris = [n for n, _ in tabel.teks] if tabel.teks is not None else [n for n, _ in tabel.baris]
+    ditemukan: list[tuple[int, int, Masalah]] = []
+    for j in kolom_dibaca(tabel.kolom):
+        nilai: list[object]
+        if tabel.teks is not None:
+            nilai = [isi[j] for _, isi in tabel.teks]
+        else:
+            nilai = [isi[j].nilai for _, isi in tabel.baris]
+        teks = [v for v in nilai if type(v) is str]
+        if max(map(len, teks), default=0) <= PANJANG_SEL_MAKS and not ada_kontrol("".join(teks)):
+            continue
+        huruf, judul = get_column_letter(j + 1), tabel.judul_asli[j]
+        for nomor, v in zip(nomor_baris, nilai, strict=True):
+            if not isinstance(v, str):
+                continue
+            if len(v) > PANJANG_SEL_MAKS:
+                kode, isi_nilai = "sel_terlalu_panjang", v[:40] + "…"
+                isian = _angka_isian(panjang=len(v), maks=PANJANG_SEL_MAKS)
+            elif ada_kontrol(v):
+                kode, isi_nilai = "sel_kontrol", (v if len(v) <= 80 else v[:80] + "…")
+                isian = {"kontrol": ", ".join(daftar_kontrol(v))}
+            else:
+                continue
+            m = Masalah(kode, tabel.berkas, tabel.sheet, nomor, judul, isi_nilai, f"{huruf}{nomor}", isian)
+            ditemukan.append((nomor, j, m))
+    return [m for _, _, m in sorted(ditemukan, key=lambda d: d[:2])]
+
+
+def _dekode(data: bytes) -> tuple[str | None, str]:
+    """The text of a CSV and the encoding that read it (``utf-16``, ``utf-8-sig`` or ``cp1252``)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            return None
+            return None, "utf-16"
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    return None
+    return None, ""
 
 
-def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
-    teks = _dekode(data)
+def _encoding_campur(data: bytes, berkas: str) -> Masalah | None:
+    """A problem when a file that is not UTF-8 as a whole has lines that are (UTF-8 and Windows-1252 mixed).
+
+    Read as Windows-1252, the UTF-8 lines would be stored garbled ("é" as "Ã©"). A line of only
+    ASCII says nothing; a line with other bytes is UTF-8 when it decodes as UTF-8 (Windows-1252
+    text almost never does: "é" is one byte there, never a UTF-8 sequence on its own).
+    """
+    utf8: list[int] = []
+    cp1252: list[int] = []
+    for nomor, baris in enumerate(data.split(b"\n"), start=1):
+        if baris.isascii():
+            continue
+        try:
+            baris.decode("utf-8")
+        except UnicodeDecodeError:
+            cp1252.append(nomor)
+        else:
+            utf8.append(nomor)
+    if not utf8 or not cp1252:
+        return None
+    isian = {"utf8": ringkas_baris(utf8), "cp1252": ringkas_baris(cp1252)}
+    return Masalah("encoding_campur", berkas, isian=isian)
+
+
+def _teks_csv(data: bytes, berkas: str) -> tuple[str | None, list[Masalah]]:
+    """The decoded text of a CSV, or why it cannot be read (encoding, mixed encodings, binary, empty)."""
+    teks, encoding = _dekode(data)
     if teks is None:
         return None, [_masalah_berkas("encoding", berkas)]
     if "\x00" in teks:
         return None, [_masalah_berkas("format_tak_dikenal", berkas)]
+    campur = _encoding_campur(data, berkas) if encoding == "cp1252" else None
+    if campur is not None:
+        return None, [campur]
     if not teks.strip():
         return None, [_masalah_berkas("berkas_kosong", berkas)]
-    # Choose the separator on the first rows only (where the header must be), then parse the file
-    # once with the best one that parses: 100 000 rows read three times cost a second.
+    return teks, []
+
+
+def _pisah_csv(teks: str) -> tuple[list[list[str]], int, bool] | None:
+    """Split a CSV with its best separator: (rows, header index, whether a cell spans lines), or None.
+
+    The separator is chosen on the first rows only (where the header must be), then the file is
+    parsed once with the best one that parses: 100 000 rows read three times cost a second.
+    """
+    # No cell can be longer than the text, and the cell-length rule below names a long cell with
+    # its row and column; the csv module's own limit (128 KiB) would fail the whole file instead.
+    # Raised only, never lowered: the setting is per process and another thread may be reading.
+    if csv.field_size_limit() <= len(teks):
+        csv.field_size_limit(len(teks) + 1)
     pilihan: list[tuple[int, int, str, int]] = []
     for urut, pemisah in enumerate((",", ";", "\t")):
         pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
@@ -447,21 +558,39 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
         if judul_awal is not None:
             skor = sum(1 for v in awal[judul_awal] if nama_kolom(v) in KOLOM_DIKENAL)
             pilihan.append((skor, -urut, pemisah, judul_awal))
-    semua: list[list[str]] | None = None
-    judul = 0
     for _, _, pemisah, judul_awal in sorted(pilihan, reverse=True):
+        pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
         try:
-            semua = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+            semua = list(pembaca)
         except csv.Error:
             continue
-        judul = judul_awal
-        break
-    if semua is None:
+        return semua, judul_awal, pembaca.line_num != len(semua)
+    return None
+
+
+def _mungkin_bermasalah(teks: str, multi_baris: bool) -> bool:
+    """Whether any cell may be too long or hold a control character (a cheap look at the whole text).
+
+    A cell is never longer than its line unless a quoted cell spans lines.
+    """
+    if ada_kontrol(teks):
+        return True
+    if len(teks) <= PANJANG_SEL_MAKS:
+        return False
+    return multi_baris or max(map(len, teks.split("\n"))) > PANJANG_SEL_MAKS
+
+
+def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+    teks, masalah = _teks_csv(data, berkas)
+    if teks is None:
+        return None, masalah
+    pisah = _pisah_csv(teks)
+    if pisah is None:
         return None, [_masalah_berkas("header_tak_ditemukan", berkas, kolom=", ".join(KOLOM_KANONIK[:5]))]
+    semua, judul, multi_baris = pisah
     judul_asli = [v.strip() for v in semua[judul]]
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
-    masalah: list[Masalah] = []
     lebar = len(judul_asli)
     teks_baris: list[tuple[int, list[str]]] = []
     # A cell is empty when it strips to nothing (str.strip also removes the no-break spaces that
@@ -482,15 +611,30 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
         if "".join(isi).strip():
             teks_baris.append((nomor, isi))
     tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli, teks=teks_baris)
+    if _mungkin_bermasalah(teks, multi_baris):
+        masalah += _masalah_sel(tabel)
     return tabel, masalah
 
 
-def _isi_sheet(ws: object) -> list[list[Sel]]:
+# Excel writes a control character in a cell as _xHHHH_ (XML cannot hold it) and openpyxl keeps
+# the escape as text: read the controls back, so the import sees (and refuses) what the cell holds.
+_OOXML_KONTROL = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff]|00[89][0-9A-Fa-f])_")
+_KOLOM_CARI_JUDUL = 1_000  # a header further right than this is no import table
+
+
+def _isi_sheet(ws: object, maks_baris: int | None = None, maks_kolom: int | None = None) -> list[list[Sel]]:
+    """A sheet's cells row by row from A1, at most ``maks_baris`` rows of ``maks_kolom`` cells.
+
+    Bounded by the caller: openpyxl fills every gap up to the last row and column, so one stray
+    cell in column XFD would otherwise make 16 384 cells of every row.
+    """
     hasil: list[list[Sel]] = []
-    for baris in ws.iter_rows():  # type: ignore[attr-defined]
+    for baris in ws.iter_rows(max_row=maks_baris, max_col=maks_kolom):  # type: ignore[attr-defined]
         isi: list[Sel] = []
         for cell in baris:
             nilai = cell.value
+            if type(nilai) is str and "_x" in nilai:
+                nilai = _OOXML_KONTROL.sub(lambda m: chr(int(m.group(1), 16)), nilai)
             format_ = str(getattr(cell, "number_format", "") or "")
             persen = isinstance(nilai, int | float) and not isinstance(nilai, bool) and "%" in format_
             if persen:
@@ -552,40 +696,78 @@ def periksa_zip(data: bytes, berkas: str, batas: BatasUnggah) -> list[Masalah]:
     return masalah
 
 
-def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+def _masalah_rumus(tabel: TabelMentah, data: bytes, baris_judul: int) -> list[Masalah]:
+    """Formula cells below the header in the columns the import stores, each named with its formula.
+
+    openpyxl (``data_only``) would hand over the result Excel last saved, which may be stale or
+    never computed; the checklist import refuses formulas the same way.
+    """
+    rumus = rumus_sheet(data, tabel.sheet or "")
+    kolom = {get_column_letter(j + 1): tabel.judul_asli[j] for j in kolom_dibaca(tabel.kolom)}
+    hasil: list[tuple[int, int, Masalah]] = []
+    for alamat, teks in rumus.items():
+        cocok = re.fullmatch(r"([A-Z]{1,3})(\d+)", alamat)
+        if cocok is None or cocok.group(1) not in kolom or int(cocok.group(2)) <= baris_judul:
+            continue
+        huruf, nomor = cocok.group(1), int(cocok.group(2))
+        masalah = Masalah("xlsx_rumus", tabel.berkas, tabel.sheet, nomor, kolom[huruf], teks, alamat)
+        hasil.append((nomor, len(huruf) * 100 + ord(huruf[-1]), masalah))
+    return [m for _, _, m in sorted(hasil, key=lambda h: h[:2])]
+
+
+def _buka_xlsx(data: bytes, berkas: str) -> Any:
+    """The workbook (cached values, as shown in Excel), or the problem that it cannot be opened."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            buku = load_workbook(io.BytesIO(data), data_only=True)
+            return load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        return None, [_masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)]
+        return _masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)
+
+
+def _sheet_data(buku: Any) -> list[str]:
+    """The sheets that may hold the data: one named Data, or else every visible one with a header."""
     nama_sheet = list(buku.sheetnames)
     pilihan = [n for n in nama_sheet if n.strip().casefold() == "data"]
-    if not pilihan:
-        pilihan = [
-            n
-            for n in nama_sheet
-            if n.strip().casefold() not in _SHEET_BANTU
-            and buku[n].sheet_state == "visible"
-            and _cari_judul([[s.nilai for s in r] for r in _isi_sheet(buku[n])[:_BARIS_CARI_JUDUL]]) is not None
-        ]
+    if pilihan:
+        return pilihan
+    return [
+        n
+        for n in nama_sheet
+        if n.strip().casefold() not in _SHEET_BANTU
+        and buku[n].sheet_state == "visible"
+        and _cari_judul([[s.nilai for s in r] for r in _isi_sheet(buku[n], _BARIS_CARI_JUDUL, _KOLOM_CARI_JUDUL)])
+        is not None
+    ]
+
+
+def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+    buku = _buka_xlsx(data, berkas)
+    if isinstance(buku, Masalah):
+        return None, [buku]
+    pilihan = _sheet_data(buku)
     if len(pilihan) != 1:
-        return None, [_masalah_berkas("sheet_tak_ditemukan", berkas, daftar=", ".join(nama_sheet) or "–")]
+        return None, [_masalah_berkas("sheet_tak_ditemukan", berkas, daftar=", ".join(buku.sheetnames) or "–")]
     sheet = pilihan[0]
-    isi = _isi_sheet(buku[sheet])
-    judul = _cari_judul([[s.nilai for s in r] for r in isi])
+    awal = _isi_sheet(buku[sheet], _BARIS_CARI_JUDUL, _KOLOM_CARI_JUDUL)
+    judul = _cari_judul([[s.nilai for s in r] for r in awal])
     if judul is None:
         return None, [_masalah_berkas("header_tak_ditemukan", berkas, sheet, kolom=", ".join(KOLOM_KANONIK[:5]))]
-    judul_asli = [teks_sel(s) or "" for s in isi[judul]]
+    judul_asli = [teks_sel(s) or "" for s in awal[judul]]
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
     lebar = len(judul_asli)
     tabel = TabelMentah(berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli, sel_baris=[])
+    isi = _isi_sheet(buku[sheet], maks_kolom=lebar)
     for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
         sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
         if any(not _kosong(s) for s in sel):
             tabel.baris.append((nomor, sel))
-    return tabel, []
+    try:
+        masalah = _masalah_rumus(tabel, data, judul + 1)
+    except (ValueError, ParseError, zipfile.BadZipFile, OSError) as exc:
+        return None, [_masalah_berkas("xlsx_rusak", berkas, sheet, rincian=type(exc).__name__)]
+    return tabel, masalah + _masalah_sel(tabel)
 
 
 def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tuple[TabelMentah | None, list[Masalah]]:
@@ -607,7 +789,9 @@ def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tu
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return None, [_masalah_berkas("xls_lama", berkas)]
     if data.startswith(b"PK\x03\x04"):
-        masalah_zip = periksa_zip(data, berkas, batas)
+        # The zip directory first, then the sheets' declared and streamed size: nothing is parsed
+        # until both say the file is safe and small enough to open.
+        masalah_zip = periksa_zip(data, berkas, batas) or masalah_ukuran_xlsx(data, berkas, batas.baris_maks)
         if masalah_zip:
             return None, masalah_zip
         tabel, masalah = _baca_xlsx(data, berkas)

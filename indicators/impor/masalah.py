@@ -1,8 +1,12 @@
-"""Problems found in an import file: structured records rendered as one line, Indonesian first.
+r"""Problems found in an import file: structured records rendered as one line, Indonesian first.
 
 Every problem names the file, the sheet (XLSX), the row as the user sees it in Excel (the header
 is row 1), the column, the bad value and what was expected. The text comes from one table of
 templates in the text catalogue (``masalah_<kode>``, ``harapan_<kode>`` in indicators/teks/masalah.yaml).
+
+A value taken from a file (a cell, a column or sheet name, a file name) is shown with its control
+characters escaped (``\x1b``, ``\x0b``): a hostile file cannot reach a terminal's escape codes,
+and an invisible character becomes visible where it is reported.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from indicators.teks import t
+from indicators.teks_aman import tampak_kontrol
 
 Bahasa = Literal["id", "en"]
 
@@ -41,7 +46,7 @@ class Masalah:
         isian = dict(self.isian)
         if "tingkat" in isian:
             isian.setdefault("tingkat_en", _TINGKAT_EN.get(isian["tingkat"], isian["tingkat"]))
-        return teks.format(**isian)
+        return tampak_kontrol(teks.format(**isian))
 
     def uraian(self, bahasa: Bahasa = "id") -> str:
         """Return what is wrong, in the chosen language."""
@@ -64,7 +69,7 @@ class Masalah:
             if self.sel:
                 teks += f" ({'cell' if en else 'sel'} {self.sel})"
             bagian.append(teks)
-        return ", ".join(bagian)
+        return tampak_kontrol(", ".join(bagian))
 
     def teks(self, bahasa: Bahasa = "id") -> str:
         """Return the problem as one line: where, the value, what is wrong and what is expected.
@@ -74,19 +79,24 @@ class Masalah:
         en = bahasa == "en"
         if self.kode in PERINGATAN:
             return f"{self.lokasi(bahasa)}: {self.uraian(bahasa)} ({self.harapan(bahasa)})"
-        nilai = f"{'value' if en else 'nilai'} '{self.nilai}' – " if self.nilai is not None else ""
+        nilai = f"{'value' if en else 'nilai'} '{tampak_kontrol(self.nilai)}' – " if self.nilai is not None else ""
         harapan = "expected" if en else "harapan"
         return f"{self.lokasi(bahasa)}: {nilai}{self.uraian(bahasa)}; {harapan}: {self.harapan(bahasa)}"
 
     def sebagai_dict(self, bahasa: Bahasa = "id") -> dict[str, object]:
         """Return the record as a flat dict (for a table in the dashboard or a CSV report)."""
+
+        def tampak(teks: str | None) -> str | None:
+            """The value as shown: control characters escaped."""
+            return None if teks is None else tampak_kontrol(teks)
+
         return {
-            "berkas": self.berkas,
-            "sheet": self.sheet,
+            "berkas": tampak(self.berkas),
+            "sheet": tampak(self.sheet),
             "baris": self.baris,
-            "kolom": self.kolom,
+            "kolom": tampak(self.kolom),
             "sel": self.sel,
-            "nilai": self.nilai,
+            "nilai": tampak(self.nilai),
             "masalah": self.uraian(bahasa),
             "harapan": self.harapan(bahasa),
         }

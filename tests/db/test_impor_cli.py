@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
 from indicators.cli import impor as cli_impor
+from indicators.cli.galat import cetak_galat_sistem
 from indicators.impor import terapkan
 from tests.conftest import sha_berkas
 
@@ -87,3 +88,14 @@ def test_jenis_dipaksa_salah_memberi_pesan(db: Path, capsys: pytest.CaptureFixtu
     assert cli_impor.main(["import", str(BAIK / "skor_baik.csv"), "--jenis", "predikat", "--db", str(db)]) == 2
     galat = capsys.readouterr().err
     assert "kolom 'predikat': kolom wajib tidak ada" in galat
+
+
+def test_galat_sistem_tanpa_escape_mentah(capsys: pytest.CaptureFixture[str]):
+    # An OS error quotes a path, and a path can come from an uploaded file's name.
+    assert cetak_galat_sistem(OSError(2, "tidak ada", "data\x1b[2J.csv"), "database", "the database") == 1
+    assert cetak_galat_sistem(ValueError("nilai\x1b]0;x\x07"), "database", "the database") == 1
+    galat = capsys.readouterr().err
+    assert "\x1b" not in galat
+    assert "\x07" not in galat
+    assert "data\\x1b[2J.csv" in galat
+    assert "nilai\\x1b]0;x\\x07" in galat
