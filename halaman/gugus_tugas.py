@@ -8,7 +8,7 @@ import streamlit as st
 from indicators.akun import pengguna as akun
 from indicators.gugus import layanan, simpan, tugas, xlsx as gugus_xlsx
 from indicators.teks import t
-from ui import cache, masuk, widgets
+from ui import aman, cache, masuk, widgets
 from ui.bagian import gugus_tugas as hg
 
 bahasa = widgets.pilih_bahasa()
@@ -33,9 +33,9 @@ if pengguna is None:
         masuk.formulir_masuk(bahasa)
 elif not boleh:
     lingkup = ", ".join(pengguna.wilayah)
-    st.warning(t("gt_luar_lingkup", bahasa, nama=pengguna.nama, lingkup=lingkup, wilayah=nama))
+    st.warning(t("gt_luar_lingkup", bahasa, nama=aman.md(pengguna.nama), lingkup=lingkup, wilayah=nama))
 else:
-    st.caption(t("gt_boleh_ubah", bahasa, nama=pengguna.nama, wilayah=nama))
+    st.caption(t("gt_boleh_ubah", bahasa, nama=aman.md(pengguna.nama), wilayah=nama))
 
 hg.render_kartu(rk, bahasa)
 hg.render_kesiapan(rk, skema, bahasa)

@@ -4,8 +4,14 @@
 readiness table of one kab/kota, one sheet per OPD (a request-letter attachment).
 ``kla checklist import FILE [--user NAME] [--password-stdin] [--dry-run] [--db PATH] [--bahasa id|en]``
 reads the edited file back: every problem at once, each naming file, sheet, row, column, value and
-what is expected (exit 2, nothing written), else one all-or-nothing write of every changed item,
+what is expected (exit 2, nothing written), else one all-or-nothing write of every edited row,
 each change logged (who, when, old → new) in the workspace file beside the database.
+
+**Two imports at once.** Every row carries the version of its item at export (the Versi column).
+Rows nobody edited are left out, so they cannot undo a newer change. When an edited row's item
+has changed since the export (another import, or the dashboard), the **whole** import is refused,
+all or nothing like every other problem of the file, with one line per such row: sheet, row, who
+changed the item when, and what. ``--dry-run`` shows the same lines without writing.
 
 **Who writes**, as for ``kla import``: without ``--user`` (or while no account exists) the command
 runs in local mode, as an admin recorded under the system user name; with ``--user NAME`` the
@@ -147,41 +153,64 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> akun.Peng
     return pengguna
 
 
-def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
-    db_path = args.db or db_bawaan()
-    kabkota = _kabkota(db_path)
+def _cetak_konflik(konflik: list[simpan.Konflik], hasil: xlsx.HasilChecklist, bahasa: Bahasa) -> int:
+    """Print one line per refused row (file, sheet, row: who changed the item when, and what); return 2."""
+    print(t("gt_cli_konflik", bahasa, n=len(konflik)), file=sys.stderr)
+    for k in konflik:
+        sheet, baris = hasil.lokasi.get((k.indikator, k.butir), ("?", 0))
+        tempat = f"{hasil.berkas}, sheet '{sheet}', {'row' if bahasa == 'en' else 'baris'} {baris}"
+        print(f"  {tempat}: {k.teks(bahasa)}", file=sys.stderr)
+    print(t("gt_cli_konflik_saran", bahasa), file=sys.stderr)
+    return KODE_GALAT_MASUKAN
+
+
+def _baca_berkas(
+    args: argparse.Namespace, kabkota: dict[str, str], pengguna: akun.Pengguna, bahasa: Bahasa
+) -> xlsx.HasilChecklist | None:
+    """Read and check the file; print its problems (None) or its notes (the read file)."""
     try:
         data = args.berkas.read_bytes()
     except OSError as exc:
         raise _galat("tak_ada_berkas", berkas=args.berkas) from exc
-    pengguna = _masuk(args, db_path, bahasa)
-    katalog, dd = katalog_bawaan(), data_dukung_bawaan()
-    hasil = xlsx.baca_xlsx(data, args.berkas.name, dd, kabkota, pengguna)
+    hasil = xlsx.baca_xlsx(data, args.berkas.name, data_dukung_bawaan(), kabkota, pengguna)
     if not hasil.sah or hasil.kode_wilayah is None:
         print(t("cli_masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
         for m in hasil.masalah:
             print(f"  {m.teks(bahasa)}", file=sys.stderr)
+        return None
+    if hasil.catatan:
+        print(t("gt_cli_catatan", bahasa, n=len(hasil.catatan)))
+        for m in hasil.catatan:
+            print(f"  {m.lokasi(bahasa)}: {m.uraian(bahasa)}")
+    return hasil
+
+
+def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
+    db_path = args.db or db_bawaan()
+    kabkota = _kabkota(db_path)
+    if not args.berkas.is_file():
+        raise _galat("tak_ada_berkas", berkas=args.berkas)
+    pengguna = _masuk(args, db_path, bahasa)
+    katalog, dd = katalog_bawaan(), data_dukung_bawaan()
+    hasil = _baca_berkas(args, kabkota, pengguna, bahasa)
+    if hasil is None or hasil.kode_wilayah is None:
         return KODE_GALAT_MASUKAN
-    kode = hasil.kode_wilayah
+    kode, path = hasil.kode_wilayah, simpan.path_gugus(db_path)
     rk = layanan.ruang_kerja(db_path, katalog, dd, kode, dt.date.today())
     perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     berubah = simpan.jumlah_berubah(perubahan, rk.tersimpan)
-    print(
-        t(
-            "cli_ringkas",
-            bahasa,
-            berkas=args.berkas.name,
-            kode=kode,
-            nama=kabkota[kode],
-            baris=len(perubahan),
-            berubah=berubah,
-        )
-    )
+    nama = kabkota[kode]
+    print(t("cli_ringkas", bahasa, berkas=args.berkas.name, kode=kode, nama=nama, baris=hasil.baris, berubah=berubah))
+    # Checked again under the write lock by simpan_butir; here so that --dry-run shows it too.
+    if konflik := simpan.konflik_butir(path, kode, perubahan):
+        return _cetak_konflik(konflik, hasil, bahasa)
     if args.dry_run:
         print(t("dry_run", bahasa))
         return 0
-    path = simpan.path_gugus(db_path)
-    n = simpan.simpan_butir(path, pengguna, kode, perubahan, dd, asal=f"impor {args.berkas.name}")
+    try:
+        n = simpan.simpan_butir(path, pengguna, kode, perubahan, dd, asal=f"impor {args.berkas.name}")
+    except simpan.KonflikError as exc:  # another import or an editor wrote in between
+        return _cetak_konflik(exc.konflik, hasil, bahasa)
     print(t("cli_tersimpan", bahasa, n=n, user=pengguna.nama, path=path))
     return 0
 

@@ -21,9 +21,10 @@ touching anything, a region outside its scope (:func:`indicators.akun.pengguna.d
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,13 @@ import duckdb
 import pandas as pd
 
 from indicators.akun.pengguna import Pengguna, dalam_lingkup
+from indicators.format import Bahasa, format_tanggal
 from indicators.galat import GalatDwibahasa
-from indicators.gugus.tugas import STATUS, daftar_rekam, opd_efektif
+from indicators.gugus.tugas import STATUS, daftar_rekam, kosong, opd_efektif, sebagai_tanggal, teks_masukan
 from indicators.io import store
 from indicators.katalog.data_dukung import KatalogDataDukung
 from indicators.katalog.model import Katalog
+from indicators.teks import t
 
 # Test hook: seconds to sleep inside the write transaction (a test kills the process there).
 ENV_JEDA_UJI = "KLA_UJI_JEDA_GUGUS"
@@ -43,13 +46,13 @@ KOLOM_BUTIR_UBAH = ("status", "opd", "tenggat", "catatan", "referensi")
 _KOSONG = {
     "butir_checklist": [
         *("kode_wilayah", "indikator", "butir", "status", "opd", "tenggat", "catatan", "referensi"),
-        *("diubah_oleh", "diubah_pada"),
+        *("diubah_oleh", "diubah_pada", "versi"),
     ],
     "opd_indikator": ["kode_wilayah", "indikator", "opd", "peran_kontak", "urutan"],
     "snapshot_skor": ["kode_wilayah", "tanggal", "indikator", "nilai", "dicatat_oleh", "dicatat_pada"],
     "log_perubahan": [
         *("log_id", "waktu", "pengguna", "kode_wilayah", "tabel", "kunci", "kolom"),
-        *("nilai_lama", "nilai_baru", "asal"),
+        *("nilai_lama", "nilai_baru", "asal", "versi"),
     ],
 }
 _KUERI = {
@@ -68,9 +71,28 @@ class LingkupError(GugusError):
     """The user may not change this region (outside the editor's scope)."""
 
 
+class TulisError(GugusError):
+    """The workspace file could not be written (disk full, read-only, I/O error); nothing changed."""
+
+    @classmethod
+    def dari(cls, exc: BaseException, path: Path) -> TulisError:
+        """Name what failed: a full disk (ENOSPC, EDQUOT, or DuckDB's "No space left"), else the error."""
+        penuh = getattr(exc, "errno", None) in {errno.ENOSPC, errno.EDQUOT} or "no space left" in str(exc).lower()
+        kunci = "gt_galat_disk_penuh" if penuh else "gt_galat_tulis"
+        rincian = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
+        return cls(t(kunci, "id", berkas=path.name, rincian=rincian), t(kunci, "en", berkas=path.name, rincian=rincian))
+
+
 @dataclass(frozen=True)
 class UbahButir:
-    """The new state of one checklist item (every field; empty text is stored as empty)."""
+    """A change to one checklist item.
+
+    ``versi`` is the item version the editor's values were based on (the ``versi`` column of
+    :func:`indicators.gugus.tugas.tabel_butir`; 0 for an item never stored): a change that would
+    alter an item stored at another version is refused (:class:`KonflikError`). None skips that
+    check; the page and the import always pass it. ``kolom`` names the fields this change sets
+    (None: all of them); the other fields keep their stored value.
+    """
 
     indikator: str
     butir: str
@@ -79,6 +101,64 @@ class UbahButir:
     tenggat: dt.date | None = None
     catatan: str | None = None
     referensi: str | None = None
+    versi: int | None = None
+    kolom: frozenset[str] | None = None
+
+
+def _kosong_atau(nilai: str | None, bahasa: Bahasa) -> str:
+    return t("gt_nilai_kosong", bahasa) if nilai is None else nilai
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A refused item change: the item changed after the version the change was based on.
+
+    ``perubahan`` holds the newer changes, oldest first, as ``(field, old, new)``; ``oleh`` and
+    ``pada`` are who stored the item last and when.
+    """
+
+    indikator: str
+    butir: str
+    versi_dasar: int
+    versi_kini: int
+    oleh: str
+    pada: dt.datetime | None
+    perubahan: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    @property
+    def kunci(self) -> str:
+        """The item as ``indicator/item``."""
+        return f"{self.indikator}/{self.butir}"
+
+    def teks(self, bahasa: Bahasa = "id") -> str:
+        """One line: the item, who changed it when, what changed, and the two versions."""
+        apa = "; ".join(
+            f"{kolom} {_kosong_atau(lama, bahasa)} → {_kosong_atau(baru, bahasa)}"
+            for kolom, lama, baru in self.perubahan
+        ) or t("gt_konflik_tanpa_rincian", bahasa)
+        pada = f"{format_tanggal(self.pada.date(), bahasa)} {self.pada:%H:%M}" if self.pada is not None else "-"
+        return t(
+            "gt_konflik_butir",
+            bahasa,
+            butir=self.kunci,
+            oleh=self.oleh,
+            pada=pada,
+            apa=apa,
+            dasar=self.versi_dasar,
+            kini=self.versi_kini,
+        )
+
+
+class KonflikError(GugusError):
+    """Item changes refused because their items changed since the versions they were based on."""
+
+    def __init__(self, konflik: Sequence[Konflik]) -> None:
+        self.konflik = list(konflik)
+        isi = {b: " ".join(k.teks(b) for k in self.konflik) for b in ("id", "en")}
+        super().__init__(
+            t("gt_konflik", "id", n=len(self.konflik), rincian=isi["id"]),
+            t("gt_konflik", "en", n=len(self.konflik), rincian=isi["en"]),
+        )
 
 
 def path_gugus(db_path: Path) -> Path:
@@ -101,7 +181,12 @@ def _baca(path: Path, tabel: str, kode_wilayah: str) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=_KOSONG[tabel])
     try:
-        return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
+        try:
+            return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
+        except duckdb.BinderException:
+            # A column the query names is missing: a file written before a newer migration.
+            _naikkan_skema(path)
+            return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
     except duckdb.CatalogException:
         return pd.DataFrame(columns=_KOSONG[tabel])  # an empty file from an interrupted first write
     except duckdb.Error as exc:
@@ -142,6 +227,17 @@ class _Tulis:
     berubah: int = 0
 
 
+def _salinan(path: Path) -> AbstractContextManager[store.SalinanKerja]:
+    return store.salinan_kerja(
+        path,
+        akhiran="tulis",
+        jeda=ENV_JEDA_UJI,
+        tempat="ruang kerja",
+        migrasi=store.MIGRASI_GUGUS_DIR,
+        buku="migrasi_gugus",
+    )
+
+
 @contextmanager
 def _transaksi(path: Path) -> Iterator[_Tulis]:
     """Yield a write on a fresh copy of the workspace inside one transaction, then publish it.
@@ -149,18 +245,27 @@ def _transaksi(path: Path) -> Iterator[_Tulis]:
     The copy is published (:func:`store.salinan_kerja`: CHECKPOINT, close, fsync, ``os.replace``)
     only when the block ends without error and logged at least one change; otherwise the
     workspace file is untouched (it is not even created by a first write that changes nothing).
+    A failing disk (full, read-only, I/O error) becomes a :class:`TulisError` naming what failed.
     """
-    with store.salinan_kerja(
-        path,
-        akhiran="tulis",
-        jeda=ENV_JEDA_UJI,
-        tempat="ruang kerja",
-        migrasi=store.MIGRASI_GUGUS_DIR,
-        buku="migrasi_gugus",
-    ) as salinan:
-        tulis = _Tulis(salinan.con)
-        yield tulis
-        salinan.terbit = tulis.berubah > 0
+    try:
+        with _salinan(path) as salinan:
+            tulis = _Tulis(salinan.con)
+            yield tulis
+            salinan.terbit = tulis.berubah > 0
+    except (OSError, duckdb.IOException) as exc:
+        raise TulisError.dari(exc, path) from exc
+
+
+def _naikkan_skema(path: Path) -> None:
+    """Bring a workspace written by an older version up to the current schema (readers need its columns).
+
+    Through the one write path: the migrations are applied to a copy that is then published.
+    """
+    try:
+        with _salinan(path):
+            pass
+    except (OSError, duckdb.IOException) as exc:
+        raise TulisError.dari(exc, path) from exc
 
 
 def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -> None:
@@ -174,12 +279,10 @@ def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -
 
 
 def _teks(nilai: object) -> str | None:
-    """A value as the change log stores it: text, or None for empty."""
-    if nilai is None:
+    """A value as the change log stores and compares it: text, or None for empty (None, NaN, NaT, blank)."""
+    if kosong(nilai):
         return None
-    if isinstance(nilai, float) and math.isnan(nilai):
-        return None
-    if isinstance(nilai, pd.Timestamp):
+    if isinstance(nilai, dt.datetime):  # pd.Timestamp too
         return nilai.date().isoformat()
     if isinstance(nilai, dt.date):
         return nilai.isoformat()
@@ -223,7 +326,7 @@ def _log(
 
 
 def periksa_ubah_butir(ubah: UbahButir, dd: KatalogDataDukung) -> None:
-    """Check one item change against the catalogue (item exists, status known).
+    """Check one item change against the catalogue (item exists, status known, fields known).
 
     Raises:
         GugusError: naming the indicator, item and bad value.
@@ -238,68 +341,158 @@ def periksa_ubah_butir(ubah: UbahButir, dd: KatalogDataDukung) -> None:
             f"Status '{ubah.status}' tidak dikenal; harapan: {', '.join(STATUS)}.",
             f"Unknown status '{ubah.status}'; expected: {', '.join(STATUS)}.",
         )
+    if ubah.kolom is not None and not ubah.kolom <= set(KOLOM_BUTIR_UBAH):
+        lain = ", ".join(sorted(ubah.kolom - set(KOLOM_BUTIR_UBAH)))
+        raise GugusError(f"Kolom butir tidak dikenal: {lain}.", f"Unknown item field(s): {lain}.")
 
 
-def _nilai_baru(ubah: UbahButir) -> dict[str, object]:
-    return {
+def _nilai(kolom: str, nilai: object) -> object:
+    """A field value as it is stored and compared: a date, a status, or clean text (None when empty)."""
+    if kolom == "tenggat":
+        return sebagai_tanggal(nilai)
+    if kolom == "status":
+        return "belum" if kosong(nilai) else str(nilai)
+    return teks_masukan(nilai)
+
+
+def _target(rekam: Mapping[str, object], ubah: UbahButir) -> dict[str, object]:
+    """The item's fields after the change: the fields it sets, the stored value for the others."""
+    dari_ubah = {
         "status": ubah.status,
-        "opd": _teks(ubah.opd),
+        "opd": ubah.opd,
         "tenggat": ubah.tenggat,
-        "catatan": _teks(ubah.catatan),
-        "referensi": _teks(ubah.referensi),
+        "catatan": ubah.catatan,
+        "referensi": ubah.referensi,
+    }
+    return {
+        k: _nilai(k, dari_ubah[k] if ubah.kolom is None or k in ubah.kolom else rekam.get(k)) for k in KOLOM_BUTIR_UBAH
     }
 
 
 def _beda(rekam: Mapping[str, object], baru: Mapping[str, object]) -> list[str]:
-    return [k for k in KOLOM_BUTIR_UBAH if _teks(rekam.get(k)) != _teks(baru[k])]
+    return [k for k in KOLOM_BUTIR_UBAH if _teks(_nilai(k, rekam.get(k))) != _teks(baru[k])]
+
+
+@dataclass(frozen=True)
+class _Rencana:
+    """One item change checked against the stored item: its stored row, new fields and what differs."""
+
+    ubah: UbahButir
+    rekam: Mapping[str, object]
+    baru: dict[str, object]
+    beda: list[str]
+
+    @property
+    def versi(self) -> int:
+        """The stored version (0 for an item never stored)."""
+        return 0 if kosong(self.rekam.get("versi")) else int(self.rekam["versi"])  # type: ignore[call-overload]
+
+    @property
+    def basi(self) -> bool:
+        """True when the change would alter an item that is no longer at the version it was based on."""
+        return bool(self.beda) and self.ubah.versi is not None and self.ubah.versi != self.versi
+
+
+def _rencana(tersimpan: pd.DataFrame, perubahan: Sequence[UbahButir]) -> list[_Rencana]:
+    simpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(tersimpan)}
+    hasil = []
+    for ubah in perubahan:
+        rekam = simpan.get((ubah.indikator, ubah.butir), {"status": "belum"})
+        baru = _target(rekam, ubah)
+        hasil.append(_Rencana(ubah, rekam, baru, _beda(rekam, baru)))
+    return hasil
 
 
 def jumlah_berubah(perubahan: Sequence[UbahButir], tersimpan: pd.DataFrame) -> int:
-    """How many of these item states differ from the stored rows (an untouched item is ``belum``)."""
-    simpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(tersimpan)}
-    return sum(bool(_beda(simpan.get((u.indikator, u.butir), {"status": "belum"}), _nilai_baru(u))) for u in perubahan)
+    """How many of these item changes differ from the stored rows (an untouched item is ``belum``)."""
+    return sum(bool(r.beda) for r in _rencana(tersimpan, perubahan))
 
 
-def _perubahan_butir(
-    lama: pd.DataFrame,
-    kode_wilayah: str,
-    perubahan: Sequence[UbahButir],
-    pengguna: Pengguna,
-    waktu: dt.datetime,
+def _waktu(nilai: object) -> dt.datetime | None:
+    return None if kosong(nilai) else pd.Timestamp(str(nilai)).to_pydatetime()
+
+
+def _konflik(rencana: Sequence[_Rencana], log_sejak: Callable[[str, int], pd.DataFrame]) -> list[Konflik]:
+    """The refused changes: each with the item's changes since the version it was based on."""
+    hasil = []
+    for r in rencana:
+        if not r.basi:
+            continue
+        dasar = int(r.ubah.versi or 0)
+        kunci = f"{r.ubah.indikator}/{r.ubah.butir}"
+        log = log_sejak(kunci, dasar)
+        hasil.append(
+            Konflik(
+                indikator=r.ubah.indikator,
+                butir=r.ubah.butir,
+                versi_dasar=dasar,
+                versi_kini=r.versi,
+                oleh=str(r.rekam.get("diubah_oleh") or "-"),
+                pada=_waktu(r.rekam.get("diubah_pada")),
+                perubahan=tuple(
+                    (str(x.kolom), _teks(x.nilai_lama), _teks(x.nilai_baru)) for x in log.itertuples(index=False)
+                ),
+            )
+        )
+    return hasil
+
+
+def konflik_butir(path: Path, kode_wilayah: str, perubahan: Sequence[UbahButir]) -> list[Konflik]:
+    """The changes that a save would refuse now, read-only (a dry run shows them before writing)."""
+    rencana = _rencana(baca_butir(path, kode_wilayah), perubahan)
+    if not any(r.basi for r in rencana):
+        return []
+
+    def log_sejak(kunci: str, versi: int) -> pd.DataFrame:
+        isian = {"kode_wilayah": kode_wilayah, "kunci": kunci, "versi": versi}
+        return store.kueri(path, "gugus_log_butir_sejak", isian)
+
+    return _konflik(rencana, log_sejak)
+
+
+def _baris_butir(
+    rencana: Sequence[_Rencana], kode_wilayah: str, pengguna: Pengguna, waktu: dt.datetime
 ) -> tuple[pd.DataFrame, list[dict[str, object]]]:
-    """The item rows to write and one change-log row per changed field (unchanged items skipped)."""
-    tersimpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(lama)}
+    """The item rows to write and one change-log row per changed field (unchanged items skipped).
+
+    Only the changed fields take a new value; the others are written back as stored. Each
+    written item's version goes up by one, and its log rows carry that new version.
+    """
     baris_baru: list[dict[str, object]] = []
     log: list[dict[str, object]] = []
-    for ubah in perubahan:
-        rekam = tersimpan.get((ubah.indikator, ubah.butir), {"status": "belum"})
-        baru = _nilai_baru(ubah)
-        beda = _beda(rekam, baru)
-        if not beda:
+    for r in rencana:
+        if not r.beda:
             continue
-        kunci = f"{ubah.indikator}/{ubah.butir}"
+        versi = r.versi + 1
+        kunci = f"{r.ubah.indikator}/{r.ubah.butir}"
         log += [
             {
                 "tabel": "butir_checklist",
                 "kunci": kunci,
                 "kolom": k,
-                "nilai_lama": _teks(rekam.get(k)),
-                "nilai_baru": _teks(baru[k]),
+                "nilai_lama": _teks(r.rekam.get(k)),
+                "nilai_baru": _teks(r.baru[k]),
+                "versi": versi,
             }
-            for k in beda
+            for k in r.beda
         ]
+        tetap = {k: sebagai_tanggal(r.rekam.get(k)) if k == "tenggat" else r.rekam.get(k) for k in KOLOM_BUTIR_UBAH}
         baris_baru.append(
             {
                 "kode_wilayah": kode_wilayah,
-                "indikator": ubah.indikator,
-                "butir": ubah.butir,
-                **baru,
+                "indikator": r.ubah.indikator,
+                "butir": r.ubah.butir,
+                **tetap,
+                **{k: r.baru[k] for k in r.beda},
                 "diubah_oleh": pengguna.nama,
                 "diubah_pada": waktu,
+                "versi": versi,
             }
         )
     frame = pd.DataFrame(baris_baru, columns=_KOSONG["butir_checklist"])
-    frame["tenggat"] = pd.to_datetime(frame["tenggat"]).dt.date
+    for k in ("opd", "catatan", "referensi"):
+        frame[k] = [None if kosong(v) else v for v in frame[k]]  # NaN from pandas is not text
+    frame["tenggat"] = pd.Series([sebagai_tanggal(v) for v in frame["tenggat"]], dtype="object")
     return frame, log
 
 
@@ -313,14 +506,19 @@ def simpan_butir(
     asal: str = "dasbor",
     waktu: dt.datetime | None = None,
 ) -> int:
-    """Write checklist items of one region at once; return the number of fields that changed.
+    """Write checklist item changes of one region at once; return the number of fields that changed.
 
-    An item whose every field equals what is stored (or the default ``belum`` / empty for an
-    untouched item) is left alone. Each changed field is logged, old → new.
+    An item whose fields all equal what is stored (or the default ``belum`` / empty for an
+    untouched item) is left alone: no history row, and a save that changes nothing does not
+    rewrite the file. Only changed fields are written; each is logged, old → new, and the item's
+    version goes up by one. Text is cleaned first (:func:`indicators.gugus.tugas.teks_masukan`).
 
     Raises:
         LingkupError: the region is outside the user's scope (nothing is written).
-        GugusError: an unknown item or status (nothing is written).
+        GugusError: an unknown item, status or field (nothing is written).
+        KonflikError: a change based on an older version of its item than the stored one; every
+            such item is listed with its newer changes, and nothing is written (all or nothing).
+        TulisError: the disk is full or the write failed (nothing is written).
     """
     _periksa_lingkup(pengguna, kode_wilayah)
     for ubah in perubahan:
@@ -328,7 +526,16 @@ def simpan_butir(
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
     with _transaksi(path) as tulis:
         lama = store.kueri_con(tulis.con, "gugus_butir", {"kode_wilayah": kode_wilayah})
-        frame, log = _perubahan_butir(lama, kode_wilayah, perubahan, pengguna, waktu)
+        rencana = _rencana(lama, perubahan)
+
+        def log_sejak(kunci: str, versi: int) -> pd.DataFrame:
+            isian = {"kode_wilayah": kode_wilayah, "kunci": kunci, "versi": versi}
+            return store.kueri_con(tulis.con, "gugus_log_butir_sejak", isian)
+
+        konflik = _konflik(rencana, log_sejak)
+        if konflik:
+            raise KonflikError(konflik)
+        frame, log = _baris_butir(rencana, kode_wilayah, pengguna, waktu)
         _sisip(tulis.con, "gugus_sisip_butir", frame)
         return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
@@ -361,7 +568,7 @@ def atur_opd(
     _periksa_lingkup(pengguna, kode_wilayah)
     if indikator not in dd.per_indikator:
         raise GugusError(f"Indikator '{indikator}' tidak dikenal.", f"Unknown indicator '{indikator}'.")
-    bersih = [(opd.strip(), peran.strip()) for opd, peran in daftar]
+    bersih = [(teks_masukan(opd) or "", teks_masukan(peran) or "") for opd, peran in daftar]
     if not bersih or any(not o or not p for o, p in bersih):
         raise GugusError(
             "Daftar OPD pengampu tidak boleh kosong, dan setiap OPD perlu nama dan peran kontak.",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -39,6 +40,7 @@ from indicators.analisis.skor import hitung_skor, ruang_indikator
 from indicators.katalog.data_dukung import Butir, KatalogDataDukung
 from indicators.katalog.model import TAHAP, Indikator, Katalog
 from indicators.teks import pasangan
+from indicators.teks_aman import bersihkan_kontrol
 
 Status = Literal["belum", "dalam_proses", "lengkap", "diverifikasi"]
 STATUS: tuple[Status, ...] = ("belum", "dalam_proses", "lengkap", "diverifikasi")
@@ -73,7 +75,11 @@ KOLOM_BUTIR = [
     "poin_dipertaruhkan",
     "diubah_oleh",
     "diubah_pada",
+    "versi",
 ]
+# CR and CRLF become LF: an XLSX round trip turns them into LF anyway (XML normalises line ends),
+# so a note would otherwise come back different from what was stored.
+_CR = re.compile(r"\r\n?")
 
 
 def status_dari_teks(teks: str) -> Status | None:
@@ -83,6 +89,26 @@ def status_dari_teks(teks: str) -> Status | None:
         if bersih in {label_id, label_en, kode.replace("_", " ")}:
             return kode  # type: ignore[return-value]
     return None
+
+
+def normalkan_teks(teks: str) -> tuple[str, int]:
+    """Clean typed or pasted text: CR, vertical tab and form feed → newline, other controls removed.
+
+    The controls are those of :func:`indicators.teks_aman.bersihkan_kontrol` (C0 except tab and
+    newline, DEL, C1, and what XML cannot hold). Returns the clean text and how many characters
+    were removed (line breaks made are not counted), so the caller can tell the user.
+    """
+    baris = _CR.sub("\n", teks)
+    bersih = bersihkan_kontrol(baris)
+    return bersih, len(baris) - len(bersih)
+
+
+def teks_masukan(nilai: object) -> str | None:
+    """A free-text field as it is stored: controls cleaned (:func:`normalkan_teks`), trimmed, None when empty."""
+    if kosong(nilai):
+        return None
+    bersih = normalkan_teks(str(nilai))[0].strip()
+    return bersih or None
 
 
 def opd_efektif(tersimpan: pd.DataFrame, katalog: Katalog, dd: KatalogDataDukung) -> pd.DataFrame:
@@ -139,6 +165,11 @@ def _tanggal(nilai: object) -> dt.date | None:
     return dt.date.fromisoformat(str(nilai)[:10])
 
 
+def sebagai_tanggal(nilai: object) -> dt.date | None:
+    """A stored or typed date as a date, None when missing: a date, datetime, Timestamp or ISO text."""
+    return _tanggal(nilai)
+
+
 def _teks_atau_none(nilai: object) -> str | None:
     """A stored text, None when the value is missing (see :func:`kosong`)."""
     return None if kosong(nilai) else str(nilai)
@@ -190,6 +221,8 @@ def _baris_butir(
         "poin_dipertaruhkan": 0.0 if selesai else porsi,
         "diubah_oleh": _teks_atau_none(rekam.get("diubah_oleh")),
         "diubah_pada": rekam.get("diubah_pada"),
+        # 0 = never stored; a save carries the version it was based on (see gugus.simpan).
+        "versi": 0 if kosong(rekam.get("versi")) else int(rekam["versi"]),
     }
 
 

@@ -3,17 +3,29 @@
 **Export** (:func:`tulis_xlsx`): every sheet is one OPD's items, most important first, with a
 title, the region, the date made (Indonesian format) and the assumption behind the points at
 stake; a synthetic reference score is labelled so. Text that starts like a formula (``= + - @``,
-tab, CR) is written as a plain string cell with Excel's quote prefix, so no formula can run.
+tab, CR) is written as a plain string cell with an apostrophe and Excel's quote prefix, so no
+formula can run (:func:`aman`; the import takes exactly that apostrophe off again, :func:`pulihkan`).
+What XLSX cannot hold (control characters) is left out, so an export never fails on a pasted note.
+Every item row carries its **Versi** stamp, ``<version>-<fingerprint>``: the item version the row
+was exported at and a fingerprint of each editable field as exported.
 
 **Import** (:func:`baca_xlsx`): the same file, edited (status, due date, OPD, note, reference),
 is read back with the import rules of :mod:`indicators.impor.terapkan`: the upload limits and zip checks
 first, then every problem at once, each naming file, sheet, row, column, bad value and what is
-expected, Indonesian first. Nothing is returned to write unless every row is valid.
+expected, Indonesian first. Nothing is returned to write unless every row is valid. A row whose
+fields still match their fingerprint was not edited and is left out (so it cannot undo a newer
+change made meanwhile); an edited row sets only its edited fields, carries its version, and the
+write refuses the whole file when any edited row's item changed since
+(:class:`indicators.gugus.simpan.KonflikError`): all or nothing, like every other problem of the
+file. Control characters in a cell (Excel's ``_x000B_`` escapes too) are cleaned as on the page and
+reported as notes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -22,43 +34,58 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.comments import Comment  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
 
 from indicators.akun.pengguna import Pengguna, dalam_lingkup, label_lingkup
 from indicators.format import format_angka, format_tanggal
-from indicators.gugus.simpan import UbahButir
-from indicators.gugus.tugas import STATUS, STATUS_LABEL, Status, kosong, status_dari_teks
+from indicators.gugus.simpan import KOLOM_BUTIR_UBAH, UbahButir
+from indicators.gugus.tugas import STATUS, STATUS_LABEL, Status, kosong, normalkan_teks, status_dari_teks
 from indicators.impor.baca import batas_bawaan, periksa_zip
+from indicators.impor.batas import masalah_ukuran_xlsx
 from indicators.impor.masalah import Masalah
 from indicators.katalog.data_dukung import KatalogDataDukung
+from indicators.teks import t
 
 AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
 PANJANG_TEKS_MAKS = 1000
 # Header of the item table, in sheet order; the import finds columns by these names.
 K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR = "No", "Indikator", "Nama indikator", "Kode butir", "Butir"
 K_STATUS, K_TENGGAT, K_CATATAN, K_REFERENSI = "Status", "Tenggat", "Catatan", "Referensi"
-K_POIN, K_OPD = "Poin dipertaruhkan", "OPD"
+K_POIN, K_OPD, K_VERSI = "Poin dipertaruhkan", "OPD", "Versi"
 JUDUL_KOLOM: tuple[str, ...] = (K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR, K_STATUS, K_TENGGAT)
-JUDUL_KOLOM += (K_CATATAN, K_REFERENSI, K_POIN, K_OPD)
+JUDUL_KOLOM += (K_CATATAN, K_REFERENSI, K_POIN, K_OPD, K_VERSI)
 KOLOM_WAJIB = (K_INDIKATOR, K_BUTIR, K_STATUS)
 LABEL_KODE_WILAYAH = "Kode wilayah"
 _LEBAR = {K_NO: 5, K_INDIKATOR: 11, K_NAMA_IND: 26, K_BUTIR: 22, K_NAMA_BUTIR: 55, K_STATUS: 14, K_TENGGAT: 12}
-_LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26}
+_LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26, K_VERSI: 18}
+# "3-<30 hex>": the item version, then the fingerprint of the row's five editable fields as exported
+# (:func:`sidik_baris`). A bare "3" is a version without fingerprint: the row then sets every field.
+_HEX_KOLOM = 6
+_POLA_VERSI = re.compile(rf"(\d{{1,9}})(?:-([0-9a-f]{{{_HEX_KOLOM * 5}}}))?")
+# Excel writes a control character in a cell as _xHHHH_ (openpyxl leaves it so): read it back.
+_ESCAPE_OOXML = re.compile(r"_x(00[01][0-9A-Fa-f])_")
 
 
 @dataclass
 class HasilChecklist:
-    """A read checklist file: the region, one full item state per row, and every problem.
+    """A read checklist file: the region, the edited rows as item changes, and every problem.
 
-    ``perubahan`` is empty whenever ``masalah`` is not: nothing may be written from a bad file.
+    ``perubahan`` holds one full item state per *edited* row, with the version it was exported
+    at; ``baris`` counts every item row read (edited or not); ``lokasi`` gives each item's sheet
+    and row, for messages; ``catatan`` are notes that do not stop the import (control characters
+    cleaned). ``perubahan`` is empty whenever ``masalah`` is not: nothing may be written from a bad file.
     """
 
     berkas: str
     kode_wilayah: str | None
     perubahan: list[UbahButir] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
+    baris: int = 0
+    lokasi: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    catatan: list[Masalah] = field(default_factory=list)
 
     @property
     def sah(self) -> bool:
@@ -69,22 +96,34 @@ class HasilChecklist:
 # --- export ----------------------------------------------------------------------------------
 
 
+def _diberi_apostrof(teks: str) -> bool:
+    """Whether ``teks`` reads as an apostrophe that :func:`aman` added (before ``= + - @``, tab, CR or ``'``)."""
+    return teks.startswith("'") and teks[1:].startswith((*AWALAN_BERBAHAYA, "'"))
+
+
 def aman(teks: str) -> str:
-    """Neutralise formula-looking text with a leading apostrophe (undone by :func:`pulihkan`)."""
-    return "'" + teks if teks.startswith(AWALAN_BERBAHAYA) else teks
+    """Neutralise formula-looking text with a leading apostrophe (undone exactly by :func:`pulihkan`).
+
+    A text that already looks like one that was given an apostrophe (``'=x``, ``''x``) gets one
+    too, so the import can always tell the added apostrophe from the user's own: ``'=x`` is
+    written ``''=x`` and read back ``'=x``. No other text is changed.
+    """
+    return "'" + teks if teks.startswith(AWALAN_BERBAHAYA) or _diberi_apostrof(teks) else teks
 
 
 def pulihkan(teks: str) -> str:
-    """Undo :func:`aman`: drop the apostrophe that was added before a formula-looking text."""
-    return teks[1:] if teks.startswith("'") and teks[1:].startswith(AWALAN_BERBAHAYA) else teks
+    """Undo :func:`aman`: drop the apostrophe it added, and only that one (``pulihkan(aman(x)) == x``)."""
+    return teks[1:] if _diberi_apostrof(teks) else teks
 
 
 def _tulis(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
     sel = ws.cell(row=baris, column=kolom)
     if isinstance(nilai, str):
-        sel.value = aman(nilai)
+        # What XLSX cannot hold (a vertical tab pasted from Word) would make openpyxl refuse the file.
+        teks = normalkan_teks(nilai)[0]
+        sel.value = aman(teks)
         sel.data_type = "s"  # never a formula, whatever the text
-        if nilai.startswith(AWALAN_BERBAHAYA):
+        if sel.value != teks:
             sel.quotePrefix = True
     else:
         sel.value = nilai
@@ -93,7 +132,7 @@ def _tulis(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
 
 def nama_sheet(opd: str, terpakai: set[str]) -> str:
     """A valid, unique sheet name for an OPD (Excel: 31 characters at most; no brackets, colon, ``*?/``, backslash)."""
-    dasar = re.sub(r"[\[\]:*?/\\]", "-", opd).strip("' ") or "OPD"
+    dasar = re.sub(r"[\[\]:*?/\\]", "-", normalkan_teks(opd)[0].replace("\n", " ")).strip("' ") or "OPD"
     nama = dasar[:31]
     n = 2
     while nama.casefold() in terpakai:
@@ -148,12 +187,55 @@ def _isi_baris(n: int, r: Any, nama_indikator: Mapping[str, str]) -> list[object
         r.butir,
         r.nama,
         STATUS_LABEL[str(r.status)][0],
-        r.tenggat if isinstance(r.tenggat, dt.date) else None,
+        None if kosong(r.tenggat) else r.tenggat,  # NaT is a date to isinstance, so ask kosong
         r.catatan if isinstance(r.catatan, str) else None,
         r.referensi if isinstance(r.referensi, str) else None,
         round(float(r.poin_dipertaruhkan), 2),
         str(r.opd),
+        None,  # Versi: stamped once the row is written (:func:`_cap_versi`)
     ]
+
+
+def _isi_terbaca(nilai: Mapping[str, object]) -> dict[str, str]:
+    """A row's editable fields as the import reads them (``KOLOM_BUTIR_UBAH``), empty as ``""``."""
+    status_teks = _teks_sel(nilai.get(K_STATUS))
+    status = (status_dari_teks(status_teks) if status_teks is not None else None) or status_teks
+    try:
+        tenggat = _urai_tanggal(nilai[K_TENGGAT]) if _teks_sel(nilai.get(K_TENGGAT)) is not None else None
+    except ValueError:  # a date-shaped text that is no date: reported elsewhere
+        tenggat = None
+    return {
+        "status": status or "",
+        "opd": _teks_sel(nilai.get(K_OPD)) or "",
+        "tenggat": tenggat.isoformat() if tenggat else "",
+        "catatan": _teks_sel(nilai.get(K_CATATAN)) or "",
+        "referensi": _teks_sel(nilai.get(K_REFERENSI)) or "",
+    }
+
+
+def sidik_baris(nilai: Mapping[str, object]) -> str:
+    """The fingerprint of a row's editable fields as read: 6 hex digits per field, in ``KOLOM_BUTIR_UBAH`` order.
+
+    One part per field, so the import knows which fields were edited and writes only those.
+    """
+    isi = _isi_terbaca(nilai)
+    return "".join(hashlib.sha256(isi[k].encode("utf-8")).hexdigest()[:_HEX_KOLOM] for k in KOLOM_BUTIR_UBAH)
+
+
+def _kolom_diubah(sidik: str | None, nilai: Mapping[str, object]) -> frozenset[str] | None:
+    """The fields edited since export (their part of the fingerprint differs); None without a fingerprint."""
+    if sidik is None:
+        return None  # a bare version: the row is the item's whole state
+    kini, n = sidik_baris(nilai), _HEX_KOLOM
+    bagian = [(sidik[i * n : (i + 1) * n], kini[i * n : (i + 1) * n]) for i in range(len(KOLOM_BUTIR_UBAH))]
+    return frozenset(k for k, (lama, baru) in zip(KOLOM_BUTIR_UBAH, bagian, strict=True) if lama != baru)
+
+
+def _cap_versi(ws: Any, baris: int, versi: int) -> None:
+    """Write the row's Versi stamp from the cells as written, so the import computes the same fingerprint."""
+    nilai = {judul: ws.cell(row=baris, column=k).value for k, judul in enumerate(JUDUL_KOLOM, start=1)}
+    sel = _tulis(ws, baris, JUDUL_KOLOM.index(K_VERSI) + 1, f"{versi}-{sidik_baris(nilai)}")
+    sel.number_format = "@"
 
 
 def _tulis_tabel(ws: Any, baris_judul: int, milik: pd.DataFrame, nama_indikator: Mapping[str, str]) -> None:
@@ -165,6 +247,8 @@ def _tulis_tabel(ws: Any, baris_judul: int, milik: pd.DataFrame, nama_indikator:
         sel.font = tebal
         sel.fill = isi_judul
         ws.column_dimensions[get_column_letter(k)].width = _LEBAR[judul]
+        if judul == K_VERSI:
+            sel.comment = Comment(t("gt_xlsx_versi_bantuan", "id"), "Dasbor KLA")
     for n, r in enumerate(milik.itertuples(index=False), start=1):
         for k, v in enumerate(_isi_baris(n, r, nama_indikator), start=1):
             sel = _tulis(ws, baris_judul + n, k, v)
@@ -173,6 +257,7 @@ def _tulis_tabel(ws: Any, baris_judul: int, milik: pd.DataFrame, nama_indikator:
             elif JUDUL_KOLOM[k - 1] == K_POIN:
                 sel.number_format = "#,##0.00"
             sel.alignment = Alignment(wrap_text=True, vertical="top")
+        _cap_versi(ws, baris_judul + n, int(getattr(r, "versi", 0) or 0))
     if len(milik):
         kolom_status = get_column_letter(JUDUL_KOLOM.index(K_STATUS) + 1)
         status_dv = '"' + ",".join(STATUS_LABEL[s][0] for s in STATUS) + '"'
@@ -231,13 +316,23 @@ def tulis_xlsx(
 # --- import ----------------------------------------------------------------------------------
 
 
-def _teks_sel(nilai: object) -> str | None:
+def _teks_sel_bersih(nilai: object) -> tuple[str | None, int, bool]:
+    """A cell as text: export apostrophe undone, controls cleaned, trimmed; None when empty.
+
+    Also returns how many control characters were removed and whether the cleaning changed
+    anything (a vertical tab made a line break), for the note to the user.
+    """
     if nilai is None:
-        return None
+        return None, 0, False
     if isinstance(nilai, float) and nilai.is_integer():
         nilai = int(nilai)
-    teks = pulihkan(str(nilai)).strip()
-    return teks or None
+    mentah = pulihkan(_ESCAPE_OOXML.sub(lambda m: chr(int(m.group(1), 16)), str(nilai)))
+    teks, dihapus = normalkan_teks(mentah)
+    return teks.strip() or None, dihapus, teks != mentah
+
+
+def _teks_sel(nilai: object) -> str | None:
+    return _teks_sel_bersih(nilai)[0]
 
 
 def _urai_tanggal(nilai: object) -> dt.date | None:
@@ -274,6 +369,7 @@ class _Pembaca:
     def __init__(self, berkas: str) -> None:
         self.berkas = berkas
         self.masalah: list[Masalah] = []
+        self.catatan: list[Masalah] = []  # notes that do not stop the import
 
     def tambah(
         self, kode: str, sheet: str | None, baris: int | None, kol: str | None, nilai: object, **isian: str
@@ -292,7 +388,8 @@ def _buka_berkas(data: bytes, berkas: str, baca: _Pembaca) -> Any | HasilCheckli
     if not data.startswith(b"PK"):
         baca.tambah("ck_bukan_xlsx", None, None, None, None)
         return HasilChecklist(berkas, None, masalah=baca.masalah)
-    zip_masalah = periksa_zip(data, berkas, batas)
+    # The sheets' declared and streamed size too, before openpyxl builds every cell in memory.
+    zip_masalah = periksa_zip(data, berkas, batas) or masalah_ukuran_xlsx(data, berkas, batas.baris_maks)
     if zip_masalah:
         return HasilChecklist(berkas, None, masalah=zip_masalah)
     try:
@@ -354,6 +451,10 @@ def _judul_sheet(ws: Any, baca: _Pembaca) -> tuple[int, dict[str, int]] | None:
     hilang = [k for k in KOLOM_WAJIB if k not in kolom]
     for k in hilang:
         baca.tambah("ck_kolom_hilang", ws.title, baris_judul, k, None, kolom=", ".join(KOLOM_WAJIB))
+    if K_VERSI not in kolom:
+        # Without the version an edited row could silently undo a change made after the export.
+        baca.tambah("ck_tanpa_versi", ws.title, baris_judul, K_VERSI, None)
+        return None
     return None if hilang else judul
 
 
@@ -368,7 +469,9 @@ def baca_xlsx(
 
     ``kabkota`` maps every known kab/kota code to its name. With ``pengguna`` a region outside
     the account's scope rejects the whole file. Rows are the full state of their item (status,
-    OPD, due date, note, reference); an empty OPD cell means the default owner.
+    OPD, due date, note, reference); an empty OPD cell means the default owner. Only edited
+    rows (fields no longer matching the row's Versi fingerprint) become changes, each setting its
+    edited fields, with the version it was exported at.
     """
     baca = _Pembaca(berkas)
     wb = _buka_berkas(data, berkas, baca)
@@ -384,14 +487,16 @@ def baca_xlsx(
         baris_judul, kolom = judul
         wilayah.periksa(ws, baris_judul, baca)
         for b in range(baris_judul + 1, ws.max_row + 1):
-            ubah = _baca_baris(ws, b, kolom, dd, baca, lihat)
-            if ubah is not None:
-                perubahan.append(ubah)
-    if not baca.masalah and not perubahan:
+            baris = _baca_baris(ws, b, kolom, dd, baca, lihat)
+            if baris is not None and baris[1]:  # only edited rows become changes
+                perubahan.append(baris[0])
+    if not baca.masalah and not lihat:
         baca.tambah("ck_tanpa_baris", None, None, None, None, kolom=", ".join(KOLOM_WAJIB))
     if baca.masalah:
-        return HasilChecklist(berkas, wilayah.kode, masalah=baca.masalah)
-    return HasilChecklist(berkas, wilayah.kode, perubahan=perubahan)
+        return HasilChecklist(berkas, wilayah.kode, masalah=baca.masalah, baris=len(lihat), lokasi=lihat)
+    return HasilChecklist(
+        berkas, wilayah.kode, perubahan=perubahan, baris=len(lihat), lokasi=lihat, catatan=baca.catatan
+    )
 
 
 def _periksa_butir(
@@ -470,8 +575,10 @@ def _periksa_teks(ws: Any, b: int, nilai: Mapping[str, object], baca: _Pembaca) 
     """The row's note, reference and OPD, each at most ``PANJANG_TEKS_MAKS`` characters."""
     teks: dict[str, str | None] = {}
     for k in (K_CATATAN, K_REFERENSI, K_OPD):
-        teks[k] = _teks_sel(nilai.get(k))
+        teks[k], dihapus, dibersihkan = _teks_sel_bersih(nilai.get(k))
         isi = teks[k]
+        if dibersihkan:
+            baca.catatan.append(Masalah("ck_kendali", baca.berkas, ws.title, b, k, isian={"n": str(dihapus)}))
         if isi is not None and len(isi) > PANJANG_TEKS_MAKS:
             baca.tambah(
                 "ck_terlalu_panjang",
@@ -492,8 +599,8 @@ def _baca_baris(
     dd: KatalogDataDukung,
     baca: _Pembaca,
     lihat: dict[tuple[str, str], tuple[str, int]],
-) -> UbahButir | None:
-    """Check one row; return its item state, or None (an empty row, or a row with problems)."""
+) -> tuple[UbahButir, bool] | None:
+    """Check one row; return its item state and whether it was edited, or None (empty, or with problems)."""
     sel = {k: ws.cell(row=b, column=i) for k, i in kolom.items() if k in JUDUL_KOLOM}
     sebelum = len(baca.masalah)
     for k, s in sel.items():
@@ -508,9 +615,11 @@ def _baca_baris(
     status = _periksa_status(ws, b, sel, nilai, baca)
     tenggat = _periksa_tenggat(ws, b, nilai.get(K_TENGGAT), baca)
     teks = _periksa_teks(ws, b, nilai, baca)
-    if len(baca.masalah) > sebelum or indikator is None or kode_butir is None or status is None:
+    versi = _periksa_versi(ws, b, nilai.get(K_VERSI), baca)
+    if len(baca.masalah) > sebelum or indikator is None or kode_butir is None or status is None or versi is None:
         return None
-    return UbahButir(
+    kolom_diubah = _kolom_diubah(versi[1], nilai)
+    ubah = UbahButir(
         indikator=indikator,
         butir=kode_butir,
         status=status,
@@ -518,7 +627,22 @@ def _baca_baris(
         tenggat=tenggat,
         catatan=teks[K_CATATAN],
         referensi=teks[K_REFERENSI],
+        versi=versi[0],
+        kolom=kolom_diubah,
     )
+    return ubah, kolom_diubah is None or bool(kolom_diubah)
+
+
+def _periksa_versi(ws: Any, b: int, mentah: object, baca: _Pembaca) -> tuple[int, str | None] | None:
+    """The row's Versi stamp as (version, fingerprint or None); None (problem recorded) when not one."""
+    if isinstance(mentah, int | float) and not isinstance(mentah, bool) and float(mentah).is_integer() and mentah >= 0:
+        return int(mentah), None  # a bare version typed as a number
+    teks = _teks_sel(mentah)
+    cocok = _POLA_VERSI.fullmatch(teks or "")
+    if cocok is None:
+        baca.tambah("ck_versi_tak_sah", ws.title, b, K_VERSI, teks)
+        return None
+    return int(cocok.group(1)), cocok.group(2)
 
 
 def selaraskan_opd(perubahan: Sequence[UbahButir], butir: pd.DataFrame, tersimpan: pd.DataFrame) -> list[UbahButir]:
@@ -541,6 +665,6 @@ def selaraskan_opd(perubahan: Sequence[UbahButir], butir: pd.DataFrame, tersimpa
         kunci = (u.indikator, u.butir)
         tanpa_simpan = kosong(simpan.get(kunci))
         if u.opd is not None and u.opd == efektif.get(kunci) and tanpa_simpan:
-            u = UbahButir(u.indikator, u.butir, u.status, None, u.tenggat, u.catatan, u.referensi)
+            u = dataclasses.replace(u, opd=None)
         hasil.append(u)
     return hasil

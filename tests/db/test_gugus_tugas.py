@@ -413,7 +413,8 @@ def test_xlsx_bolak_balik_lewat_impor(db: Path):
     hasil = xlsx.baca_xlsx(isi, "checklist.xlsx", DD, kabkota, EDITOR_PKL)
     assert hasil.sah
     assert hasil.kode_wilayah == "33.75"
-    assert len(hasil.perubahan) == 64
+    assert hasil.baris == 64
+    assert hasil.perubahan == []  # no row was edited: every row still matches its Versi fingerprint
     rk = layanan.ruang_kerja(db, KAT, DD, "33.75", HARI)
     perubahan = xlsx.selaraskan_opd(hasil.perubahan, rk.butir, rk.tersimpan)
     assert gugus_simpan.jumlah_berubah(perubahan, rk.tersimpan) == 0  # unchanged file: nothing to write

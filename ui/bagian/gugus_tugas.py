@@ -9,7 +9,7 @@ keyed on it read the change on the rerun.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +24,7 @@ from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema
 from indicators.teks import t
-from ui import tetap
+from ui import aman, tetap
 
 _KONFIG = {"displaylogo": False}
 
@@ -77,7 +77,7 @@ def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str],
     judul = t("gt_kol_klaster", bahasa) if kunci == "kelompok" else t("gt_kol_opd", bahasa)
     return pd.DataFrame(
         {
-            judul: [label.get(str(k), str(k)) for k in kesiapan[kunci]],
+            judul: aman.netral(label.get(str(k), str(k)) for k in kesiapan[kunci]),
             t("gt_kol_jumlah", bahasa): kesiapan["jumlah"],
             t("gt_kol_selesai", bahasa): kesiapan["selesai"],
             t("gt_kol_proses", bahasa): kesiapan["dalam_proses"],
@@ -127,13 +127,13 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
             t("profil_indikator", bahasa): [label_ind[str(i)] for i in butir["indikator"]],
             t("gt_kol_butir", bahasa): butir["nama"] if bahasa == "id" else butir["nama_en"],
             t("met_kol_jenis", bahasa): [JENIS_LABEL[str(j)][0 if bahasa == "id" else 1] for j in butir["jenis"]],
-            t("gt_kol_opd", bahasa): butir["opd"],
+            t("gt_kol_opd", bahasa): aman.netral(butir["opd"]),
             t("profil_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
             t("gt_kol_tenggat", bahasa): butir["tenggat"],
             t("gt_kartu_terlambat", bahasa): butir["terlambat"],
             t("gt_kartu_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
-            t("gt_kol_referensi", bahasa): butir["referensi"],
-            t("ind_catatan", bahasa): butir["catatan"],
+            t("gt_kol_referensi", bahasa): aman.netral(butir["referensi"]),
+            t("ind_catatan", bahasa): aman.netral(butir["catatan"]),
             t("gt_kol_keyakinan", bahasa): [
                 KEYAKINAN_LABEL[str(k)][0 if bahasa == "id" else 1] for k in butir["keyakinan"]
             ],
@@ -171,62 +171,165 @@ def _label_butir(r: Mapping[str, object], bahasa: Bahasa) -> str:
     return f"{r['indikator']} · {nama[:70]}{'…' if len(nama) > 70 else ''} [{label_status(str(r['status']), bahasa)}]"
 
 
+# The edit form of one item keeps, beside its widgets, the item as the form first showed it
+# (``gt_dasar_<item>``: version and values). A save sends only the fields that differ from it, with
+# that version, so a stale form is refused instead of writing back values it never changed.
+_KOLOM = ("status", "opd", "tenggat", "catatan", "referensi")
+
+
+def _kunci(akhiran: str) -> dict[str, str]:
+    """The session keys of one item's widgets."""
+    return {
+        "status": f"gt_status_{akhiran}",
+        "opd": f"gt_opd_{akhiran}",
+        "tanpa": f"gt_tanpa_{akhiran}",
+        "tenggat": f"gt_tenggat_{akhiran}",
+        "referensi": f"gt_ref_{akhiran}",
+        "catatan": f"gt_cat_{akhiran}",
+    }
+
+
+def _dasar(r: Mapping[str, object]) -> dict[str, object]:
+    """The stored item as the form shows it: version, status, owner, due date, note, reference."""
+    return {
+        "versi": int(r["versi"]),  # type: ignore[call-overload]
+        "status": str(r["status"]),
+        "opd": str(r["opd"]),
+        "tenggat": r["tenggat"] if isinstance(r["tenggat"], dt.date) else None,
+        "catatan": str(r["catatan"] or ""),
+        "referensi": str(r["referensi"] or ""),
+    }
+
+
+def _isi_widget(kunci: Mapping[str, str], dasar: Mapping[str, object], kolom: Sequence[str], hari_ini: dt.date) -> None:
+    """Put ``dasar``'s values of ``kolom`` into the widgets' session state (before they are drawn)."""
+    for k in kolom:
+        if k == "tenggat":
+            st.session_state[kunci["tanpa"]] = dasar["tenggat"] is None
+            st.session_state[kunci["tenggat"]] = dasar["tenggat"] or hari_ini
+        else:
+            st.session_state[kunci[k]] = dasar[k]
+
+
+def _siapkan_form(r: Mapping[str, object], akhiran: str, hari_ini: dt.date, bahasa: Bahasa) -> None:
+    """Fill the item's widgets before they are drawn: fresh, after a save, or after a refused save.
+
+    After a refused save (another editor changed the item), the fields this editor did not touch
+    take the newer values, the touched ones keep the input, and the form moves to the new version.
+    """
+    kunci, kunci_dasar = _kunci(akhiran), f"gt_dasar_{akhiran}"
+    segar = st.session_state.pop(f"gt_segarkan_{akhiran}", False)
+    konflik = st.session_state.pop(f"gt_konflik_{akhiran}", None)
+    if segar or kunci["status"] not in st.session_state or kunci_dasar not in st.session_state:
+        st.session_state[kunci_dasar] = _dasar(r)
+        _isi_widget(kunci, st.session_state[kunci_dasar], _KOLOM, hari_ini)
+    elif konflik is not None:
+        st.session_state[kunci_dasar] = _dasar(r)
+        tak_disentuh = [k for k in _KOLOM if k not in konflik["kolom"]]
+        _isi_widget(kunci, st.session_state[kunci_dasar], tak_disentuh, hari_ini)
+        st.error(t("gt_konflik_isian", bahasa, pesan=aman.md(konflik["pesan"]), versi=r["versi"]))
+
+
+def _nilai_form(kunci: Mapping[str, str], bahasa: Bahasa) -> tuple[dict[str, object], list[str]]:
+    """The form's values with text cleaned of control characters, and a note per text field cleaned."""
+    ss = st.session_state
+    nilai: dict[str, object] = {"status": str(ss[kunci["status"]]), "opd": str(ss[kunci["opd"]])}
+    tenggat = ss[kunci["tenggat"]]
+    nilai["tenggat"] = None if ss[kunci["tanpa"]] or not isinstance(tenggat, dt.date) else tenggat
+    catatan: list[str] = []
+    for k, label in (("catatan", "ind_catatan"), ("referensi", "gt_kol_referensi")):
+        nilai[k], dihapus = tugas.normalkan_teks(str(ss[kunci[k]] or ""))
+        if dihapus:
+            catatan.append(t("gt_kendali_dihapus", bahasa, n=dihapus, kolom=t(label, bahasa)))
+    return nilai, catatan
+
+
+def _berubah(nilai: Mapping[str, object], dasar: Mapping[str, object]) -> frozenset[str]:
+    """The fields the editor changed from what the form first showed (text compared as stored)."""
+    teks = {"catatan", "referensi"}
+    return frozenset(
+        k
+        for k in _KOLOM
+        if (tugas.teks_masukan(nilai[k]) != tugas.teks_masukan(dasar[k]) if k in teks else nilai[k] != dasar[k])
+    )
+
+
 def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: KatalogDataDukung, bahasa: Bahasa) -> None:
     """Per-item controls for an editor in scope: status, owner, due date, note, reference."""
     st.subheader(t("gt_ubah", bahasa))
     rekam = tugas.daftar_rekam(rk.butir)
-    kunci = [f"{r['indikator']}/{r['butir']}" for r in rekam]
-    label = {k: _label_butir(r, bahasa) for k, r in zip(kunci, rekam, strict=True)}
-    pilih = st.selectbox(t("gt_pilih_butir", bahasa), kunci, format_func=label.__getitem__, key="gt_pilih_butir")
-    r = rekam[kunci.index(pilih)]
+    daftar = [f"{r['indikator']}/{r['butir']}" for r in rekam]
+    label = {k: _label_butir(r, bahasa) for k, r in zip(daftar, rekam, strict=True)}
+    pilih = st.selectbox(t("gt_pilih_butir", bahasa), daftar, format_func=label.__getitem__, key="gt_pilih_butir")
+    r = rekam[daftar.index(pilih)]
     akhiran = pilih.replace("/", "_")
+    _siapkan_form(r, akhiran, rk.hari_ini, bahasa)
+    kunci = _kunci(akhiran)
+    if r["diubah_oleh"] is not None and not pd.isna(r["diubah_pada"]):
+        pada = pd.Timestamp(r["diubah_pada"])
+        waktu = f"{format_tanggal(pada.date(), bahasa)} {pada:%H:%M}"
+        st.caption(t("gt_versi_butir", bahasa, versi=r["versi"], oleh=aman.md(r["diubah_oleh"]), pada=waktu))
     kiri, tengah, kanan = st.columns(3)
-    pilihan_status: list[str] = list(tugas.STATUS)
-    status = kiri.selectbox(
+    kiri.selectbox(
         t("profil_status", bahasa),
-        pilihan_status,
-        index=pilihan_status.index(str(r["status"])),
+        list(tugas.STATUS),
         format_func=lambda s: label_status(s, bahasa),
-        key=f"gt_status_{akhiran}",
+        key=kunci["status"],
     )
     daftar_opd = list(dict.fromkeys([*rk.opd.loc[rk.opd["indikator"] == r["indikator"], "opd"], str(r["opd"])]))
-    opd = tengah.selectbox(
-        t("gt_opd_pemilik", bahasa), daftar_opd, index=daftar_opd.index(str(r["opd"])), key=f"gt_opd_{akhiran}"
-    )
-    tanpa = kanan.checkbox(t("gt_tanpa_tenggat", bahasa), value=r["tenggat"] is None, key=f"gt_tanpa_{akhiran}")
-    tenggat_awal = r["tenggat"] if isinstance(r["tenggat"], dt.date) else rk.hari_ini
-    tenggat = kanan.date_input(
-        t("gt_tenggat", bahasa), value=tenggat_awal, disabled=tanpa, format="DD/MM/YYYY", key=f"gt_tenggat_{akhiran}"
-    )
-    referensi = st.text_input(t("gt_referensi", bahasa), value=str(r["referensi"] or ""), key=f"gt_ref_{akhiran}")
-    catatan = st.text_input(t("ind_catatan", bahasa), value=str(r["catatan"] or ""), key=f"gt_cat_{akhiran}")
+    tengah.selectbox(t("gt_opd_pemilik", bahasa), daftar_opd, key=kunci["opd"])
+    tanpa = kanan.checkbox(t("gt_tanpa_tenggat", bahasa), key=kunci["tanpa"])
+    kanan.date_input(t("gt_tenggat", bahasa), disabled=tanpa, format="DD/MM/YYYY", key=kunci["tenggat"])
+    st.text_input(t("gt_referensi", bahasa), key=kunci["referensi"])
+    st.text_area(t("ind_catatan", bahasa), key=kunci["catatan"], height=100)
     if st.button(t("gt_simpan", bahasa), type="primary", key="gt_simpan"):
-        # Keep a default owner as default: choosing the owner it already has changes nothing.
-        opd_simpan = None if opd == r["opd"] and _tanpa_opd_tersimpan(rk, r) else opd
-        ubah = gugus_simpan.UbahButir(
-            str(r["indikator"]),
-            str(r["butir"]),
-            str(status),
-            opd_simpan,
-            None if tanpa or not isinstance(tenggat, dt.date) else tenggat,
-            catatan,
-            referensi,
-        )
-        try:
-            n = gugus_simpan.simpan_butir(path, pengguna, rk.kode_wilayah, [ubah], dd)
-        except gugus_simpan.GugusError as exc:
-            st.error(t("gt_galat_simpan", bahasa, pesan=exc.teks(bahasa)))
-            return
-        st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
+        _simpan_butir(rk, r, akhiran, pengguna, path, dd, bahasa)
+
+
+def _simpan_butir(
+    rk: RuangKerja,
+    r: Mapping[str, object],
+    akhiran: str,
+    pengguna: Pengguna,
+    path: Path,
+    dd: KatalogDataDukung,
+    bahasa: Bahasa,
+) -> None:
+    """Save the fields the editor changed, based on the version the form showed.
+
+    A refused save (a newer change) reruns with the form moved to the new version and the input
+    kept; a failed write (disk full) says what failed and keeps the form as typed for a retry.
+    """
+    dasar = st.session_state[f"gt_dasar_{akhiran}"]
+    nilai, catatan = _nilai_form(_kunci(akhiran), bahasa)
+    kolom = _berubah(nilai, dasar)
+    tenggat = nilai["tenggat"]
+    ubah = gugus_simpan.UbahButir(
+        str(r["indikator"]),
+        str(r["butir"]),
+        str(nilai["status"]),
+        str(nilai["opd"]),
+        tenggat if isinstance(tenggat, dt.date) else None,
+        str(nilai["catatan"]),
+        str(nilai["referensi"]),
+        versi=int(dasar["versi"]),
+        kolom=kolom,
+    )
+    try:
+        n = gugus_simpan.simpan_butir(path, pengguna, rk.kode_wilayah, [ubah], dd) if kolom else 0
+    except gugus_simpan.KonflikError as exc:
+        st.session_state[f"gt_konflik_{akhiran}"] = {"pesan": exc.teks(bahasa), "kolom": kolom}
         st.rerun()
-
-
-def _tanpa_opd_tersimpan(rk: RuangKerja, r: Mapping[str, object]) -> bool:
-    simpan = rk.tersimpan
-    if simpan.empty:
-        return True
-    baris = simpan[(simpan["indikator"] == r["indikator"]) & (simpan["butir"] == r["butir"])]
-    return baris.empty or bool(baris["opd"].isna().all())
+    except gugus_simpan.TulisError as exc:
+        st.error(t("gt_galat_simpan_isian", bahasa, pesan=aman.md(exc.teks(bahasa))))
+        return
+    except gugus_simpan.GugusError as exc:
+        st.error(t("gt_galat_simpan", bahasa, pesan=aman.md(exc.teks(bahasa))))
+        return
+    pesan = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
+    st.session_state["gt_pesan"] = " ".join([pesan, *catatan])
+    st.session_state[f"gt_segarkan_{akhiran}"] = True
+    st.rerun()
 
 
 # --- trajectory and snapshots --------------------------------------------------------------------
@@ -282,7 +385,7 @@ def render_form_snapshot(
         try:
             n = gugus_simpan.simpan_snapshot(path, pengguna, rk.kode_wilayah, tanggal, nilai, katalog, skema.kode)
         except gugus_simpan.GugusError as exc:
-            st.error(t("gt_galat_simpan", bahasa, pesan=exc.teks(bahasa)))
+            st.error(t("gt_galat_simpan", bahasa, pesan=aman.md(exc.teks(bahasa))))
             return
         st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
         st.rerun()
@@ -301,12 +404,12 @@ def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
         pd.DataFrame(
             {
                 t("gt_kol_waktu", bahasa): log["waktu"],
-                t("gt_kol_pengguna", bahasa): log["pengguna"],
+                t("gt_kol_pengguna", bahasa): aman.netral(log["pengguna"]),
                 t("gt_kol_tabel", bahasa): log["tabel"],
                 t("gt_kol_kunci", bahasa): log["kunci"],
                 t("gt_kol_kolom", bahasa): log["kolom"],
-                t("gt_kol_lama", bahasa): log["nilai_lama"],
-                t("gt_kol_baru", bahasa): log["nilai_baru"],
+                t("gt_kol_lama", bahasa): aman.netral(log["nilai_lama"]),
+                t("gt_kol_baru", bahasa): aman.netral(log["nilai_baru"]),
                 t("gt_kol_asal", bahasa): log["asal"],
             }
         ),

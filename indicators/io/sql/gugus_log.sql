@@ -1,5 +1,5 @@
 -- Change history of one region ($kode_wilayah), newest first.
-SELECT log_id, waktu, pengguna, kode_wilayah, tabel, kunci, kolom, nilai_lama, nilai_baru, asal
+SELECT log_id, waktu, pengguna, kode_wilayah, tabel, kunci, kolom, nilai_lama, nilai_baru, asal, versi
 FROM log_perubahan
 WHERE kode_wilayah = $kode_wilayah
 ORDER BY log_id DESC;

@@ -1,0 +1,123 @@
+"""AppTest of saving a Gugus Tugas checklist item: a full disk keeps the typed note and says what failed;
+a save from a stale page is refused with the newer change and keeps the input; an unchanged save
+writes nothing; control characters in a note are cleaned and said so (issue #18, items 2, 3, 15)."""
+
+from __future__ import annotations
+
+import errno
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import TextArea, TextInput
+
+from indicators.akun import pengguna
+from indicators.gugus import simpan as gugus_simpan
+from indicators.io import store
+from indicators.katalog.data_dukung import data_dukung_bawaan
+from tests.conftest import sha_berkas
+from tests.halaman_util import GALAT_UMUM, buka_halaman, periksa_tanpa_galat
+from ui import masuk
+
+CATATAN = "SK Gugus Tugas menunggu tanda tangan Wali Kota; draf di Bagian Hukum"
+
+
+@pytest.fixture
+def db_halaman(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's private copy of the database (the page writes the workspace beside it) with one editor."""
+    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], "sandi-rahasia-1")
+    monkeypatch.setenv("KLA_DB", str(db))
+    st.cache_data.clear()
+    yield db
+    st.cache_data.clear()
+
+
+def _buka() -> tuple[AppTest, str]:
+    """The page as ana.pkl, and the form's key suffix of the item it shows first."""
+    sesi = {masuk.KUNCI_SESI: {"nama": "ana.pkl", "aktif": time.time()}}
+    at = periksa_tanpa_galat(buka_halaman("gugus_tugas", sesi=sesi, wilayah="33.75").run())
+    return at, str(at.selectbox(key="gt_pilih_butir").value).replace("/", "_")
+
+
+def _catatan(at: AppTest, akhiran: str) -> TextArea | TextInput:
+    """The note widget of the item's form (a text area; a one-line text input before notes took lines)."""
+    kunci = f"gt_cat_{akhiran}"
+    cocok: list[TextArea | TextInput] = [w for w in [*at.text_area, *at.text_input] if w.key == kunci]
+    return cocok[0]
+
+
+def _butir(akhiran: str) -> tuple[str, str]:
+    indikator, _, butir = akhiran.partition("_")
+    return indikator, butir
+
+
+def _disk_penuh(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_disk_penuh_menyimpan_isian_dan_menyebut_galatnya(db_halaman: Path, monkeypatch: pytest.MonkeyPatch):
+    at, akhiran = _buka()
+    _catatan(at, akhiran).set_value(CATATAN)
+    with monkeypatch.context() as m:  # the publish step of the one write path fails
+        m.setattr(store, "terbitkan", _disk_penuh)
+        at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at, galat=1)
+    galat = at.error[0].value
+    assert galat not in GALAT_UMUM
+    assert galat.startswith("Tidak disimpan: Disk penuh.")
+    assert "Isian Anda tetap di formulir" in galat
+    assert _catatan(at, akhiran).value == CATATAN  # the typed note is still there
+    assert not gugus_simpan.path_gugus(db_halaman).exists()
+    # Space freed: the same click saves it.
+    at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at)
+    assert any("1 perubahan tersimpan" in s.value for s in at.success)
+    assert list(gugus_simpan.baca_butir(gugus_simpan.path_gugus(db_halaman), "33.75")["catatan"]) == [CATATAN]
+
+
+def test_simpan_dari_halaman_basi_ditolak_dan_isian_tetap(db_halaman: Path):
+    path = gugus_simpan.path_gugus(db_halaman)
+    at, akhiran = _buka()
+    indikator, butir = _butir(akhiran)
+    # Another editor marks the same item complete while this page is open.
+    budi = pengguna.Pengguna("budi.pkl", "editor", ("33.75",))
+    lengkap = gugus_simpan.UbahButir(indikator, butir, "lengkap")
+    gugus_simpan.simpan_butir(path, budi, "33.75", [lengkap], data_dukung_bawaan())
+    sebelum = sha_berkas(path)
+    _catatan(at, akhiran).set_value(CATATAN)  # only the note; the page still shows "belum"
+    at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at, galat=1)
+    galat = at.error[0].value
+    assert "budi.pkl" in galat
+    assert "status belum → lengkap" in galat
+    assert sha_berkas(path) == sebelum  # refused: "lengkap" was not reverted
+    assert at.selectbox(key=f"gt_status_{akhiran}").value == "lengkap"  # untouched field: the newer value
+    assert _catatan(at, akhiran).value == CATATAN  # the input is kept
+    at.button(key="gt_simpan").click().run()  # saved deliberately on the new version
+    periksa_tanpa_galat(at)
+    simpan = gugus_simpan.baca_butir(path, "33.75").iloc[0]
+    assert (simpan["status"], simpan["catatan"], simpan["versi"]) == ("lengkap", CATATAN, 2)
+
+
+def test_simpan_tanpa_perubahan_tidak_menulis_dan_kendali_dibersihkan(db_halaman: Path):
+    path = gugus_simpan.path_gugus(db_halaman)
+    at, akhiran = _buka()
+    at.selectbox(key=f"gt_status_{akhiran}").set_value("lengkap")
+    _catatan(at, akhiran).set_value("Perda 5/2024\x0bdisahkan\x07")  # pasted from Word
+    at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at)
+    pesan = " ".join(s.value for s in at.success)
+    assert "2 perubahan tersimpan" in pesan
+    assert "1 karakter kendali dihapus dari Catatan" in pesan
+    assert gugus_simpan.baca_butir(path, "33.75")["catatan"].iloc[0] == "Perda 5/2024\ndisahkan"
+    assert _catatan(at, akhiran).value == "Perda 5/2024\ndisahkan"
+    sebelum, mtime = sha_berkas(path), path.stat().st_mtime_ns
+    jumlah_log = len(gugus_simpan.baca_log(path, "33.75"))
+    at.button(key="gt_simpan").click().run()  # no due date, nothing changed
+    periksa_tanpa_galat(at)
+    assert any("Tidak ada yang berubah" in s.value for s in at.success)
+    assert (sha_berkas(path), path.stat().st_mtime_ns) == (sebelum, mtime)
+    assert len(gugus_simpan.baca_log(path, "33.75")) == jumlah_log
