@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import DATA_DIR
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
@@ -72,7 +73,9 @@ def _jumlah_wilayah(kode_provinsi: str) -> int:
     return 514
 
 
-def _siklus(kode_provinsi: str, tahun: int, rekap: pd.DataFrame, daftar: pd.DataFrame) -> tuple[dict, bool]:
+def _siklus(
+    kode_provinsi: str, tahun: int, rekap: pd.DataFrame, daftar: pd.DataFrame
+) -> tuple[dict[str, int | None], bool]:
     """Counts per band for one cycle and whether they are complete (official recap or full list)."""
     resmi = rekap[(rekap["tahun"] == tahun) & (rekap["cakupan"] == NAMA_CAKUPAN[kode_provinsi])]
     pita = {str(p): int(j) for p, j in zip(resmi["predikat"], resmi["jumlah"], strict=True) if p in PITA}
@@ -83,10 +86,11 @@ def _siklus(kode_provinsi: str, tahun: int, rekap: pd.DataFrame, daftar: pd.Data
         return {p: pita.get(p) for p in PITA}, True
     tahun_ini = daftar[daftar["tahun"] == tahun]
     hitung = tahun_ini["predikat"].value_counts()
-    return {p: int(hitung.get(p, 0)) for p in PITA}, len(tahun_ini) == _jumlah_wilayah(kode_provinsi)
+    jumlah: dict[str, int | None] = {p: int(hitung.get(p, 0)) for p in PITA}
+    return jumlah, len(tahun_ini) == _jumlah_wilayah(kode_provinsi)
 
 
-def _siklus_halaman(at) -> list[int]:  # type: ignore[no-untyped-def]
+def _siklus_halaman(at: AppTest) -> list[int]:
     return [int(x) for x in at.selectbox(key="tahun").options]
 
 
@@ -97,7 +101,9 @@ def test_kartu_ringkasan_sesuai_sumber_setiap_siklus(app_db: Path, kode_provinsi
     at = periksa_tanpa_galat(buka_halaman(provinsi=kode_provinsi).run())
     semua = sorted(set(_siklus_halaman(at)))
     cakupan = NAMA_CAKUPAN[kode_provinsi]
-    dengan_data = set(daftar["tahun"]) | set(rekap[(rekap["cakupan"] == cakupan) & rekap["predikat"].isin(PITA)]["tahun"])
+    dengan_data = set(daftar["tahun"]) | set(
+        rekap[(rekap["cakupan"] == cakupan) & rekap["predikat"].isin(PITA)]["tahun"]
+    )
     diperiksa = 0
     for tahun in semua:
         at.selectbox(key="tahun").set_value(tahun).run()
