@@ -60,6 +60,8 @@ halaman_ringkasan.render_ringkas_angka(
 )
 if kode_provinsi == "00":
     halaman_ringkasan.render_rekap_nasional(cache.rekap_predikat(db), tahun, pita.urutan(), bahasa)
+    semua_award, rekap_semua = cache.penghargaan_provinsi(db), cache.rekap_predikat(db)
+    halaman_ringkasan.render_peta_provinsi(provinsi, semua_award, rekap_semua, kabkota, tahun, konteks, bahasa)
 
 peta, sebaran = st.columns([3, 2])
 with peta:

@@ -7,6 +7,8 @@ import pandas as pd
 TIDAK_ADA = "Tidak ada"
 TIDAK_DITEMUKAN = "Data tidak ditemukan"
 DASAR_DINYATAKAN = "stated"
+# A province's status for one cycle on the national map (keys of the text catalogue: prov_<status>).
+STATUS_PROVINSI = ("provila", "penghargaan_lain", "bukan_provila", "tidak_diketahui")
 
 
 def kategori_peta(predikat_resmi: pd.Series) -> pd.Series:
@@ -84,3 +86,36 @@ def jumlah_dengan_perubahan(
     lalu = hitung_per_predikat(kabkota_lalu, urutan_predikat)
     kini["jumlah_lalu"] = lalu["jumlah"].to_numpy()
     return kini
+
+
+def _status_provinsi(penghargaan: object, lengkap: bool) -> str:
+    if not isinstance(penghargaan, str):  # None or NaN: no award named for the province
+        return "bukan_provila" if lengkap else "tidak_diketahui"
+    # "Pelopor/Penggerak Provinsi Layak Anak" (2019) are other awards; the Provila itself says so.
+    provila = "Provila" in penghargaan or penghargaan.startswith("Provinsi Layak Anak")
+    return "provila" if provila else "penghargaan_lain"
+
+
+def provinsi_nasional(
+    provinsi: pd.DataFrame, penghargaan: pd.DataFrame, kabkota: pd.DataFrame, tahun: int, jumlah_provila: int | None
+) -> tuple[pd.DataFrame, bool]:
+    """What is known per province for one cycle: Provila status and kab/kota with a known predikat.
+
+    ``provinsi`` has ``kode_wilayah, nama``; ``penghargaan`` the provincial awards (``tahun,
+    kode_wilayah, penghargaan``); ``kabkota`` every kab/kota of Indonesia with ``predikat_resmi``.
+    The list of Provila is complete only when it names as many provinces as the official recap
+    counts (``jumlah_provila``): only then is an unnamed province 'bukan_provila', else its status
+    is 'tidak_diketahui'. Returns the table (``kode_wilayah, nama, status, penghargaan,
+    kabkota_diketahui``) and whether the list is complete.
+    """
+    tahun_ini = penghargaan[penghargaan["tahun"] == tahun].drop_duplicates("kode_wilayah")
+    nama_award = dict(zip(tahun_ini["kode_wilayah"], tahun_ini["penghargaan"], strict=True))
+    provila = sum(_status_provinsi(str(a), False) == "provila" for a in nama_award.values())
+    lengkap = jumlah_provila is not None and provila == jumlah_provila
+    dikenal = kabkota[kabkota["predikat_resmi"].notna() & kabkota["predikat_resmi"].ne(TIDAK_ADA)]
+    per_provinsi = dikenal["kode_wilayah"].str[:2].value_counts()
+    hasil = provinsi[["kode_wilayah", "nama"]].copy()
+    hasil["penghargaan"] = [nama_award.get(k) for k in hasil["kode_wilayah"]]
+    hasil["status"] = [_status_provinsi(a, lengkap) for a in hasil["penghargaan"]]
+    hasil["kabkota_diketahui"] = [int(per_provinsi.get(k, 0)) for k in hasil["kode_wilayah"]]
+    return hasil.reset_index(drop=True), lengkap

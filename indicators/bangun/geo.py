@@ -18,6 +18,9 @@ import shapely.geometry
 
 Lapisan = Literal["jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan"]
 LAPISAN: tuple[Lapisan, ...] = ("jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan")
+# Browser layers: the committed ones, plus provinces dissolved from the national kab/kota layer
+# (the national view shows what is known per province: Provila and known awards).
+LAPISAN_WEB: tuple[str, ...] = (*LAPISAN, "indonesia_provinsi")
 
 # World Mercator keeps lengths within ~1.5 % across Indonesia's latitudes (±11°), enough to rank
 # shared borders; areas come from BIG (luas_km2_big), never from these polygons.
@@ -95,19 +98,37 @@ def geojson_web(gdf: gpd.GeoDataFrame, desimal: int = 4) -> str:
     return json.dumps({"type": "FeatureCollection", "features": fitur}, ensure_ascii=False, separators=(",", ":"))
 
 
+def lapisan_provinsi(kabkota: gpd.GeoDataFrame, nama_provinsi: dict[str, str]) -> gpd.GeoDataFrame:
+    """Provinces as the union of their kab/kota (``kode_wilayah`` = the two-digit province code)."""
+    kode = kabkota["kode_wilayah"].str[:2]
+    gabung = gpd.GeoDataFrame({"kode_wilayah": kode}, geometry=kabkota.geometry.to_numpy(), crs=kabkota.crs)
+    hasil = gabung.dissolve(by="kode_wilayah").reset_index()
+    hasil["nama"] = [nama_provinsi.get(k, k) for k in hasil["kode_wilayah"]]
+    return hasil[["kode_wilayah", "nama", "geometry"]]
+
+
+def _nama_provinsi(data_dir: Path) -> dict[str, str]:
+    daftar = pd.read_csv(data_dir / "wilayah" / "kode_wilayah_kabkota.csv", dtype=str)
+    provinsi = daftar[daftar["jenis"] == "provinsi"]
+    return dict(zip(provinsi["kode_kemendagri"], provinsi["nama"], strict=True))
+
+
 def tulis_lapisan_web(data_dir: Path, static_dir: Path) -> dict[str, Path]:
     """Write the browser layers (properties ``kode_wilayah`` and ``nama`` only) to ``static/geo``."""
     keluar = static_dir / "geo"
     keluar.mkdir(parents=True, exist_ok=True)
-    hasil: dict[str, Path] = {}
+    ringan: dict[str, gpd.GeoDataFrame] = {}
     for lapisan in LAPISAN:
         gdf = baca_batas(lapisan, data_dir)
-        ringan = (
+        ringan[lapisan] = (
             _ringankan_nasional(gdf) if lapisan == "indonesia_kabkota" else gdf[["kode_wilayah", "nama", "geometry"]]
         )
-        tujuan = keluar / f"{lapisan}.geojson"
+    ringan["indonesia_provinsi"] = lapisan_provinsi(ringan["indonesia_kabkota"], _nama_provinsi(data_dir))
+    hasil: dict[str, Path] = {}
+    for nama, lapis in ringan.items():
+        tujuan = keluar / f"{nama}.geojson"
         sementara = tujuan.with_suffix(".tmp")
-        sementara.write_text(geojson_web(ringan), encoding="utf-8")
+        sementara.write_text(geojson_web(lapis), encoding="utf-8")
         sementara.replace(tujuan)
-        hasil[lapisan] = tujuan
+        hasil[nama] = tujuan
     return hasil

@@ -23,6 +23,11 @@ WARNA_PREDIKAT: dict[str, str] = {
     "Pratama": "#c7e9c0",
     TIDAK_ADA: "#9e9e9e",
     TIDAK_DITEMUKAN: "#ffffff",
+    # Province status on the national map (indicators.analisis.ringkasan.STATUS_PROVINSI).
+    "provila": "#006d2c",
+    "penghargaan_lain": "#74c476",
+    "bukan_provila": "#9e9e9e",
+    "tidak_diketahui": "#ffffff",
 }
 _GARIS = "#4d4d4d"
 _FONT = "Source Sans Pro, Arial, sans-serif"

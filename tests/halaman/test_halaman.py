@@ -99,6 +99,25 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
     assert "." in _metrik(at)["Average final total (synthetic)"]  # English decimal point
 
 
+def test_ringkasan_nasional_peta_provinsi_provila(app_db: Path):
+    """Indonesia: a province map of Provila status; an incomplete list leaves the others unknown."""
+    sumber = pd.read_csv(DATA_DIR / "kla" / "tambahan" / "provila_nasional.csv", dtype=str)
+    at = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2025").run())
+    peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
+    status = {tr["name"].rsplit(" (", 1)[0]: list(tr["locations"]) for tr in peta["data"]}
+    assert sorted(status["Provinsi Layak Anak (Provila)"]) == sorted(
+        sumber.loc[sumber["tahun"] == "2025", "kode_provinsi"]
+    )
+    assert len(status["Bukan Provila"]) == 38 - 13  # 13 named = 13 in the recap: the list is complete
+    assert any("Daftar Provila 2025 lengkap: 13 provinsi" in c.value for c in at.caption)
+    dulu = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2023").run())
+    peta = next(json.loads(c.proto.spec) for c in dulu.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
+    nama = [tr["name"] for tr in peta["data"]]
+    assert "Provinsi Layak Anak (Provila) (9)" in nama  # 9 of 14 named in the stored release
+    assert not any(n.startswith("Bukan Provila") for n in nama)
+    assert any("9 provinsi diketahui namanya dari 14" in c.value for c in dulu.caption)
+
+
 def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
     """A predikat inferred rather than stated is drawn apart on the map, named so in the legend,
     and its basis is in the hover text and the table (Kota Salatiga 2023 is inferred)."""

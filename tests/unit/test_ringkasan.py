@@ -53,3 +53,35 @@ def test_pergerakan_predikat_hanya_yang_diketahui_di_kedua_siklus():
     assert gerak["langkah"].to_dict() == {"a": 2, "c": 1, "e": 0, "b": -1}
     assert "d" not in gerak.index
     assert ringkasan.pergerakan_predikat(predikat, 2025, None, URUTAN).empty
+
+
+def test_provinsi_nasional_lengkap_hanya_bila_sama_dengan_rekap():
+    provinsi = pd.DataFrame({"kode_wilayah": ["31", "33", "35"], "nama": ["DKI", "Jateng", "Jatim"]})
+    award = pd.DataFrame(
+        {
+            "tahun": [2025, 2025, 2019],
+            "kode_wilayah": ["31", "33", "35"],
+            "penghargaan": [
+                "Provinsi Layak Anak (Provila)",
+                "Provinsi Layak Anak (Provila)",
+                "Pelopor Provinsi Layak Anak",
+            ],
+        }
+    )
+    kabkota = pd.DataFrame(
+        {"kode_wilayah": ["33.01", "33.02", "35.78"], "predikat_resmi": ["Madya", "Tidak ada", "Utama"]}
+    )
+    data, lengkap = ringkasan.provinsi_nasional(provinsi, award, kabkota, 2025, 2)
+    assert lengkap
+    assert data.set_index("kode_wilayah")["status"].to_dict() == {
+        "31": "provila",
+        "33": "provila",
+        "35": "bukan_provila",
+    }
+    assert data.set_index("kode_wilayah")["kabkota_diketahui"].to_dict() == {"31": 0, "33": 1, "35": 1}
+    _, lengkap = ringkasan.provinsi_nasional(provinsi, award, kabkota, 2025, 14)
+    assert not lengkap
+    sebagian, _ = ringkasan.provinsi_nasional(provinsi, award, kabkota, 2025, None)
+    assert sebagian.set_index("kode_wilayah").loc["35", "status"] == "tidak_diketahui"
+    lama, _ = ringkasan.provinsi_nasional(provinsi, award, kabkota, 2019, None)
+    assert lama.set_index("kode_wilayah").loc["35", "status"] == "penghargaan_lain"

@@ -82,6 +82,57 @@ def render_peta(
     gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
 
 
+def _hover_provinsi(data: pd.DataFrame, label: dict[str, str], tahun: int, bahasa: Bahasa) -> list[str]:
+    hasil = []
+    for nama, status, award, jumlah in data[["nama", "status", "penghargaan", "kabkota_diketahui"]].itertuples(
+        index=False
+    ):
+        teks = award if isinstance(award, str) else label[status]  # the award's own name where one is known
+        hasil.append(f"<b>{nama}</b><br>" + t("prov_hover", bahasa, status=teks, tahun=tahun, n=jumlah))
+    return hasil
+
+
+def render_peta_provinsi(
+    provinsi: pd.DataFrame,
+    penghargaan: pd.DataFrame,
+    rekap_semua: pd.DataFrame,
+    kabkota: pd.DataFrame,
+    tahun: int,
+    konteks: gambar.KonteksGambar,
+    bahasa: Bahasa,
+) -> None:
+    """Indonesia: a province map of Provila status and how many kab/kota predikat are known.
+
+    A province missing from an incomplete Provila list is 'unknown', never 'not Provila'.
+    """
+    pilihan = rekap.pilih_rekap(rekap_semua)
+    resmi = pilihan[
+        (pilihan["tahun"] == tahun) & (pilihan["cakupan"] == rekap.NASIONAL) & (pilihan["predikat"] == "Provila")
+    ]
+    jumlah_resmi = int(resmi["jumlah"].iloc[0]) if len(resmi) else None
+    data, lengkap = ringkasan.provinsi_nasional(provinsi, penghargaan, kabkota, tahun, jumlah_resmi)
+    st.subheader(t("prov_judul", bahasa))
+    n = int((data["status"] == "provila").sum())
+    if lengkap:
+        st.caption(t("prov_lengkap", bahasa, tahun=tahun, n=n))
+    else:
+        dari = "" if jumlah_resmi is None else t("prov_dari_resmi", bahasa, resmi=jumlah_resmi)
+        st.caption(t("prov_sebagian", bahasa, tahun=tahun, n=n, dari=dari))
+    label = {s: t(f"prov_{s}", bahasa) for s in ringkasan.STATUS_PROVINSI}
+    hover = _hover_provinsi(data, label, tahun, bahasa)
+    judul = t("prov_judul_peta", bahasa, tahun=tahun)
+    fig = tetap.tetap(
+        predikat.peta_kategori,
+        data,
+        "/app/static/geo/indonesia_provinsi.geojson",
+        kolom_kategori="status",
+        urutan=list(ringkasan.STATUS_PROVINSI),
+        label_kategori=label,
+        hover=hover,
+    )
+    gambar.grafik(fig, "peta_provinsi", konteks, key="peta_provinsi", config=tampilan.KONFIG_PETA, judul=judul)
+
+
 def render_batang(
     ringkas: pd.DataFrame,
     kabkota: pd.DataFrame,
