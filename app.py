@@ -4,9 +4,11 @@ import logging
 
 import streamlit as st
 
+from indicators.bangun import database
 from indicators.format import Bahasa
+from indicators.lokasi import db_bawaan
 from indicators.teks import t
-from ui import masuk
+from ui import cache, masuk, tampilan
 
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
 bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
@@ -28,8 +30,16 @@ halaman = st.navigation(
 st.sidebar.markdown(f"**{t('judul_aplikasi', bahasa)}**  \n{t('subjudul_aplikasi', bahasa)}")
 try:
     if masuk.boleh_lihat(bahasa):  # KLA_TAMPILAN_PUBLIK=false: every page asks for login first
+        # Before the page, so that a locked or damaged database file gets its own message.
+        cache.siapkan_database()
+        if (kabar := cache.kabar_database()) is not None:
+            st.warning(tampilan.pesan_database(kabar, bahasa))
         halaman.run()
-except Exception:
+except database.DatabaseTidakSiap as exc:
+    logging.getLogger("dasbor_kla").warning("database tidak siap (not ready): %s", exc)
+    st.error(tampilan.pesan_database(exc.persiapan, bahasa))
+    st.button(t("bd_coba_lagi", bahasa), key="bd_coba_lagi")  # a click reruns the app, which checks again
+except Exception as exc:
     # Streamlit's own control flow (st.stop, st.rerun, st.switch_page) derives from BaseException and passes.
     logging.getLogger("dasbor_kla").exception("halaman gagal (page failed)")
-    st.error(t("galat_umum", bahasa))
+    st.error(tampilan.pesan_galat(exc, db_bawaan(), bahasa))

@@ -34,20 +34,36 @@ T = TypeVar("T")
 # Checked once per file version: opening the file to read its schema version costs ~20 ms, and
 # even a cached call's hashing is a tenth of a small page's rerun: a plain set of checked versions.
 _SIAP: set[tuple[str, int]] = set()
+_KABAR = "kabar_database"  # session state: a damaged file this session's visit moved aside, told on every page
 
 
 def siapkan_database() -> Path:
-    """Return the database path, building it first when it is missing, corrupt or outdated."""
+    """Return the database path, ready to read (see :func:`indicators.bangun.database.siapkan_database`).
+
+    It builds only when no file exists and migrates an older schema in place. A file held by
+    another program, or unreadable, is left as it is and raises ``database.DatabaseTidakSiap``
+    (app.py says what to do and offers a retry). A damaged file is moved aside and the last kept
+    version restored; :func:`kabar_database` then tells this session what happened.
+    """
     db_path = db_bawaan()
     kunci = (str(db_path), db_path.stat().st_mtime_ns if db_path.is_file() else -1)
     if kunci not in _SIAP:
-        siap = store.versi_database(db_path) == store.versi_terbaru() and database.lapisan_web_lengkap(STATIC_DIR)
-        if not siap:
-            database.pastikan_database(db_path, static_dir=STATIC_DIR)
+        hasil = database.siapkan_database(db_path, static_dir=STATIC_DIR)
+        if hasil.jenis in database.TIDAK_SIAP:
+            raise database.DatabaseTidakSiap(hasil)
+        if hasil.jenis != "siap":
             st.cache_data.clear()
             kunci = (str(db_path), db_path.stat().st_mtime_ns)
+        if hasil.rusak is not None:
+            st.session_state[_KABAR] = hasil
         _SIAP.add(kunci)
     return db_path
+
+
+def kabar_database() -> database.Persiapan | None:
+    """What this session's visit found wrong with the database file and did about it, or None."""
+    kabar = st.session_state.get(_KABAR)
+    return kabar if isinstance(kabar, database.Persiapan) else None
 
 
 def _versi(db_path: Path) -> int:

@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from indicators.bangun.database import Persiapan
 from indicators.format import Bahasa, format_angka
 from indicators.grafik.peta import label_kategori
-from indicators.teks import t
+from indicators.io import store
+from indicators.teks import ada, t
+from ui import aman
 
 
 def teks_hover(kabkota: pd.DataFrame, bahasa: Bahasa) -> list[str]:
-    """One hover text per kab/kota: name, official predikat, confidence and the synthetic total."""
+    """One hover text per kab/kota: name, official predikat with its confidence and basis, synthetic total."""
     label = label_kategori(bahasa)
     hasil = []
-    for nama, kategori, keyakinan, total, sintetis in zip(
+    for nama, kategori, keyakinan, dasar, total, sintetis in zip(
         kabkota["nama"].tolist(),
         kabkota["kategori"].tolist(),
         kabkota["keyakinan"].tolist(),
+        kabkota["dasar"].tolist(),
         kabkota["total_final"].tolist(),
         kabkota["skor_sintetis"].tolist(),
         strict=True,
     ):
         teks = f"<b>{nama}</b><br>{t('predikat_resmi', bahasa)}: {label.get(kategori, kategori)}"
         if isinstance(keyakinan, str):
-            teks += f" ({t('keyakinan', bahasa).lower()}: {t(keyakinan, bahasa)})"
+            teks += f" ({t('keyakinan', bahasa).lower()}: {t(keyakinan, bahasa)}; {label_dasar(dasar, bahasa)})"
         if pd.notna(total):
             teks += f"<br>{t('total_final', bahasa)}: {format_angka(total, 2, bahasa)}"
             if sintetis:
                 teks += " — data contoh (sintetis)" if bahasa == "id" else " — synthetic example"
         hasil.append(teks)
     return hasil
+
+
+def label_dasar(dasar: object, bahasa: Bahasa) -> str:
+    """The basis of a predikat in words (stated, by elimination, inferred), or '–' when none."""
+    return t(f"dasar_{dasar}", bahasa) if isinstance(dasar, str) and ada(f"dasar_{dasar}") else "–"
 
 
 def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -42,8 +53,9 @@ def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
             t("nama", bahasa): kabkota["nama"],
             t("predikat_resmi", bahasa): [label.get(k, k) for k in kabkota["kategori"]],
             t("keyakinan", bahasa): [t(k, bahasa) if isinstance(k, str) else "–" for k in kabkota["keyakinan"]],
+            t("dasar_predikat", bahasa): [label_dasar(d, bahasa) for d in kabkota["dasar"]],
             t("total_final", bahasa) + sintetis: [format_angka(v, 2, bahasa) for v in kabkota["total_final"]],
-            t("sumber", bahasa): kabkota["url_sumber"].fillna(kabkota["sumber_predikat"]),
+            t("sumber", bahasa): aman.netral(kabkota["url_sumber"].fillna(kabkota["sumber_predikat"])),
         }
     )
 
@@ -61,3 +73,36 @@ def url_geojson(kode_provinsi: str) -> str:
 
 KONFIG_PETA = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
 """plotly.js config for every geo map: the base topojson comes from our static folder, never a CDN."""
+
+
+def pesan_database(persiapan: Persiapan, bahasa: Bahasa) -> str:
+    """What the reader is told about the state of the database file.
+
+    Held by another program, unreadable, or damaged and moved aside (then restored or rebuilt):
+    each says what happened and what to do, never "your data is safe" when that is not known.
+    """
+    berkas = persiapan.db_path.name
+    if persiapan.jenis == "terkunci":
+        pemegang = store.pemegang_kunci(persiapan.galat) or t("bd_pemegang_tak_dikenal", bahasa)
+        return t("bd_terkunci", bahasa, pemegang=pemegang, berkas=berkas)
+    if persiapan.rusak is not None:
+        log = f"{berkas}.log"
+        if persiapan.jenis == "dipulihkan" and persiapan.versi is not None:
+            return t("bd_dipulihkan", bahasa, rusak=persiapan.rusak.name, versi=persiapan.versi.name, log=log)
+        return t("bd_dibangun_ulang", bahasa, rusak=persiapan.rusak.name, log=log)
+    return t("bd_tak_terbuka", bahasa, berkas=berkas, galat=persiapan.galat)
+
+
+def pesan_galat(exc: BaseException, db_path: Path, bahasa: Bahasa) -> str:
+    """The error box for an exception a page raised.
+
+    A database file held by another program or damaged gets its own message (the generic one
+    would call the data safe); anything else the generic one.
+    """
+    jenis = store.jenis_galat(exc)
+    berkas = store.berkas_dalam_galat(str(exc)) or db_path
+    if jenis == "terkunci":
+        return pesan_database(Persiapan("terkunci", berkas, galat=str(exc)), bahasa)
+    if jenis == "rusak":
+        return t("bd_rusak_halaman", bahasa, berkas=berkas.name)
+    return t("galat_umum", bahasa)

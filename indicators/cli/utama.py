@@ -1,4 +1,4 @@
-"""The ``kla`` command: build and inspect the database, list the catalogue, scores; imports via cli_impor.
+"""The ``kla`` command: catalogue and scores here; the database (``kla db``), imports and the rest in their modules.
 
 Every error reaches the user as one clear line in Indonesian (English after it), never a
 traceback, and the command exits non-zero.
@@ -15,7 +15,7 @@ import duckdb
 
 from indicators.analisis import analitik, layanan
 from indicators.bangun import database
-from indicators.cli import akun, bench, checklist, ekspor, impor, ringkasan
+from indicators.cli import akun, bench, checklist, db, ekspor, impor, ringkasan
 from indicators.cli.galat import KODE_GALAT_MASUKAN
 from indicators.format import format_angka
 from indicators.io import store
@@ -24,7 +24,7 @@ from indicators.lokasi import db_bawaan
 
 # Subcommand groups that live in their own modules: each has PERINTAH (the command names it
 # owns), daftarkan(sub) to add its parsers and jalankan(args) to run one and return the exit code.
-_MODUL_PERINTAH = (impor, akun, checklist, ekspor, bench, ringkasan)
+_MODUL_PERINTAH = (db, impor, akun, checklist, ekspor, bench, ringkasan)
 
 
 class GalatPengguna(Exception):
@@ -34,14 +34,6 @@ class GalatPengguna(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kla", description="Dasbor KLA: alat baris perintah (command-line tools)")
     sub = parser.add_subparsers(dest="perintah", required=True)
-
-    db = sub.add_parser("db", help="bangun atau periksa database (build or inspect the database)")
-    db_sub = db.add_subparsers(dest="aksi", required=True)
-    build = db_sub.add_parser("build", help="bangun ulang database dari sumber (rebuild from committed sources)")
-    build.add_argument("--db", type=Path, default=None, help="berkas DuckDB (default: data/kla.duckdb atau $KLA_DB)")
-    build.add_argument("--katalog", type=Path, default=KATALOG_DIR, help="folder katalog indikator (catalogue folder)")
-    info = db_sub.add_parser("info", help="jumlah baris per tabel (row counts per table)")
-    info.add_argument("--db", type=Path, default=None)
 
     ind = sub.add_parser("indikator", help="daftar katalog indikator (list the indicator catalogue)")
     ind.add_argument("--skema", default=None, help="KLA24 atau KLA31 (default: semua / all)")
@@ -57,29 +49,6 @@ def _parser() -> argparse.ArgumentParser:
     for modul in _MODUL_PERINTAH:
         modul.daftarkan(sub)
     return parser
-
-
-def _db_build(args: argparse.Namespace) -> int:
-    db_path = args.db or db_bawaan()
-    hasil = database.bangun_database(db_path, katalog_dir=args.katalog)
-    print(f"Database dibangun (built): {hasil.db_path} dalam {format_angka(hasil.detik, 1)} detik")
-    for tabel, jumlah in hasil.jumlah_baris.items():
-        print(f"  {tabel:<22} {format_angka(jumlah):>10}")
-    return 0
-
-
-def _db_info(args: argparse.Namespace) -> int:
-    db_path = args.db or db_bawaan()
-    if store.versi_database(db_path) is None:
-        raise GalatPengguna(
-            f"Database {db_path} tidak ada atau rusak; jalankan 'kla db build' "
-            f"(database missing or corrupt; run 'kla db build')"
-        )
-    jumlah = store.kueri(db_path, "jumlah_baris_per_tabel")
-    print(f"Database: {db_path} (versi skema {store.versi_database(db_path)})")
-    for tabel, n in zip(jumlah["tabel"], jumlah["jumlah"], strict=True):
-        print(f"  {tabel:<22} {format_angka(int(n)):>10}")
-    return 0
 
 
 def _indikator(args: argparse.Namespace) -> int:
@@ -146,8 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah in modul.PERINTAH:
             return int(modul.jalankan(args))
     try:
-        if args.perintah == "db":
-            return _db_build(args) if args.aksi == "build" else _db_info(args)
         if args.perintah == "scores":
             return _scores(args)
         return _indikator(args)

@@ -12,15 +12,25 @@ Writers never touch the live file. The one write path is here:
 - :func:`terbitkan`: the publisher every writer ends with: fsync the finished copy, move it over
   the target with ``os.replace``, fsync the folder. A reader sees the old file or the new one,
   never half of one, and sees the new version on its next query; a writer killed at any point
-  leaves the old file as it was;
+  leaves the old file as it was. Database writers keep the file they replace as a version
+  (``<name>.versi-<time>``, the last :data:`SIMPAN_VERSI`), so a bad write can be undone;
 - :func:`tulis_atomik`: small files (the accounts JSON) through the same publisher;
 - :func:`terapkan_migrasi`: the one migration runner, for any folder of numbered migrations.
+
+A file is never overwritten because it could not be read: :func:`periksa_database` tells a file
+locked by another program (leave it alone) from a damaged one, :func:`karantina` moves a damaged
+file aside (``<name>.rusak-<time>``, never deleted) and :func:`pulihkan` puts a kept version back.
+Each of these is logged (:func:`catat_peristiwa`: Python logging and ``<name>.log`` beside the file).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import glob
+import logging
 import os
+import re
 import shutil
 import sys
 import threading
@@ -30,7 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pandas as pd
@@ -44,6 +54,11 @@ MIGRASI_GUGUS_DIR = Path(__file__).parent / "migrasi_gugus"  # the Gugus Tugas w
 _KONFIG: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 Parameter = Sequence[object] | Mapping[str, object] | None
+
+log = logging.getLogger(__name__)
+
+SIMPAN_VERSI = 3
+"""How many replaced versions of a database file are kept beside it (``<name>.versi-<time>``)."""
 
 
 @cache
@@ -192,15 +207,49 @@ def kunci(path: Path) -> Iterator[None]:
             fcntl.flock(berkas, fcntl.LOCK_UN)
 
 
-def terbitkan(sementara: Path, tujuan: Path) -> None:
+def terbitkan(sementara: Path, tujuan: Path, *, simpan: int = 0) -> Path | None:
     """Publish a finished, closed copy: fsync it, move it over ``tujuan``, fsync the folder.
 
     The rename is atomic, so a reader sees the old file or the new one, and after the folder's
-    fsync the new one survives a power cut.
+    fsync the new one survives a power cut. With ``simpan`` above 0 the file being replaced is
+    kept as ``<name>.versi-<time>`` (a hard link taken before the swap, so there is no moment
+    without a file and nothing is copied) and only the newest ``simpan`` versions stay. Returns
+    the version kept, or None.
     """
     _fsync(sementara)
+    versi = _simpan_versi(tujuan) if simpan > 0 else None
     os.replace(sementara, tujuan)
     _fsync(tujuan.parent)
+    if versi is not None:
+        for lama in versi_tersimpan(tujuan)[simpan:]:
+            lama.unlink(missing_ok=True)
+    return versi
+
+
+def _nama_samping(tujuan: Path, jenis: str) -> Path:
+    """A free name ``<name>.<jenis>-<local time to the microsecond>`` beside ``tujuan``; names sort by age."""
+    while True:
+        calon = tujuan.with_name(f"{tujuan.name}.{jenis}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}")
+        if not calon.exists():
+            return calon
+
+
+def _simpan_versi(tujuan: Path) -> Path | None:
+    """Keep the current ``tujuan`` (when there is one) under a new version name; return that name."""
+    if not tujuan.is_file():
+        return None
+    versi = _nama_samping(tujuan, "versi")
+    try:
+        os.link(tujuan, versi)
+    except OSError:  # a filesystem without hard links: a copy keeps the version just as well
+        shutil.copyfile(tujuan, versi)
+    return versi
+
+
+def versi_tersimpan(tujuan: Path) -> list[Path]:
+    """The kept versions of ``tujuan`` (``<name>.versi-<time>``), newest first."""
+    pola = f"{glob.escape(tujuan.name)}.versi-*"
+    return sorted((p for p in tujuan.parent.glob(pola) if p.suffix != ".wal"), reverse=True)
 
 
 def _fsync(path: Path) -> None:
@@ -270,6 +319,7 @@ def salinan_kerja(
     buku: str = "migrasi_skema",
     periksa: Callable[[], None] | None = None,
     wal: bool = False,
+    simpan: int = SIMPAN_VERSI,
 ) -> Iterator[SalinanKerja]:
     """Under :func:`kunci`, yield one write transaction on a fresh copy of ``tujuan``, then publish it.
 
@@ -279,8 +329,9 @@ def salinan_kerja(
     write-ahead log is copied too), apply the migrations of ``migrasi`` (ledger table ``buku``),
     open the transaction and yield. When the block ends without error and ``terbit`` is still
     set: the test pause ``jeda_uji(jeda, tempat)``, COMMIT, CHECKPOINT, close and
-    :func:`terbitkan`. On an error, or with ``terbit`` unset, ``tujuan`` is untouched; the copy
-    is removed (a killed writer's copy is removed by the next writer).
+    :func:`terbitkan`, which keeps the replaced file as one of the last ``simpan`` versions. On an
+    error, or with ``terbit`` unset, ``tujuan`` is untouched; the copy is removed (a killed
+    writer's copy is removed by the next writer).
     """
     with kunci(tujuan):
         for basi in tujuan.parent.glob(f"{tujuan.name}.{akhiran}-*"):
@@ -302,7 +353,7 @@ def salinan_kerja(
                 else:
                     con.execute("ROLLBACK")
             if salinan.terbit:
-                terbitkan(sementara, tujuan)
+                terbitkan(sementara, tujuan, simpan=simpan)
         finally:
             sementara.unlink(missing_ok=True)
             sementara.with_name(sementara.name + ".wal").unlink(missing_ok=True)
@@ -384,7 +435,7 @@ def versi_database(db_path: Path) -> int | None:
         return None
     try:
         with buka(db_path) as con:
-            row = con.execute("SELECT max(versi) FROM migrasi_skema").fetchall()
+            row = con.execute(muat_sql("versi_skema")).fetchall()
     except duckdb.Error:
         return None
     return int(row[0][0]) if row and row[0][0] is not None else None
@@ -399,3 +450,144 @@ def kueri(db_path: Path, nama: str, parameter: Parameter = None) -> pd.DataFrame
 def kueri_con(con: duckdb.DuckDBPyConnection, nama: str, parameter: Parameter = None) -> pd.DataFrame:
     """Run the named query on an open connection with bound parameters."""
     return con.execute(muat_sql(nama), parameter).df()
+
+
+# --- the state of a database file: locked, damaged, kept versions --------------------------------
+
+JenisBerkas = Literal["hilang", "siap", "rusak", "terkunci", "tak_terbuka"]
+
+# What DuckDB says when another process holds the file read-write, and when the file is damaged.
+# Anything else (no permission, a newer storage format, ...) is neither: the file is left alone.
+_TANDA_KUNCI = ("Could not set lock on file", "Conflicting lock is held")
+_TANDA_RUSAK = (
+    "not a valid DuckDB database file",
+    "Could not read enough bytes",
+    "Corrupt database file",
+    "does not match stored checksum",
+)
+_PEMEGANG = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+_BERKAS = re.compile(r'file "(?P<path>[^"]+)"')
+# DuckDB's storage layout: the file header and two database headers of 4 KiB come before block 0.
+_AWAL_BLOK = 3 * 4096
+
+
+@dataclass(frozen=True)
+class KeadaanBerkas:
+    """What :func:`periksa_database` found.
+
+    ``jenis``: ``hilang`` (no file), ``siap`` (a readable KLA database of schema ``versi``),
+    ``rusak`` (damaged, truncated or not a KLA database), ``terkunci`` (another process holds it
+    read-write) or ``tak_terbuka`` (it cannot be opened for another reason). ``galat`` is what is
+    wrong, in DuckDB's words when it said so.
+    """
+
+    jenis: JenisBerkas
+    versi: int | None = None
+    galat: str = ""
+
+
+def jenis_galat(exc: BaseException) -> Literal["terkunci", "rusak"] | None:
+    """Whether a DuckDB error means the file is held by another process or damaged (None: neither)."""
+    if not isinstance(exc, duckdb.Error):
+        return None
+    teks = str(exc)
+    if any(tanda in teks for tanda in _TANDA_KUNCI):
+        return "terkunci"
+    if any(tanda in teks for tanda in _TANDA_RUSAK):
+        return "rusak"
+    return None
+
+
+def pemegang_kunci(galat: str) -> str | None:
+    """The program and process that hold a locked file (``duckdb (PID 4242)``), from DuckDB's message."""
+    cocok = _PEMEGANG.search(galat)
+    return f"{Path(cocok['program']).name} (PID {cocok['pid']})" if cocok else None
+
+
+def berkas_dalam_galat(galat: str) -> Path | None:
+    """The file a DuckDB error message names (a lock or a damaged file), or None when it names none."""
+    cocok = _BERKAS.search(galat)
+    return Path(cocok["path"]) if cocok else None
+
+
+def periksa_database(db_path: Path) -> KeadaanBerkas:
+    """Open the KLA database file read-only on its own instance and say what state it is in.
+
+    Nothing is written and the shared readers are not disturbed. A file shorter than the blocks
+    its header counts was truncated, even when its first tables still read.
+    """
+    if not db_path.exists():
+        return KeadaanBerkas("hilang")
+    con = duckdb.connect(":memory:", config=_KONFIG)
+    try:
+        con.execute(muat_sql("lampirkan_baca"), [str(db_path)])
+        con.execute(muat_sql("pakai_lampiran"))
+        ada_buku = bool(con.execute(muat_sql("periksa_buku_skema")).fetchall()[0][0])
+        versi = con.execute(muat_sql("versi_skema")).fetchall()[0][0] if ada_buku else None
+        blok, ukuran_blok = con.execute(muat_sql("periksa_ukuran_berkas")).fetchall()[0]
+        ukuran = os.stat(db_path).st_size
+    except (duckdb.Error, OSError) as exc:
+        jenis = jenis_galat(exc)
+        return KeadaanBerkas(jenis or "tak_terbuka", galat=f"{type(exc).__name__}: {exc}")
+    finally:
+        con.close()
+    if not ada_buku:
+        return KeadaanBerkas("rusak", galat="tabel migrasi_skema tidak ada: bukan database KLA (not a KLA database)")
+    harus = _AWAL_BLOK + int(blok) * int(ukuran_blok)
+    if ukuran < harus:
+        return KeadaanBerkas("rusak", galat=f"berkas terpotong (truncated): {ukuran} bita, seharusnya ≥ {harus}")
+    return KeadaanBerkas("siap", versi=int(versi) if versi is not None else 0)
+
+
+def versi_baik_terakhir(tujuan: Path) -> Path | None:
+    """The newest kept version of ``tujuan`` that is a readable KLA database, or None."""
+    return next((v for v in versi_tersimpan(tujuan) if periksa_database(v).jenis == "siap"), None)
+
+
+def catat_peristiwa(tujuan: Path, teks: str, *, tingkat: int = logging.WARNING) -> None:
+    """Record a rebuild, migration, quarantine or restore of ``tujuan`` (logging and ``<name>.log``).
+
+    The line in ``<name>.log`` beside the file is where an administrator finds what happened
+    without the server's log.
+    """
+    log.log(tingkat, "%s: %s", tujuan, teks)
+    try:
+        with open(tujuan.with_name(f"{tujuan.name}.log"), "a", encoding="utf-8") as berkas:
+            berkas.write(f"{dt.datetime.now().isoformat(timespec='seconds')} {teks}\n")
+    except OSError:
+        log.exception("catatan %s tidak dapat ditulis (log file not writable)", tujuan)
+
+
+def karantina(tujuan: Path, alasan: str) -> Path:
+    """Move the damaged ``tujuan`` (and its write-ahead log) aside to ``<name>.rusak-<time>``; return it.
+
+    Never deleted: whatever it still holds can be recovered from there. The caller holds :func:`kunci`.
+    """
+    rusak = _nama_samping(tujuan, "rusak")
+    os.replace(tujuan, rusak)
+    log_tulis = tujuan.with_name(f"{tujuan.name}.wal")
+    if log_tulis.exists():
+        os.replace(log_tulis, rusak.with_name(f"{rusak.name}.wal"))
+    _fsync(tujuan.parent)
+    catat_peristiwa(tujuan, f"karantina (quarantined): {tujuan.name} rusak, dipindah ke {rusak.name}; {alasan}")
+    return rusak
+
+
+def pulihkan(tujuan: Path, versi: Path) -> Path | None:
+    """Put the kept version ``versi`` back as ``tujuan`` through :func:`terbitkan`.
+
+    ``versi`` itself stays among the versions; the file it replaces (if any) is kept as the
+    newest version, so a restore can be undone the same way. Returns that version, or None.
+    The caller holds :func:`kunci` and has moved a damaged ``tujuan`` aside first.
+    """
+    for basi in tujuan.parent.glob(f"{glob.escape(tujuan.name)}.pulih-*"):  # a killed restore's copy
+        basi.unlink(missing_ok=True)
+    sementara = tujuan.with_name(f"{tujuan.name}.pulih-{os.getpid()}")
+    try:
+        shutil.copyfile(versi, sementara)
+        disimpan = terbitkan(sementara, tujuan, simpan=SIMPAN_VERSI)
+    finally:
+        sementara.unlink(missing_ok=True)
+    lama = f"; yang diganti disimpan sebagai {disimpan.name}" if disimpan else ""
+    catat_peristiwa(tujuan, f"dipulihkan (restored): {tujuan.name} dari {versi.name}{lama}")
+    return disimpan
