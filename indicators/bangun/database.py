@@ -1,25 +1,33 @@
-"""Build the DuckDB store from the committed sources, atomically and idempotently.
+"""Build the DuckDB store from the committed sources, atomically and idempotently; keep it safe.
 
 The write path is the store's (:mod:`indicators.io.store`): under the database's file lock
 (:func:`store.kunci`, shared with the import), the builder writes a new file next to the target,
 CHECKPOINTs and closes it, and publishes it with :func:`store.terbitkan` (fsync, ``os.replace``,
-fsync of the folder). Readers (the dashboard) either see the old database or the new one, never
-half of one, and a killed build leaves the old file untouched.
+fsync of the folder), keeping the file it replaces as a version. Readers (the dashboard) either
+see the old database or the new one, never half of one, and a killed build leaves the old file
+untouched.
+
+:func:`siapkan_database` is what the dashboard runs before a page: it builds only when no file
+exists, migrates an older schema in place, leaves a file locked by another program alone, and
+moves a damaged file aside before restoring the last kept version (:func:`pulihkan_database` is
+the same restore for ``kla db restore``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import pandas as pd
 
-from indicators.bangun import geo, sintetis
+from indicators.bangun import geo, sintetis, tambahan
 from indicators.impor import terapkan
 from indicators.io import store
 from indicators.katalog.model import KATALOG_DIR, Katalog, muat_katalog
@@ -46,7 +54,9 @@ _SISIP = {
     "skor_dilaporkan": "INSERT INTO skor_dilaporkan BY NAME SELECT * FROM data_masuk",
     "rekap_predikat": "INSERT INTO rekap_predikat BY NAME SELECT * FROM data_masuk",
     "penghargaan_provinsi": "INSERT INTO penghargaan_provinsi BY NAME SELECT * FROM data_masuk",
+    "fakta_predikat": "INSERT INTO fakta_predikat BY NAME SELECT * FROM data_masuk",
     "skor_indikator": "INSERT INTO skor_indikator BY NAME SELECT * FROM data_masuk",
+    "pita_sintetis": "INSERT INTO pita_sintetis BY NAME SELECT * FROM data_masuk",
     # carried over from the previous file by a rebuild (see bangun_database)
     "log_impor": "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk",
     "riwayat_impor": "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk",
@@ -59,11 +69,55 @@ class DataSumberError(ValueError):
 
 @dataclass(frozen=True)
 class HasilBangun:
-    """What a build produced."""
+    """What a build produced: where the imports came from, and where a damaged file was moved."""
 
     db_path: Path
     detik: float
     jumlah_baris: dict[str, int]
+    asal_impor: Path | None = None
+    rusak: Path | None = None
+
+
+JenisPersiapan = Literal["siap", "dibangun", "dimigrasi", "dipulihkan", "dibangun_ulang", "terkunci", "tak_terbuka"]
+TIDAK_SIAP: frozenset[str] = frozenset({"terkunci", "tak_terbuka"})
+"""The states in which the file cannot be used now and was left exactly as it was."""
+ENV_JEDA_MIGRASI = "KLA_UJI_JEDA_MIGRASI"  # test pause inside the migration's write (store.jeda_uji)
+
+
+@dataclass(frozen=True)
+class Persiapan:
+    """What :func:`siapkan_database` found and did.
+
+    ``jenis``: ``siap`` (nothing to do), ``dibangun`` (no file: built from the sources),
+    ``dimigrasi`` (older schema brought up to date in place), ``dipulihkan`` (damaged file moved
+    to ``rusak``, kept version ``versi`` restored), ``dibangun_ulang`` (damaged file moved to
+    ``rusak``, no kept version: built from the sources), or, with the file untouched,
+    ``terkunci`` (another program holds it) and ``tak_terbuka`` (unreadable for another reason;
+    ``galat`` says why).
+    """
+
+    jenis: JenisPersiapan
+    db_path: Path
+    rusak: Path | None = None
+    versi: Path | None = None
+    galat: str = ""
+
+
+class DatabaseTidakSiap(Exception):
+    """The database file cannot be used now (locked by another program, or unreadable); nothing was changed."""
+
+    def __init__(self, persiapan: Persiapan) -> None:
+        super().__init__(f"{persiapan.db_path}: {persiapan.jenis}: {persiapan.galat}")
+        self.persiapan = persiapan
+
+
+def _tidak_siap(db_path: Path, keadaan: store.KeadaanBerkas) -> Persiapan:
+    """The file cannot be used now and is left alone: held by another program, or unreadable."""
+    return Persiapan("terkunci" if keadaan.jenis == "terkunci" else "tak_terbuka", db_path, galat=keadaan.galat)
+
+
+class TidakAdaVersi(ValueError):
+    """``kla db restore`` found no kept version to restore, or the one named is not usable."""
 
 
 def _baca_csv(path: Path) -> pd.DataFrame:
@@ -326,7 +380,7 @@ def _predikat(data_dir: Path, sumber: _Sumber, dikenal: set[str], tahun_siklus: 
                 f"{path.name}, baris {posisi}, kolom 'tahun': {tahun} bukan tahun siklus evaluasi "
                 f"(expected one of {sorted(tahun_siklus)})"
             )
-    return pd.DataFrame(
+    jateng = pd.DataFrame(
         {
             "tahun": df["tahun"].astype(int),
             "kode_wilayah": df["kode_wilayah"],
@@ -341,6 +395,8 @@ def _predikat(data_dir: Path, sumber: _Sumber, dikenal: set[str], tahun_siklus: 
             "catatan": df["note"].replace("", None),
         }
     )
+    # data/kla/tambahan: corrections and the national list (merge rule in indicators/bangun/tambahan.py).
+    return tambahan.gabung_predikat(jateng, _konteks_tambahan(data_dir, sumber, dikenal, tahun_siklus))
 
 
 def _statistik(data_dir: Path, sumber: _Sumber, dikenal: set[str], katalog: Katalog) -> pd.DataFrame:
@@ -385,6 +441,19 @@ def _statistik(data_dir: Path, sumber: _Sumber, dikenal: set[str], katalog: Kata
     return pd.concat(bagian, ignore_index=True)
 
 
+def _konteks_tambahan(
+    data_dir: Path, sumber: _Sumber, dikenal: set[str], tahun_siklus: set[int] | None = None
+) -> tambahan.Konteks:
+    """Lend the loaders of data/kla/tambahan this builder's citations, code check and error type."""
+    return tambahan.Konteks(
+        data_dir=data_dir,
+        sumber=sumber.tambah,
+        periksa_kode=lambda path, df: _periksa_kode(path, df, dikenal),
+        galat=DataSumberError,
+        tahun_siklus=frozenset(tahun_siklus or ()),
+    )
+
+
 def _data_kecil(data_dir: Path, sumber: _Sumber, dikenal: set[str]) -> dict[str, pd.DataFrame]:
     path_skor = data_dir / "kla" / "kla_skor.csv"
     skor = _baca_csv(path_skor)
@@ -392,7 +461,7 @@ def _data_kecil(data_dir: Path, sumber: _Sumber, dikenal: set[str]) -> dict[str,
     path_rekap = data_dir / "kla" / "kla_rekap_jumlah.csv"
     rekap = _baca_csv(path_rekap)
     provila = _baca_csv(data_dir / "kla" / "provila_jateng.csv")
-    return {
+    kecil = {
         "skor_dilaporkan": pd.DataFrame(
             {
                 "tahun": skor["tahun"].astype(int),
@@ -427,27 +496,31 @@ def _data_kecil(data_dir: Path, sumber: _Sumber, dikenal: set[str]) -> dict[str,
             }
         ),
     }
+    # data/kla/tambahan: more recap rows, every province's Provila, and fakta_predikat.
+    return tambahan.gabung_data_kecil(kecil, _konteks_tambahan(data_dir, sumber, dikenal))
 
 
-def _skor_sintetis(katalog: Katalog, wilayah: pd.DataFrame, predikat: pd.DataFrame, sumber: _Sumber) -> pd.DataFrame:
+def _skor_sintetis(
+    katalog: Katalog, wilayah: pd.DataFrame, tabel: dict[str, pd.DataFrame], sumber: _Sumber
+) -> dict[str, pd.DataFrame]:
+    """The synthetic ``skor_indikator`` of Jawa Tengah and its ``pita_sintetis``, obeying every fact in ``tabel``."""
     sid = sumber.tambah(
-        "Data contoh sintetis Dasbor KLA: skor per indikator dibangkitkan deterministik (indicators/sintetis.py), "
-        "disesuaikan agar total final berada dalam pita predikat resmi yang diketahui. Bukan skor resmi.",
+        "Data contoh sintetis Dasbor KLA: skor per indikator dibangkitkan deterministik "
+        "(indicators/bangun/sintetis.py), disesuaikan dengan semua fakta yang diketahui: total final yang "
+        "dipublikasikan, predikat resmi, pernyataan predikat, dan rekap resmi. Bukan skor resmi.",
         "sintetis",
         lisensi="MIT (Dasbor KLA)",
         sumber_id=sintetis.SUMBER_SINTETIS,
         sintetis_=True,
     )
     jateng = sorted(wilayah.loc[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_provinsi"] == "33"), "kode_wilayah"])
-    diketahui = {
-        (k, int(t)): p
-        for k, t, p in zip(predikat["kode_wilayah"], predikat["tahun"], predikat["predikat"], strict=True)
-    }
-    skor = sintetis.buat_skor_sintetis(katalog, jateng, diketahui)
-    skor["sintetis"] = True
-    skor["sumber_id"] = sid
-    skor["catatan"] = "data contoh (sintetis)"
-    return skor
+    fakta = tambahan.fakta_sintetis(tabel, sumber.frame(), wilayah, "33")
+    try:
+        hasil = sintetis.buat_skor_sintetis(katalog, jateng, fakta)
+    except sintetis.FaktaBertentangan as exc:
+        raise DataSumberError(str(exc)) from exc
+    skor = hasil.skor.assign(sintetis=True, sumber_id=sid, catatan="data contoh (sintetis)")
+    return {"skor_indikator": skor, "pita_sintetis": hasil.pita}
 
 
 def _sisipkan(con: duckdb.DuckDBPyConnection, tabel: str, df: pd.DataFrame) -> None:
@@ -464,8 +537,8 @@ def tulis_database(db_path: Path, tabel: dict[str, pd.DataFrame]) -> dict[str, i
     ``tabel`` maps table names to frames (any subset of the schema's tables; columns by name).
     A new file is written beside ``db_path``, checkpointed, closed and published with
     :func:`store.terbitkan`: a reader sees the old file or the new one, and a failure leaves the
-    old one untouched. The caller holds :func:`store.kunci` when other writers may run. Returns
-    row counts.
+    old one untouched; the file replaced is kept as a version (:data:`store.SIMPAN_VERSI`). The
+    caller holds :func:`store.kunci` when other writers may run. Returns row counts.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     sementara = db_path.with_name(f"{db_path.name}.baru-{os.getpid()}")
@@ -479,10 +552,59 @@ def tulis_database(db_path: Path, tabel: dict[str, pd.DataFrame]) -> dict[str, i
                     _sisipkan(con, nama, tabel[nama])
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
-        store.terbitkan(sementara, db_path)
+        store.terbitkan(sementara, db_path, simpan=store.SIMPAN_VERSI)
     finally:
         sementara.unlink(missing_ok=True)
     return {nama: len(df) for nama, df in tabel.items()}
+
+
+def _tabel_sumber(data_dir: Path, katalog_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every table the committed sources give (raises KatalogError or DataSumberError, naming the entry)."""
+    katalog = muat_katalog(katalog_dir)
+    sumber = _Sumber()
+    wilayah = _wilayah(data_dir, sumber)
+    dikenal = set(wilayah["kode_wilayah"])
+    kabkota = geo.baca_batas("indonesia_kabkota", data_dir)
+    tetangga = geo.hitung_tetangga(kabkota)
+    tabel = {"wilayah": wilayah, "tetangga": tetangga, **katalog_ke_tabel(katalog)}
+    tabel["predikat_resmi"] = _predikat(data_dir, sumber, dikenal, {c.tahun for c in katalog.siklus})
+    tabel["statistik_indikator"] = _statistik(data_dir, sumber, dikenal, katalog)
+    tabel.update(_data_kecil(data_dir, sumber, dikenal))
+    tabel.update(_skor_sintetis(katalog, wilayah, tabel, sumber))
+    return {"sumber": sumber.frame(), **tabel}
+
+
+def _asal_impor(db_path: Path) -> tuple[Path | None, Path | None]:
+    """Under the lock: where a build takes the imports from, and where a damaged file was moved.
+
+    The file itself when it is readable (the build keeps it as a version). A damaged file is moved
+    aside first; then, as for a missing file, the imports come from the newest kept version.
+    A file held by another program, or unreadable, is refused with :class:`DatabaseTidakSiap`.
+    """
+    keadaan = store.periksa_database(db_path)
+    if keadaan.jenis in TIDAK_SIAP:
+        raise DatabaseTidakSiap(_tidak_siap(db_path, keadaan))
+    if keadaan.jenis == "siap":
+        return db_path, None
+    rusak = store.karantina(db_path, keadaan.galat) if keadaan.jenis == "rusak" else None
+    return store.versi_baik_terakhir(db_path), rusak
+
+
+def _tulis_dari_sumber(
+    db_path: Path, tabel: dict[str, pd.DataFrame], asal_impor: Path | None, data_dir: Path, static_dir: Path | None
+) -> dict[str, int]:
+    """Under the lock: carry the imports of ``asal_impor`` into ``tabel``, publish, write the web layers."""
+    # Real data that officials imported is not in the committed sources: a rebuild (new
+    # sources, a new schema) carries it over with its history, so rollback still works.
+    bawaan = terapkan.bawa_impor(asal_impor) if asal_impor is not None else {}
+    jumlah = tulis_database(db_path, terapkan.gabung_impor(tabel, bawaan))
+    if static_dir is not None:
+        geo.tulis_lapisan_web(data_dir, static_dir)
+    asal = asal_impor.name if asal_impor is not None else "-"
+    store.catat_peristiwa(
+        db_path, f"dibangun (built) dari sumber yang di-commit; impor dibawa dari {asal}", tingkat=logging.INFO
+    )
+    return jumlah
 
 
 def bangun_database(
@@ -494,50 +616,127 @@ def bangun_database(
 ) -> HasilBangun:
     """Rebuild the database at ``db_path`` from the committed sources and swap it in atomically.
 
-    Imports already in ``db_path`` (rows, log and history) are carried over, so rebuilding never
-    loses data that officials entered.
+    Imports already in ``db_path`` (rows, log and history) are carried over, and the file replaced
+    is kept as a version, so rebuilding never loses data that officials entered. A damaged file is
+    moved aside to ``<name>.rusak-<time>`` (never overwritten) and the imports come from the newest
+    kept version; a file held by another program is refused (:class:`DatabaseTidakSiap`).
     Also writes the browser boundary layers to ``static_dir/geo`` (skip with ``static_dir=None``).
     Raises KatalogError or DataSumberError, naming the file and entry, before touching ``db_path``.
     """
     mulai = time.perf_counter()
-    katalog = muat_katalog(katalog_dir)
-    sumber = _Sumber()
-    wilayah = _wilayah(data_dir, sumber)
-    dikenal = set(wilayah["kode_wilayah"])
-    kabkota = geo.baca_batas("indonesia_kabkota", data_dir)
-    tetangga = geo.hitung_tetangga(kabkota)
-    tabel = {"wilayah": wilayah, "tetangga": tetangga, **katalog_ke_tabel(katalog)}
-    tabel["predikat_resmi"] = _predikat(data_dir, sumber, dikenal, {c.tahun for c in katalog.siklus})
-    tabel["statistik_indikator"] = _statistik(data_dir, sumber, dikenal, katalog)
-    tabel.update(_data_kecil(data_dir, sumber, dikenal))
-    tabel["skor_indikator"] = _skor_sintetis(katalog, wilayah, tabel["predikat_resmi"], sumber)
-    tabel = {"sumber": sumber.frame(), **tabel}
-
+    tabel = _tabel_sumber(data_dir, katalog_dir)
     with store.kunci(db_path):
-        # Real data that officials imported is not in the committed sources: a rebuild (new
-        # sources, a new schema) carries it over with its history, so rollback still works.
-        tabel = terapkan.gabung_impor(tabel, terapkan.bawa_impor(db_path))
-        jumlah = tulis_database(db_path, tabel)
-        if static_dir is not None:
-            geo.tulis_lapisan_web(data_dir, static_dir)
-    return HasilBangun(db_path=db_path, detik=time.perf_counter() - mulai, jumlah_baris=jumlah)
+        asal_impor, rusak = _asal_impor(db_path)
+        jumlah = _tulis_dari_sumber(db_path, tabel, asal_impor, data_dir, static_dir)
+    return HasilBangun(db_path, time.perf_counter() - mulai, jumlah, asal_impor=asal_impor, rusak=rusak)
 
 
 def lapisan_web_lengkap(static_dir: Path = STATIC_DIR) -> bool:
     """Return whether every browser boundary layer exists."""
-    return all((static_dir / "geo" / f"{nama}.geojson").is_file() for nama in geo.LAPISAN)
+    return all((static_dir / "geo" / f"{nama}.geojson").is_file() for nama in geo.LAPISAN_WEB)
+
+
+def migrasikan_database(db_path: Path) -> bool:
+    """Bring an older schema up to date in place, through the one write path; return whether it ran.
+
+    Lock, copy, apply the migrations, publish (:func:`store.salinan_kerja`), with the old file kept
+    as a version: never a rebuild, so every row stays. A file another process already migrated
+    is left alone; one that is not readable now raises :class:`DatabaseTidakSiap`.
+    """
+    sebelum: list[int] = []
+
+    def periksa() -> None:  # under the lock, before the copy: the file as the lock leaves it
+        keadaan = store.periksa_database(db_path)
+        if keadaan.jenis != "siap":
+            raise DatabaseTidakSiap(_tidak_siap(db_path, keadaan))
+        sebelum.append(keadaan.versi or 0)
+
+    with store.salinan_kerja(
+        db_path, akhiran="migrasi", jeda=ENV_JEDA_MIGRASI, tempat="migrasi", periksa=periksa, wal=True
+    ) as salinan:
+        salinan.terbit = sebelum[0] < store.versi_terbaru()
+    if salinan.terbit:
+        store.catat_peristiwa(
+            db_path, f"dimigrasi (migrated): skema {sebelum[0]} → {store.versi_terbaru()}", tingkat=logging.INFO
+        )
+    return salinan.terbit
+
+
+def _ganti_hilang_atau_rusak(db_path: Path, static_dir: Path) -> Persiapan:
+    """Under the lock: build a missing file, or move a damaged one aside and restore or rebuild it."""
+    keadaan = store.periksa_database(db_path)  # again: another process may have done it meanwhile
+    if keadaan.jenis in TIDAK_SIAP:
+        return _tidak_siap(db_path, keadaan)
+    if keadaan.jenis == "siap":
+        return Persiapan("siap", db_path)
+    rusak = store.karantina(db_path, keadaan.galat) if keadaan.jenis == "rusak" else None
+    versi = store.versi_baik_terakhir(db_path)
+    if rusak is not None and versi is not None:
+        store.pulihkan(db_path, versi)
+        return Persiapan("dipulihkan", db_path, rusak=rusak, versi=versi)
+    _tulis_dari_sumber(db_path, _tabel_sumber(DATA_DIR, KATALOG_DIR), versi, DATA_DIR, static_dir)
+    return Persiapan("dibangun" if rusak is None else "dibangun_ulang", db_path, rusak=rusak)
+
+
+def siapkan_database(db_path: Path, *, static_dir: Path = STATIC_DIR) -> Persiapan:
+    """Make the database ready to read, never overwriting one; say what was found and done.
+
+    - no file: build it from the sources (imports carried over from a kept version, if any);
+    - held read-write by another program, or unreadable: change nothing (``terkunci``,
+      ``tak_terbuka``); the caller tells the reader and retries later;
+    - damaged (unreadable header, truncated, not a KLA database): move it aside to
+      ``<name>.rusak-<time>``, then restore the newest kept version, or build when there is none;
+    - an older schema: migrate it in place (:func:`migrasikan_database`);
+    - missing browser layers: write only those.
+    Every write is logged (:func:`store.catat_peristiwa`).
+    """
+    keadaan = store.periksa_database(db_path)
+    if keadaan.jenis in TIDAK_SIAP:
+        return _tidak_siap(db_path, keadaan)
+    hasil = Persiapan("siap", db_path)
+    try:
+        if keadaan.jenis in ("hilang", "rusak"):
+            with store.kunci(db_path):
+                hasil = _ganti_hilang_atau_rusak(db_path, static_dir)
+            keadaan = store.periksa_database(db_path)
+        if keadaan.jenis == "siap" and (keadaan.versi or 0) < store.versi_terbaru() and migrasikan_database(db_path):
+            hasil = Persiapan("dimigrasi", db_path) if hasil.jenis == "siap" else hasil
+    except DatabaseTidakSiap as exc:
+        return exc.persiapan
+    if hasil.jenis not in TIDAK_SIAP and not lapisan_web_lengkap(static_dir):
+        with store.kunci(db_path):  # only the derived web layer: the database is not touched
+            geo.tulis_lapisan_web(DATA_DIR, static_dir)
+    return hasil
 
 
 def pastikan_database(db_path: Path, *, static_dir: Path = STATIC_DIR) -> bool:
-    """Build the database when it is missing, unreadable, corrupt or of an older schema.
+    """:func:`siapkan_database`, returning whether the file was written (built, migrated, restored).
 
-    Returns True when a build ran. A corrupt file is replaced, never patched.
+    Raises :class:`DatabaseTidakSiap` when the file is held by another program or unreadable.
     """
-    if store.versi_database(db_path) == store.versi_terbaru() and lapisan_web_lengkap(static_dir):
-        return False
+    hasil = siapkan_database(db_path, static_dir=static_dir)
+    if hasil.jenis in TIDAK_SIAP:
+        raise DatabaseTidakSiap(hasil)
+    return hasil.jenis != "siap"
+
+
+def pulihkan_database(db_path: Path, versi: Path | None = None) -> tuple[Path, Path | None, Path | None]:
+    """Restore ``versi`` (default: the newest readable kept version) as ``db_path``: ``kla db restore``.
+
+    Under the lock: a file held by another program is refused (:class:`DatabaseTidakSiap`); a
+    damaged one is moved aside first; a readable one is kept as the newest version, so the restore
+    can be undone the same way. Raises :class:`TidakAdaVersi` when there is nothing usable to
+    restore. Returns (version restored, version the replaced file was kept as, quarantined file).
+    """
     with store.kunci(db_path):
-        # Another process may have finished the build while we waited for the lock.
-        if store.versi_database(db_path) == store.versi_terbaru() and lapisan_web_lengkap(static_dir):
-            return False
-    bangun_database(db_path, static_dir=static_dir)
-    return True
+        keadaan = store.periksa_database(db_path)
+        if keadaan.jenis in TIDAK_SIAP:
+            raise DatabaseTidakSiap(_tidak_siap(db_path, keadaan))
+        pilihan = versi if versi is not None else store.versi_baik_terakhir(db_path)
+        if pilihan is None:
+            raise TidakAdaVersi(str(db_path))
+        if store.periksa_database(pilihan).jenis != "siap":
+            raise TidakAdaVersi(str(pilihan))
+        rusak = store.karantina(db_path, keadaan.galat) if keadaan.jenis == "rusak" else None
+        disimpan = store.pulihkan(db_path, pilihan)
+    return pilihan, disimpan, rusak

@@ -142,7 +142,7 @@ def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
 
 def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman(provinsi="00").run())
-    peta = json.loads(at.get("plotly_chart")[0].proto.spec)
+    peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_kabkota" in c.proto.spec)
     assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
     assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
     assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)

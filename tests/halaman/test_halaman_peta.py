@@ -167,7 +167,7 @@ def test_indonesia_nasional_dan_provinsi_tanpa_data(app_db: Path):
     assert spek["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
     assert len(_lokasi(spek)) == 514
     assert len(_nilai(spek)) == 35  # only Jawa Tengah has values; the rest is marked as not found
-    at = periksa_tanpa_galat(buka_halaman("peta", provinsi="31").run())
+    at = periksa_tanpa_galat(buka_halaman("peta", provinsi="11").run())
     assert "Belum ada data" in at.info[0].value
     assert not at.get("plotly_chart")
 
