@@ -91,6 +91,8 @@ else:
     st.caption(t("ind_statistik_catatan", bahasa))
     if len(tabel_stat):
         kolom_nama = {t("peta_statistik_awalan", bahasa): st.column_config.TextColumn(pinned=True)}
-        unduh_tabel.tabel(tabel_stat, f"statistik_{ind.id}", bahasa, url=("wilayah",), column_config=kolom_nama)
+        rujukan = [s for d in data.values() for s in d.loc[d["kode_provinsi"] == PROVINSI, "sumber_id"].dropna()]
+        unduh_tabel.tabel(tabel_stat, "statistik", bahasa, judul=t("ind_statistik_judul", bahasa),
+                          url=("indikator", "wilayah"), sumber=set(rujukan), column_config=kolom_nama)  # fmt: skip
     if tanpa:
         st.caption(t("ind_tanpa_data_statistik", bahasa, daftar="; ".join(tanpa)))

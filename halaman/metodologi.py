@@ -31,7 +31,9 @@ hm.render_atribusi(cache.atribusi_batas(), bahasa)
 st.header(t("met_cakupan_judul", bahasa))
 st.subheader(t("met_cakupan_predikat", bahasa))
 cakupan = tetap.tetap(met.cakupan_predikat, cache.predikat_resmi(db), wilayah)
-unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, bahasa), "cakupan_predikat", bahasa, url=())
+nama_provinsi = dict(wilayah.loc[wilayah["tingkat"] == "provinsi", ["kode_wilayah", "nama"]].to_numpy().tolist())
+unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, nama_provinsi, bahasa), "cakupan_predikat", bahasa, url=(),
+                  judul=t("met_cakupan_predikat", bahasa), sumber=["predikat_resmi"])  # fmt: skip
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
 hm.render_konflik(cache.rekap_predikat(db), bahasa)
 st.subheader(t("met_cakupan_statistik", bahasa))
@@ -41,16 +43,19 @@ st.subheader(t("met_cakupan_wilayah", bahasa))
 st.markdown(t("met_vintage_wilayah", bahasa))
 st.subheader(t("met_sintetis_judul", bahasa))
 st.warning(t("met_sintetis_isi", bahasa), icon="⚠️")
-unduh_tabel.tabel(hm.tabel_cakupan_skor(cache.cakupan_skor(db), bahasa), "cakupan_skor", bahasa, url=())
+unduh_tabel.tabel(hm.tabel_cakupan_skor(cache.cakupan_skor(db), bahasa), "cakupan_skor", bahasa, url=(),
+                  judul=t("unduh_judul_cakupan_skor", bahasa), sumber=["skor_indikator"])  # fmt: skip
 st.subheader(t("met_belum_terverifikasi_judul", bahasa))
 st.markdown("\n".join(hm.daftar_belum_terverifikasi(statistik, bahasa)) or t("met_semua_terverifikasi", bahasa))
 
 # --- scoring method ---------------------------------------------------------------------------------------------------
 st.header(t("met_metode_judul", bahasa))
 st.markdown(t("met_metode_total", bahasa))
-unduh_tabel.tabel(hm.tabel_maks_kelompok(katalog, bahasa), "nilai_maks_kelompok", bahasa, url=())
+unduh_tabel.tabel(hm.tabel_maks_kelompok(katalog, bahasa), "nilai_maks_kelompok", bahasa, url=(),
+                  judul=t("unduh_judul_maks_kelompok", bahasa))  # fmt: skip
 st.markdown(t("met_metode_pita", bahasa, tanpa=katalog.pita.tanpa_predikat))
-unduh_tabel.tabel(hm.tabel_pita(katalog.pita, bahasa), "pita_predikat", bahasa, url=())
+unduh_tabel.tabel(hm.tabel_pita(katalog.pita, bahasa), "pita_predikat", bahasa, url=(),
+                  judul=t("unduh_judul_pita", bahasa), sumber=katalog.pita.sumber)  # fmt: skip
 st.markdown(t("met_resolusi", bahasa, resolusi=hm.angka(katalog.pita.resolusi_skor, bahasa)))
 st.caption(f"{t('met_catatan_katalog', bahasa)}: {katalog.pita.catatan}")
 st.caption(" · ".join(f"[{s.sitasi}]({s.url})" if s.url else s.sitasi for s in katalog.pita.sumber))

@@ -85,5 +85,12 @@ judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_pro
 fig = tetap.tetap(grafik_pb.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
 gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
 with st.expander(t("perbandingan_tabel", bahasa)):
-    unduh_tabel.tabel(hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), "perbandingan", bahasa, url=())
+    # The file names the view (measure, stage, regions, cycles) and flags each region holding synthetic scores.
+    tampil = tabel[tabel["tahun"].isin(tahun_tahap)]
+    per_wilayah = tampil.groupby("kode_wilayah", sort=False)["sintetis"].any().reset_index()
+    rentang = [f"{tahun_tahap[0]}–{tahun_tahap[-1]}"] if tahun_tahap else []
+    unduh_tabel.tabel(
+        hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), f"perbandingan_{ukuran}", bahasa,
+        judul=label, url=("tahap", "wilayah"), konteks=rentang, ekspor=per_wilayah,
+    )  # fmt: skip
 st.caption(t("perbandingan_sumber", bahasa))

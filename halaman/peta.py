@@ -8,7 +8,7 @@ from indicators.grafik import peta as grafik_peta
 from indicators.teks import t
 from ui import cache, tetap, widgets
 from ui.bagian import peta as halaman_peta
-from ui.unduh import gambar, tabel as unduh_tabel
+from ui.unduh import gambar
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -96,5 +96,5 @@ else:
         gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")
 
 with st.expander(t("peta_tabel", bahasa)):
-    unduh_tabel.tabel(halaman_peta.tabel_nilai(data, uk, tahun, bahasa), f"peta_{uk.kode}", bahasa, peta=True)
+    halaman_peta.render_tabel(data, uk, tahun, tahap, bahasa, db)  # measure, cycle, stage, sources in the files
 st.caption(t("peta_sumber", bahasa))

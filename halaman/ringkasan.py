@@ -85,8 +85,9 @@ unduh_tabel.tabel(
     tampilan.tabel_kabkota(kabkota, bahasa),
     "predikat_kabkota",
     bahasa,
-    judul=t("tabel_kabkota", bahasa),
-    ekspor=kabkota.drop(columns=["kategori", "disimpulkan"]),
+    judul=t("unduh_judul_kabkota", bahasa),
+    deskripsi=t("sumber_predikat", bahasa),
+    ekspor=kabkota,
     column_config={t("sumber", bahasa): st.column_config.LinkColumn()},
 )
 st.caption(t("sumber_predikat", bahasa))

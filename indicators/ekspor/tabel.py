@@ -56,6 +56,8 @@ _SETELAH_PEMISAH = re.compile(r"([;,] *)(?=[=+\-@\t\r].)", re.DOTALL)
 """A formula start after a list separator (and spaces), where a spreadsheet splitting on it starts a cell.
 
 A lone sign at the very end (``Rp 5.000,-``) is no formula and stays as it is."""
+PANJANG_NAMA_MAKS = 150
+"""The longest file name stem :func:`nama_berkas` makes (a view naming many regions is cut at a word)."""
 PANJANG_SEL_MAKS = 32_767
 """The most characters an Excel cell holds; longer text is cut (Excel would "repair" the file)."""
 LABEL_SINTETIS = {"id": "data contoh (sintetis)", "en": "synthetic example data"}
@@ -128,7 +130,9 @@ def slug(teks: object) -> str:
 
     Accents are dropped (NFKD), every run of other characters becomes one hyphen.
     """
-    dasar = unicodedata.normalize("NFKD", str(teks)).encode("ascii", "ignore").decode("ascii")
+    # A dash between years (2017–2025) separates like a hyphen; the ASCII step would drop it.
+    teks = re.sub(r"[\u2010-\u2015\u2212]", "-", str(teks))
+    dasar = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", dasar.lower()).strip("-")
 
 
@@ -147,7 +151,10 @@ def nama_berkas(*bagian: object, ekstensi: str) -> str:
     ekstensi = ekstensi.lstrip(".").lower()
     if not re.fullmatch(r"[a-z0-9]+", ekstensi):
         raise ValueError(f"ekstensi '{ekstensi}' tidak sah (invalid extension)")
-    return "_".join(["kla", *potong]) + "." + ekstensi
+    batang = "_".join(["kla", *potong])
+    if len(batang) > PANJANG_NAMA_MAKS:  # many regions named: cut at a word, a file system takes 255 bytes
+        batang = batang[:PANJANG_NAMA_MAKS].rsplit("-", 1)[0].rstrip("-_")
+    return batang + "." + ekstensi
 
 
 # --- neutralising ---------------------------------------------------------------------------------------
@@ -192,15 +199,21 @@ def _nilai_sel(nilai: Any) -> Any:
     return bersihkan_kontrol(str(nilai))
 
 
+def kolom_sintetis_baris() -> tuple[str, ...]:
+    """Headers of a per-row synthetic flag: the raw keys and the labelled column an export adds."""
+    return (*KOLOM_SINTETIS, t("ekspor_sintetis", "id"), t("ekspor_sintetis", "en"))
+
+
 def ada_sintetis(data: pd.DataFrame, meta: MetaEkspor | None = None) -> bool:
     """True when any row is synthetic or the metadata says so.
 
-    Synthetic rows are flagged by a ``sintetis``/``skor_sintetis`` column, or (display tables) by a
-    filled column whose header says "(sintetis)"/"(synthetic)".
+    Synthetic rows are flagged by a ``sintetis``/``skor_sintetis`` column (or the labelled per-row
+    column "Data sintetis"/"Synthetic data"), or (display tables) by a filled column whose header
+    says "(sintetis)"/"(synthetic)".
     """
     if meta is not None and meta.sintetis is not None:
         return meta.sintetis
-    if any(bool(data[k].fillna(False).astype(bool).any()) for k in KOLOM_SINTETIS if k in data):
+    if any(bool(data[k].fillna(False).astype(bool).any()) for k in kolom_sintetis_baris() if k in data):
         return True
     # Display tables label synthetic columns in their header ("Total (sintetis)"): a filled one counts.
     return any(
@@ -210,9 +223,9 @@ def ada_sintetis(data: pd.DataFrame, meta: MetaEkspor | None = None) -> bool:
 
 
 def _dengan_label_sintetis(data: pd.DataFrame, meta: MetaEkspor) -> pd.DataFrame:
-    """Add a ``keterangan`` column when the table is synthetic but carries no per-row flag."""
-    if ada_sintetis(data, meta) and not any(k in data for k in KOLOM_SINTETIS):
-        return data.assign(keterangan=LABEL_SINTETIS[meta.bahasa])
+    """Add a "Keterangan"/"Note" column saying so when the table is synthetic but carries no per-row flag."""
+    if ada_sintetis(data, meta) and not any(k in data for k in kolom_sintetis_baris()):
+        return data.assign(**{t("ekspor_keterangan", meta.bahasa): LABEL_SINTETIS[meta.bahasa]})
     return data
 
 
@@ -223,7 +236,7 @@ def tulis_csv(data: pd.DataFrame, meta: MetaEkspor) -> bytes:
     """The table as CSV bytes: UTF-8 with BOM, comma separator, dot decimals, formula text neutralised.
 
     Headers are the table's own column names; missing values are empty fields; booleans are
-    ``true``/``false``. A synthetic table without a per-row flag gets a ``keterangan`` column.
+    ``true``/``false``. A synthetic table without a per-row flag gets a "Keterangan" (note) column.
     """
     data = _dengan_label_sintetis(data, meta)
     buf = io.StringIO()
@@ -268,6 +281,19 @@ def _tulis_teks(ws: Any, baris: int, kolom: int, nilai: Any) -> Any:
     return sel
 
 
+def desimal_kolom(seri: pd.Series, maks: int = 4) -> int:
+    """The fewest decimals (up to ``maks``) that hold every value of a float column exactly.
+
+    A column read back from a display table holds the decimals shown on screen (80,5 → 1); a raw
+    column with float noise (774.6899999999999) fits no count and gets the usual two.
+    """
+    nilai = [float(v) for v in seri.dropna()]
+    for d in range(maks + 1):
+        if all(abs(v - round(v, d)) < 1e-9 for v in nilai):
+            return d
+    return 2
+
+
 def _format_angka(seri: pd.Series) -> str | None:
     if pd.api.types.is_bool_dtype(seri):
         return None
@@ -275,7 +301,11 @@ def _format_angka(seri: pd.Series) -> str | None:
         return FORMAT_BULAT
     if pd.api.types.is_float_dtype(seri):
         # a year read back as float (a column with gaps) must not show as 2.025,00
-        return FORMAT_BULAT if "tahun" in str(seri.name) else FORMAT_PECAHAN
+        if any(k in str(seri.name).lower() for k in ("tahun", "year")):
+            return FORMAT_BULAT
+        # as many decimals as the values carry (the screen's), so 80,5 is not shown as 80,50
+        d = desimal_kolom(seri)
+        return FORMAT_PECAHAN if d == 2 else FORMAT_BULAT if d == 0 else "#,##0." + "0" * d
     return None
 
 
@@ -418,11 +448,18 @@ def sumber_terpakai(
 ) -> pd.DataFrame:
     """The sources a table cites, in the database's order.
 
-    Those whose citation or URL appears in ``sitasi_atau_url``, plus every source of a kind in
-    ``jenis_selalu`` (e.g. ``sintetis``, ``batas_wilayah``).
+    Those whose id, citation or URL appears in ``sitasi_atau_url`` (a cell citing several URLs
+    separated by `` ; `` cites each) or that a database table named there cites (``dipakai_untuk``,
+    e.g. ``statistik_indikator`` for a table summarising every statistic), plus every source of a
+    kind in ``jenis_selalu`` (e.g. ``sintetis``, ``batas_wilayah``).
     """
     rujukan = {str(s) for s in sitasi_atau_url if not _kosong(s)}
+    rujukan |= {bagian.strip() for s in rujukan for bagian in s.split(" ; ")}
     pilih = sumber["sitasi"].isin(rujukan) | sumber["url"].isin(rujukan) | sumber["jenis"].isin(set(jenis_selalu))
+    if "sumber_id" in sumber:
+        pilih |= sumber["sumber_id"].isin(rujukan)
+    if "dipakai_untuk" in sumber:
+        pilih |= sumber["dipakai_untuk"].fillna("").map(lambda d: bool(rujukan.intersection(str(d).split(","))))
     return sumber[pilih].reset_index(drop=True)
 
 
@@ -439,7 +476,8 @@ def angka_dari_tampilan(data: pd.DataFrame, bahasa: Bahasa, *, lewati: Iterable[
     A text column becomes numeric only when every non-empty cell has exactly the shape
     ``indicators.format.format_angka`` writes in that language (``1.234,5`` / ``1,234.5``; ``–`` is
     empty). Columns in ``lewati`` (codes such as ``33.01``, which read as a number in English) and
-    any column with other text stay as they are.
+    any column with other text stay as they are. A column shown without decimals (counts) becomes
+    whole numbers, so it is written as ``12``, not ``12.0``.
     """
     pola = _POLA_ANGKA[bahasa]
     ribuan, desimal = (".", ",") if bahasa == "id" else (",", ".")
@@ -460,5 +498,6 @@ def angka_dari_tampilan(data: pd.DataFrame, bahasa: Bahasa, *, lewati: Iterable[
             else float(v.replace("−", "-").replace(ribuan, "").replace(desimal, "."))
             for v in teks
         ]
-        hasil[kolom] = hasil[kolom].astype("float64")
+        bulat = not any(desimal in v for v in isi)
+        hasil[kolom] = hasil[kolom].astype("Int64" if bulat else "float64")
     return hasil

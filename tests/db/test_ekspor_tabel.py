@@ -76,9 +76,9 @@ def test_csv_bom_dan_bolak_balik():
 def test_csv_sintetis_tanpa_kolom_diberi_keterangan():
     data = pd.DataFrame({"nama": ["A"], "total": [700.5]})
     isi = et.tulis_csv(data, _meta(sintetis=True)).decode("utf-8-sig")
-    assert "keterangan" in isi.splitlines()[0]
+    assert "Keterangan" in isi.splitlines()[0]
     assert "data contoh (sintetis)" in isi
-    assert "keterangan" not in et.tulis_csv(data, _meta()).decode("utf-8-sig")
+    assert "Keterangan" not in et.tulis_csv(data, _meta()).decode("utf-8-sig")
 
 
 def test_xlsx_data_metadata_dan_netralisasi(db_bawaan: Path):
@@ -192,3 +192,48 @@ def test_csv_netral_setelah_pemisah_daftar():
     data = pd.DataFrame({"catatan": ['a;=HYPERLINK("http://evil","klik")', "1,=cmd", "Rp 5.000,-"]})
     baris = list(csv.reader(io.StringIO(et.tulis_csv(data, _meta()).decode("utf-8-sig"))))
     assert [b[0] for b in baris[1:]] == ['a;\'=HYPERLINK("http://evil","klik")', "1,'=cmd", "Rp 5.000,-"]
+
+
+def test_nama_berkas_dipotong_dan_tanda_pisah_tahun():
+    assert et.slug("2017–2025") == "2017-2025"
+    panjang = et.nama_berkas("perbandingan", *[f"Kabupaten Nama Panjang {i}" for i in range(20)], ekstensi="csv")
+    assert len(panjang) <= et.PANJANG_NAMA_MAKS + len(".csv")
+    assert not panjang.removesuffix(".csv").endswith(("-", "_"))
+    assert panjang.startswith("kla_perbandingan_kabupaten-nama-panjang-0_")
+
+
+def test_angka_tampilan_bulat_jadi_bilangan_bulat_dan_desimal_seperti_layar():
+    tampil = pd.DataFrame(
+        {"Jumlah": ["12", "1.234", "–"], "Persen": ["80,5", "5,0", "7,3"], "Skor": ["1,25", "2,00", "3,10"]}
+    )
+    hasil = et.angka_dari_tampilan(tampil, "id")
+    assert str(hasil["Jumlah"].dtype) == "Int64"
+    assert hasil["Jumlah"].tolist()[:2] == [12, 1234]
+    baris = list(csv.reader(io.StringIO(et.tulis_csv(hasil, _meta()).decode("utf-8-sig"))))
+    assert [b[0] for b in baris[1:]] == ["12", "1234", ""]  # a count, not 12.0
+    ws = openpyxl.load_workbook(io.BytesIO(et.tulis_xlsx(hasil, _meta())))["Data"]
+    assert ws["A2"].number_format == et.FORMAT_BULAT
+    assert ws["B2"].number_format == "#,##0.0"  # one decimal on screen, one in the sheet
+    assert ws["C2"].number_format == et.FORMAT_PECAHAN
+    assert et.desimal_kolom(pd.Series([774.6899999999999, 1.5])) == 2  # float noise: the usual two
+
+
+def test_sintetis_per_baris_berlabel_tanpa_keterangan_tambahan():
+    data = pd.DataFrame({"Nama": ["A", "B"], "Data sintetis": [True, False]})
+    assert et.ada_sintetis(data)
+    assert not et.ada_sintetis(data.assign(**{"Data sintetis": [False, False]}))
+    kepala = et.tulis_csv(data, _meta()).decode("utf-8-sig").splitlines()[0]
+    assert kepala == "Nama,Data sintetis"  # the per-row flag says it: no "Keterangan" column
+
+
+def test_sumber_terpakai_menurut_id_url_ganda_dan_tabel_pengutip(db_bawaan: Path):
+    sumber = metodologi.muat_sumber(db_bawaan)
+    berita = sumber[sumber["url"].notna() & (sumber["jenis"] == "berita_resmi")].reset_index(drop=True)
+    satu, dua = berita.loc[0], berita.loc[1]
+    pilih = et.sumber_terpakai(sumber, [satu["sumber_id"]], [])
+    assert pilih["sumber_id"].tolist() == [satu["sumber_id"]]
+    ganda = et.sumber_terpakai(sumber, [f"{satu['url']} ; {dua['url']}"], [])
+    assert {satu["sumber_id"], dua["sumber_id"]} <= set(ganda["sumber_id"])
+    statistik = et.sumber_terpakai(sumber, ["statistik_indikator"], [])
+    assert len(statistik) > 0
+    assert statistik["dipakai_untuk"].str.contains("statistik_indikator").all()

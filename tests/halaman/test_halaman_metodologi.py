@@ -65,12 +65,16 @@ def test_bawaan_sumber_atribusi_dan_cakupan(app_db: Path):
     assert "Lisensi: **MIT** (Copyright (c) 2024 Cahya DSN" in teks
     assert any(c.value.startswith("MIT License") for c in at.code)
     # Vintages: predikat per cycle, statistics, codes, what is synthetic and what is unverified.
-    predikat = _tabel(at, "Kab/kota dengan hasil tercatat").set_index("Tahun evaluasi")
+    semua = _tabel(at, "Kab/kota dengan hasil tercatat")
+    assert semua["Provinsi"].iloc[0] == "Jawa Tengah"  # the core province first, then national releases
+    assert "Jawa Timur" in set(semua["Provinsi"])
+    predikat = semua[semua["Provinsi"] == "Jawa Tengah"].set_index("Tahun evaluasi")
     assert list(predikat.index) == ["2017", "2018", "2019", "2021", "2022", "2023", "2025"]
     assert predikat.loc["2025", "Kab/kota dengan hasil tercatat"] == "35 / 35"
     assert predikat.loc["2021", "Lengkap"] == "Ya"
     assert predikat.loc["2023", "Lengkap"] == "–"
     assert predikat.loc["2019", "Tidak berpredikat"] == "3"
+    assert predikat.loc["2019", "Kab/kota dengan hasil tercatat"] == "23 / 35"  # Pemalang 2019 from a later statement
     statistik = _tabel(at, "Keyakinan terendah").set_index("Statistik")
     assert statistik.loc["Korban kekerasan anak 0–18 tahun (belum terverifikasi)", "Status"] == "BELUM terverifikasi"
     assert str(statistik.loc["Prevalensi stunting (SSGI)", "Tahun data"]).startswith("2021, 2022")

@@ -1,13 +1,22 @@
 """AppTest: CSV and XLSX download buttons sit under the tables of the Ringkasan and Profil pages,
-deferred (made on click, no rerun) and named after the view in the URL."""
+deferred (made on click, no rerun) and named after the view in the URL; and what a file holds beyond
+the table shown (per-row synthetic flags, on-screen labels, rounding, predikat facts and sources).
+Every button of every page is pressed in test_halaman_unduh_semua.py."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import openpyxl  # type: ignore[import-untyped]
+import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.io import store
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from ui.tampilan import label_dasar
+from ui.unduh import tabel as unduh_tabel
 
 
 def _tombol(at: AppTest) -> list[tuple[str, str, bool, bool]]:
@@ -46,3 +55,63 @@ def test_profil_punya_tombol_unduh_tabel(app_db: Path):
     for topik in ("riwayat-predikat", "ruang-indikator", "indikator", "tetangga"):
         assert any(f"unduhtabel_{topik}_kota-semarang" in k and k.endswith("_xlsx") for k in kunci), (topik, kunci)
     assert any(k.endswith("unduhtabel_indikator_kota-semarang_2025_final_csv") for k in kunci), kunci
+
+
+# --- what a file holds (ui.unduh.tabel.isi_berkas on the session database) -----------------------------------
+
+
+def _baca(isi: bytes) -> tuple[list[list[object]], dict[str, object], list[list[object]]]:
+    wb = openpyxl.load_workbook(io.BytesIO(isi))
+    data = [list(r) for r in wb["Data"].iter_rows(values_only=True)]
+    meta = [list(r) for r in wb["Metadata"].iter_rows(values_only=True)]
+    awal = {str(r[0]): r[1] for r in meta[: next(i for i, r in enumerate(meta) if r[0] is None)]}
+    return data, awal, meta
+
+
+def test_baris_berbeda_diberi_kolom_sintetis_per_baris(app_db: Path):
+    tampil = pd.DataFrame({"Nama": ["A", "B"], "Total skor": ["700,50", "–"]})
+    baris = pd.DataFrame({"kode_wilayah": ["33.01", "11.01"], "skor_sintetis": [True, False]})
+    data, awal, _ = _baca(unduh_tabel.isi_berkas(tampil, "xlsx", "Uji", "id", rincian=unduh_tabel.Rincian(baris=baris)))
+    assert data[0] == ["Nama", "Total skor", "Data sintetis"]
+    assert [r[2] for r in data[1:]] == [True, False]
+    assert str(awal["Data sintetis"]).startswith("Ya")
+    assert "Data sintetis" in str(awal["Deskripsi"])
+    # all rows real: no column, and the rows' flag wins over a "(sintetis)" header
+    nyata = baris.assign(skor_sintetis=False)
+    tampil_ = tampil.rename(columns={"Total skor": "Total skor (sintetis)"})
+    data, awal, _ = _baca(
+        unduh_tabel.isi_berkas(tampil_, "xlsx", "Uji", "id", rincian=unduh_tabel.Rincian(baris=nyata))
+    )
+    assert "Data sintetis" not in data[0]
+    assert awal["Data sintetis"] == "Tidak"
+
+
+def test_kolom_mentah_diberi_label_dibulatkan_dan_predikat_diberi_fakta(app_db: Path):
+    resmi = store.kueri(app_db, "predikat_resmi", {"tahun": 2025})
+    contoh = resmi[resmi["kode_wilayah"] == "33.74"].iloc[0]
+    baris = pd.DataFrame(
+        {
+            "kode_wilayah": ["33.74"],
+            "nama": ["Kota Semarang"],
+            "total": [774.6899999999999],
+            "predikat_kini": [contoh["predikat"]],
+        }
+    )
+    rincian = unduh_tabel.Rincian(
+        kolom={"nama": "Nama", "total": "Total skor", "predikat_kini": "Predikat resmi"},
+        desimal={"total": 1},
+        fakta=(("predikat_kini", 2025),),
+    )
+    data, _, meta = _baca(unduh_tabel.isi_berkas(baris, "xlsx", "Uji", "id", rincian=rincian))
+    assert data[0] == ["Nama", "Total skor", "Predikat resmi", "Keyakinan", "Dasar predikat"]
+    assert data[1][1] == 774.7  # one decimal, as the screen shows
+    assert data[1][4] == label_dasar(contoh["dasar"], "id") != "–"
+    assert contoh["sumber_id"] in [r[0] for r in meta]  # the predikat's own source is listed
+    csv_ = unduh_tabel.isi_berkas(baris, "csv", "Uji", "id", rincian=rincian).decode("utf-8-sig")
+    assert "774.7" in csv_
+    assert "774.69" not in csv_
+
+
+def test_ekspor_tidak_sebaris_ditolak():
+    with pytest.raises(ValueError, match="baris"):
+        unduh_tabel.tombol_unduh(pd.DataFrame({"a": [1, 2]}), "uji", "id", ekspor=pd.DataFrame({"a": [1]}))

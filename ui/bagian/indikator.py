@@ -184,13 +184,20 @@ def render_katalog(skema: Skema, terpilih: Indikator, bahasa: Bahasa) -> None:
                     t("ind_kol_maks", bahasa): st.column_config.TextColumn(width=140),
                 },
             )
+    # The whole scheme in one file, under the tabs' headers (the view is the scheme: a constant).
     katalog_skema = pd.DataFrame(
         [
-            {"indikator": i.id, "nomor": i.nomor, "kelompok": i.kelompok, "nilai_maks": i.nilai_maks}
+            {"indikator": i.id, "nomor": i.nomor, "kelompok": nama_kelompok(skema.kelompok_dari(i.kelompok), bahasa),
+             "label": i.label.teks, "nama": nama_indikator(i, bahasa), "nilai_maks": float(i.nilai_maks)}
             for i in skema.indikator
         ]
-    )
-    unduh_tabel.tombol_unduh(katalog_skema, f"katalog_{skema.kode}", bahasa, url=())
+    )  # fmt: skip
+    kolom = {"indikator": "ID", "nomor": t("ind_kol_nomor", bahasa), "kelompok": t("met_kol_kelompok", bahasa)}
+    kolom |= {k: t(f"ind_kol_{k}", bahasa) for k in ("label", "nama")} | {"nilai_maks": t("ind_kol_maks", bahasa)}
+    unduh_tabel.tombol_unduh(
+        katalog_skema, f"katalog_{skema.kode}", bahasa, judul=t("ind_katalog", bahasa, skema=skema.kode), url=(),
+        kolom=kolom, desimal={"nilai_maks": 0},
+    )  # fmt: skip
     st.caption(t("ind_maks_asumsi_catatan", bahasa))
 
 
@@ -348,7 +355,10 @@ def render_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> None:
             t("perbandingan_persen_maks", bahasa): st.column_config.TextColumn(width=90),
         },
     )
-    unduh_tabel.tombol_unduh(peringkat, "peringkat_indikator", bahasa, url=("tahun",))
+    unduh_tabel.tombol_unduh(
+        tabel_peringkat(peringkat, bahasa), "peringkat_indikator", bahasa, judul=t("unduh_judul_peringkat", bahasa),
+        url=("indikator", "tahun"), konteks=[unduh_tabel.bagian_tahap("final", bahasa)], ekspor=peringkat,
+    )  # fmt: skip
 
 
 def tabel_peringkat(peringkat: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -437,7 +447,10 @@ def render_tren(
     with st.expander(t("ind_data_tren", bahasa)):
         tabel = tetap.tetap(tabel_tren, seri, nama, bahasa)
         st.dataframe(tabel, hide_index=True, width="stretch")
-        unduh_tabel.tombol_unduh(tabel, "tren_indikator", bahasa, url=("wilayah",), sintetis=True)
+        unduh_tabel.tombol_unduh(
+            tabel, f"tren_{ind.id}", bahasa, judul=t("ind_tren_judul", bahasa, indikator=ind.id), url=("wilayah",),
+            konteks=[unduh_tabel.bagian_tahap("final", bahasa)], sintetis=True,
+        )  # fmt: skip
 
 
 def render_padanan(ind: Indikator, katalog: Katalog, bahasa: Bahasa) -> None:

@@ -86,7 +86,10 @@ def render_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> None:
             t("met_kol_dipakai", bahasa): st.column_config.TextColumn(width=180),
         },
     )
-    tabel.tombol_unduh(sumber, "sumber", bahasa, url=(), sintetis=False)
+    tabel.tombol_unduh(
+        tabel_sumber(sumber, bahasa), "sumber", bahasa, judul=t("met_sumber_judul", bahasa), url=(), ekspor=sumber,
+        sintetis=False,  # a list of sources: its "Sintetis" column describes each source, the rows are real
+    )  # fmt: skip
 
 
 def ringkas_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> str:
@@ -120,10 +123,17 @@ def render_atribusi(atribusi: met.Atribusi, bahasa: Bahasa) -> None:
 # --- vintages -------------------------------------------------------------------------------------------------
 
 
-def tabel_cakupan_predikat(cakupan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
-    """Official predikat per cycle: recorded results out of the province's kab/kota."""
+def tabel_cakupan_predikat(cakupan: pd.DataFrame, nama_provinsi: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
+    """Official predikat per province and cycle: recorded results out of the province's kab/kota.
+
+    Jawa Tengah first (its lists are the dashboard's core), then the provinces whose kab/kota appear
+    in national releases.
+    """
+    urut = cakupan.assign(_jateng=cakupan["kode_provinsi"] != "33").sort_values(["_jateng", "kode_provinsi", "tahun"])
+    cakupan = urut.drop(columns="_jateng")
     return pd.DataFrame(
         {
+            t("provinsi", bahasa): [nama_provinsi.get(k, k) for k in cakupan["kode_provinsi"]],
             t("tahun", bahasa): [str(x) for x in cakupan["tahun"]],
             t("met_kol_tercatat", bahasa): [
                 f"{a} / {b}" for a, b in zip(cakupan["jumlah"], cakupan["jumlah_kabkota"], strict=True)
@@ -196,7 +206,10 @@ def render_cakupan_statistik(ringkas: pd.DataFrame, bahasa: Bahasa) -> None:
             t("met_kol_tahun", bahasa): st.column_config.TextColumn(width=190),
         },
     )
-    tabel.tombol_unduh(ringkas, "cakupan_statistik", bahasa, url=())
+    tabel.tombol_unduh(
+        tabel_cakupan_statistik(ringkas, bahasa), "cakupan_statistik", bahasa, judul=t("met_cakupan_statistik", bahasa),
+        url=(), ekspor=ringkas, sumber=["statistik_indikator"],
+    )  # fmt: skip
 
 
 def tabel_cakupan_skor(cakupan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -394,11 +407,18 @@ def render_efek(what_if: pd.DataFrame, pita: PitaPredikat, nama: Mapping[str, st
     kiri, kanan = st.columns([2, 3])
     with kiri:
         st.dataframe(tabel_jumlah(jumlah, pita, bahasa), hide_index=True, width="stretch")
-        tabel.tombol_unduh(tabel_jumlah(jumlah, pita, bahasa), "what-if_jumlah", bahasa, url=(), sintetis=True)
+        tabel.tombol_unduh(
+            tabel_jumlah(jumlah, pita, bahasa), "what-if_jumlah", bahasa, judul=t("unduh_judul_whatif_jumlah", bahasa),
+            deskripsi=t("met_efek_catatan", bahasa), url=("skema", "tahun"), sintetis=True,
+        )  # fmt: skip
     with kanan:
         berubah = int(what_if["berubah"].sum())
         st.metric(t("met_jumlah_berubah", bahasa), berubah)
         if berubah:
             st.dataframe(tabel_berubah(what_if, nama, bahasa), hide_index=True, width="stretch")
-            tabel.tombol_unduh(tabel_berubah(what_if, nama, bahasa), "what-if_berubah", bahasa, url=(), sintetis=True)
+            tabel.tombol_unduh(
+                tabel_berubah(what_if, nama, bahasa), "what-if_berubah", bahasa,
+                judul=t("unduh_judul_whatif_berubah", bahasa), deskripsi=t("met_efek_catatan", bahasa),
+                url=("skema", "tahun"), sintetis=True,
+            )  # fmt: skip
     st.caption(t("met_efek_catatan", bahasa))

@@ -7,6 +7,7 @@ browser loads the static GeoJSON layer once).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,8 @@ from indicators.format import Bahasa
 from indicators.grafik import peta as grafik_peta
 from indicators.katalog.model import ARAH_LABEL, Katalog
 from indicators.teks import t
-from ui import tampilan, widgets
+from ui import cache, tampilan, widgets
+from ui.unduh import tabel as unduh_tabel
 
 # --- pickers ---------------------------------------------------------------------------------------
 
@@ -186,3 +188,31 @@ def tabel_nilai(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, bahasa: Bahas
         for s, k, v in zip(data["status"], data["keyakinan"], data["terverifikasi"], strict=True)
     ]
     return pd.DataFrame(kolom)
+
+
+def render_tabel(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, tahap: str, bahasa: Bahasa, db: Path) -> None:
+    """The mapped values as a table with CSV/XLSX buttons whose files name the measure, region, cycle and stage.
+
+    The rows behind the table go with it: their synthetic flags, the official predikat of the cycle
+    (its confidence and basis) and, for a raw statistic, the source of each value shown.
+    """
+    sumber: list[str] = []
+    if ukuran.jenis == "statistik":
+        stat = cache.statistik(db, ukuran.sumber)
+        stat = stat[(stat["tahun"] == tahun) & stat["kode_wilayah"].isin(set(data["kode_wilayah"]))]
+        sumber = [str(s) for s in stat["sumber_id"].dropna().unique()]
+    konteks: list[str | unduh_tabel.Bagian] = [str(tahun)]
+    if ukuran.berbasis_skor:
+        konteks.append(unduh_tabel.bagian_tahap(tahap, bahasa))
+    unduh_tabel.tabel(
+        tabel_nilai(data, ukuran, tahun, bahasa),
+        f"peta_{ukuran.kode}",
+        bahasa,
+        judul=ukuran.label(bahasa),
+        url=("provinsi",),
+        konteks=konteks,
+        ekspor=data,
+        fakta={"predikat": tahun},
+        sumber=sumber,
+        peta=True,
+    )

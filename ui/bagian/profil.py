@@ -102,7 +102,10 @@ def render_riwayat(
     st.caption(t("profil_riwayat_catatan", bahasa))
     with st.expander(t("profil_riwayat_tabel", bahasa)):
         st.dataframe(tabel_riwayat(riwayat, bahasa), hide_index=True, width="stretch")
-        tabel.tombol_unduh(riwayat, "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa), url=("wilayah",))
+        tabel.tombol_unduh(
+            tabel_riwayat(riwayat, bahasa), "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa),
+            url=("wilayah",), ekspor=riwayat,
+        )  # fmt: skip
 
 
 # --- groups against maxima -------------------------------------------------------------------------
@@ -174,11 +177,12 @@ def render_selisih(
     with st.expander(t("profil_ruang_tabel", bahasa)):
         st.dataframe(tabel_ruang(ruang, katalog, bahasa), hide_index=True, width="stretch")
         tabel.tombol_unduh(
-            ruang,
+            tabel_ruang(ruang, katalog, bahasa),
             "ruang_indikator",
             bahasa,
-            judul=t("profil_selisih", bahasa),
+            judul=t("profil_ruang_tabel", bahasa),
             url=_URL,
+            ekspor=ruang,
             sintetis=bool(baris["sintetis"]),
         )
 
@@ -225,11 +229,12 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
     st.markdown(t("profil_kehilangan", bahasa))
     st.dataframe(tabel_kehilangan(rugi, katalog, bahasa), hide_index=True, width="stretch")
     tabel.tombol_unduh(
-        rugi,
+        tabel_kehilangan(rugi, katalog, bahasa),
         "kehilangan_verifikasi",
         bahasa,
         judul=t("profil_tahap_judul", bahasa),
         url=_URL[:2],
+        ekspor=rugi,
         sintetis=bool(skor_tahun["sintetis"].any()),
     )
 
@@ -260,7 +265,10 @@ def render_status(status: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: 
     st.dataframe(
         tabel_status_tampil(status, katalog, skema, bahasa), hide_index=True, width="stretch", height="content"
     )
-    tabel.tombol_unduh(status, "indikator", bahasa, judul=t("profil_tabel_indikator", bahasa), url=_URL)
+    tabel.tombol_unduh(
+        tabel_status_tampil(status, katalog, skema, bahasa), "indikator", bahasa,
+        judul=t("profil_tabel_indikator", bahasa), url=_URL, ekspor=status,
+    )  # fmt: skip
     st.caption(t("profil_status_aturan", bahasa))
 
 
@@ -467,7 +475,10 @@ def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
         st.caption(t("profil_tanpa_tetangga", bahasa))
         return
     st.dataframe(tabel_sebaya_tampil(sebaya, bahasa), hide_index=True, width="stretch")
-    tabel.tombol_unduh(sebaya, "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL)
+    tabel.tombol_unduh(
+        tabel_sebaya_tampil(sebaya, bahasa), "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL,
+        ekspor=sebaya,
+    )  # fmt: skip
 
 
 # --- headline --------------------------------------------------------------------------------------

@@ -218,7 +218,12 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahas
                 hide_index=True,
                 width="stretch",
             )
-    tabel.tombol_unduh(gerak, "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu))
+    tabel.tombol_unduh(
+        gerak[gerak["langkah"] != 0], "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu),
+        kolom={"nama": t("nama", bahasa), "predikat_lalu": t("predikat_lalu", bahasa, tahun=tahun_lalu),
+               "predikat_kini": t("predikat_resmi", bahasa)},
+        fakta={"predikat_lalu": tahun_lalu, "predikat_kini": None},
+    )  # fmt: skip
 
 
 def render_rekap_nasional(rekap_semua: pd.DataFrame, tahun: int, urutan: list[str], bahasa: Bahasa) -> None:
