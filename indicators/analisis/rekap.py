@@ -19,7 +19,9 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from indicators.analisis.layanan import PilihanError
+from indicators.format import Bahasa, format_angka
 from indicators.io import store
+from indicators.teks import t
 
 REKAP_RESMI = "rekap_resmi"
 DAFTAR_LENGKAP = "daftar_lengkap"
@@ -212,3 +214,66 @@ def sumber_rekap(rekap_pilihan: pd.DataFrame, tahun: int, cakupan: str) -> str |
         if isinstance(sitasi, str) and sitasi:
             return sitasi
     return None
+
+
+# --- words: the same basis and coverage lines on the page, the offline site and the pack -------------
+
+
+def teks_cakupan(diketahui: object, total: object, bahasa: Bahasa) -> str:
+    """'25 dari 35 kab/kota diketahui per wilayah', numbers through Babel."""
+    return t(
+        "cakupan_diketahui",
+        bahasa,
+        diketahui=format_angka(int(str(diketahui)), bahasa=bahasa),
+        total=format_angka(int(str(total)), bahasa=bahasa),
+    )
+
+
+def keterangan_dasar(ringkas: pd.DataFrame, bahasa: Bahasa) -> list[tuple[str, str]]:
+    """What the counts rest on, as (kind, text) lines.
+
+    'dasar' always; 'sebagian' for a partial list (a warning: not official totals);
+    'tanpa_selisih' when a change cannot be computed, naming the cycle that is only partly known.
+    """
+    b = ringkas.iloc[0]
+    cakupan = teks_cakupan(b["diketahui"], b["total_wilayah"], bahasa)
+    isian = {"tahun": int(b["tahun"]), "dasar": t(f"dasar_{b['dasar']}", bahasa), "cakupan": cakupan}
+    sumber = b.get("sumber")
+    if b["dasar"] == REKAP_RESMI and isinstance(sumber, str):
+        baris = [("dasar", t("kpi_dasar", bahasa, sumber=sumber, **isian))]
+    else:
+        baris = [("dasar", t("kpi_dasar_tanpa_sumber", bahasa, **isian))]
+    if b["dasar"] == DAFTAR_SEBAGIAN:
+        baris.append(("sebagian", t("kpi_sebagian", bahasa, cakupan=cakupan)))
+    if pd.notna(b["tahun_lalu"]) and ringkas["selisih"].isna().all():
+        lalu = int(b["tahun_lalu"])
+        kini_sebagian = b["dasar"] not in DASAR_LENGKAP
+        sebagian = int(b["tahun"]) if kini_sebagian else lalu
+        cakupan_sebagian = cakupan if kini_sebagian else teks_cakupan(b["diketahui_lalu"], b["total_wilayah"], bahasa)
+        baris.append(
+            (
+                "tanpa_selisih",
+                t("selisih_tidak_dihitung", bahasa, tahun=lalu, tahun_sebagian=sebagian, cakupan=cakupan_sebagian),
+            )
+        )
+    return baris
+
+
+def judul_jumlah(ringkas: pd.DataFrame, wilayah: str, bahasa: Bahasa) -> str:
+    """The counts chart's title with its basis and coverage, for the page and every export of it."""
+    b = ringkas.iloc[0]
+    return t(
+        "judul_jumlah_resmi",
+        bahasa,
+        wilayah=wilayah,
+        tahun=int(b["tahun"]),
+        dasar=t(f"dasar_{b['dasar']}", bahasa),
+        cakupan=teks_cakupan(b["diketahui"], b["total_wilayah"], bahasa),
+    )
+
+
+def selisih_teks(selisih: object, tahun_lalu: object, bahasa: Bahasa) -> str | None:
+    """'+2 dibanding 2023', or None where no change may be shown."""
+    if pd.isna(selisih) or pd.isna(tahun_lalu):  # type: ignore[call-overload]
+        return None
+    return f"{int(str(selisih)):+d} {t('dibanding', bahasa, tahun=int(str(tahun_lalu)))}"

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.analisis import layanan, metodologi, ringkasan
+from indicators.analisis import layanan, metodologi, rekap, ringkasan
 from indicators.io import store
 from indicators.katalog.model import Katalog, katalog_bawaan
 from indicators.lokasi import DATA_DIR, STATIC_DIR
@@ -44,6 +44,8 @@ class DataSitus:
     sumber: pd.DataFrame
     atribusi: metodologi.Atribusi
     sintetis: bool
+    ringkas: pd.DataFrame | None = None
+    """Counts per predikat band with basis, coverage and change (:func:`rekap.ringkasan_dari_db`)."""
 
 
 def muat_data(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog | None = None) -> DataSitus:
@@ -69,7 +71,7 @@ def muat_data(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog | 
         nama_provinsi=nama_provinsi,
         tahun=tahun,
         tahun_lalu=tahun_lalu,
-        kabkota=kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"])),
+        kabkota=ringkasan.dengan_kategori(kabkota),
         kabkota_lalu=lalu,
         skor=skor,
         semua_siklus=semua[semua["kode_wilayah"].isin(kode)],
@@ -78,7 +80,16 @@ def muat_data(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog | 
         sumber=_sumber_dipakai(db_path, resmi, kabkota),
         atribusi=metodologi.baca_atribusi_batas(DATA_DIR / "README-batas-wilayah.md"),
         sintetis=bool(kabkota["skor_sintetis"].any()) or bool(skor["sintetis"].astype(bool).any()),
+        ringkas=ringkas_predikat(db_path, kode_provinsi, tahun, katalog),
     )
+
+
+def ringkas_predikat(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog) -> pd.DataFrame | None:
+    """The counts every surface shows (the page, the site, the pack), or None for a cycle with no predikat."""
+    try:
+        return rekap.ringkasan_dari_db(db_path, kode_provinsi, tahun, katalog.pita.urutan())
+    except layanan.PilihanError:
+        return None
 
 
 def _nama_provinsi(db_path: Path, kode_provinsi: str) -> str:

@@ -33,7 +33,7 @@ import plotly.graph_objects as go
 import plotly.offline
 from jinja2.utils import htmlsafe_json_dumps
 
-from indicators.analisis import profil, ringkasan
+from indicators.analisis import profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import folder, tabel as ekspor_tabel
 from indicators.ekspor.bersih import tanpa_kontrol
@@ -42,7 +42,7 @@ from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
 from indicators.katalog.model import Skema
 from indicators.lokasi import STATIC_DIR
-from indicators.teks import penerjemah, t
+from indicators.teks import ada, penerjemah, t
 from indicators.teks_aman import bersihkan_kontrol
 
 ASET = "aset"
@@ -312,11 +312,12 @@ def grafik_peta(data: DataSitus, bahasa: Bahasa) -> go.Figure:
     label = _label_kategori(bahasa)
     kabkota = data.kabkota
     hover = [
-        _hover_peta(nama, label.get(kategori, kategori), keyakinan, total, sintetis, bahasa)
-        for nama, kategori, keyakinan, total, sintetis in zip(
+        _hover_peta(nama, label.get(kategori, kategori), (keyakinan, dasar), total, sintetis, bahasa)
+        for nama, kategori, keyakinan, dasar, total, sintetis in zip(
             kabkota["nama"],
             kabkota["kategori"],
             kabkota["keyakinan"],
+            kabkota["dasar"],
             kabkota["total_final"],
             kabkota["skor_sintetis"],
             strict=True,
@@ -329,16 +330,21 @@ def grafik_peta(data: DataSitus, bahasa: Bahasa) -> go.Figure:
         urutan=ringkasan.urutan_kategori(data.katalog.pita.urutan()),
         label_kategori=label,
         hover=hover,
+        disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
     )
     fig.update_layout(height=620, dragmode="pan")
     return fig
 
 
-def _hover_peta(nama: str, predikat: str, keyakinan: object, total: Any, sintetis: bool, bahasa: Bahasa) -> str:
+def _hover_peta(
+    nama: str, predikat: str, asal: tuple[object, object], total: Any, sintetis: bool, bahasa: Bahasa
+) -> str:
     # plotly draws hover text as its own small HTML (<b>, <br>): text from data is escaped for it.
     teks = f"<b>{html.escape(str(nama))}</b><br>{t('predikat_resmi', bahasa)}: {html.escape(str(predikat))}"
+    keyakinan, dasar = asal
     if isinstance(keyakinan, str):
-        teks += f" ({t('keyakinan', bahasa).lower()}: {_keyakinan(keyakinan, bahasa)})"
+        basis = f"; {t(f'dasar_{dasar}', bahasa)}" if isinstance(dasar, str) and ada(f"dasar_{dasar}") else ""
+        teks += f" ({t('keyakinan', bahasa).lower()}: {_keyakinan(keyakinan, bahasa)}{basis})"
     if pd.notna(total):
         teks += f"<br>{t('total', bahasa)}: {_angka(total, 2, bahasa)}"
         if sintetis:
@@ -352,8 +358,7 @@ def _hover_peta(nama: str, predikat: str, keyakinan: object, total: Any, sinteti
 def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
     """The overview: KPI counts per predikat, distributions, ranking table, movers."""
     d, b = h.data, h.bahasa
-    jumlah = ringkasan.jumlah_dengan_perubahan(d.kabkota, d.kabkota_lalu, d.katalog.pita.urutan())
-    batang = _grafik("grafik-jumlah", grafik.batang_jumlah(jumlah, _label_kategori(b), t("kab_kota", b)))
+    batang = None if d.ringkas is None else _grafik("grafik-jumlah", grafik_jumlah(d.ringkas, d, b))
     sebaran = _grafik("grafik-sebaran", _sebaran(d, b)) if len(d.skor) else None
     return h.render(
         "ringkasan.html",
@@ -361,7 +366,9 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
         aktif="ringkasan",
         sintetis=d.sintetis,
         grafik=[g for g in (batang, sebaran) if g is not None],
-        kartu=_kartu_jumlah(jumlah, d, b),
+        kartu=_kartu_jumlah(d, b),
+        dasar=[] if d.ringkas is None else [teks for _, teks in rekap.keterangan_dasar(d.ringkas, b)],
+        judul_jumlah=None if d.ringkas is None else rekap.judul_jumlah(d.ringkas, d.nama_provinsi, b),
         jumlah=batang,
         sebaran=sebaran,
         peringkat=_tabel_peringkat(d, b) if len(d.skor) else None,
@@ -372,15 +379,23 @@ def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
     )
 
 
-def _kartu_jumlah(jumlah: pd.DataFrame, d: DataSitus, b: Bahasa) -> list[Kartu]:
-    """One card per predikat: how many kab/kota hold it, and the change since the last cycle."""
+def grafik_jumlah(ringkas: pd.DataFrame, d: DataSitus, b: Bahasa) -> go.Figure:
+    """Official counts per band with the known-by-name share beside them (the page's own builder)."""
+    diketahui = rekap.jumlah_diketahui(d.kabkota, d.katalog.pita.urutan())
+    seri = (t("seri_resmi", b), t("seri_diketahui", b))
+    return grafik.batang_resmi(ringkas, diketahui, _label_kategori(b), judul_sumbu=t("kab_kota", b), seri=seri)
+
+
+def _kartu_jumlah(d: DataSitus, b: Bahasa) -> list[Kartu]:
+    """One card per predikat band: the count the page shows, the change only where it can be computed."""
+    if d.ringkas is None:
+        return []
     label = _label_kategori(b)
     kartu = []
-    for predikat, banyak, lalu in zip(jumlah["predikat"], jumlah["jumlah"], jumlah["jumlah_lalu"], strict=True):
-        catatan = ""
-        if d.tahun_lalu is not None and pd.notna(lalu):
-            catatan = f"{int(banyak) - int(lalu):+d} {t('dibanding', b, tahun=d.tahun_lalu)}"
-        kartu.append(Kartu(label.get(predikat, predikat), str(int(banyak)), catatan))
+    for r in d.ringkas.to_dict("records"):
+        nilai = "–" if pd.isna(r["jumlah"]) else format_angka(int(r["jumlah"]), bahasa=b)
+        catatan = rekap.selisih_teks(r["selisih"], r["tahun_lalu"], b) or ""
+        kartu.append(Kartu(label.get(r["predikat"], r["predikat"]), nilai, catatan))
     return kartu
 
 

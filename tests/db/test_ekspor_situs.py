@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from indicators.analisis import layanan, profil, ringkasan
+from indicators.analisis import layanan, profil
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import data as ekspor_data, situs as ekspor_situs
 from indicators.grafik import predikat as grafik_predikat, profil as grafik_profil
@@ -271,10 +271,15 @@ def test_grafik_ringkasan_dari_pembangun_bersama(situs: Path, db_bawaan: Path):
     )
     assert data == _jejak(histogram)
     assert layout["xaxis"]["title"]["text"] == "Total (sintetis)"
-    jumlah = ringkasan.jumlah_dengan_perubahan(d.kabkota, d.kabkota_lalu, d.katalog.pita.urutan())
-    label = {ringkasan.TIDAK_ADA: "Tidak berpredikat", ringkasan.TIDAK_DITEMUKAN: "Data tidak ditemukan"}
+    # The counts chart: the official recap with the known-by-name share, as on the Ringkasan page.
+    assert d.ringkas is not None
     data, _ = _plot(index, "grafik-jumlah")
-    assert data == _jejak(grafik_predikat.batang_jumlah(jumlah, label, "kab/kota"))
+    assert data == _jejak(ekspor_situs.grafik_jumlah(d.ringkas, d, "id"))
+    assert [tr["name"] for tr in data] == ["Jumlah resmi", "Diketahui per wilayah"]
+    teks = index.read_text(encoding="utf-8")
+    assert "Dasar angka 2025: rekap resmi" in teks
+    assert "35 dari 35 kab/kota diketahui per wilayah" in teks
+    assert "+2 dibanding 2023" in teks  # Nindya 13 against the official 11 of 2023
     data, _ = _plot(situs.parent / "peta.html", "peta-predikat")
     assert {tr["type"] for tr in data} == {"choropleth"}
     assert {tr["geojson"] for tr in data} == {ekspor_situs.KUNCI_GEOJSON}

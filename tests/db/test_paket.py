@@ -76,7 +76,7 @@ def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[susun.Paket, byt
     assert "Kabupaten Sragen" in sampul
     assert f"Predikat resmi 2025 {resmi}" in sampul
     assert "Total skor (sintetis) 844,56" in sampul
-    assert "Peringkat di provinsi 1 / 35" in sampul
+    assert "Peringkat total (sintetis) di provinsi 1 dari 35 kab/kota yang ada datanya" in sampul
     judul_bagian = ["Riwayat predikat", "Profil kelompok", "Selisih ke predikat berikutnya", "Perbandingan tahap"]
     judul_bagian += ["Wilayah tetangga", "Peta predikat resmi provinsi", "Tabel indikator", "Metode dan sumber"]
     for judul in judul_bagian:

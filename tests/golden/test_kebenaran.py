@@ -139,3 +139,27 @@ def test_angka_yang_diminta_isu(app_db: Path):
     assert [m.value for m in nasional.metric if m.label in PITA[1:]] == ["22", "69", "125", "139"]
     dulu = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2022").run())
     assert next(m.value for m in dulu.metric if m.label == "Pratama") == "121"
+
+
+def test_paket_provinsi_sesuai_sumber(db_bawaan: Path):
+    """The province pack's cover and counts slide: the official recap of 2023 (25 of 35 known by
+    name), the same basis line as the page, read from the PDF an official would hand out."""
+    import io
+
+    import pypdf
+
+    from indicators.ekspor.paket import pdf as paket_pdf, susun
+    from indicators.katalog.model import katalog_bawaan
+
+    harapan, lengkap = _siklus(JATENG, 2023, _rekap(), _daftar(JATENG))
+    assert lengkap
+    isi = susun.paket_provinsi(db_bawaan, katalog_bawaan(), JATENG, 2023)
+    halaman = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(paket_pdf.tulis_pdf(isi))).pages]
+    kpi = dict(isi.kpi)
+    for pita in ("Utama", "Nindya", "Madya", "Pratama"):
+        assert kpi[pita] == str(harapan[pita]), pita
+        assert f"{pita} {harapan[pita]}" in halaman[0], pita
+    dikenal = len(_daftar(JATENG).query("tahun == 2023"))
+    semua = " ".join(halaman)
+    assert "Dasar angka 2023: rekap resmi" in semua
+    assert f"{dikenal} dari 35 kab/kota diketahui per wilayah" in semua

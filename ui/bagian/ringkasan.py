@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
@@ -15,16 +13,6 @@ from ui import tampilan, tetap
 from ui.unduh import gambar, tabel
 
 
-def _cakupan(diketahui: Any, total: Any, bahasa: Bahasa) -> str:
-    """'25 dari 35 kab/kota diketahui per wilayah', numbers through Babel."""
-    return t(
-        "cakupan_diketahui",
-        bahasa,
-        diketahui=format_angka(int(diketahui), bahasa=bahasa),
-        total=format_angka(int(total), bahasa=bahasa),
-    )
-
-
 def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> None:
     """One metric per predikat band (official where published), the change only where computable.
 
@@ -32,31 +20,15 @@ def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> 
     and why a change is missing when it is (a partial list in either cycle).
     """
     baris = ringkas.to_dict("records")
-    tahun_lalu = baris[0]["tahun_lalu"]
     for wadah, b in zip(st.columns(len(baris)), baris, strict=True):
-        delta = None
-        if pd.notna(b["selisih"]):
-            delta = f"{int(b['selisih']):+d} {t('dibanding', bahasa, tahun=int(tahun_lalu))}"
         nilai = "–" if pd.isna(b["jumlah"]) else format_angka(int(b["jumlah"]), bahasa=bahasa)
+        delta = rekap.selisih_teks(b["selisih"], b["tahun_lalu"], bahasa)
         wadah.metric(label.get(b["predikat"], b["predikat"]), nilai, delta=delta, delta_color="off")
-    pertama = baris[0]
-    isian = {
-        "tahun": int(pertama["tahun"]),
-        "dasar": t(f"dasar_{pertama['dasar']}", bahasa),
-        "cakupan": _cakupan(pertama["diketahui"], pertama["total_wilayah"], bahasa),
-    }
-    sumber = pertama.get("sumber")
-    if pertama["dasar"] == rekap.REKAP_RESMI and isinstance(sumber, str):
-        st.caption(t("kpi_dasar", bahasa, sumber=sumber, **isian))
-    else:
-        st.caption(t("kpi_dasar_tanpa_sumber", bahasa, **isian))
-    if pertama["dasar"] == rekap.DAFTAR_SEBAGIAN:
-        st.warning(t("kpi_sebagian", bahasa, cakupan=isian["cakupan"]), icon=":material/info:")
-    if pd.notna(tahun_lalu) and ringkas["selisih"].isna().all():
-        sebagian = int(pertama["tahun"]) if pertama["dasar"] not in rekap.DASAR_LENGKAP else int(tahun_lalu)
-        cakupan = isian["cakupan"] if sebagian == int(pertama["tahun"]) else _cakupan(
-            pertama["diketahui_lalu"], pertama["total_wilayah"], bahasa)  # fmt: skip
-        st.caption(t("selisih_tidak_dihitung", bahasa, tahun=int(tahun_lalu), tahun_sebagian=sebagian, cakupan=cakupan))
+    for jenis, teks in rekap.keterangan_dasar(ringkas, bahasa):
+        if jenis == "sebagian":
+            st.warning(teks, icon=":material/info:")
+        else:
+            st.caption(teks)
 
 
 def render_peta(
@@ -147,21 +119,8 @@ def render_batang(
     diketahui = rekap.jumlah_diketahui(kabkota, urutan)
     seri = (t("seri_resmi", bahasa), t("seri_diketahui", bahasa))
     fig = tetap.tetap(predikat.batang_resmi, ringkas, diketahui, label, judul_sumbu=t("kab_kota", bahasa), seri=seri)
-    judul = judul_batang(ringkas, wilayah, bahasa)
+    judul = rekap.judul_jumlah(ringkas, wilayah, bahasa)
     gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat", judul=judul)
-
-
-def judul_batang(ringkas: pd.DataFrame, wilayah: str, bahasa: Bahasa) -> str:
-    """The counts chart's title with its basis and coverage, for the page and every export."""
-    b = ringkas.iloc[0]
-    return t(
-        "judul_jumlah_resmi",
-        bahasa,
-        wilayah=wilayah,
-        tahun=int(b["tahun"]),
-        dasar=t(f"dasar_{b['dasar']}", bahasa),
-        cakupan=_cakupan(b["diketahui"], b["total_wilayah"], bahasa),
-    )
 
 
 def render_ringkas_angka(

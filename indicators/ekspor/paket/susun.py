@@ -18,9 +18,9 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.analisis import analitik, layanan, metodologi, profil, ringkasan
+from indicators.analisis import analitik, layanan, metodologi, profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
-from indicators.ekspor import gambar as ekspor_gambar
+from indicators.ekspor import data as ekspor_data, gambar as ekspor_gambar
 from indicators.ekspor.gambar import MetaGambar, slug
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
@@ -152,7 +152,7 @@ def _label_kategori(teks: Penerjemah) -> dict[str, str]:
 def _kabkota_peta(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:
     """The province's kab/kota of one cycle (``ringkasan_kabkota``) with their map category."""
     kabkota = store.kueri(db_path, "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun})
-    return kabkota.assign(kategori=ringkasan.kategori_peta(kabkota["predikat_resmi"]))
+    return ringkasan.dengan_kategori(kabkota)
 
 
 def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, teks: Penerjemah) -> go.Figure:
@@ -164,6 +164,7 @@ def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, te
         urutan=ringkasan.urutan_kategori(katalog.pita.urutan()),
         label_kategori=_label_kategori(teks),
         hover=[""] * len(kabkota),
+        disimpulkan=("disimpulkan", teks("peta_disimpulkan")),
     )
 
 
@@ -349,7 +350,14 @@ def _kpi_wilayah(d: _DataWilayah) -> list[tuple[str, str]]:
         (teks("kpi_keyakinan"), teks(keyakinan[0]) if keyakinan else "–"),
         (teks("predikat_hitung"), lp(baris["predikat_hitung"], teks, resmi=False)),
         (teks("kpi_total"), d.angka(baris["total"], 2)),
-        (teks("kpi_peringkat"), f"{baris['peringkat_provinsi']}{seri} / {len(d.tabel)}"),
+        (
+            teks("kpi_peringkat"),
+            teks(
+                "profil_peringkat_dari",
+                peringkat=f"{baris['peringkat_provinsi']}{seri}",
+                jumlah=int(baris["jumlah_provinsi"]),
+            ),
+        ),
         (teks("profil_selisih"), teks_selisih),
     ]
 
@@ -618,8 +626,8 @@ class _DataProvinsi(_Berbahasa):
     """The previous cycle with data, if any."""
     lalu: pd.DataFrame | None
     """``ringkasan_kabkota`` of the previous cycle."""
-    jumlah: pd.DataFrame
-    """Kab/kota per official predikat, with the change from the previous cycle."""
+    ringkas: pd.DataFrame | None
+    """Counts per predikat band as every surface shows them (official recap, basis, coverage, change)."""
     meta: MetaGambar
 
 
@@ -654,20 +662,23 @@ def _data_provinsi(
         kabkota=kab,
         tahun_lalu=tahun_lalu,
         lalu=lalu,
-        jumlah=ringkasan.jumlah_dengan_perubahan(kab, lalu, katalog.pita.urutan()),
+        ringkas=ekspor_data.ringkas_predikat(db_path, kode_provinsi, tahun, katalog),
         meta=MetaGambar(nama, subjudul, (), sintetis, bahasa, tanggal),
     )
 
 
 def _kpi_provinsi(d: _DataProvinsi) -> list[tuple[str, str]]:
-    """The cover's key figures: kab/kota, those with a predikat, the count per predikat, mean total."""
-    teks, jumlah = d.teks, d.jumlah
+    """The cover's key figures: kab/kota, the count per predikat band as the page shows it, mean total."""
+    teks = d.teks
     label = _label_kategori(teks)
-    berpredikat = int(d.kabkota["predikat_resmi"].isin(d.katalog.pita.urutan()).sum())
+    pita = [] if d.ringkas is None else d.ringkas.to_dict("records")
     return [
         (teks("jumlah_kabkota"), str(len(d.kabkota))),
-        (teks("berpredikat"), str(berpredikat)),
-        *[(label.get(p, p), str(int(j))) for p, j in zip(jumlah["predikat"], jumlah["jumlah"], strict=True) if j > 0],
+        *[
+            (label.get(r["predikat"], r["predikat"]), str(int(r["jumlah"])))
+            for r in pita
+            if pd.notna(r["jumlah"]) and r["jumlah"] > 0
+        ],
         (teks("rata_total"), d.angka(d.tabel["total"].mean(), 2)),
     ]
 
@@ -679,17 +690,29 @@ def _bagian_peta_provinsi(d: _DataProvinsi) -> Bagian:
 
 
 def _bagian_distribusi(d: _DataProvinsi) -> Bagian:
-    """Kab/kota per official predikat and the histogram of final totals, one slide each."""
+    """Kab/kota per predikat (official counts, known-by-name share, basis) and the totals, one slide each."""
     teks = d.teks
-    batang = grafik.batang_jumlah(d.jumlah, _label_kategori(teks), teks("kab_kota"))
-    histogram = _histogram_total(d.tabel, d.katalog, d.bahasa)
+    histogram = _render(_histogram_total(d.tabel, d.katalog, d.bahasa), d.meta, 440)
+    if d.ringkas is None:
+        return Bagian(
+            teks("distribusi"), [], [histogram], sintetis=d.meta.sintetis, judul_gambar=[teks("paket_sebaran_total")]
+        )
+    batang = _gambar_jumlah(d.ringkas, d.kabkota, d.katalog, d.bahasa)
     return Bagian(
         teks("distribusi"),
-        [],
-        [_render(batang, d.meta, 420), _render(histogram, d.meta, 440)],
+        [baris for _, baris in rekap.keterangan_dasar(d.ringkas, d.bahasa)],
+        [_render(batang, d.meta, 420), histogram],
         sintetis=d.meta.sintetis,
-        judul_gambar=[teks("jumlah_predikat"), teks("paket_sebaran_total")],
+        judul_gambar=[rekap.judul_jumlah(d.ringkas, d.nama, d.bahasa), teks("paket_sebaran_total")],
     )
+
+
+def _gambar_jumlah(ringkas: pd.DataFrame, kabkota: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> go.Figure:
+    """The counts chart the Ringkasan page draws (official count, known-by-name share beside it)."""
+    teks = penerjemah(bahasa)
+    diketahui = rekap.jumlah_diketahui(kabkota, katalog.pita.urutan())
+    seri = (teks("seri_resmi"), teks("seri_diketahui"))
+    return grafik.batang_resmi(ringkas, diketahui, _label_kategori(teks), judul_sumbu=teks("kab_kota"), seri=seri)
 
 
 def _bagian_peringkat(d: _DataProvinsi) -> Bagian:
@@ -862,9 +885,11 @@ def gambar_provinsi(
         fig = _gambar_peta(kab, katalog, kode_provinsi, teks)
         judul = f"{teks('peta_predikat')} {nama} {tahun}"
     elif jenis == "batang":
-        jumlah = ringkasan.hitung_per_predikat(kab, katalog.pita.urutan())
-        fig = grafik.batang_jumlah(jumlah, _label_kategori(teks), teks("kab_kota"))
-        judul = f"{teks('jumlah_predikat')}, {nama} {tahun}"
+        ringkas = ekspor_data.ringkas_predikat(db_path, kode_provinsi, tahun, katalog)
+        if ringkas is None:
+            raise layanan.PilihanError(f"Tidak ada predikat {tahun} untuk {nama} (no predikat for that cycle)")
+        fig = _gambar_jumlah(ringkas, kab, katalog, bahasa)
+        judul = rekap.judul_jumlah(ringkas, nama, bahasa)
     else:
         fig = _histogram_total(tabel, katalog, bahasa)
         judul = f"{teks('paket_sebaran_total')}, {nama} {tahun}"
