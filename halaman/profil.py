@@ -55,7 +55,9 @@ tahap_teks = t("tahap", bahasa) + ": " + hp.label_tahap(tahap, bahasa)
 st.caption(" · ".join([dipilih.nama_provinsi, t("skema", bahasa, skema=skema.kode), tahap_teks]))
 if skor_siklus["sintetis"].any():
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
-hp.render_kpi(baris, keyakinan[0] if keyakinan else None, bahasa)
+hp.render_kpi(
+    baris, keyakinan[0] if keyakinan else None, cache.asal_total(db, kode, tahun) if tahap == "final" else None, bahasa
+)
 gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
 ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 

@@ -225,6 +225,16 @@ def ringkasan_predikat(db_path: Path, kode_provinsi: str, tahun: int) -> pd.Data
     return _ringkasan_predikat(str(db_path), _versi(db_path), kode_provinsi, tahun, tuple(katalog().pita.urutan()))
 
 
+@st.cache_data(show_spinner=False)
+def _asal_total(db: str, versi_db: int, kode_wilayah: str, tahun: int) -> profil.AsalTotal:
+    return profil.asal_total(Path(db), kode_wilayah, tahun)
+
+
+def asal_total(db_path: Path, kode_wilayah: str, tahun: int) -> profil.AsalTotal:
+    """Published total and the synthetic band's status of one region-year (Profil)."""
+    return _asal_total(str(db_path), _versi(db_path), kode_wilayah, tahun)
+
+
 # --- per-indicator scores, stages and statistics coverage (Peta, Perbandingan, Indikator) --------
 
 

@@ -18,6 +18,8 @@ maxima are unpublished), so the status is a reading aid, not an official finding
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -26,6 +28,7 @@ import pandas as pd
 from indicators.analisis import simulasi
 from indicators.analisis.ringkasan import TIDAK_ADA
 from indicators.analisis.skor import hitung_skor, tabel_indikator
+from indicators.io import store
 from indicators.katalog.model import KELOMPOK, TAHAP, Katalog, Skema
 
 StatusIndikator = Literal["penuh", "baik", "sebagian", "rendah", "belum_ada_skor"]
@@ -287,3 +290,32 @@ def statistik_terakhir(
         data = data[data["tahun"] <= tahun_maks]
     data = data.sort_values("tahun").drop_duplicates("statistik", keep="last")
     return {str(k): (float(n), int(t)) for k, n, t in zip(data["statistik"], data["nilai"], data["tahun"], strict=True)}
+
+
+@dataclass(frozen=True)
+class AsalTotal:
+    """Where a region-year's final total comes from.
+
+    ``dilaporkan``: a total published in the news (value, citation, address), which the synthetic
+    indicator scores were scaled to; ``status``: 'fakta' when the facts fix the band of the
+    synthetic total, 'perkiraan' when it was picked among ``pita_layak`` (a synthetic estimate).
+    """
+
+    dilaporkan: tuple[float, str, str | None] | None
+    status: str | None
+    pita_layak: tuple[str, ...]
+
+
+def asal_total(db_path: Path, kode_wilayah: str, tahun: int) -> AsalTotal:
+    """:class:`AsalTotal` of one region-year, read from ``pita_sintetis`` and ``skor_dilaporkan``."""
+    baris = store.kueri(db_path, "asal_total", {"kode_wilayah": kode_wilayah, "tahun": tahun}).to_dict("records")
+    if not baris:
+        return AsalTotal(None, None, ())
+    b = baris[0]
+    dilaporkan = None
+    if pd.notna(b["total_dilaporkan"]):
+        url = b["url"] if isinstance(b["url"], str) else None
+        dilaporkan = (float(b["total_dilaporkan"]), str(b["sitasi"]), url)
+    status = b["status"] if isinstance(b["status"], str) else None
+    layak = tuple(str(b["pita_layak"]).split(",")) if isinstance(b["pita_layak"], str) else ()
+    return AsalTotal(dilaporkan, status, layak)

@@ -244,3 +244,23 @@ def test_grafik_riwayat_menandai_beda():
     tabel = halaman_profil.tabel_riwayat(riwayat, "en")
     assert tabel["Difference"].tolist() == ["≠ differs from official", ""]
     assert tabel["Confidence"].tolist() == ["high", "medium"]
+
+
+def test_total_dilaporkan_nyata_dan_predikat_perkiraan(app_db: Path):
+    """A published total is shown as real with its source; a band the facts leave open is an estimate."""
+    skor = pd.read_csv(DATA_DIR / "kla" / "kla_skor.csv", dtype={"kode_wilayah": str})
+    sragen = skor[(skor["kode_wilayah"] == "33.14") & (skor["tahun"] == 2023)].iloc[0]
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.14", tahun="2023").run())
+    kartu = {m.label: m for m in at.metric}
+    assert kartu["Total skor (dilaporkan)"].value == f"{sragen['nilai']:.2f}".replace(".", ",")
+    assert sragen["source"].split(" ")[0] in kartu["Total skor (dilaporkan)"].help
+    assert "Predikat hitung dari total dilaporkan" in kartu
+    # Kabupaten Pati 2023: not in the known list; the facts leave Madya or Nindya.
+    predikat = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype={"kode_wilayah": str})
+    assert predikat[(predikat["kode_wilayah"] == "33.18") & (predikat["tahun"] == 2023)].empty
+    pati = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.18", tahun="2023", lang="en").run())
+    kartu = {m.label: m for m in pati.metric}
+    perkiraan = kartu["Computed predikat (synthetic estimate)"]
+    assert perkiraan.value in perkiraan.help
+    assert "not a known predikat" in perkiraan.help
+    assert "Total score (reported)" not in kartu

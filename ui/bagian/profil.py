@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from indicators.analisis import analitik, profil, simulasi
+from indicators.analisis.profil import AsalTotal
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
@@ -484,8 +485,12 @@ def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
 # --- headline --------------------------------------------------------------------------------------
 
 
-def render_kpi(baris: Mapping[str, object], keyakinan: str | None, bahasa: Bahasa) -> None:
-    """Official predikat, total, computed predikat and rank in the province for the chosen cycle/stage."""
+def render_kpi(baris: Mapping[str, object], keyakinan: str | None, asal: AsalTotal | None, bahasa: Bahasa) -> None:
+    """Official predikat, total, computed predikat and rank in the province for the chosen cycle/stage.
+
+    ``asal`` (final stage only): a published total is shown as real with its source; a computed
+    predikat the facts leave open is labelled a synthetic estimate, never like a known one.
+    """
     kolom = st.columns(4)
     resmi = label_predikat(baris["predikat_resmi"], bahasa, resmi=True)
     kolom[0].metric(
@@ -493,14 +498,27 @@ def render_kpi(baris: Mapping[str, object], keyakinan: str | None, bahasa: Bahas
         resmi,
         help=t("profil_kpi_keyakinan", bahasa, keyakinan=t(keyakinan, bahasa)) if keyakinan else None,
     )
-    kolom[1].metric(_sintetis(t("perbandingan_total", bahasa), bahasa), _angka(baris["total"], 2, bahasa))
+    dilaporkan = asal.dilaporkan if asal is not None else None
+    nyata = dilaporkan is not None and abs(float(cast(float, baris["total"])) - dilaporkan[0]) < 0.005
+    if dilaporkan is not None and nyata:
+        sumber = dilaporkan[2] or dilaporkan[1]
+        kolom[1].metric(t("profil_total_dilaporkan", bahasa), _angka(baris["total"], 2, bahasa),
+                        help=t("profil_total_dilaporkan_bantuan", bahasa, sumber=sumber))  # fmt: skip
+    else:
+        kolom[1].metric(_sintetis(t("perbandingan_total", bahasa), bahasa), _angka(baris["total"], 2, bahasa))
     hitung = label_predikat(baris["predikat_hitung"], bahasa, resmi=False)
+    perkiraan = asal is not None and asal.status == "perkiraan"
     kolom[2].metric(
-        _sintetis(t("profil_predikat_hitung", bahasa), bahasa),
+        t("profil_predikat_perkiraan", bahasa)
+        if perkiraan
+        else t("profil_predikat_dari_dilaporkan", bahasa)
+        if nyata
+        else _sintetis(t("profil_predikat_hitung", bahasa), bahasa),
         hitung,
         delta=t("profil_beda_ya", bahasa) if baris["beda_predikat"] else None,
         delta_color="off",
         delta_arrow="off",
+        help=t("profil_perkiraan_bantuan", bahasa, pita=", ".join(asal.pita_layak)) if perkiraan and asal else None,
     )
     seri = "=" if baris["seri_provinsi"] else ""
     # The rank is over the synthetic totals of the regions that have scores: both said on the card.
