@@ -71,6 +71,7 @@ KOLOM_NILAI = [
     "predikat",
     "status",
     "keyakinan",
+    "dasar",
     "terverifikasi",
     "sintetis",
 ]
@@ -321,7 +322,10 @@ def _sumber_predikat(ukuran: Ukuran, resmi: pd.DataFrame | None) -> pd.DataFrame
     """The official predikat as the measure: ``_kategori`` and its rank ``_nilai`` (0 = no predikat)."""
     if resmi is None:
         raise ValueError("ukuran predikat memerlukan tabel predikat (needs the predikat frame)")
-    sumber = resmi.rename(columns={"predikat": "_kategori"})[["kode_wilayah", "_kategori", "keyakinan", "sintetis"]]
+    if "dasar" not in resmi.columns:
+        resmi = resmi.assign(dasar=None)
+    kolom = ["kode_wilayah", "_kategori", "keyakinan", "dasar", "sintetis"]
+    sumber = resmi.rename(columns={"predikat": "_kategori"})[kolom]
     peringkat = {k: float(i) for i, k in enumerate(ukuran.kategori)}
     return sumber.assign(_nilai=sumber["_kategori"].map(peringkat), terverifikasi=True)
 
@@ -371,6 +375,10 @@ def _tandai_status(hasil: pd.DataFrame, ada: pd.Series) -> None:
     hasil["keyakinan"] = pd.Series(
         [k if a and isinstance(k, str) else None for a, k in zip(ada, hasil["keyakinan"], strict=True)], dtype="object"
     )
+    # The basis of an official predikat (stated, by elimination, inferred); other measures have none.
+    dasar = hasil["dasar"] if "dasar" in hasil.columns else pd.Series(None, index=hasil.index, dtype="object")
+    hasil["dasar"] = pd.Series([d if a and isinstance(d, str) else None for a, d in zip(ada, dasar, strict=True)],
+                               dtype="object", index=hasil.index)  # fmt: skip
     hasil["nilai"] = hasil["_nilai"].astype(float)
 
 

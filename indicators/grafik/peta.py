@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
-from indicators.teks import t
+from indicators.teks import ada, t
 
 _GARIS = "#4d4d4d"
 _FONT = "Source Sans Pro, Arial, sans-serif"
@@ -32,12 +32,14 @@ def label_kategori(bahasa: Bahasa) -> dict[str, str]:
     }
 
 
-def teks_status(status: str, keyakinan: object, terverifikasi: bool, bahasa: Bahasa) -> str:
-    """A value's data status: official (with its confidence), synthetic or not found; unverified flagged."""
+def teks_status(status: str, keyakinan: object, terverifikasi: bool, bahasa: Bahasa, dasar: object = None) -> str:
+    """A value's data status: official (with its confidence and basis), synthetic or not found; unverified flagged."""
     teks = uk.LABEL_STATUS[status][0 if bahasa == "id" else 1]
     rincian = []
     if status == "resmi" and isinstance(keyakinan, str):
         rincian.append(t("peta_keyakinan", bahasa, tingkat=t(keyakinan, bahasa)))
+    if status == "resmi" and isinstance(dasar, str) and ada(f"dasar_{dasar}"):
+        rincian.append(t(f"dasar_{dasar}", bahasa))
     if status != "tidak_ditemukan" and not terverifikasi:
         rincian.append(t("peta_belum_terverifikasi", bahasa))
     return teks + (f" ({', '.join(rincian)})" if rincian else "")
@@ -46,13 +48,15 @@ def teks_status(status: str, keyakinan: object, terverifikasi: bool, bahasa: Bah
 def teks_hover(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, bahasa: Bahasa) -> list[str]:
     """One hover text per region: name, value with unit, official predikat, data status."""
     hasil = []
-    for nama, tampil, nilai, predikat, status, keyakinan, verif in zip(
+    dasar_semua = data["dasar"] if "dasar" in data.columns else [None] * len(data)
+    for nama, tampil, nilai, predikat, status, keyakinan, dasar, verif in zip(
         data["nama"],
         data["tampilan"],
         data["nilai"],
         data["predikat"],
         data["status"],
         data["keyakinan"],
+        dasar_semua,
         data["terverifikasi"],
         strict=True,
     ):
@@ -69,7 +73,7 @@ def teks_hover(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, bahasa: Bahasa
                 baris.append(f"{t('peta_predikat_tahun', bahasa, tahun=tahun)}: {label}")
         else:
             baris.append(f"{t('peta_predikat_tahun', bahasa, tahun=tahun)}: {tampil}")
-        baris.append(f"{t('peta_status', bahasa)}: {teks_status(status, keyakinan, bool(verif), bahasa)}")
+        baris.append(f"{t('peta_status', bahasa)}: {teks_status(status, keyakinan, bool(verif), bahasa, dasar)}")
         hasil.append("<br>".join(baris))
     return hasil
 
@@ -205,13 +209,15 @@ def gambar_peta(
     hover = teks_hover(data, ukuran, tahun, bahasa)
     label = label_kategori(bahasa)
     if not ukuran.kontinu:
+        dasar = data["dasar"] if "dasar" in data.columns else pd.Series(None, index=data.index, dtype="object")
         fig = grafik.peta_kategori(
-            data,
+            data.assign(disimpulkan=dasar.notna() & dasar.ne(ringkasan.DASAR_DINYATAKAN)),
             geojson,
             kolom_kategori="kategori",
             urutan=ringkasan.urutan_kategori(list(ukuran.kategori[1:])),
             label_kategori=label,
             hover=hover,
+            disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
         )
         fig.update_layout(height=tinggi, separators=",." if bahasa == "id" else ".,", hoverlabel=_LABEL_HOVER)
         return fig

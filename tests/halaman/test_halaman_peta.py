@@ -58,7 +58,7 @@ def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
     # Hover: name, predikat and data status with confidence; the predikat are real, so no synthetic warning.
     hover = spek["data"][0]["hovertext"][0]
     assert "Predikat resmi 2025: Utama" in hover
-    assert "Status data: resmi (keyakinan tinggi)" in hover
+    assert "Status data: resmi (keyakinan tinggi, dinyatakan sumber)" in hover
     assert not at.warning
     assert at.selectbox(key="tahun").options == ["2017", "2018", "2019", "2021", "2022", "2023", "2025"]
     assert any("cahyadsn/wilayah_boundaries (MIT)" in c.value for c in at.caption)
@@ -202,3 +202,14 @@ def test_tujuan_profil_dari_klik():
         "provinsi": "33",
         "lang": "en",
     }
+
+
+def test_predikat_disimpulkan_digambar_terpisah(app_db: Path):
+    """2019: Pemalang's Madya comes from a later statement; the map draws it apart, named in the legend."""
+    at = periksa_tanpa_galat(buka_halaman("peta", tahun="2019").run())
+    (spek,) = _peta(at)
+    pucat = [tr for tr in spek["data"] if ", disimpulkan" in tr["name"]]
+    assert "33.27" in [k for tr in pucat for k in tr["locations"]]
+    assert all(tr["marker"]["opacity"] < 1 for tr in pucat)
+    hover = {k: h for tr in spek["data"] for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
+    assert "disimpulkan dari pernyataan kemudian" in hover["33.27"]
