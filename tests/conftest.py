@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, server_streamlit
+from indicators.akun import batas_masuk, pengguna as akun
 from indicators.bangun import database
 from indicators.lokasi import PROYEK, STATIC_DIR
 
@@ -25,6 +26,8 @@ ARTEFAK = PROYEK / "tests" / "artefak"
 # What store.jeda_uji prints to stderr when a writer reaches its test pause (KLA_UJI_JEDA_* set):
 # the write transaction is open and not committed yet.
 TANDA_JEDA = b"KLA_UJI: jeda di dalam transaksi"
+SANDI_ANA = "kota-batik-2025!"  # editor "ana", scoped to Kota Pekalongan (33.75)
+SANDI_BOSS = "admin-jateng-2025"  # admin "boss"
 
 
 def sha_berkas(path: Path) -> str:
@@ -134,3 +137,41 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     """A projector-sized viewport, tall enough to see the whole page (Streamlit scrolls inside)."""
     return {**browser_context_args, "viewport": {"width": 1600, "height": 1400}, "locale": "id-ID"}
+
+
+@pytest.fixture
+def db_berakun(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's private database with an editor ("ana", 33.75) and an admin ("boss"); the app
+    points at it; public view and session timeout at their defaults; Streamlit's caches emptied."""
+    import streamlit as st
+
+    path = akun.path_akun(db)
+    akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
+    akun.tambah_pengguna(path, "boss", "admin", [], SANDI_BOSS)
+    monkeypatch.setenv("KLA_DB", str(db))
+    monkeypatch.delenv(akun.ENV_TAMPILAN_PUBLIK, raising=False)
+    monkeypatch.delenv(akun.ENV_SESI_MENIT, raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield db
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+class JamUji:
+    """A wall clock the test moves by hand (``jam.t += 2``)."""
+
+    def __init__(self) -> None:
+        self.t = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def jam(monkeypatch: pytest.MonkeyPatch) -> JamUji:
+    """The login throttle's clock (every limiter built from now on reads it): an AppTest run can
+    take longer than a 1 s delay, so the tests move time themselves."""
+    palsu = JamUji()
+    monkeypatch.setattr(batas_masuk, "_jam", palsu)
+    return palsu

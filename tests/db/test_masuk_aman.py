@@ -19,27 +19,9 @@ import streamlit as st
 
 from indicators.akun import batas_masuk as bm, pengguna as akun
 from indicators.io import store
+from tests.conftest import SANDI_ANA, JamUji
 
-SANDI_ANA = "kota-batik-2025!"
 PENYERANG, KANTOR = "203.0.113.66", "198.51.100.7"
-
-
-class _Jam:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.t = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def jam(monkeypatch: pytest.MonkeyPatch) -> _Jam:
-    """Every limiter built from now on (coba_masuk builds its own) reads this clock."""
-    palsu = _Jam()
-    monkeypatch.setattr(bm, "_jam", palsu)
-    return palsu
 
 
 @pytest.fixture
@@ -49,14 +31,14 @@ def berkas_akun(tmp_path: Path) -> Path:
     return path
 
 
-def _gagal_terus(path_akun: Path, jam: _Jam, alamat: str, n: int, nama: str = "ana") -> None:
+def _gagal_terus(path_akun: Path, jam: JamUji, alamat: str, n: int, nama: str = "ana") -> None:
     """``n`` counted failures from ``alamat``, each after the wait the previous one earned."""
     for _ in range(n):
         jam.t += bm.PembatasMasuk(bm.path_batas(path_akun)).sisa(nama, alamat) + 0.001
         assert bm.coba_masuk(path_akun, nama, "bukan-sandinya", alamat).alasan == "salah"
 
 
-def test_bersihkan_cache_tidak_mereset_batas(berkas_akun: Path, jam: _Jam):
+def test_bersihkan_cache_tidak_mereset_batas(berkas_akun: Path, jam: JamUji):
     for _ in range(3):
         assert bm.coba_masuk(berkas_akun, "ana", "bukan-sandinya", PENYERANG).alasan == "salah"
     # What a client's clear_cache message does, and a brand-new limiter in a fresh process.
@@ -70,7 +52,7 @@ def test_bersihkan_cache_tidak_mereset_batas(berkas_akun: Path, jam: _Jam):
     assert bm.coba_masuk(berkas_akun, "ana", SANDI_ANA, PENYERANG).alasan == "masuk"
 
 
-def test_jeda_bertambah_lalu_dibatasi(berkas_akun: Path, jam: _Jam):
+def test_jeda_bertambah_lalu_dibatasi(berkas_akun: Path, jam: JamUji):
     pembatas = bm.PembatasMasuk(bm.path_batas(berkas_akun))
     jeda = []
     for _ in range(16):
@@ -80,7 +62,7 @@ def test_jeda_bertambah_lalu_dibatasi(berkas_akun: Path, jam: _Jam):
     assert jeda == [0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]
 
 
-def test_penyerang_tidak_mengunci_pengguna_dari_alamat_lain(berkas_akun: Path, jam: _Jam):
+def test_penyerang_tidak_mengunci_pengguna_dari_alamat_lain(berkas_akun: Path, jam: JamUji):
     _gagal_terus(berkas_akun, jam, PENYERANG, 15)
     pembatas = bm.PembatasMasuk(bm.path_batas(berkas_akun))
     assert pembatas.sisa("ana", PENYERANG) == pytest.approx(15 * 60)  # the attacker waits 15 minutes
@@ -95,7 +77,7 @@ def test_penyerang_tidak_mengunci_pengguna_dari_alamat_lain(berkas_akun: Path, j
     assert pembatas.sisa("ana", PENYERANG) > 14 * 60  # her login does not free the attacker
 
 
-def test_batas_per_alamat_lebih_longgar_untuk_banyak_nama(berkas_akun: Path, jam: _Jam):
+def test_batas_per_alamat_lebih_longgar_untuk_banyak_nama(berkas_akun: Path, jam: JamUji):
     pembatas = bm.PembatasMasuk(bm.path_batas(berkas_akun))
     for i in range(20):
         assert pembatas.mulai(f"nama{i}", PENYERANG) == 0  # 20 names, one try each: no delay yet
@@ -103,7 +85,9 @@ def test_batas_per_alamat_lebih_longgar_untuk_banyak_nama(berkas_akun: Path, jam
     assert pembatas.sisa("nama-ke-21", KANTOR) == 0  # another address is not affected
 
 
-def test_nama_10mb_ditolak_sebelum_hash_dan_penyimpanan(berkas_akun: Path, jam: _Jam, monkeypatch: pytest.MonkeyPatch):
+def test_nama_10mb_ditolak_sebelum_hash_dan_penyimpanan(
+    berkas_akun: Path, jam: JamUji, monkeypatch: pytest.MonkeyPatch
+):
     dipanggil: list[str] = []
     monkeypatch.setattr(akun, "_HASHER", type("Pengintai", (), {"verify": lambda *a: dipanggil.append("verify")})())
     monkeypatch.setattr(store, "tulis_atomik", lambda *a, **k: dipanggil.append("tulis"))
@@ -114,7 +98,7 @@ def test_nama_10mb_ditolak_sebelum_hash_dan_penyimpanan(berkas_akun: Path, jam: 
     assert not bm.path_batas(berkas_akun).exists()
 
 
-def test_ukuran_pembatas_terbatas_setelah_1000_nama(tmp_path: Path, jam: _Jam, monkeypatch: pytest.MonkeyPatch):
+def test_ukuran_pembatas_terbatas_setelah_1000_nama(tmp_path: Path, jam: JamUji, monkeypatch: pytest.MonkeyPatch):
     pembatas = bm.PembatasMasuk(bm.path_batas(tmp_path / "kla.akun.json"))
     nama = [f"{i:04d}" + "x" * (akun.NAMA_MAKS - 4) for i in range(1000)]
     for i, n in enumerate(nama):
@@ -164,7 +148,7 @@ def test_paling_banyak_dua_hash_serentak(berkas_akun: Path, monkeypatch: pytest.
     assert puncak[0] == akun.HASH_SERENTAK == 2
 
 
-def test_log_memuat_sidik_nama_bukan_namanya(berkas_akun: Path, jam: _Jam, caplog: pytest.LogCaptureFixture):
+def test_log_memuat_sidik_nama_bukan_namanya(berkas_akun: Path, jam: JamUji, caplog: pytest.LogCaptureFixture):
     rahasia = "Sandi-Rahasia-Ana-2025"  # a password typed into the name field by mistake
     with caplog.at_level(logging.INFO):
         assert bm.coba_masuk(berkas_akun, rahasia, "bukan-sandinya", PENYERANG).alasan == "salah"
@@ -178,7 +162,7 @@ def test_log_memuat_sidik_nama_bukan_namanya(berkas_akun: Path, jam: _Jam, caplo
     assert "ditahan" in teks  # the throttled attempt is logged the same way
 
 
-def test_berkas_batas_rusak_tidak_menghentikan_masuk(berkas_akun: Path, jam: _Jam):
+def test_berkas_batas_rusak_tidak_menghentikan_masuk(berkas_akun: Path, jam: JamUji):
     bm.path_batas(berkas_akun).write_text("{bukan json", encoding="utf-8")
     assert bm.coba_masuk(berkas_akun, "ana", SANDI_ANA, None).alasan == "masuk"
     assert json.loads(bm.path_batas(berkas_akun).read_text())["versi"] == bm.VERSI_BERKAS

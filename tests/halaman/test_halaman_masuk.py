@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,45 +17,18 @@ from streamlit.testing.v1 import AppTest
 from indicators.akun import batas_masuk as bm, pengguna as akun
 from indicators.impor import terapkan as impor
 from indicators.lokasi import PROYEK
+from tests.conftest import SANDI_ANA, JamUji
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 BAIK = PROYEK / "tests" / "data" / "impor" / "baik"
-SANDI_ANA = "kota-batik-2025!"
-SANDI_BOSS = "admin-jateng-2025"
 SALAH = "Nama pengguna atau sandi salah."
 PENYERANG, KANTOR = "203.0.113.66", "198.51.100.7"
 
 
-class _Jam:
-    def __init__(self) -> None:
-        self.t = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
-def db_masuk(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The test's private database with two accounts; the app points at it; caches emptied."""
-    path = akun.path_akun(db)
-    akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
-    akun.tambah_pengguna(path, "boss", "admin", [], SANDI_BOSS)
-    monkeypatch.setenv("KLA_DB", str(db))
-    monkeypatch.delenv(akun.ENV_TAMPILAN_PUBLIK, raising=False)
-    monkeypatch.delenv(akun.ENV_SESI_MENIT, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield db
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def jam(monkeypatch: pytest.MonkeyPatch) -> _Jam:
-    """The throttle's clock, moved by hand (an AppTest run can take longer than a 1 s delay)."""
-    palsu = _Jam()
-    monkeypatch.setattr(bm, "_jam", palsu)
-    return palsu
+def db_masuk(db_berakun: Path) -> Path:
+    """The shared database with accounts (tests/conftest.py: db_berakun)."""
+    return db_berakun
 
 
 @pytest.fixture
@@ -84,7 +56,7 @@ def _sudah_masuk(at: AppTest) -> bool:
     return any(s.value == "1. Unduh templat" for s in at.subheader)
 
 
-def test_bersihkan_cache_di_antara_percobaan_tidak_mereset_batas(db_masuk: Path, jam: _Jam):
+def test_bersihkan_cache_di_antara_percobaan_tidak_mereset_batas(db_masuk: Path, jam: JamUji):
     at = periksa_tanpa_galat(buka_halaman("unggah").run())
     for _ in range(3):
         at = periksa_tanpa_galat(_masuk(at, "ana", "bukan-sandinya"), galat=1)
@@ -99,7 +71,7 @@ def test_bersihkan_cache_di_antara_percobaan_tidak_mereset_batas(db_masuk: Path,
     assert _sudah_masuk(periksa_tanpa_galat(_masuk(baru, "ana", SANDI_ANA)))
 
 
-def test_gagal_dari_alamat_lain_tidak_mengunci_nama(db_masuk: Path, jam: _Jam, monkeypatch: pytest.MonkeyPatch):
+def test_gagal_dari_alamat_lain_tidak_mengunci_nama(db_masuk: Path, jam: JamUji, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr("ui.masuk._alamat", lambda: PENYERANG, raising=False)
     at = periksa_tanpa_galat(buka_halaman("unggah").run())
     for _ in range(6):
@@ -114,7 +86,9 @@ def test_gagal_dari_alamat_lain_tidak_mengunci_nama(db_masuk: Path, jam: _Jam, m
     assert _sudah_masuk(kantor)
 
 
-def test_nama_10mb_dipotong_sebelum_disimpan_atau_dicatat(db_masuk: Path, jam: _Jam, caplog: pytest.LogCaptureFixture):
+def test_nama_10mb_dipotong_sebelum_disimpan_atau_dicatat(
+    db_masuk: Path, jam: JamUji, caplog: pytest.LogCaptureFixture
+):
     at = periksa_tanpa_galat(buka_halaman("unggah").run())
     assert at.text_input(key="masuk_nama").max_chars == akun.NAMA_MAKS == 64
     assert at.text_input(key="masuk_sandi").max_chars == akun.SANDI_MAKS
@@ -131,7 +105,7 @@ def test_nama_10mb_dipotong_sebelum_disimpan_atau_dicatat(db_masuk: Path, jam: _
     assert "nnnn" not in tersimpan
 
 
-def test_log_nama_gagal_berupa_sidik(db_masuk: Path, jam: _Jam, caplog: pytest.LogCaptureFixture):
+def test_log_nama_gagal_berupa_sidik(db_masuk: Path, jam: JamUji, caplog: pytest.LogCaptureFixture):
     rahasia = "Sandi-Rahasia-Ana-2025"  # a password typed into the name field by mistake
     at = periksa_tanpa_galat(buka_halaman("unggah").run())
     with caplog.at_level(logging.INFO):

@@ -7,39 +7,25 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators.akun import pengguna as akun
 from indicators.impor import terapkan as impor
 from indicators.io import store
 from indicators.lokasi import PROYEK
-from tests.conftest import sha_berkas
+from tests.conftest import SANDI_ANA, SANDI_BOSS, sha_berkas
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 BAIK = PROYEK / "tests" / "data" / "impor" / "baik"
-SANDI_ANA = "kota-batik-2025!"
-SANDI_BOSS = "admin-jateng-2025"
 
 
 @pytest.fixture
-def db_unggah(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The test's private copy of the database with two accounts; the app points at it; caches emptied."""
-    path = akun.path_akun(db)
-    akun.tambah_pengguna(path, "ana", "editor", ["33.75"], SANDI_ANA)
-    akun.tambah_pengguna(path, "boss", "admin", [], SANDI_BOSS)
-    monkeypatch.setenv("KLA_DB", str(db))
-    monkeypatch.delenv(akun.ENV_TAMPILAN_PUBLIK, raising=False)
-    monkeypatch.delenv(akun.ENV_SESI_MENIT, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield db
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def db_unggah(db_berakun: Path) -> Path:
+    """The shared database with accounts (tests/conftest.py: db_berakun)."""
+    return db_berakun
 
 
 def _masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
