@@ -272,8 +272,16 @@ def judul_jumlah(ringkas: pd.DataFrame, wilayah: str, bahasa: Bahasa) -> str:
     )
 
 
+def tanda_selisih(selisih: int) -> str:
+    """'+2', '-1' or '±0': a change written with its sign (no change is neither up nor down).
+
+    An ASCII minus, because Streamlit's metric reads the direction of its arrow from it.
+    """
+    return "±0" if selisih == 0 else f"{selisih:+d}"
+
+
 def selisih_teks(selisih: object, tahun_lalu: object, bahasa: Bahasa) -> str | None:
     """'+2 dibanding 2023', or None where no change may be shown."""
     if pd.isna(selisih) or pd.isna(tahun_lalu):  # type: ignore[call-overload]
         return None
-    return f"{int(str(selisih)):+d} {t('dibanding', bahasa, tahun=int(str(tahun_lalu)))}"
+    return f"{tanda_selisih(int(str(selisih)))} {t('dibanding', bahasa, tahun=int(str(tahun_lalu)))}"

@@ -54,7 +54,7 @@ def _tabel(hasil: pd.DataFrame) -> str:
     tampil = hasil[["predikat", "jumlah", "jumlah_siklus_lalu", "selisih"]].copy()
     for kolom in ("jumlah", "jumlah_siklus_lalu"):
         tampil[kolom] = ["–" if pd.isna(v) else format_angka(int(v)) for v in hasil[kolom]]
-    tampil["selisih"] = ["–" if pd.isna(v) else f"{int(v):+d}" for v in hasil["selisih"]]
+    tampil["selisih"] = ["–" if pd.isna(v) else rekap.tanda_selisih(int(v)) for v in hasil["selisih"]]
     baris = hasil.iloc[0]
     keterangan = (
         f"Dasar (basis) {int(baris['tahun'])}: {baris['dasar']}; {format_angka(int(baris['diketahui']))} dari "

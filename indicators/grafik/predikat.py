@@ -177,7 +177,12 @@ def batang_resmi(
         showlegend=resmi,
         legend={"orientation": "h", "y": -0.25},
         yaxis={"autorange": "reversed"},
-        xaxis={"title": {"text": judul_sumbu}, **({"dtick": 5} if terbesar <= 40 else {})},
+        # Room past the longest bar for its number (textposition outside), which plotly would clip.
+        xaxis={
+            "title": {"text": judul_sumbu},
+            "range": [0, max(terbesar, 1.0) * 1.15],
+            **({"dtick": 5} if terbesar <= 40 else {}),
+        },
         margin={"l": 0, "r": 30, "t": 10, "b": 0},
         font={"family": _FONT, "size": 14},
         height=340 if resmi else 300,

@@ -110,7 +110,7 @@ def test_peta_statistik_inggris_dan_provinsi_kosong(page: Page, streamlit_url: s
     expect(page.get_by_text("No data found (3)")).to_be_visible()
     simpan_tangkapan(page, "peta_stunting_en")
 
-    page.goto(f"{streamlit_url}/peta?provinsi=31")
+    page.goto(f"{streamlit_url}/peta?provinsi=11")  # Aceh: no kab/kota named in any release
     expect(page.get_by_test_id("stAlertContentInfo")).to_contain_text("Belum ada data", timeout=60_000)
     tunggu_siap(page)
     expect(page.locator(PETA)).to_have_count(0)

@@ -122,7 +122,8 @@ def test_kartu_ringkasan_sesuai_sumber_setiap_siklus(app_db: Path, kode_provinsi
         for pita, nilai in harapan.items():
             dulu = harapan_lalu[pita]
             if lengkap and lengkap_lalu and nilai is not None and dulu is not None:
-                assert kartu[pita][1] == f"{nilai - dulu:+d} dibanding {lalu}", (tahun, pita)
+                tanda = "±0" if nilai == dulu else f"{nilai - dulu:+d}"
+                assert kartu[pita][1] == f"{tanda} dibanding {lalu}", (tahun, pita)
             else:
                 assert not kartu[pita][1], (tahun, pita)
         diperiksa += 1
@@ -134,7 +135,7 @@ def test_angka_yang_diminta_isu(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman(tahun="2025").run())
     kartu = {m.label: (m.value, m.delta) for m in at.metric}
     assert kartu["Nindya"] == ("13", "+2 dibanding 2023")
-    assert kartu["Madya"] == ("15", "+0 dibanding 2023")
+    assert kartu["Madya"] == ("15", "±0 dibanding 2023")
     nasional = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2025").run())
     assert [m.value for m in nasional.metric if m.label in PITA[1:]] == ["22", "69", "125", "139"]
     dulu = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2022").run())

@@ -23,7 +23,15 @@ def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> 
     for wadah, b in zip(st.columns(len(baris)), baris, strict=True):
         nilai = "–" if pd.isna(b["jumlah"]) else format_angka(int(b["jumlah"]), bahasa=bahasa)
         delta = rekap.selisih_teks(b["selisih"], b["tahun_lalu"], bahasa)
-        wadah.metric(label.get(b["predikat"], b["predikat"]), nilai, delta=delta, delta_color="off")
+        # No change is no arrow (Streamlit would draw '+0' going up); a minus sign goes down.
+        tanpa_arah = pd.isna(b["selisih"]) or int(b["selisih"]) == 0
+        wadah.metric(
+            label.get(b["predikat"], b["predikat"]),
+            nilai,
+            delta=delta,
+            delta_color="off",
+            delta_arrow="off" if tanpa_arah else "auto",
+        )
     for jenis, teks in rekap.keterangan_dasar(ringkas, bahasa):
         if jenis == "sebagian":
             st.warning(teks, icon=":material/info:")
@@ -152,12 +160,17 @@ def render_ringkas_angka(
         kanan.metric(t("provila", bahasa), t("ya", bahasa) if "Provila" in provila else provila, help=provila)
 
 
-def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, bahasa: Bahasa) -> None:
-    """Regions whose official predikat went up or down since the previous cycle."""
+def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah: int, bahasa: Bahasa) -> None:
+    """Regions whose official predikat went up or down since the previous cycle.
+
+    Only regions known in both cycles can be compared; the caption says how many that is.
+    """
     if tahun_lalu is None:
         st.caption(t("tanpa_pembanding", bahasa))
         return
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
+    cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
+    st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
     naik, turun = gerak[gerak["langkah"] > 0], gerak[gerak["langkah"] < 0].sort_values("langkah")
     if naik.empty and turun.empty:
         st.caption(t("tidak_ada_pergerakan", bahasa))
