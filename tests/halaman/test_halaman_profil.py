@@ -77,8 +77,10 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     assert metrik["Total skor (sintetis)"] == f"{baris['total']:.2f}".replace(".", ",")
     assert metrik["Predikat hitung (sintetis)"] == baris["predikat_hitung"]
     # A rank names its population and its basis (synthetic totals of the regions with data).
-    peringkat = metrik["Peringkat total di provinsi (sintetis)"]
-    assert peringkat == f"{baris['peringkat_provinsi']} dari 35 kab/kota yang ada datanya"
+    kartu = {m.label: m for m in at.metric}["Peringkat total di provinsi (sintetis)"]
+    assert kartu.value == f"{baris['peringkat_provinsi']} dari 35"
+    assert kartu.delta == "kab/kota yang ada datanya"
+    assert kartu.help == f"{baris['peringkat_provinsi']} dari 35 kab/kota yang ada datanya"
 
     g = _grafik(at)
     # History: every official predikat of the real file at its year; 2017 and 2018 not found.
@@ -260,7 +262,8 @@ def test_total_dilaporkan_nyata_dan_predikat_perkiraan(app_db: Path):
     assert predikat[(predikat["kode_wilayah"] == "33.18") & (predikat["tahun"] == 2023)].empty
     pati = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.18", tahun="2023", lang="en").run())
     kartu = {m.label: m for m in pati.metric}
-    perkiraan = kartu["Computed predikat (synthetic estimate)"]
+    perkiraan = kartu["Computed predikat (synthetic)"]
+    assert perkiraan.delta == "synthetic estimate"
     assert perkiraan.value in perkiraan.help
     assert "not a known predikat" in perkiraan.help
     assert "Total score (reported)" not in kartu

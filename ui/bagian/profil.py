@@ -508,14 +508,17 @@ def render_kpi(baris: Mapping[str, object], keyakinan: str | None, asal: AsalTot
         kolom[1].metric(_sintetis(t("perbandingan_total", bahasa), bahasa), _angka(baris["total"], 2, bahasa))
     hitung = label_predikat(baris["predikat_hitung"], bahasa, resmi=False)
     perkiraan = asal is not None and asal.status == "perkiraan"
+    # Short values and labels (four cards share a row); the estimate and the rank's population are
+    # said in the card's delta line and help, where they are not cut off.
+    delta = t("profil_beda_ya", bahasa) if baris["beda_predikat"] else None
+    if delta is None and perkiraan:
+        delta = t("profil_perkiraan", bahasa)
     kolom[2].metric(
-        t("profil_predikat_perkiraan", bahasa)
-        if perkiraan
-        else t("profil_predikat_dari_dilaporkan", bahasa)
+        t("profil_predikat_dari_dilaporkan", bahasa)
         if nyata
         else _sintetis(t("profil_predikat_hitung", bahasa), bahasa),
         hitung,
-        delta=t("profil_beda_ya", bahasa) if baris["beda_predikat"] else None,
+        delta=delta,
         delta_color="off",
         delta_arrow="off",
         help=t("profil_perkiraan_bantuan", bahasa, pita=", ".join(asal.pita_layak)) if perkiraan and asal else None,
@@ -523,7 +526,12 @@ def render_kpi(baris: Mapping[str, object], keyakinan: str | None, asal: AsalTot
     seri = "=" if baris["seri_provinsi"] else ""
     # The rank is over the synthetic totals of the regions that have scores: both said on the card.
     jumlah = format_angka(int(cast(int, baris["jumlah_provinsi"])), bahasa=bahasa)
+    peringkat = f"{baris['peringkat_provinsi']}{seri}"
     kolom[3].metric(
         _sintetis(t("profil_kpi_peringkat", bahasa), bahasa),
-        t("profil_peringkat_dari", bahasa, peringkat=f"{baris['peringkat_provinsi']}{seri}", jumlah=jumlah),
+        t("profil_peringkat_pendek", bahasa, peringkat=peringkat, jumlah=jumlah),
+        delta=t("profil_peringkat_populasi", bahasa),
+        delta_color="off",
+        delta_arrow="off",
+        help=t("profil_peringkat_dari", bahasa, peringkat=peringkat, jumlah=jumlah),
     )
