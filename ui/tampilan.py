@@ -10,6 +10,7 @@ from indicators.bangun.database import Persiapan
 from indicators.format import Bahasa, format_angka
 from indicators.grafik.peta import label_kategori
 from indicators.io import store
+from indicators.katalog.model import Skema, jenis_pengampu
 from indicators.teks import ada, t
 from ui import aman
 
@@ -36,6 +37,13 @@ def teks_hover(kabkota: pd.DataFrame, bahasa: Bahasa) -> list[str]:
                 teks += " — data contoh (sintetis)" if bahasa == "id" else " — synthetic example"
         hasil.append(teks)
     return hasil
+
+
+def label_pengampu(nama: str, skema: Skema, bahasa: Bahasa) -> str:
+    """An OPD's name, or a national agency's office marked 'instansi vertikal' (it is not an OPD)."""
+    if jenis_pengampu(nama, skema) == "instansi_vertikal":
+        return f"{nama} ({t('ind_instansi_vertikal', bahasa)})"
+    return nama
 
 
 def label_dasar(dasar: object, bahasa: Bahasa) -> str:

@@ -418,7 +418,7 @@ def _tabel_peringkat(d: DataSitus, b: Bahasa) -> Tabel:
         for r in urut.to_dict("records")
     ]
     kepala = [
-        Kolom(t("ind_kol_peringkat", b), angka=True),
+        Kolom(t("kol_peringkat_populasi", b, jumlah=len(d.skor)), angka=True),
         Kolom(t("kode", b)),
         Kolom(t("nama", b)),
         Kolom(t("predikat_resmi", b)),
@@ -539,7 +539,7 @@ def _kartu_profil(d: DataSitus, kab: pd.Series, baris_skor: pd.DataFrame, b: Bah
         *kartu,
         Kartu(t("total", b), _angka(r["total"], 2, b)),
         Kartu(t("predikat_hitung", b), _label_hitung(r["predikat_hitung"], b)),
-        Kartu(t("ind_kol_peringkat", b), t("peringkat_dari", b, peringkat=peringkat, jumlah=len(d.skor))),
+        Kartu(t("ind_kol_peringkat", b), t("profil_peringkat_dari", b, peringkat=peringkat, jumlah=len(d.skor))),
     ]
 
 

@@ -82,3 +82,19 @@ def test_editor_menandai_butir_lengkap_dan_kesiapan_berubah(db_halaman: Path):
     riwayat = at.dataframe[-1].value
     assert "ana.pkl" in set(riwayat["Pengguna"])
     assert "lengkap" in set(riwayat["Baru"])
+
+
+def test_instansi_vertikal_ditandai_di_tabel_kesiapan():
+    """Polres and BPS sit in the Gugus Tugas but are not regional OPD: the readiness table says so."""
+    import pandas as pd
+
+    from ui.bagian import gugus_tugas as bagian
+
+    kesiapan = pd.DataFrame(
+        {"opd": ["Dinas Sosial", "Polres (Unit PPA)"], "jumlah": [3, 2], "selesai": [1, 0], "dalam_proses": [1, 1],
+         "belum_ada": [1, 1], "terlambat": [0, 1], "poin_prioritas": [4.0, 2.0], "persen_siap": [33.3, 0.0],
+         "poin_dipertaruhkan": [8.0, 5.0]}
+    )  # fmt: skip
+    tabel = bagian.tabel_kesiapan(kesiapan, "opd", {}, "id")
+    nama = tabel.iloc[:, 0].tolist()
+    assert nama == ["Dinas Sosial", "Polres (Unit PPA) (instansi vertikal, bukan OPD)"]

@@ -22,9 +22,9 @@ from indicators.grafik import gugus as grafik_gugus
 from indicators.gugus import simpan as gugus_simpan, tugas
 from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
-from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema
+from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema, katalog_bawaan
 from indicators.teks import t
-from ui import aman, tetap
+from ui import aman, tampilan, tetap
 
 _KONFIG = {"displaylogo": False}
 
@@ -72,12 +72,19 @@ def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
 # --- readiness charts --------------------------------------------------------------------------
 
 
+def _nama_pengampu(nama: str, kunci: str, bahasa: Bahasa) -> str:
+    """An OPD's name; a national agency's office (Polres, BPS …) is marked as not an OPD."""
+    if kunci == "kelompok":
+        return nama
+    return tampilan.label_pengampu(nama, katalog_bawaan().skema["KLA24"], bahasa)
+
+
 def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
     """The readiness table with translated headings (points as numbers for sorting)."""
     judul = t("gt_kol_klaster", bahasa) if kunci == "kelompok" else t("gt_kol_opd", bahasa)
     return pd.DataFrame(
         {
-            judul: aman.netral(label.get(str(k), str(k)) for k in kesiapan[kunci]),
+            judul: aman.netral(_nama_pengampu(label.get(str(k), str(k)), kunci, bahasa) for k in kesiapan[kunci]),
             t("gt_kol_jumlah", bahasa): kesiapan["jumlah"],
             t("gt_kol_selesai", bahasa): kesiapan["selesai"],
             t("gt_kol_proses", bahasa): kesiapan["dalam_proses"],

@@ -29,10 +29,9 @@ from indicators.katalog.model import (
     Kelompok,
     Referensi,
     Skema,
-    jenis_pengampu,
 )
 from indicators.teks import t
-from ui import tetap, widgets
+from ui import tampilan, tetap, widgets
 from ui.unduh import gambar, tabel as unduh_tabel
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
@@ -245,6 +244,7 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
         total=format_angka(skema.nilai_total, 0, bahasa),
     )
     butir = "\n".join(f"- {md(b)}" for b in ind.data_diukur.butir)
+    pengampu = md("; ".join(tampilan.label_pengampu(b, skema, bahasa) for b in ind.opd_pengampu.butir))
     return [
         _bidang(
             t("ind_nama_lengkap", bahasa), md(ind.nama.teks), ind.nama.status, rujukan.nomor(ind.nama.sumber), bahasa
@@ -259,7 +259,7 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
         _bidang(t("ind_arah", bahasa), arah, None, "", bahasa),
         _bidang(t("ind_maks", bahasa), f"{maks} :orange-badge[{t('ind_asumsi', bahasa)}]", None, "", bahasa),
         _bidang(
-            t("ind_opd", bahasa), md("; ".join(label_pengampu(b, skema, bahasa) for b in ind.opd_pengampu.butir)),
+            t("ind_opd", bahasa), pengampu,
             ind.opd_pengampu.status, rujukan.nomor(ind.opd_pengampu.sumber), bahasa,
         ),
         _bidang_klaster(ind, skema, rujukan, bahasa),
@@ -268,13 +268,6 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
             rujukan.nomor(ind.sumber_data.sumber), bahasa,
         ),
     ]  # fmt: skip
-
-
-def label_pengampu(nama: str, skema: Skema, bahasa: Bahasa) -> str:
-    """An OPD's name, or a national agency's office marked 'instansi vertikal' (it is not an OPD)."""
-    if jenis_pengampu(nama, skema) == "instansi_vertikal":
-        return f"{nama} ({t('ind_instansi_vertikal', bahasa)})"
-    return nama
 
 
 def _bidang_klaster(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahasa) -> str:

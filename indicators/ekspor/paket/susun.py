@@ -732,8 +732,9 @@ def _bagian_peringkat(d: _DataProvinsi) -> Bagian:
         ]
         for r in urut.to_dict("records")
     ]
-    kolom = ["ind_kol_peringkat", "nama", "total", "profil_predikat_hitung", "predikat_resmi", "kolom_selisih"]
-    tabel = Tabel([teks(k) for k in kolom], baris, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])
+    kolom = ["nama", "total", "profil_predikat_hitung", "predikat_resmi", "kolom_selisih"]
+    kepala = [teks("kol_peringkat_populasi", jumlah=len(d.tabel)), *(teks(k) for k in kolom)]
+    tabel = Tabel(kepala, baris, [0.9, 3.2, 1.3, 1.5, 1.6, 1.9])
     return Bagian(teks("paket_peringkat"), [], tabel=[tabel], sintetis=True)
 
 
