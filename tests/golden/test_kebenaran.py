@@ -8,6 +8,7 @@ A number the dashboard shows that its sources do not give fails here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -69,7 +70,8 @@ def _daftar(kode_provinsi: str) -> pd.DataFrame:
 
 def _jumlah_wilayah(kode_provinsi: str) -> int:
     if kode_provinsi == JATENG:
-        return len(pd.read_csv(KLA / "wilayah_jateng.csv", dtype=str).query("jenis != 'Provinsi'"))
+        wilayah = pd.read_csv(KLA / "wilayah_jateng.csv", dtype=str)
+        return int(wilayah["kode_wilayah"].str.contains(".", regex=False).sum())  # kab/kota, not the province
     return 514
 
 
@@ -164,3 +166,46 @@ def test_paket_provinsi_sesuai_sumber(db_bawaan: Path):
     semua = " ".join(halaman)
     assert "Dasar angka 2023: rekap resmi" in semua
     assert f"{dikenal} dari 35 kab/kota diketahui per wilayah" in semua
+
+
+LABEL_KATEGORI = {"Tidak ada": "Tidak berpredikat"}
+
+
+def test_legenda_peta_predikat_setiap_siklus(app_db: Path):
+    """Peta, measure 'predikat resmi', every Jawa Tengah cycle: the legend's counts (stated and
+    inferred together) equal the per-region rows of the CSVs; the rest is 'Data tidak ditemukan'."""
+    daftar = _daftar(JATENG)
+    at = periksa_tanpa_galat(buka_halaman("peta").run())
+    for tahun in _siklus_halaman(at):
+        at.selectbox(key="tahun").set_value(tahun).run()
+        periksa_tanpa_galat(at)
+        spek = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"choropleth"' in c.proto.spec)
+        legenda: dict[str, int] = {}
+        for tr in spek["data"]:
+            nama, jumlah = tr["name"].rsplit(" (", 1)
+            kunci = nama.split(",")[0]
+            legenda[kunci] = legenda.get(kunci, 0) + int(jumlah.rstrip(")"))
+        hitung = daftar[daftar["tahun"] == tahun]["predikat"].value_counts()
+        harapan = {LABEL_KATEGORI.get(str(p), str(p)): int(n) for p, n in hitung.items()}
+        if (kosong := _jumlah_wilayah(JATENG) - int(hitung.sum())) > 0:
+            harapan["Data tidak ditemukan"] = kosong
+        assert legenda == harapan, tahun
+
+
+def test_predikat_resmi_profil_setiap_wilayah(app_db: Path):
+    """Profil, every Jawa Tengah kab/kota, 2023: the card's official predikat is the CSVs' (or 'not found')."""
+    daftar = _daftar(JATENG)
+    ini = daftar[daftar["tahun"] == 2023]
+    tahun_ini = dict(zip(ini["kode_wilayah"], ini["predikat"], strict=True))
+    wilayah = pd.read_csv(KLA / "wilayah_jateng.csv", dtype=str)
+    semua_kode = [k for k in wilayah["kode_wilayah"] if "." in k]
+    assert len(semua_kode) == 35
+    at = periksa_tanpa_galat(buka_halaman("profil", tahun="2023").run())
+    for kode in semua_kode:
+        at.selectbox(key="wilayah").set_value(kode).run()
+        periksa_tanpa_galat(at)
+        assert at.query_params["wilayah"] == kode
+        kartu = {m.label: m.value for m in at.metric}
+        predikat = tahun_ini.get(kode)
+        harapan = "Data tidak ditemukan" if predikat is None else LABEL_KATEGORI.get(predikat, predikat)
+        assert kartu["Predikat resmi 2023"] == harapan, kode
