@@ -40,7 +40,10 @@ def test_chart_batang_svg_bahasa_inggris(db_bawaan: Path, tmp_path: Path, capsys
     )  # fmt: skip
     assert kode == 0, err
     teks = "".join(ET.parse(tujuan).getroot().itertext())
-    assert "Kab/kota per official predikat, Jawa Tengah 2023" in teks
+    # The counts chart every surface shares: official 2023 recap, its coverage in the title.
+    assert "Kab/kota per predikat, Jawa Tengah 2023 (official recap; 25 of 35 kab/kota known by name)" in teks
+    assert "Official count" in teks
+    assert "Known by name" in teks
     assert "Source:" in teks
 
 
