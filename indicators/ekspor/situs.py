@@ -358,7 +358,11 @@ def _hover_peta(
 def halaman_ringkasan(h: _Halaman, berkas_data: Sequence[str]) -> str:
     """The overview: KPI counts per predikat, distributions, ranking table, movers."""
     d, b = h.data, h.bahasa
-    batang = None if d.ringkas is None else _grafik("grafik-jumlah", grafik_jumlah(d.ringkas, d, b))
+    batang = None
+    if d.ringkas is not None:
+        # The builder leaves no left margin (Streamlit adds its own); the site's frame gives the band names room.
+        fig = _bingkai(grafik_jumlah(d.ringkas, d, b), b, height=360, margin={"l": 80, "r": 30, "t": 10, "b": 40})
+        batang = _grafik("grafik-jumlah", fig)
     sebaran = _grafik("grafik-sebaran", _sebaran(d, b)) if len(d.skor) else None
     return h.render(
         "ringkasan.html",
