@@ -214,10 +214,7 @@ def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
 def _ringkasan_predikat(
     db: str, versi_db: int, kode_provinsi: str, tahun: int, urutan: tuple[str, ...]
 ) -> pd.DataFrame | None:
-    try:
-        return rekap.ringkasan_dari_db(Path(db), kode_provinsi, tahun, list(urutan))
-    except layanan.PilihanError:
-        return None  # a cycle with scores but no predikat anywhere: the page shows no counts
+    return rekap.ringkasan_bila_ada(Path(db), kode_provinsi, tahun, list(urutan))
 
 
 def ringkasan_predikat(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame | None:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.analisis import ringkasan
 from indicators.bangun.database import Persiapan
 from indicators.format import Bahasa, format_angka
 from indicators.grafik.peta import label_kategori
 from indicators.io import store
 from indicators.katalog.model import Skema, jenis_pengampu
-from indicators.teks import ada, t
+from indicators.teks import t
 from ui import aman
 
 
@@ -48,7 +49,7 @@ def label_pengampu(nama: str, skema: Skema, bahasa: Bahasa) -> str:
 
 def label_dasar(dasar: object, bahasa: Bahasa) -> str:
     """The basis of a predikat in words (stated, by elimination, inferred), or '–' when none."""
-    return t(f"dasar_{dasar}", bahasa) if isinstance(dasar, str) and ada(f"dasar_{dasar}") else "–"
+    return ringkasan.label_dasar(dasar, bahasa) or "–"
 
 
 def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:

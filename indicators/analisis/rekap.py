@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from indicators.analisis import ringkasan
 from indicators.analisis.layanan import PilihanError
 from indicators.format import Bahasa, format_angka
 from indicators.io import store
@@ -167,11 +168,6 @@ def jumlah_diketahui(kabkota: pd.DataFrame, urutan_predikat: list[str]) -> dict[
     return {p: int(hitung.get(p, 0)) for p in urutan_predikat}
 
 
-def _siklus_lalu(tahun: int, semua: list[int]) -> int | None:
-    lebih_awal = [t for t in semua if t < tahun]
-    return max(lebih_awal) if lebih_awal else None
-
-
 def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_predikat: list[str]) -> pd.DataFrame:
     """:func:`ringkasan_predikat` for a province ('00' = Indonesia) and cycle, read from the database.
 
@@ -200,9 +196,19 @@ def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_pred
         kabkota = store.kueri(db_path, "ringkasan_kabkota", {"tahun": th, "kode_provinsi": kode_provinsi})
         return jumlah_siklus(kabkota, rekap, th, cakupan, urutan_predikat)
 
-    tahun_lalu = _siklus_lalu(tahun, semua)
+    tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua)
     hasil = ringkasan_predikat(siklus(tahun), None if tahun_lalu is None else siklus(tahun_lalu), urutan_predikat)
     return hasil.assign(tahun=tahun, tahun_lalu=tahun_lalu, sumber=sumber_rekap(rekap, tahun, cakupan))
+
+
+def ringkasan_bila_ada(
+    db_path: Path, kode_provinsi: str, tahun: int, urutan_predikat: list[str]
+) -> pd.DataFrame | None:
+    """:func:`ringkasan_dari_db`, or None for a cycle with scores but no predikat (nothing to count)."""
+    try:
+        return ringkasan_dari_db(db_path, kode_provinsi, tahun, urutan_predikat)
+    except PilihanError:
+        return None
 
 
 def sumber_rekap(rekap_pilihan: pd.DataFrame, tahun: int, cakupan: str) -> str | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.format import Bahasa
+from indicators.teks import ada, t
+
 TIDAK_ADA = "Tidak ada"
 TIDAK_DITEMUKAN = "Data tidak ditemukan"
 DASAR_DINYATAKAN = "stated"
@@ -25,27 +28,25 @@ def dengan_kategori(kabkota: pd.DataFrame) -> pd.DataFrame:
     ``kabkota`` needs ``predikat_resmi`` and ``dasar`` (stated / derived_by_elimination /
     inferred_from_later_statement / inferred).
     """
-    dinyatakan = kabkota["dasar"].fillna(DASAR_DINYATAKAN).eq(DASAR_DINYATAKAN)
     return kabkota.assign(
         kategori=kategori_peta(kabkota["predikat_resmi"]),
-        disimpulkan=kabkota["predikat_resmi"].notna() & ~dinyatakan,
+        disimpulkan=disimpulkan(kabkota["predikat_resmi"], kabkota["dasar"]),
     )
+
+
+def disimpulkan(predikat: pd.Series, dasar: pd.Series) -> pd.Series:
+    """True where a predikat is known but no source states it (by elimination or inferred)."""
+    return predikat.notna() & dasar.notna() & dasar.ne(DASAR_DINYATAKAN)
+
+
+def label_dasar(dasar: object, bahasa: Bahasa) -> str | None:
+    """The basis of a predikat in words (stated by a source, by elimination, inferred), or None."""
+    return t(f"dasar_{dasar}", bahasa) if isinstance(dasar, str) and ada(f"dasar_{dasar}") else None
 
 
 def urutan_kategori(urutan_predikat: list[str]) -> list[str]:
     """Return every map category from best to worst, with the unknown last."""
     return [*reversed(urutan_predikat), TIDAK_ADA, TIDAK_DITEMUKAN]
-
-
-def hitung_per_predikat(kabkota: pd.DataFrame, urutan_predikat: list[str]) -> pd.DataFrame:
-    """Count kab/kota per official predikat (every category present, zero included).
-
-    ``kabkota`` needs a ``predikat_resmi`` column; returns columns ``predikat`` and ``jumlah``.
-    """
-    kategori = kategori_peta(kabkota["predikat_resmi"])
-    urutan = urutan_kategori(urutan_predikat)
-    jumlah = kategori.value_counts().reindex(urutan, fill_value=0)
-    return pd.DataFrame({"predikat": urutan, "jumlah": jumlah.to_numpy()})
 
 
 def siklus_sebelumnya(tahun: int, semua_tahun: list[int]) -> int | None:
@@ -73,19 +74,6 @@ def pergerakan_predikat(
     gabung = kini.merge(lalu, on="kode_wilayah", suffixes=("_kini", "_lalu"), validate="one_to_one")
     gabung["langkah"] = gabung["predikat_kini"].map(tingkat) - gabung["predikat_lalu"].map(tingkat)
     return gabung[kolom].sort_values(["langkah", "nama"], ascending=[False, True], ignore_index=True)
-
-
-def jumlah_dengan_perubahan(
-    kabkota: pd.DataFrame, kabkota_lalu: pd.DataFrame | None, urutan_predikat: list[str]
-) -> pd.DataFrame:
-    """Counts per official predikat now and in the previous cycle (``jumlah``, ``jumlah_lalu``)."""
-    kini = hitung_per_predikat(kabkota, urutan_predikat)
-    if kabkota_lalu is None:
-        kini["jumlah_lalu"] = pd.NA
-        return kini
-    lalu = hitung_per_predikat(kabkota_lalu, urutan_predikat)
-    kini["jumlah_lalu"] = lalu["jumlah"].to_numpy()
-    return kini
 
 
 def _status_provinsi(penghargaan: object, lengkap: bool) -> str:

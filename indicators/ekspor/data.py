@@ -80,16 +80,8 @@ def muat_data(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog | 
         sumber=_sumber_dipakai(db_path, resmi, kabkota),
         atribusi=metodologi.baca_atribusi_batas(DATA_DIR / "README-batas-wilayah.md"),
         sintetis=bool(kabkota["skor_sintetis"].any()) or bool(skor["sintetis"].astype(bool).any()),
-        ringkas=ringkas_predikat(db_path, kode_provinsi, tahun, katalog),
+        ringkas=rekap.ringkasan_bila_ada(db_path, kode_provinsi, tahun, katalog.pita.urutan()),
     )
-
-
-def ringkas_predikat(db_path: Path, kode_provinsi: str, tahun: int, katalog: Katalog) -> pd.DataFrame | None:
-    """The counts every surface shows (the page, the site, the pack), or None for a cycle with no predikat."""
-    try:
-        return rekap.ringkasan_dari_db(db_path, kode_provinsi, tahun, katalog.pita.urutan())
-    except layanan.PilihanError:
-        return None
 
 
 def _nama_provinsi(db_path: Path, kode_provinsi: str) -> str:

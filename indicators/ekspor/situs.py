@@ -42,7 +42,7 @@ from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
 from indicators.katalog.model import Skema
 from indicators.lokasi import STATIC_DIR
-from indicators.teks import ada, penerjemah, t
+from indicators.teks import penerjemah, t
 from indicators.teks_aman import bersihkan_kontrol
 
 ASET = "aset"
@@ -343,7 +343,7 @@ def _hover_peta(
     teks = f"<b>{html.escape(str(nama))}</b><br>{t('predikat_resmi', bahasa)}: {html.escape(str(predikat))}"
     keyakinan, dasar = asal
     if isinstance(keyakinan, str):
-        basis = f"; {t(f'dasar_{dasar}', bahasa)}" if isinstance(dasar, str) and ada(f"dasar_{dasar}") else ""
+        basis = f"; {label}" if (label := ringkasan.label_dasar(dasar, bahasa)) else ""
         teks += f" ({t('keyakinan', bahasa).lower()}: {_keyakinan(keyakinan, bahasa)}{basis})"
     if pd.notna(total):
         teks += f"<br>{t('total', bahasa)}: {_angka(total, 2, bahasa)}"

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
-from indicators.teks import ada, t
+from indicators.teks import t
 
 _GARIS = "#4d4d4d"
 _FONT = "Source Sans Pro, Arial, sans-serif"
@@ -38,8 +38,8 @@ def teks_status(status: str, keyakinan: object, terverifikasi: bool, bahasa: Bah
     rincian = []
     if status == "resmi" and isinstance(keyakinan, str):
         rincian.append(t("peta_keyakinan", bahasa, tingkat=t(keyakinan, bahasa)))
-    if status == "resmi" and isinstance(dasar, str) and ada(f"dasar_{dasar}"):
-        rincian.append(t(f"dasar_{dasar}", bahasa))
+    if status == "resmi" and (basis := ringkasan.label_dasar(dasar, bahasa)):
+        rincian.append(basis)
     if status != "tidak_ditemukan" and not terverifikasi:
         rincian.append(t("peta_belum_terverifikasi", bahasa))
     return teks + (f" ({', '.join(rincian)})" if rincian else "")
@@ -211,7 +211,7 @@ def gambar_peta(
     if not ukuran.kontinu:
         dasar = data["dasar"] if "dasar" in data.columns else pd.Series(None, index=data.index, dtype="object")
         fig = grafik.peta_kategori(
-            data.assign(disimpulkan=dasar.notna() & dasar.ne(ringkasan.DASAR_DINYATAKAN)),
+            data.assign(disimpulkan=ringkasan.disimpulkan(data["kategori"], dasar)),
             geojson,
             kolom_kategori="kategori",
             urutan=ringkasan.urutan_kategori(list(ukuran.kategori[1:])),

@@ -82,33 +82,6 @@ def peta_kategori(
     return fig
 
 
-def batang_jumlah(jumlah: pd.DataFrame, label_kategori: dict[str, str], judul_sumbu: str) -> go.Figure:
-    """Build a horizontal bar chart of counts per category in the given order, coloured like the map."""
-    jumlah = jumlah[jumlah["jumlah"] > 0]
-    fig = go.Figure(
-        go.Bar(
-            x=jumlah["jumlah"],
-            y=[label_kategori.get(k, k) for k in jumlah["predikat"]],
-            orientation="h",
-            marker={
-                "color": [WARNA_PREDIKAT.get(k, "#cccccc") for k in jumlah["predikat"]],
-                "line": {"color": _GARIS, "width": 0.6},
-            },
-            text=jumlah["jumlah"],
-            textposition="outside",
-            hoverinfo="skip",
-        )
-    )
-    fig.update_layout(
-        yaxis={"autorange": "reversed"},
-        xaxis={"title": {"text": judul_sumbu}, "dtick": 5},
-        margin={"l": 0, "r": 20, "t": 10, "b": 0},
-        font={"family": _FONT, "size": 14},
-        height=300,
-    )
-    return fig
-
-
 def _jejak_kategori(
     bagian: pd.DataFrame, geojson: str | dict[str, Any], warna: str, nama: str, simpul: bool
 ) -> go.Choropleth:

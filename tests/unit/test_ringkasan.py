@@ -1,4 +1,4 @@
-"""Overview helpers: counts with change, previous cycle, official predikat moves."""
+"""Overview helpers: previous cycle, official predikat moves, province status (counts: test_rekap.py)."""
 
 from __future__ import annotations
 
@@ -14,24 +14,6 @@ def test_siklus_sebelumnya_tidak_tahunan():
     assert ringkasan.siklus_sebelumnya(2025, siklus) == 2023
     assert ringkasan.siklus_sebelumnya(2021, siklus) == 2019
     assert ringkasan.siklus_sebelumnya(2017, siklus) is None
-
-
-def test_jumlah_per_predikat_lengkap_dengan_nol_dan_tidak_ditemukan():
-    data = pd.DataFrame({"predikat_resmi": ["Madya", "Madya", None, "Tidak ada", "Utama"]})
-    jumlah = ringkasan.hitung_per_predikat(data, URUTAN).set_index("predikat")["jumlah"]
-    assert jumlah.to_dict() == {
-        "KLA": 0,
-        "Utama": 1,
-        "Nindya": 0,
-        "Madya": 2,
-        "Pratama": 0,
-        "Tidak ada": 1,
-        "Data tidak ditemukan": 1,
-    }
-    lalu = pd.DataFrame({"predikat_resmi": ["Madya", "Pratama"]})
-    dengan = ringkasan.jumlah_dengan_perubahan(data, lalu, URUTAN).set_index("predikat")
-    assert dengan.loc["Madya", "jumlah_lalu"] == 1
-    assert dengan.loc["Pratama", "jumlah_lalu"] == 1
 
 
 def test_pergerakan_predikat_hanya_yang_diketahui_di_kedua_siklus():

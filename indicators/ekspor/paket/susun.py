@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from indicators.analisis import analitik, layanan, metodologi, profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
-from indicators.ekspor import data as ekspor_data, gambar as ekspor_gambar
+from indicators.ekspor import gambar as ekspor_gambar
 from indicators.ekspor.gambar import MetaGambar, slug
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
@@ -662,7 +662,7 @@ def _data_provinsi(
         kabkota=kab,
         tahun_lalu=tahun_lalu,
         lalu=lalu,
-        ringkas=ekspor_data.ringkas_predikat(db_path, kode_provinsi, tahun, katalog),
+        ringkas=rekap.ringkasan_bila_ada(db_path, kode_provinsi, tahun, katalog.pita.urutan()),
         meta=MetaGambar(nama, subjudul, (), sintetis, bahasa, tanggal),
     )
 
@@ -886,7 +886,7 @@ def gambar_provinsi(
         fig = _gambar_peta(kab, katalog, kode_provinsi, teks)
         judul = f"{teks('peta_predikat')} {nama} {tahun}"
     elif jenis == "batang":
-        ringkas = ekspor_data.ringkas_predikat(db_path, kode_provinsi, tahun, katalog)
+        ringkas = rekap.ringkasan_bila_ada(db_path, kode_provinsi, tahun, katalog.pita.urutan())
         if ringkas is None:
             raise layanan.PilihanError(f"Tidak ada predikat {tahun} untuk {nama} (no predikat for that cycle)")
         fig = _gambar_jumlah(ringkas, kab, katalog, bahasa)
