@@ -1,0 +1,1 @@
+"""Perlindungan Anak: aggregate child-protection figures, their disclosure control, import and recap."""
