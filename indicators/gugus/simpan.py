@@ -220,7 +220,7 @@ def baca_log(path: Path, kode_wilayah: str) -> pd.DataFrame:
 
 
 @dataclass
-class _Tulis:
+class Tulis:
     """An open write: the connection to the working copy and how many changes were logged."""
 
     con: duckdb.DuckDBPyConnection
@@ -239,7 +239,7 @@ def _salinan(path: Path) -> AbstractContextManager[store.SalinanKerja]:
 
 
 @contextmanager
-def _transaksi(path: Path) -> Iterator[_Tulis]:
+def transaksi(path: Path) -> Iterator[Tulis]:
     """Yield a write on a fresh copy of the workspace inside one transaction, then publish it.
 
     The copy is published (:func:`store.salinan_kerja`: CHECKPOINT, close, fsync, ``os.replace``)
@@ -249,7 +249,7 @@ def _transaksi(path: Path) -> Iterator[_Tulis]:
     """
     try:
         with _salinan(path) as salinan:
-            tulis = _Tulis(salinan.con)
+            tulis = Tulis(salinan.con)
             yield tulis
             salinan.terbit = tulis.berubah > 0
     except (OSError, duckdb.IOException) as exc:
@@ -268,7 +268,8 @@ def _naikkan_skema(path: Path) -> None:
         raise TulisError.dari(exc, path) from exc
 
 
-def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -> None:
+def sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -> None:
+    """Run the named INSERT … SELECT … FROM data_masuk with ``frame`` as ``data_masuk`` (nothing when empty)."""
     if frame.empty:
         return
     con.register("data_masuk", frame)
@@ -278,7 +279,7 @@ def _sisip(con: duckdb.DuckDBPyConnection, nama_sql: str, frame: pd.DataFrame) -
         con.unregister("data_masuk")
 
 
-def _teks(nilai: object) -> str | None:
+def teks_log(nilai: object) -> str | None:
     """A value as the change log stores and compares it: text, or None for empty (None, NaN, NaT, blank)."""
     if kosong(nilai):
         return None
@@ -292,7 +293,8 @@ def _teks(nilai: object) -> str | None:
     return teks if teks.strip() else None
 
 
-def _periksa_lingkup(pengguna: Pengguna, kode_wilayah: str) -> None:
+def periksa_lingkup(pengguna: Pengguna, kode_wilayah: str) -> None:
+    """Refuse (:class:`LingkupError`) a change to a region outside the user's scope, before anything is touched."""
     if not dalam_lingkup(pengguna, kode_wilayah):
         lingkup = ", ".join(pengguna.wilayah) or "-"
         raise LingkupError(
@@ -303,14 +305,19 @@ def _periksa_lingkup(pengguna: Pengguna, kode_wilayah: str) -> None:
         )
 
 
-def _log(
-    tulis: _Tulis,
+def catat_log(
+    tulis: Tulis,
     baris: list[dict[str, object]],
     pengguna: Pengguna,
     kode_wilayah: str,
     waktu: dt.datetime,
     asal: str,
 ) -> int:
+    """Append changes to ``log_perubahan`` (each row: tabel, kunci, kolom, nilai_lama, nilai_baru, versi?).
+
+    Counts them on ``tulis``, so that a write that logged nothing is not published. Every module
+    that writes the workspace logs through here: one change history for the page and the CLI.
+    """
     if not baris:
         return 0
     awal = int(store.kueri_con(tulis.con, "gugus_log_id_baru")["log_id"].iloc[0])
@@ -320,7 +327,7 @@ def _log(
     frame["pengguna"] = pengguna.nama
     frame["kode_wilayah"] = kode_wilayah
     frame["asal"] = asal
-    _sisip(tulis.con, "gugus_sisip_log", frame)
+    sisip(tulis.con, "gugus_sisip_log", frame)
     tulis.berubah += len(frame)
     return len(frame)
 
@@ -370,7 +377,7 @@ def _target(rekam: Mapping[str, object], ubah: UbahButir) -> dict[str, object]:
 
 
 def _beda(rekam: Mapping[str, object], baru: Mapping[str, object]) -> list[str]:
-    return [k for k in KOLOM_BUTIR_UBAH if _teks(_nilai(k, rekam.get(k))) != _teks(baru[k])]
+    return [k for k in KOLOM_BUTIR_UBAH if teks_log(_nilai(k, rekam.get(k))) != teks_log(baru[k])]
 
 
 @dataclass(frozen=True)
@@ -430,7 +437,7 @@ def _konflik(rencana: Sequence[_Rencana], log_sejak: Callable[[str, int], pd.Dat
                 oleh=str(r.rekam.get("diubah_oleh") or "-"),
                 pada=_waktu(r.rekam.get("diubah_pada")),
                 perubahan=tuple(
-                    (str(x.kolom), _teks(x.nilai_lama), _teks(x.nilai_baru)) for x in log.itertuples(index=False)
+                    (str(x.kolom), teks_log(x.nilai_lama), teks_log(x.nilai_baru)) for x in log.itertuples(index=False)
                 ),
             )
         )
@@ -470,8 +477,8 @@ def _baris_butir(
                 "tabel": "butir_checklist",
                 "kunci": kunci,
                 "kolom": k,
-                "nilai_lama": _teks(r.rekam.get(k)),
-                "nilai_baru": _teks(r.baru[k]),
+                "nilai_lama": teks_log(r.rekam.get(k)),
+                "nilai_baru": teks_log(r.baru[k]),
                 "versi": versi,
             }
             for k in r.beda
@@ -520,11 +527,11 @@ def simpan_butir(
             such item is listed with its newer changes, and nothing is written (all or nothing).
         TulisError: the disk is full or the write failed (nothing is written).
     """
-    _periksa_lingkup(pengguna, kode_wilayah)
+    periksa_lingkup(pengguna, kode_wilayah)
     for ubah in perubahan:
         periksa_ubah_butir(ubah, dd)
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
-    with _transaksi(path) as tulis:
+    with transaksi(path) as tulis:
         lama = store.kueri_con(tulis.con, "gugus_butir", {"kode_wilayah": kode_wilayah})
         rencana = _rencana(lama, perubahan)
 
@@ -536,8 +543,8 @@ def simpan_butir(
         if konflik:
             raise KonflikError(konflik)
         frame, log = _baris_butir(rencana, kode_wilayah, pengguna, waktu)
-        _sisip(tulis.con, "gugus_sisip_butir", frame)
-        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+        sisip(tulis.con, "gugus_sisip_butir", frame)
+        return catat_log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
 
 def _teks_opd(daftar: Sequence[tuple[str, str]]) -> str:
@@ -565,7 +572,7 @@ def atur_opd(
         LingkupError: outside the user's scope. GugusError: unknown indicator, empty list, an
             empty name or role, or an OPD named twice.
     """
-    _periksa_lingkup(pengguna, kode_wilayah)
+    periksa_lingkup(pengguna, kode_wilayah)
     if indikator not in dd.per_indikator:
         raise GugusError(f"Indikator '{indikator}' tidak dikenal.", f"Unknown indicator '{indikator}'.")
     bersih = [(teks_masukan(opd) or "", teks_masukan(peran) or "") for opd, peran in daftar]
@@ -577,7 +584,7 @@ def atur_opd(
     if len({o for o, _ in bersih}) != len(bersih):
         raise GugusError("Ada OPD yang disebut dua kali.", "An OPD is named twice.")
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
-    with _transaksi(path) as tulis:
+    with transaksi(path) as tulis:
         con = tulis.con
         tersimpan = store.kueri_con(con, "gugus_opd", {"kode_wilayah": kode_wilayah})
         lama = opd_efektif(tersimpan, katalog, dd)
@@ -592,7 +599,7 @@ def atur_opd(
                 for i, (o, p) in enumerate(bersih)
             ]
         )
-        _sisip(con, "gugus_sisip_opd", frame)
+        sisip(con, "gugus_sisip_opd", frame)
         log: list[dict[str, object]] = [
             {
                 "tabel": "opd_indikator",
@@ -602,7 +609,7 @@ def atur_opd(
                 "nilai_baru": _teks_opd(bersih),
             }
         ]
-        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+        return catat_log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
 
 def _periksa_snapshot(nilai: Mapping[str, float], katalog: Katalog, kode_skema: str) -> None:
@@ -654,8 +661,8 @@ def _perubahan_snapshot(
                 "tabel": "snapshot_skor",
                 "kunci": f"{tanggal.isoformat()}/{ind}",
                 "kolom": "nilai",
-                "nilai_lama": _teks(sebelum.get(ind)),
-                "nilai_baru": _teks(baru),
+                "nilai_lama": teks_log(sebelum.get(ind)),
+                "nilai_baru": teks_log(baru),
             }
         )
     return pd.DataFrame(baris_baru, columns=_KOSONG["snapshot_skor"]), log
@@ -682,11 +689,11 @@ def simpan_snapshot(
         LingkupError: outside the user's scope. GugusError: an unknown indicator or a value out of
             range, listing every one (nothing is written).
     """
-    _periksa_lingkup(pengguna, kode_wilayah)
+    periksa_lingkup(pengguna, kode_wilayah)
     _periksa_snapshot(nilai, katalog, kode_skema)
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
-    with _transaksi(path) as tulis:
+    with transaksi(path) as tulis:
         lama = store.kueri_con(tulis.con, "gugus_snapshot", {"kode_wilayah": kode_wilayah})
         frame, log = _perubahan_snapshot(lama, kode_wilayah, tanggal, nilai, pengguna, waktu)
-        _sisip(tulis.con, "gugus_sisip_snapshot", frame)
-        return _log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+        sisip(tulis.con, "gugus_sisip_snapshot", frame)
+        return catat_log(tulis, log, pengguna, kode_wilayah, waktu, asal)
