@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import getpass
 import os
 import sys
@@ -172,7 +173,9 @@ def _baca_berkas(
         data = args.berkas.read_bytes()
     except OSError as exc:
         raise _galat("tak_ada_berkas", berkas=args.berkas) from exc
-    hasil = xlsx.baca_xlsx(data, args.berkas.name, data_dukung_bawaan(), kabkota, pengguna)
+    path = simpan.path_gugus(args.db or db_bawaan())
+    tambahan = functools.partial(xlsx.kunci_tambahan, path)  # the region's custom items are items too
+    hasil = xlsx.baca_xlsx(data, args.berkas.name, data_dukung_bawaan(), kabkota, pengguna, tambahan)
     if not hasil.sah or hasil.kode_wilayah is None:
         print(t("cli_masalah", bahasa, n=len(hasil.masalah)), file=sys.stderr)
         for m in hasil.masalah:

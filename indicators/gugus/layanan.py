@@ -6,6 +6,7 @@ database and the workspace file read-only and does the work in :mod:`indicators.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.format import Bahasa, format_angka, format_tanggal
-from indicators.gugus import simpan, tugas
+from indicators.gugus import kelembagaan, simpan, tugas
 from indicators.io import store
 from indicators.katalog.data_dukung import KatalogDataDukung
+from indicators.katalog.kelembagaan import kelembagaan_bawaan
 from indicators.katalog.model import Katalog
 
 
@@ -27,6 +29,9 @@ class RuangKerja:
     ``opd`` the effective OPD list, ``tersimpan`` the stored item rows, ``acuan`` the reference
     score, ``snapshot`` the stored snapshots, ``lintasan`` them scored, ``penurunan`` the earlier
     stage drops and ``skor_wilayah`` the region's evaluation scores (all cycles and stages).
+    ``tambahan`` holds the region's custom checklist items, deleted ones too
+    (:mod:`indicators.gugus.tambahan`), and ``kelembagaan`` its Kelembagaan register
+    (:func:`indicators.gugus.kelembagaan.tabel_register`).
     """
 
     kode_wilayah: str
@@ -39,6 +44,8 @@ class RuangKerja:
     lintasan: pd.DataFrame
     penurunan: pd.DataFrame
     skor_wilayah: pd.DataFrame
+    tambahan: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    kelembagaan: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
 def ruang_kerja(
@@ -49,8 +56,9 @@ def ruang_kerja(
     tersimpan = simpan.baca_butir(path, kode_wilayah)
     opd = tugas.opd_efektif(simpan.baca_opd(path, kode_wilayah), katalog, dd)
     snapshot = simpan.baca_snapshot(path, kode_wilayah)
+    tambahan = simpan.baca_tambahan(path, kode_wilayah)
     skor_wilayah = store.kueri(db_path, "skor_wilayah", {"kode_wilayah": kode_wilayah})
-    butir = tugas.tabel_butir(tersimpan, opd, katalog, dd, hari_ini=hari_ini)
+    butir = tugas.tabel_butir(tersimpan, opd, katalog, dd, hari_ini=hari_ini, tambahan=tambahan)
     acuan = tugas.acuan_skor(snapshot, skor_wilayah, katalog, dd.skema, kode_wilayah)
     return RuangKerja(
         kode_wilayah=kode_wilayah,
@@ -63,6 +71,8 @@ def ruang_kerja(
         lintasan=tugas.lintasan_snapshot(snapshot, katalog, kode_wilayah),
         penurunan=tugas.penurunan_tahap(skor_wilayah, katalog),
         skor_wilayah=skor_wilayah,
+        tambahan=tambahan,
+        kelembagaan=kelembagaan.register_wilayah(path, kode_wilayah, kelembagaan_bawaan(dd.skema)),
     )
 
 

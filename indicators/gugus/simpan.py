@@ -13,6 +13,11 @@ CHECKPOINTed, closed, fsynced and moved over the workspace with ``os.replace``. 
 (read-only, one short connection per call) see the old file or the new one; a process killed at
 any point leaves the old file as it was. A write that changes nothing writes nothing.
 
+**What it holds.** The checklist items, OPD pengampu, snapshots and the change log (here); the
+region's custom items (:mod:`indicators.gugus.tambahan`), the Kelembagaan register
+(:mod:`indicators.gugus.kelembagaan`) and the other registers write through this module's public
+path (:func:`transaksi`, :func:`catat_log`, :func:`periksa_lingkup`, :func:`sisip`, :func:`teks_log`).
+
 **Who may write.** Every write takes a :class:`indicators.akun.pengguna.Pengguna` and refuses, before
 touching anything, a region outside its scope (:func:`indicators.akun.pengguna.dalam_lingkup`).
 **Every change is recorded** in ``log_perubahan``: who, when, table, key, field, old → new.
@@ -23,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,12 +59,22 @@ _KOSONG = {
         *("log_id", "waktu", "pengguna", "kode_wilayah", "tabel", "kunci", "kolom"),
         *("nilai_lama", "nilai_baru", "asal", "versi"),
     ],
+    "butir_tambahan": [
+        *("kode_wilayah", "indikator", "butir", "nomor", "nama", "jenis", "dibuat_oleh", "dibuat_pada"),
+        *("dihapus_oleh", "dihapus_pada"),
+    ],
+    "kelembagaan_isian": [
+        *("kode_wilayah", "butir", "nilai", "referensi", "status", "alasan", "diajukan_oleh", "diajukan_pada"),
+        *("diputuskan_oleh", "diputuskan_pada", "diubah_oleh", "diubah_pada", "versi"),
+    ],
 }
 _KUERI = {
     "butir_checklist": "gugus_butir",
     "opd_indikator": "gugus_opd",
     "snapshot_skor": "gugus_snapshot",
     "log_perubahan": "gugus_log",
+    "butir_tambahan": "gugus_tambahan",
+    "kelembagaan_isian": "kelembagaan_isian",
 }
 
 
@@ -177,23 +192,36 @@ def versi_berkas(path: Path) -> int:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _baca(path: Path, tabel: str, kode_wilayah: str) -> pd.DataFrame:
+def baca_kueri(path: Path, nama_sql: str, parameter: Mapping[str, object], kolom: Sequence[str]) -> pd.DataFrame:
+    """Run a named read-only query on the workspace; an empty frame with ``kolom`` when there is nothing.
+
+    Nothing to read: no workspace file yet, or a file without the query's table (an empty file
+    from an interrupted first write, or one written before the migration that adds the table).
+    A file whose table lacks a column the query names is brought up to the current schema first.
+
+    Raises:
+        GugusError: the file cannot be read at all (damaged): restore it from a backup.
+    """
     if not path.is_file():
-        return pd.DataFrame(columns=_KOSONG[tabel])
+        return pd.DataFrame(columns=list(kolom))
     try:
         try:
-            return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
+            return store.kueri(path, nama_sql, dict(parameter))
         except duckdb.BinderException:
             # A column the query names is missing: a file written before a newer migration.
             _naikkan_skema(path)
-            return store.kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah})
+            return store.kueri(path, nama_sql, dict(parameter))
     except duckdb.CatalogException:
-        return pd.DataFrame(columns=_KOSONG[tabel])  # an empty file from an interrupted first write
+        return pd.DataFrame(columns=list(kolom))
     except duckdb.Error as exc:
         raise GugusError(
             f"Berkas ruang kerja {path.name} tidak dapat dibaca ({type(exc).__name__}); pulihkan dari cadangan.",
             f"The workspace file {path.name} cannot be read ({type(exc).__name__}); restore it from a backup.",
         ) from exc
+
+
+def _baca(path: Path, tabel: str, kode_wilayah: str) -> pd.DataFrame:
+    return baca_kueri(path, _KUERI[tabel], {"kode_wilayah": kode_wilayah}, _KOSONG[tabel])
 
 
 def baca_butir(path: Path, kode_wilayah: str) -> pd.DataFrame:
@@ -214,6 +242,16 @@ def baca_snapshot(path: Path, kode_wilayah: str) -> pd.DataFrame:
 def baca_log(path: Path, kode_wilayah: str) -> pd.DataFrame:
     """The change history of one region, newest first."""
     return _baca(path, "log_perubahan", kode_wilayah)
+
+
+def baca_tambahan(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """The region's custom checklist items (butir tambahan), deleted ones too (``dihapus_pada`` set)."""
+    return _baca(path, "butir_tambahan", kode_wilayah)
+
+
+def baca_kelembagaan(path: Path, kode_wilayah: str) -> pd.DataFrame:
+    """The region's stored Kelembagaan register values (only items someone filled in)."""
+    return _baca(path, "kelembagaan_isian", kode_wilayah)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -332,16 +370,23 @@ def catat_log(
     return len(frame)
 
 
-def periksa_ubah_butir(ubah: UbahButir, dd: KatalogDataDukung) -> None:
-    """Check one item change against the catalogue (item exists, status known, fields known).
+def periksa_ubah_butir(
+    ubah: UbahButir, dd: KatalogDataDukung, tambahan: Collection[tuple[str, str]] = frozenset()
+) -> None:
+    """Check one item change: the item exists, its status and fields are known.
+
+    An item exists in the catalogue, or among the region's active custom items ``tambahan`` (as
+    ``(indicator, item)``).
 
     Raises:
         GugusError: naming the indicator, item and bad value.
     """
-    if dd.butir(ubah.indikator, ubah.butir) is None:
+    if dd.butir(ubah.indikator, ubah.butir) is None and (ubah.indikator, ubah.butir) not in tambahan:
         raise GugusError(
-            f"Butir '{ubah.butir}' tidak ada pada indikator {ubah.indikator} di katalog data dukung.",
-            f"Item '{ubah.butir}' is not an item of indicator {ubah.indikator} in the evidence catalogue.",
+            f"Butir '{ubah.butir}' tidak ada pada indikator {ubah.indikator} di katalog data dukung "
+            "maupun di butir tambahan wilayah ini.",
+            f"Item '{ubah.butir}' is not an item of indicator {ubah.indikator} in the evidence catalogue "
+            "nor among this region's custom items.",
         )
     if ubah.status not in STATUS:
         raise GugusError(
@@ -522,29 +567,55 @@ def simpan_butir(
 
     Raises:
         LingkupError: the region is outside the user's scope (nothing is written).
-        GugusError: an unknown item, status or field (nothing is written).
+        GugusError: an unknown item (not in the catalogue nor an active custom item of the
+            region), status or field (nothing is written).
         KonflikError: a change based on an older version of its item than the stored one; every
             such item is listed with its newer changes, and nothing is written (all or nothing).
         TulisError: the disk is full or the write failed (nothing is written).
     """
     periksa_lingkup(pengguna, kode_wilayah)
-    for ubah in perubahan:
-        periksa_ubah_butir(ubah, dd)
     waktu = waktu or dt.datetime.now().replace(microsecond=0)
     with transaksi(path) as tulis:
-        lama = store.kueri_con(tulis.con, "gugus_butir", {"kode_wilayah": kode_wilayah})
-        rencana = _rencana(lama, perubahan)
+        return tulis_butir(tulis, pengguna, kode_wilayah, perubahan, dd, asal=asal, waktu=waktu)
 
-        def log_sejak(kunci: str, versi: int) -> pd.DataFrame:
-            isian = {"kode_wilayah": kode_wilayah, "kunci": kunci, "versi": versi}
-            return store.kueri_con(tulis.con, "gugus_log_butir_sejak", isian)
 
-        konflik = _konflik(rencana, log_sejak)
-        if konflik:
-            raise KonflikError(konflik)
-        frame, log = _baris_butir(rencana, kode_wilayah, pengguna, waktu)
-        sisip(tulis.con, "gugus_sisip_butir", frame)
-        return catat_log(tulis, log, pengguna, kode_wilayah, waktu, asal)
+def tambahan_aktif(con: duckdb.DuckDBPyConnection, kode_wilayah: str) -> frozenset[tuple[str, str]]:
+    """The region's active custom items as ``(indicator, item)``, read on an open connection."""
+    aktif = store.kueri_con(con, "gugus_tambahan_aktif", {"kode_wilayah": kode_wilayah})
+    return frozenset(zip(aktif["indikator"].astype(str), aktif["butir"].astype(str), strict=True))
+
+
+def tulis_butir(
+    tulis: Tulis,
+    pengguna: Pengguna,
+    kode_wilayah: str,
+    perubahan: Sequence[UbahButir],
+    dd: KatalogDataDukung,
+    *,
+    asal: str,
+    waktu: dt.datetime,
+) -> int:
+    """Apply checklist item changes inside an open write (:func:`transaksi`); see :func:`simpan_butir`.
+
+    The items are checked here, under the lock, against the catalogue and the region's active
+    custom items as they are now (one deleted a moment ago is refused). The caller checked scope.
+    """
+    tambahan = tambahan_aktif(tulis.con, kode_wilayah)
+    for ubah in perubahan:
+        periksa_ubah_butir(ubah, dd, tambahan)
+    lama = store.kueri_con(tulis.con, "gugus_butir", {"kode_wilayah": kode_wilayah})
+    rencana = _rencana(lama, perubahan)
+
+    def log_sejak(kunci: str, versi: int) -> pd.DataFrame:
+        isian = {"kode_wilayah": kode_wilayah, "kunci": kunci, "versi": versi}
+        return store.kueri_con(tulis.con, "gugus_log_butir_sejak", isian)
+
+    konflik = _konflik(rencana, log_sejak)
+    if konflik:
+        raise KonflikError(konflik)
+    frame, log = _baris_butir(rencana, kode_wilayah, pengguna, waktu)
+    sisip(tulis.con, "gugus_sisip_butir", frame)
+    return catat_log(tulis, log, pengguna, kode_wilayah, waktu, asal)
 
 
 def _teks_opd(daftar: Sequence[tuple[str, str]]) -> str:

@@ -4,8 +4,9 @@ DataFrames in, DataFrames out; no Streamlit and no file access (storage is
 :mod:`indicators.gugus.simpan`). The rules, written down once:
 
 - **Items.** The evidence items of an indicator come from the data dukung catalogue
-  (:mod:`indicators.katalog.data_dukung`). An item a region has not touched is ``belum``, owned by its
-  default OPD, with no due date.
+  (:mod:`indicators.katalog.data_dukung`), followed by the region's active custom items (butir
+  tambahan, :mod:`indicators.gugus.tambahan`), which count like any other item. An item a region
+  has not touched is ``belum``, owned by its default OPD, with no due date.
 - **Owner OPD.** The stored owner if set; else the catalogue default when that OPD is in the
   region's OPD pengampu list for the indicator; else the first OPD of that list. The region's list
   is the stored one, or the catalogue's ``opd_pengampu`` when it stored none.
@@ -13,7 +14,7 @@ DataFrames in, DataFrames out; no Streamlit and no file access (storage is
   ``belum``: nothing in hand yet. **Overdue** (``terlambat``) = a due date *before* ``hari_ini`` and
   not complete; an item due today is not overdue yet. ``hari_ini`` is always a parameter.
 - **Points at stake.** Each item carries an equal share of its indicator's maximum
-  (``nilai_maks / number of items``); an incomplete item puts its share at stake. The maxima are
+  (``nilai_maks / number of items``, custom items included); an incomplete item puts its share at stake. The maxima are
   the project's default allocation (the official ones are unpublished), and the equal split is our
   assumption too: both are shown as assumptions wherever the numbers appear.
 - **What matters most for the next predikat.** The reference score (the latest snapshot, else the
@@ -62,6 +63,7 @@ KOLOM_BUTIR = [
     "nama_en",
     "jenis",
     "keyakinan",
+    "tambahan",
     "opd",
     "status",
     "tenggat",
@@ -175,25 +177,45 @@ def _teks_atau_none(nilai: object) -> str | None:
     return None if kosong(nilai) else str(nilai)
 
 
-def _pemilik(rekam: dict[str, Any], ind: Indikator, b: Butir, milik: list[str], dd: KatalogDataDukung) -> str:
-    """The item's OPD: the stored one, else the catalogue's default when it is among the indicator's OPD."""
+@dataclass(frozen=True)
+class _ButirTambahan:
+    """A region's custom item as the checklist reads it: no catalogue kind, confidence or default owner."""
+
+    kode: str
+    nama: str
+    jenis: str | None
+
+
+def _pemilik(
+    rekam: dict[str, Any], ind: Indikator, b: Butir | _ButirTambahan, milik: list[str], dd: KatalogDataDukung
+) -> str:
+    """The item's OPD: the stored one, else the catalogue's default when it is among the indicator's OPD.
+
+    A custom item has no catalogue default: the indicator's first OPD pengampu.
+    """
     opd_simpan = rekam.get("opd")
     if not kosong(opd_simpan):
         return str(opd_simpan)
+    if isinstance(b, _ButirTambahan):
+        return milik[0]
     bawaan = dd.opd_butir(ind, b)
     return bawaan if bawaan in milik else milik[0]
 
 
 def _baris_butir(
     ind: Indikator,
-    b: Butir,
+    b: Butir | _ButirTambahan,
     urut: int,
     rekam: dict[str, Any],
     pemilik: str,
     porsi: float,
     hari_ini: dt.date,
 ) -> dict[str, object]:
-    """One item's row of ``KOLOM_BUTIR``: catalogue facts, stored state, lateness and points at stake."""
+    """One item's row of ``KOLOM_BUTIR``: catalogue facts, stored state, lateness and points at stake.
+
+    A custom item shows its name as typed in both languages, no confidence mark (``keyakinan``
+    None) and ``tambahan`` True.
+    """
     status = str(rekam.get("status") or "belum")
     tenggat = _tanggal(rekam.get("tenggat"))
     selesai = status in SELESAI
@@ -204,9 +226,10 @@ def _baris_butir(
         "butir": b.kode,
         "urutan_butir": urut,
         "nama": b.nama,
-        "nama_en": b.nama_en,
+        "nama_en": b.nama if isinstance(b, _ButirTambahan) else b.nama_en,
         "jenis": b.jenis,
-        "keyakinan": b.status,
+        "keyakinan": None if isinstance(b, _ButirTambahan) else b.status,
+        "tambahan": isinstance(b, _ButirTambahan),
         "opd": pemilik,
         "status": status,
         "tenggat": tenggat,
@@ -226,6 +249,18 @@ def _baris_butir(
     }
 
 
+def _tambahan_per_indikator(tambahan: pd.DataFrame | None) -> dict[str, list[_ButirTambahan]]:
+    """The active custom items per indicator, in the order they were added (deleted ones left out)."""
+    hasil: dict[str, list[_ButirTambahan]] = {}
+    if tambahan is None or tambahan.empty:
+        return hasil
+    aktif = tambahan[tambahan["dihapus_pada"].isna()].sort_values("nomor")
+    for r in daftar_rekam(aktif):
+        jenis = None if kosong(r.get("jenis")) else str(r["jenis"])
+        hasil.setdefault(str(r["indikator"]), []).append(_ButirTambahan(str(r["butir"]), str(r["nama"]), jenis))
+    return hasil
+
+
 def tabel_butir(
     tersimpan: pd.DataFrame,
     opd: pd.DataFrame,
@@ -233,22 +268,26 @@ def tabel_butir(
     dd: KatalogDataDukung,
     *,
     hari_ini: dt.date,
+    tambahan: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every evidence item of the scheme for one region, with its state on ``hari_ini``.
 
     ``tersimpan`` holds the region's stored items (``indikator, butir, status, opd, tenggat,
-    catatan, referensi, diubah_oleh, diubah_pada``); ``opd`` is :func:`opd_efektif`'s result. An
-    item without a stored row is kept as ``belum`` (never dropped). Columns: ``KOLOM_BUTIR``.
-    An indicator's maximum is shared equally among its items (``poin_butir``).
+    catatan, referensi, diubah_oleh, diubah_pada``); ``opd`` is :func:`opd_efektif`'s result;
+    ``tambahan`` the region's custom items (:func:`indicators.gugus.simpan.baca_tambahan`; deleted
+    ones are left out), listed after the catalogue's items of their indicator. An item without a
+    stored row is kept as ``belum`` (never dropped). Columns: ``KOLOM_BUTIR``. An indicator's
+    maximum is shared equally among its items, custom ones included (``poin_butir``).
     """
     skema = katalog.skema[dd.skema]
     simpan = {(str(r["indikator"]), str(r["butir"])): r for r in daftar_rekam(tersimpan)}
     daftar_opd: dict[str, list[str]] = {}
     for ind_id, nama_opd in zip(opd["indikator"], opd["opd"], strict=True):
         daftar_opd.setdefault(str(ind_id), []).append(str(nama_opd))
+    per_tambahan = _tambahan_per_indikator(tambahan)
     baris: list[dict[str, object]] = []
     for ind in skema.indikator:
-        butir_ind = dd.per_indikator[ind.id]
+        butir_ind: list[Butir | _ButirTambahan] = [*dd.per_indikator[ind.id], *per_tambahan.get(ind.id, [])]
         milik = daftar_opd.get(ind.id) or list(ind.opd_pengampu.butir)
         porsi = ind.nilai_maks / len(butir_ind)
         for urut, b in enumerate(butir_ind):

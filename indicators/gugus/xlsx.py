@@ -19,6 +19,10 @@ write refuses the whole file when any edited row's item changed since
 (:class:`indicators.gugus.simpan.KonflikError`): all or nothing, like every other problem of the
 file. Control characters in a cell (Excel's ``_x000B_`` escapes too) are cleaned as on the page and
 reported as notes.
+
+**Custom items** (butir tambahan, :mod:`indicators.gugus.tambahan`) travel like the catalogue's:
+exported on their OPD's sheet with ``ya`` in the *Butir tambahan* column, read back when the
+region has them active (:func:`kunci_tambahan`); a deleted one is an unknown item.
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ import datetime as dt
 import hashlib
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -41,7 +46,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 
 from indicators.akun.pengguna import Pengguna, dalam_lingkup, label_lingkup
 from indicators.format import format_angka, format_tanggal
-from indicators.gugus.simpan import KOLOM_BUTIR_UBAH, UbahButir
+from indicators.gugus.simpan import KOLOM_BUTIR_UBAH, UbahButir, baca_tambahan
 from indicators.gugus.tugas import STATUS, STATUS_LABEL, Status, kosong, normalkan_teks, status_dari_teks
 from indicators.impor.baca import batas_bawaan, periksa_zip
 from indicators.impor.batas import masalah_ukuran_xlsx
@@ -54,13 +59,14 @@ PANJANG_TEKS_MAKS = 1000
 # Header of the item table, in sheet order; the import finds columns by these names.
 K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR = "No", "Indikator", "Nama indikator", "Kode butir", "Butir"
 K_STATUS, K_TENGGAT, K_CATATAN, K_REFERENSI = "Status", "Tenggat", "Catatan", "Referensi"
-K_POIN, K_OPD, K_VERSI = "Poin dipertaruhkan", "OPD", "Versi"
+K_POIN, K_OPD, K_VERSI, K_TAMBAHAN = "Poin dipertaruhkan", "OPD", "Versi", "Butir tambahan"
 JUDUL_KOLOM: tuple[str, ...] = (K_NO, K_INDIKATOR, K_NAMA_IND, K_BUTIR, K_NAMA_BUTIR, K_STATUS, K_TENGGAT)
-JUDUL_KOLOM += (K_CATATAN, K_REFERENSI, K_POIN, K_OPD, K_VERSI)
+JUDUL_KOLOM += (K_CATATAN, K_REFERENSI, K_POIN, K_OPD, K_VERSI, K_TAMBAHAN)
+TANDA_TAMBAHAN = "ya"  # the Butir tambahan cell of a region's custom item (read-only, like the names)
 KOLOM_WAJIB = (K_INDIKATOR, K_BUTIR, K_STATUS)
 LABEL_KODE_WILAYAH = "Kode wilayah"
 _LEBAR = {K_NO: 5, K_INDIKATOR: 11, K_NAMA_IND: 26, K_BUTIR: 22, K_NAMA_BUTIR: 55, K_STATUS: 14, K_TENGGAT: 12}
-_LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26, K_VERSI: 18}
+_LEBAR |= {K_CATATAN: 30, K_REFERENSI: 30, K_POIN: 12, K_OPD: 26, K_VERSI: 18, K_TAMBAHAN: 10}
 # "3-<30 hex>": the item version, then the fingerprint of the row's five editable fields as exported
 # (:func:`sidik_baris`). A bare "3" is a version without fingerprint: the row then sets every field.
 _HEX_KOLOM = 6
@@ -193,6 +199,7 @@ def _isi_baris(n: int, r: Any, nama_indikator: Mapping[str, str]) -> list[object
         round(float(r.poin_dipertaruhkan), 2),
         str(r.opd),
         None,  # Versi: stamped once the row is written (:func:`_cap_versi`)
+        TANDA_TAMBAHAN if bool(getattr(r, "tambahan", False)) else None,
     ]
 
 
@@ -464,12 +471,16 @@ def baca_xlsx(
     dd: KatalogDataDukung,
     kabkota: Mapping[str, str],
     pengguna: Pengguna | None = None,
+    tambahan: Callable[[str], Collection[tuple[str, str]]] | None = None,
 ) -> HasilChecklist:
     """Read an edited checklist file and check every row; return the item states or every problem.
 
     ``kabkota`` maps every known kab/kota code to its name. With ``pengguna`` a region outside
-    the account's scope rejects the whole file. Rows are the full state of their item (status,
-    OPD, due date, note, reference); an empty OPD cell means the default owner. Only edited
+    the account's scope rejects the whole file. ``tambahan`` gives a region's active custom items
+    as ``(indicator, item)`` (:func:`kunci_tambahan`): their rows are read like the catalogue's;
+    without it, or for a deleted custom item, such a row is an unknown item. Rows are the full
+    state of their item (status, OPD, due date, note, reference); an empty OPD cell means the
+    default owner. Only edited
     rows (fields no longer matching the row's Versi fingerprint) become changes, each setting its
     edited fields, with the version it was exported at.
     """
@@ -480,14 +491,18 @@ def baca_xlsx(
     wilayah = _WilayahBerkas(kabkota, pengguna)
     lihat: dict[tuple[str, str], tuple[str, int]] = {}
     perubahan: list[UbahButir] = []
+    dikenal: dict[str, frozenset[tuple[str, str]]] = {}
     for ws in wb.worksheets:
         judul = _judul_sheet(ws, baca)
         if judul is None:
             continue
         baris_judul, kolom = judul
         wilayah.periksa(ws, baris_judul, baca)
+        if wilayah.kode is not None and tambahan is not None and wilayah.kode not in dikenal:
+            dikenal[wilayah.kode] = frozenset(tambahan(wilayah.kode))
+        butir_wilayah = dikenal.get(wilayah.kode or "", frozenset())
         for b in range(baris_judul + 1, ws.max_row + 1):
-            baris = _baca_baris(ws, b, kolom, dd, baca, lihat)
+            baris = _baca_baris(ws, b, kolom, _Butir(dd, butir_wilayah), baca, lihat)
             if baris is not None and baris[1]:  # only edited rows become changes
                 perubahan.append(baris[0])
     if not baca.masalah and not lihat:
@@ -499,16 +514,35 @@ def baca_xlsx(
     )
 
 
+@dataclass(frozen=True)
+class _Butir:
+    """The items a file may name: the catalogue's, and the region's active custom items."""
+
+    dd: KatalogDataDukung
+    tambahan: frozenset[tuple[str, str]]
+
+    def ada(self, indikator: str, kode: str) -> bool:
+        """Whether ``indikator``/``kode`` is an item of the region."""
+        return self.dd.butir(indikator, kode) is not None or (indikator, kode) in self.tambahan
+
+    def daftar(self, indikator: str) -> list[str]:
+        """The item codes of an indicator, catalogue first."""
+        return [x.kode for x in self.dd.per_indikator[indikator]] + sorted(
+            k for i, k in self.tambahan if i == indikator
+        )
+
+
 def _periksa_butir(
     ws: Any,
     b: int,
     indikator: str | None,
     kode_butir: str | None,
-    dd: KatalogDataDukung,
+    butir: _Butir,
     baca: _Pembaca,
     lihat: dict[tuple[str, str], tuple[str, int]],
 ) -> None:
-    """Check the row's indicator and item code: known, in the catalogue, and not already in the file."""
+    """Check the row's indicator and item code: known, an item of the region, and not already in the file."""
+    dd = butir.dd
     if indikator is None:
         baca.tambah(
             "ck_sel_kosong", ws.title, b, K_INDIKATOR, None, harapan_id="id indikator", harapan_en="indicator id"
@@ -517,8 +551,8 @@ def _periksa_butir(
         baca.tambah("ck_indikator_tak_dikenal", ws.title, b, K_INDIKATOR, indikator, skema=dd.skema)
     elif kode_butir is None:
         baca.tambah("ck_sel_kosong", ws.title, b, K_BUTIR, None, harapan_id="kode butir", harapan_en="item code")
-    elif dd.butir(indikator, kode_butir) is None:
-        daftar = ", ".join(x.kode for x in dd.per_indikator[indikator])
+    elif not butir.ada(indikator, kode_butir):
+        daftar = ", ".join(butir.daftar(indikator))
         baca.tambah("ck_butir_tak_dikenal", ws.title, b, K_BUTIR, kode_butir, indikator=indikator, daftar=daftar)
     elif (indikator, kode_butir) in lihat:
         sheet_awal, baris_awal = lihat[(indikator, kode_butir)]
@@ -596,7 +630,7 @@ def _baca_baris(
     ws: Any,
     b: int,
     kolom: Mapping[str, int],
-    dd: KatalogDataDukung,
+    butir: _Butir,
     baca: _Pembaca,
     lihat: dict[tuple[str, str], tuple[str, int]],
 ) -> tuple[UbahButir, bool] | None:
@@ -611,7 +645,7 @@ def _baca_baris(
     indikator, kode_butir = _teks_sel(nilai.get(K_INDIKATOR)), _teks_sel(nilai.get(K_BUTIR))
     if indikator is None and kode_butir is None and _teks_sel(nilai.get(K_STATUS)) is None:
         return None  # an empty row (e.g. below the table)
-    _periksa_butir(ws, b, indikator, kode_butir, dd, baca, lihat)
+    _periksa_butir(ws, b, indikator, kode_butir, butir, baca, lihat)
     status = _periksa_status(ws, b, sel, nilai, baca)
     tenggat = _periksa_tenggat(ws, b, nilai.get(K_TENGGAT), baca)
     teks = _periksa_teks(ws, b, nilai, baca)
@@ -643,6 +677,13 @@ def _periksa_versi(ws: Any, b: int, mentah: object, baca: _Pembaca) -> tuple[int
         baca.tambah("ck_versi_tak_sah", ws.title, b, K_VERSI, teks)
         return None
     return int(cocok.group(1)), cocok.group(2)
+
+
+def kunci_tambahan(path: Path, kode_wilayah: str) -> frozenset[tuple[str, str]]:
+    """A region's active custom items as ``(indicator, item)``, read from the workspace (for :func:`baca_xlsx`)."""
+    data = baca_tambahan(path, kode_wilayah)
+    aktif = data[data["dihapus_pada"].isna()]
+    return frozenset(zip(aktif["indikator"].astype(str), aktif["butir"].astype(str), strict=True))
 
 
 def selaraskan_opd(perubahan: Sequence[UbahButir], butir: pd.DataFrame, tersimpan: pd.DataFrame) -> list[UbahButir]:

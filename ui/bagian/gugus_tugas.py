@@ -133,7 +133,9 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
             ],
             t("profil_indikator", bahasa): [label_ind[str(i)] for i in butir["indikator"]],
             t("gt_kol_butir", bahasa): butir["nama"] if bahasa == "id" else butir["nama_en"],
-            t("met_kol_jenis", bahasa): [JENIS_LABEL[str(j)][0 if bahasa == "id" else 1] for j in butir["jenis"]],
+            t("met_kol_jenis", bahasa): [
+                JENIS_LABEL[j][0 if bahasa == "id" else 1] if isinstance(j, str) else "–" for j in butir["jenis"]
+            ],
             t("gt_kol_opd", bahasa): aman.netral(butir["opd"]),
             t("profil_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
             t("gt_kol_tenggat", bahasa): butir["tenggat"],
@@ -141,8 +143,10 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
             t("gt_kartu_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
             t("gt_kol_referensi", bahasa): aman.netral(butir["referensi"]),
             t("ind_catatan", bahasa): aman.netral(butir["catatan"]),
+            # A custom item (butir tambahan) is the region's own, not a catalogue entry with a source.
             t("gt_kol_keyakinan", bahasa): [
-                KEYAKINAN_LABEL[str(k)][0 if bahasa == "id" else 1] for k in butir["keyakinan"]
+                KEYAKINAN_LABEL[k][0 if bahasa == "id" else 1] if isinstance(k, str) else t("kl_butir_tambahan", bahasa)
+                for k in butir["keyakinan"]
             ],
         }
     )
@@ -175,7 +179,9 @@ def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
 
 def _label_butir(r: Mapping[str, object], bahasa: Bahasa) -> str:
     nama = str(r["nama"] if bahasa == "id" else r["nama_en"])
-    return f"{r['indikator']} · {nama[:70]}{'…' if len(nama) > 70 else ''} [{label_status(str(r['status']), bahasa)}]"
+    tambahan = f" ({t('kl_butir_tambahan', bahasa)})" if r.get("tambahan") else ""
+    status = label_status(str(r["status"]), bahasa)
+    return f"{r['indikator']} · {nama[:70]}{'…' if len(nama) > 70 else ''}{tambahan} [{status}]"
 
 
 # The edit form of one item keeps, beside its widgets, the item as the form first showed it
