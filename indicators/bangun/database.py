@@ -27,7 +27,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from indicators.bangun import geo, sintetis, tambahan
+from indicators.bangun import geo, perlindungan, sintetis, tambahan
 from indicators.impor import terapkan
 from indicators.io import store
 from indicators.katalog.model import KATALOG_DIR, Katalog, muat_katalog
@@ -57,9 +57,12 @@ _SISIP = {
     "fakta_predikat": "INSERT INTO fakta_predikat BY NAME SELECT * FROM data_masuk",
     "skor_indikator": "INSERT INTO skor_indikator BY NAME SELECT * FROM data_masuk",
     "pita_sintetis": "INSERT INTO pita_sintetis BY NAME SELECT * FROM data_masuk",
+    "perlindungan_anak": "INSERT INTO perlindungan_anak BY NAME SELECT * FROM data_masuk",
+    "penduduk_anak": "INSERT INTO penduduk_anak BY NAME SELECT * FROM data_masuk",
     # carried over from the previous file by a rebuild (see bangun_database)
     "log_impor": "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk",
     "riwayat_impor": "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk",
+    "verifikasi_perlindungan": "INSERT INTO verifikasi_perlindungan BY NAME SELECT * FROM data_masuk",
 }
 
 
@@ -571,6 +574,8 @@ def _tabel_sumber(data_dir: Path, katalog_dir: Path) -> dict[str, pd.DataFrame]:
     tabel["statistik_indikator"] = _statistik(data_dir, sumber, dikenal, katalog)
     tabel.update(_data_kecil(data_dir, sumber, dikenal))
     tabel.update(_skor_sintetis(katalog, wilayah, tabel, sumber))
+    # Perlindungan Anak: real provincial figures and the synthetic per-kab/kota sample (issue 14).
+    tabel.update(perlindungan.tabel_perlindungan(_konteks_tambahan(data_dir, sumber, dikenal), wilayah))
     return {"sumber": sumber.frame(), **tabel}
 
 

@@ -34,6 +34,7 @@ from indicators.cli.galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
 from indicators.format import format_angka
 from indicators.impor import lingkup, terapkan as impor
 from indicators.impor.masalah import Bahasa, ImporError
+from indicators.impor.perlindungan import teks_bulan
 from indicators.impor.templat import buat_templat
 from indicators.katalog.model import TAHAP, KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
@@ -116,10 +117,10 @@ def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> tuple[str
     return pengguna.nama, pengguna
 
 
-def _angka(v: object, bahasa: Bahasa) -> str:
+def _angka(v: object, bahasa: Bahasa, desimal: int = 2) -> str:
     if v is None or (isinstance(v, float) and v != v):
         return "–"
-    return format_angka(float(v), 2, bahasa)  # type: ignore[arg-type]
+    return format_angka(float(v), desimal, bahasa)  # type: ignore[arg-type]
 
 
 def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
@@ -127,7 +128,12 @@ def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
     if berubah.empty:
         return
     _cetak(t("cli_perubahan", bahasa))
-    kunci = [k for k in ("tahun", "kode_wilayah", "indikator", "statistik", "tahap") if k in berubah]
+    kunci = [
+        k
+        for k in ("tahun", "bulan", "kode_wilayah", "indikator", "statistik", "tahap", "tabel", "kategori")
+        if k in berubah
+    ]
+    desimal = 0 if prat.jenis == "perlindungan" else 2  # child-protection figures are whole counts
     lama_kolom, baru_kolom = ("predikat_lama", "predikat") if prat.jenis == "predikat" else ("nilai_lama", "nilai")
     status_en = {"baru": "new", "berubah": "changed"}
     for _, r in berubah.head(_BATAS_BARIS).iterrows():
@@ -136,8 +142,8 @@ def _cetak_baris(prat: impor.Pratinjau, bahasa: Bahasa) -> None:
             lama = r[lama_kolom] if isinstance(r[lama_kolom], str) else t("kosong", bahasa)
             baru = str(r[baru_kolom])
         else:
-            lama = _angka(r[lama_kolom], bahasa) if r["status"] != "baru" else t("kosong", bahasa)
-            baru = _angka(r[baru_kolom], bahasa)
+            lama = _angka(r[lama_kolom], bahasa, desimal) if r["status"] != "baru" else t("kosong", bahasa)
+            baru = _angka(r[baru_kolom], bahasa, desimal)
         if _benar(r["sintetis_lama"]):
             lama += f" ({t('sintetis', bahasa)})"
         status = status_en.get(str(r["status"]), str(r["status"])) if bahasa == "en" else str(r["status"])
@@ -168,6 +174,9 @@ def _keadaan(r: Any, akhiran: str, m: int, bahasa: Bahasa) -> str:
 def _cetak_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> None:
     if prat.dampak.empty:
         return
+    if prat.jenis == "perlindungan":
+        _cetak_dampak_perlindungan(prat, nama, bahasa)
+        return
     if prat.jenis == "predikat":
         _cetak(t("dampak_predikat", bahasa))
         for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
@@ -180,6 +189,20 @@ def _cetak_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -
         m = len(katalog.skema_untuk_tahun(int(r["tahun"])).indikator)
         lama, baru = _keadaan(r, "lama", m, bahasa), _keadaan(r, "baru", m, bahasa)
         _cetak(f"  {r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}, {r['tahap']}: {lama} → {baru}")
+    if len(prat.dampak) > _BATAS_BARIS:
+        _cetak(t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
+
+
+def _cetak_dampak_perlindungan(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> None:
+    """Per region × year × table: the months reported before → after, and synthetic rows replaced."""
+    _cetak(t("pe_cli_dampak", bahasa))
+    for _, r in prat.dampak.head(_BATAS_BARIS).iterrows():
+        lama = teks_bulan(r["bulan_lama"], bahasa)
+        baru = teks_bulan(r["bulan_baru"], bahasa)
+        if _benar(r["sintetis_lama"]):
+            lama += f" ({t('sintetis', bahasa)})"
+        wilayah = f"{r['tahun']} {r['kode_wilayah']} {nama.get(r['kode_wilayah'], '')}"
+        _cetak(f"  {wilayah}, {r['tabel']}: {t('pe_cli_bulan', bahasa)} {lama} → {baru}")
     if len(prat.dampak) > _BATAS_BARIS:
         _cetak(t("lagi", bahasa, n=len(prat.dampak) - _BATAS_BARIS))
 

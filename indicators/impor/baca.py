@@ -28,7 +28,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -62,6 +62,27 @@ ALIAS_KOLOM = {
 KOLOM_KANONIK = ("tahun", "kode_wilayah", "indikator", "tahap", "nilai", "satuan", "predikat", "sumber", "catatan")
 KOLOM_INFORMASI = ("nama_wilayah", "nama_indikator", "nama_statistik", "nilai_maks", "no", "nomor")
 KOLOM_DIKENAL = frozenset((*KOLOM_KANONIK, *KOLOM_INFORMASI, *ALIAS_KOLOM))
+
+
+@dataclass(frozen=True)
+class Susunan:
+    """What the header of one layout of import file looks like.
+
+    Attributes:
+        dikenal: the (normalised) names that find the header row: the row with the most of
+            them, at least two, among the first rows.
+        kanonik: the columns the import stores (their aliases in :data:`ALIAS_KOLOM` count too);
+            only their cells are checked for formulas, length and control characters.
+        contoh: the columns named when no header is found.
+    """
+
+    dikenal: Container[str]
+    kanonik: tuple[str, ...]
+    contoh: str
+
+
+SUSUNAN_BAWAAN = Susunan(KOLOM_DIKENAL, KOLOM_KANONIK, ", ".join(KOLOM_KANONIK[:5]))
+"""The score, statistic and predikat layout (one row per value, an ``indikator`` column)."""
 
 _SHEET_BANTU = {"petunjuk", "daftar"}
 _MB = 1024 * 1024
@@ -151,6 +172,8 @@ class TabelMentah:
     judul_asli: list[str]
     sel_baris: list[tuple[int, list[Sel]]] | None = None
     teks: list[tuple[int, list[str]]] | None = None
+    baris_judul: int | None = None
+    """The spreadsheet row of the header (1 unless title rows sit above it)."""
 
     @property
     def baris(self) -> list[tuple[int, list[Sel]]]:
@@ -410,11 +433,11 @@ class IndeksWilayah:
 # --- files ----------------------------------------------------------------------------------
 
 
-def _cari_judul(baris: Sequence[Sequence[object]]) -> int | None:
+def _cari_judul(baris: Sequence[Sequence[object]], dikenal: Container[str] = KOLOM_DIKENAL) -> int | None:
     """Return the index of the header row among the first rows (most known column names, ≥ 2)."""
     terbaik, skor_terbaik = None, 1
     for i, isi in enumerate(baris[:_BARIS_CARI_JUDUL]):
-        skor = sum(1 for v in isi if nama_kolom(v) in KOLOM_DIKENAL)
+        skor = sum(1 for v in isi if nama_kolom(v) in dikenal)
         if skor > skor_terbaik:
             terbaik, skor_terbaik = i, skor
     return terbaik
@@ -424,8 +447,8 @@ def _masalah_berkas(kode: str, berkas: str, sheet: str | None = None, **isian: s
     return Masalah(kode=kode, berkas=berkas, sheet=sheet, isian=isian)
 
 
-def kolom_dibaca(kolom: Sequence[str]) -> list[int]:
-    """Positions of the columns an import stores (canonical names and their aliases).
+def kolom_dibaca(kolom: Sequence[str], kanonik: Sequence[str] = KOLOM_KANONIK) -> list[int]:
+    """Positions of the columns an import stores (``kanonik`` names and their aliases).
 
     The template's lookup columns (``nama_wilayah`` … ``nilai_maks``) and unknown columns are
     ignored by the import, so their cells are not checked for formulas, length or controls;
@@ -435,8 +458,7 @@ def kolom_dibaca(kolom: Sequence[str]) -> list[int]:
     return [
         j
         for j, k in enumerate(kolom)
-        if (k not in KOLOM_INFORMASI and ALIAS_KOLOM.get(k, k) in KOLOM_KANONIK)
-        or (k == "nama_wilayah" and not punya_kode)
+        if (k not in KOLOM_INFORMASI and ALIAS_KOLOM.get(k, k) in kanonik) or (k == "nama_wilayah" and not punya_kode)
     ]
 
 
@@ -448,7 +470,7 @@ def _angka_isian(**angka: int) -> dict[str, str]:
     return hasil
 
 
-def _masalah_sel(tabel: TabelMentah) -> list[Masalah]:
+def _masalah_sel(tabel: TabelMentah, kanonik: Sequence[str] = KOLOM_KANONIK) -> list[Masalah]:
     """Cells the import would store that are too long or hold control characters, each named.
 
     Column by column: a column whose texts are all short and clean (one joined search) is passed
@@ -456,7 +478,7 @@ def _masalah_sel(tabel: TabelMentah) -> list[Masalah]:
     """
     nomor_baris = [n for n, _ in tabel.teks] if tabel.teks is not None else [n for n, _ in tabel.baris]
     ditemukan: list[tuple[int, int, Masalah]] = []
-    for j in kolom_dibaca(tabel.kolom):
+    for j in kolom_dibaca(tabel.kolom, kanonik):
         nilai: list[object]
         if tabel.teks is not None:
             nilai = [isi[j] for _, isi in tabel.teks]
@@ -536,7 +558,7 @@ def _teks_csv(data: bytes, berkas: str) -> tuple[str | None, list[Masalah]]:
     return teks, []
 
 
-def _pisah_csv(teks: str) -> tuple[list[list[str]], int, bool] | None:
+def _pisah_csv(teks: str, dikenal: Container[str] = KOLOM_DIKENAL) -> tuple[list[list[str]], int, bool] | None:
     """Split a CSV with its best separator: (rows, header index, whether a cell spans lines), or None.
 
     The separator is chosen on the first rows only (where the header must be), then the file is
@@ -554,9 +576,9 @@ def _pisah_csv(teks: str) -> tuple[list[list[str]], int, bool] | None:
             awal = list(itertools.islice(pembaca, _BARIS_CARI_JUDUL))
         except csv.Error:
             continue
-        judul_awal = _cari_judul(awal)
+        judul_awal = _cari_judul(awal, dikenal)
         if judul_awal is not None:
-            skor = sum(1 for v in awal[judul_awal] if nama_kolom(v) in KOLOM_DIKENAL)
+            skor = sum(1 for v in awal[judul_awal] if nama_kolom(v) in dikenal)
             pilihan.append((skor, -urut, pemisah, judul_awal))
     for _, _, pemisah, judul_awal in sorted(pilihan, reverse=True):
         pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
@@ -580,13 +602,13 @@ def _mungkin_bermasalah(teks: str, multi_baris: bool) -> bool:
     return multi_baris or max(map(len, teks.split("\n"))) > PANJANG_SEL_MAKS
 
 
-def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
+def _baca_csv(data: bytes, berkas: str, susunan: Susunan = SUSUNAN_BAWAAN) -> tuple[TabelMentah | None, list[Masalah]]:
     teks, masalah = _teks_csv(data, berkas)
     if teks is None:
         return None, masalah
-    pisah = _pisah_csv(teks)
+    pisah = _pisah_csv(teks, susunan.dikenal)
     if pisah is None:
-        return None, [_masalah_berkas("header_tak_ditemukan", berkas, kolom=", ".join(KOLOM_KANONIK[:5]))]
+        return None, [_masalah_berkas("header_tak_ditemukan", berkas, kolom=susunan.contoh)]
     semua, judul, multi_baris = pisah
     judul_asli = [v.strip() for v in semua[judul]]
     while judul_asli and not judul_asli[-1]:
@@ -610,9 +632,11 @@ def _baca_csv(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masala
             isi = (isi + [""] * (lebar - len(isi)))[:lebar]
         if "".join(isi).strip():
             teks_baris.append((nomor, isi))
-    tabel = TabelMentah(berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli, teks=teks_baris)
+    tabel = TabelMentah(
+        berkas, None, [nama_kolom(v) for v in judul_asli], judul_asli, teks=teks_baris, baris_judul=judul + 1
+    )
     if _mungkin_bermasalah(teks, multi_baris):
-        masalah += _masalah_sel(tabel)
+        masalah += _masalah_sel(tabel, susunan.kanonik)
     return tabel, masalah
 
 
@@ -696,14 +720,16 @@ def periksa_zip(data: bytes, berkas: str, batas: BatasUnggah) -> list[Masalah]:
     return masalah
 
 
-def _masalah_rumus(tabel: TabelMentah, data: bytes, baris_judul: int) -> list[Masalah]:
+def _masalah_rumus(
+    tabel: TabelMentah, data: bytes, baris_judul: int, kanonik: Sequence[str] = KOLOM_KANONIK
+) -> list[Masalah]:
     """Formula cells below the header in the columns the import stores, each named with its formula.
 
     openpyxl (``data_only``) would hand over the result Excel last saved, which may be stale or
     never computed; the checklist import refuses formulas the same way.
     """
     rumus = rumus_sheet(data, tabel.sheet or "")
-    kolom = {get_column_letter(j + 1): tabel.judul_asli[j] for j in kolom_dibaca(tabel.kolom)}
+    kolom = {get_column_letter(j + 1): tabel.judul_asli[j] for j in kolom_dibaca(tabel.kolom, kanonik)}
     hasil: list[tuple[int, int, Masalah]] = []
     for alamat, teks in rumus.items():
         cocok = re.fullmatch(r"([A-Z]{1,3})(\d+)", alamat)
@@ -725,20 +751,55 @@ def _buka_xlsx(data: bytes, berkas: str) -> Any:
         return _masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)
 
 
-def _sheet_data(buku: Any) -> list[str]:
-    """The sheets that may hold the data: one named Data, or else every visible one with a header."""
+def _awal_sheet(ws: Any) -> list[list[Sel]]:
+    """The first rows of a sheet, where its header must be (no wider than the sheet's used columns)."""
+    return _isi_sheet(ws, _BARIS_CARI_JUDUL, max(1, min(ws.max_column or 1, _KOLOM_CARI_JUDUL)))
+
+
+def _sheet_data(buku: Any, dikenal: Container[str] = KOLOM_DIKENAL, *, semua: bool = False) -> list[str]:
+    """The sheets that may hold the data: one named Data, or else every visible one with a header.
+
+    With ``semua`` (a template with one sheet per table) every visible sheet with a header counts,
+    a sheet named Data among them.
+    """
     nama_sheet = list(buku.sheetnames)
     pilihan = [n for n in nama_sheet if n.strip().casefold() == "data"]
-    if pilihan:
+    if pilihan and not semua:
         return pilihan
     return [
         n
         for n in nama_sheet
         if n.strip().casefold() not in _SHEET_BANTU
         and buku[n].sheet_state == "visible"
-        and _cari_judul([[s.nilai for s in r] for r in _isi_sheet(buku[n], _BARIS_CARI_JUDUL, _KOLOM_CARI_JUDUL)])
-        is not None
+        and _cari_judul([[s.nilai for s in r] for r in _awal_sheet(buku[n])], dikenal) is not None
     ]
+
+
+def _baca_sheet(
+    buku: Any, data: bytes, berkas: str, sheet: str, susunan: Susunan
+) -> tuple[TabelMentah | None, list[Masalah]]:
+    """One sheet of an open workbook into raw cells, with its formula, length and control problems."""
+    awal = _awal_sheet(buku[sheet])
+    judul = _cari_judul([[s.nilai for s in r] for r in awal], susunan.dikenal)
+    if judul is None:
+        return None, [_masalah_berkas("header_tak_ditemukan", berkas, sheet, kolom=susunan.contoh)]
+    judul_asli = [teks_sel(s) or "" for s in awal[judul]]
+    while judul_asli and not judul_asli[-1]:
+        judul_asli.pop()
+    lebar = len(judul_asli)
+    tabel = TabelMentah(
+        berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli, sel_baris=[], baris_judul=judul + 1
+    )
+    isi = _isi_sheet(buku[sheet], maks_kolom=lebar)
+    for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
+        sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
+        if any(not _kosong(s) for s in sel):
+            tabel.baris.append((nomor, sel))
+    try:
+        masalah = _masalah_rumus(tabel, data, judul + 1, susunan.kanonik)
+    except (ValueError, ParseError, zipfile.BadZipFile, OSError) as exc:
+        return None, [_masalah_berkas("xlsx_rusak", berkas, sheet, rincian=type(exc).__name__)]
+    return tabel, masalah + _masalah_sel(tabel, susunan.kanonik)
 
 
 def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masalah]]:
@@ -748,26 +809,35 @@ def _baca_xlsx(data: bytes, berkas: str) -> tuple[TabelMentah | None, list[Masal
     pilihan = _sheet_data(buku)
     if len(pilihan) != 1:
         return None, [_masalah_berkas("sheet_tak_ditemukan", berkas, daftar=", ".join(buku.sheetnames) or "–")]
-    sheet = pilihan[0]
-    awal = _isi_sheet(buku[sheet], _BARIS_CARI_JUDUL, _KOLOM_CARI_JUDUL)
-    judul = _cari_judul([[s.nilai for s in r] for r in awal])
-    if judul is None:
-        return None, [_masalah_berkas("header_tak_ditemukan", berkas, sheet, kolom=", ".join(KOLOM_KANONIK[:5]))]
-    judul_asli = [teks_sel(s) or "" for s in awal[judul]]
-    while judul_asli and not judul_asli[-1]:
-        judul_asli.pop()
-    lebar = len(judul_asli)
-    tabel = TabelMentah(berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli, sel_baris=[])
-    isi = _isi_sheet(buku[sheet], maks_kolom=lebar)
-    for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
-        sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
-        if any(not _kosong(s) for s in sel):
-            tabel.baris.append((nomor, sel))
-    try:
-        masalah = _masalah_rumus(tabel, data, judul + 1)
-    except (ValueError, ParseError, zipfile.BadZipFile, OSError) as exc:
-        return None, [_masalah_berkas("xlsx_rusak", berkas, sheet, rincian=type(exc).__name__)]
-    return tabel, masalah + _masalah_sel(tabel)
+    return _baca_sheet(buku, data, berkas, pilihan[0], SUSUNAN_BAWAAN)
+
+
+def _masalah_batas(data: bytes, berkas: str, batas: BatasUnggah) -> list[Masalah]:
+    """Why a file is refused before any parser sees it: size, emptiness, old .xls, zip, row count."""
+    if len(data) > batas.ukuran_maks:
+        return [
+            _masalah_berkas(
+                "terlalu_besar", berkas, **_ukuran("ukuran", len(data)), **_ukuran("maks", batas.ukuran_maks)
+            )
+        ]
+    if not data or not data.strip():
+        return [_masalah_berkas("berkas_kosong", berkas)]
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return [_masalah_berkas("xls_lama", berkas)]
+    if data.startswith(b"PK\x03\x04"):
+        # The zip directory first, then the sheets' declared and streamed size: nothing is parsed
+        # until both say the file is safe and small enough to open.
+        return periksa_zip(data, berkas, batas) or masalah_ukuran_xlsx(data, berkas, batas.baris_maks)
+    if data.count(b"\n") > batas.baris_maks + _BARIS_CARI_JUDUL + 1:
+        jumlah = str(data.count(b"\n"))
+        return [_masalah_berkas("terlalu_banyak_baris", berkas, jumlah=jumlah, maks=str(batas.baris_maks))]
+    return []
+
+
+def _masalah_jumlah_baris(berkas: str, sheet: str | None, jumlah: int, batas: BatasUnggah) -> list[Masalah]:
+    if jumlah <= batas.baris_maks:
+        return []
+    return [_masalah_berkas("terlalu_banyak_baris", berkas, sheet, jumlah=str(jumlah), maks=str(batas.baris_maks))]
 
 
 def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tuple[TabelMentah | None, list[Masalah]]:
@@ -778,35 +848,53 @@ def baca_tabel(data: bytes, berkas: str, batas: BatasUnggah | None = None) -> tu
     Returns the table (None when the file cannot be read at all) and the problems found.
     """
     batas = batas or batas_bawaan()
-    if len(data) > batas.ukuran_maks:
-        return None, [
-            _masalah_berkas(
-                "terlalu_besar", berkas, **_ukuran("ukuran", len(data)), **_ukuran("maks", batas.ukuran_maks)
-            )
-        ]
-    if not data or not data.strip():
-        return None, [_masalah_berkas("berkas_kosong", berkas)]
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return None, [_masalah_berkas("xls_lama", berkas)]
+    ditolak = _masalah_batas(data, berkas, batas)
+    if ditolak:
+        return None, ditolak
     if data.startswith(b"PK\x03\x04"):
-        # The zip directory first, then the sheets' declared and streamed size: nothing is parsed
-        # until both say the file is safe and small enough to open.
-        masalah_zip = periksa_zip(data, berkas, batas) or masalah_ukuran_xlsx(data, berkas, batas.baris_maks)
-        if masalah_zip:
-            return None, masalah_zip
         tabel, masalah = _baca_xlsx(data, berkas)
-    elif data.count(b"\n") > batas.baris_maks + _BARIS_CARI_JUDUL + 1:
-        jumlah = str(data.count(b"\n"))
-        return None, [_masalah_berkas("terlalu_banyak_baris", berkas, jumlah=jumlah, maks=str(batas.baris_maks))]
     else:
         tabel, masalah = _baca_csv(data, berkas)
-    if tabel is not None and tabel.jumlah_baris > batas.baris_maks:
-        return None, [
-            _masalah_berkas(
-                "terlalu_banyak_baris", berkas, tabel.sheet, jumlah=str(tabel.jumlah_baris), maks=str(batas.baris_maks)
-            )
-        ]
+    if tabel is not None and (terlalu := _masalah_jumlah_baris(berkas, tabel.sheet, tabel.jumlah_baris, batas)):
+        return None, terlalu
     return tabel, masalah
+
+
+def baca_semua_sheet(
+    data: bytes, berkas: str, susunan: Susunan, batas: BatasUnggah | None = None
+) -> tuple[list[TabelMentah], list[Masalah]]:
+    """Read a CSV, or every data sheet of an XLSX (one sheet per table), laid out as ``susunan``.
+
+    The same limits and cell checks as :func:`baca_tabel`; the row cap counts the rows of all
+    sheets together. A workbook's helper sheets (``Petunjuk``, ``Daftar``), hidden sheets and
+    sheets without a header are left out; a workbook without any data sheet is a problem.
+    Returns the tables read (empty when the file cannot be read at all) and the problems found.
+    """
+    batas = batas or batas_bawaan()
+    ditolak = _masalah_batas(data, berkas, batas)
+    if ditolak:
+        return [], ditolak
+    if not data.startswith(b"PK\x03\x04"):
+        tabel, masalah = _baca_csv(data, berkas, susunan)
+        if tabel is None:
+            return [], masalah
+        terlalu = _masalah_jumlah_baris(berkas, None, tabel.jumlah_baris, batas)
+        return ([], terlalu) if terlalu else ([tabel], masalah)
+    buku = _buka_xlsx(data, berkas)
+    if isinstance(buku, Masalah):
+        return [], [buku]
+    pilihan = _sheet_data(buku, susunan.dikenal, semua=True)
+    if not pilihan:
+        return [], [_masalah_berkas("sheet_tak_ditemukan", berkas, daftar=", ".join(buku.sheetnames) or "–")]
+    hasil: list[TabelMentah] = []
+    masalah = []
+    for sheet in pilihan:
+        tabel, masalah_sheet = _baca_sheet(buku, data, berkas, sheet, susunan)
+        masalah += masalah_sheet
+        if tabel is not None:
+            hasil.append(tabel)
+    terlalu = _masalah_jumlah_baris(berkas, None, sum(t.jumlah_baris for t in hasil), batas)
+    return ([], terlalu) if terlalu else (hasil, masalah)
 
 
 def ringkas_baris(nomor: Iterable[int], batas: int = 10) -> str:

@@ -25,17 +25,19 @@ def periksa_lingkup(hasil: HasilPeriksa, pengguna: Pengguna, nama: dict[str, str
     if pengguna.peran == "admin" or hasil.data.empty or "kode_wilayah" not in hasil.data:
         return hasil
     lingkup = label_lingkup(pengguna, nama)
+    # A workbook with one sheet per table (child-protection counts) names each row's sheet.
+    sheet = hasil.data["sheet"] if "sheet" in hasil.data else [hasil.sheet] * len(hasil.data)
     luar = [
         Masalah(
             "luar_lingkup",
             hasil.berkas,
-            hasil.sheet,
+            lembar if isinstance(lembar, str) else None,
             baris=int(baris),
             kolom="kode_wilayah",
             nilai=f"{kode} {nama[kode]}" if nama and kode in nama else str(kode),
             isian={"pengguna": pengguna.nama, "lingkup": lingkup},
         )
-        for kode, baris in zip(hasil.data["kode_wilayah"], hasil.data["baris"], strict=True)
+        for kode, baris, lembar in zip(hasil.data["kode_wilayah"], hasil.data["baris"], sheet, strict=True)
         if not dalam_lingkup(pengguna, str(kode))
     ]
     if not luar:

@@ -21,7 +21,7 @@ from indicators.teks_aman import tampak_kontrol
 Bahasa = Literal["id", "en"]
 
 
-PERINGATAN = frozenset({"nilai_kosong_dilewati", "kolom_diabaikan"})
+PERINGATAN = frozenset({"nilai_kosong_dilewati", "kolom_diabaikan", "pe.dilewati"})
 _TINGKAT_EN = {"kabupaten/kota": "regency/city", "wilayah": "region"}
 
 
@@ -48,13 +48,22 @@ class Masalah:
             isian.setdefault("tingkat_en", _TINGKAT_EN.get(isian["tingkat"], isian["tingkat"]))
         return tampak_kontrol(teks.format(**isian))
 
+    def _kunci(self, bagian: str) -> str:
+        """The catalogue key of the wording: ``masalah_<kode>``, or ``<area>_masalah_<rest>`` for ``<area>.<rest>``.
+
+        An area's own problems (``pe.tabel_tak_dikenal``) keep their texts in that area's file
+        under its key prefix (``pe_masalah_tabel_tak_dikenal``).
+        """
+        area, titik, inti = self.kode.partition(".")
+        return f"{area}_{bagian}_{inti}" if titik else f"{bagian}_{self.kode}"
+
     def uraian(self, bahasa: Bahasa = "id") -> str:
         """Return what is wrong, in the chosen language."""
-        return self._isi(t(f"masalah_{self.kode}", bahasa))
+        return self._isi(t(self._kunci("masalah"), bahasa))
 
     def harapan(self, bahasa: Bahasa = "id") -> str:
         """Return what was expected instead, in the chosen language."""
-        return self._isi(t(f"harapan_{self.kode}", bahasa))
+        return self._isi(t(self._kunci("harapan"), bahasa))
 
     def lokasi(self, bahasa: Bahasa = "id") -> str:
         """Return where the problem is: file, sheet, row, column and cell."""

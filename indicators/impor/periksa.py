@@ -3,7 +3,10 @@
 ``periksa_berkas`` reads a file (XLSX or CSV), maps its columns, detects the kind of data when
 not given, checks every cell and returns typed rows plus *all* problems at once (never only the
 first), each a :class:`~indicators.impor.masalah.Masalah`. No exception escapes: an unexpected
-failure becomes one clear problem record.
+failure becomes one clear problem record. A file that looks like it carries personal data (a
+column named like a name, NIK, address, date of birth or phone number; a cell that looks like a
+NIK or a phone number: :mod:`indicators.impor.pribadi`) is refused whole, whatever its kind, with
+those findings only.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Literal
 
 import pandas as pd
 
+from indicators.impor import perlindungan
 from indicators.impor.baca import (
     ALIAS_KOLOM,
     KOLOM_INFORMASI,
@@ -34,10 +38,13 @@ from indicators.impor.baca import (
 )
 from indicators.impor.kolom import periksa_kolom
 from indicators.impor.masalah import Masalah
+from indicators.impor.pribadi import cari_data_pribadi
 from indicators.katalog.model import TAHAP, Katalog, KatalogError
 
-Jenis = Literal["skor", "statistik", "predikat"]
+Jenis = Literal["skor", "statistik", "predikat", "perlindungan"]
 JENIS: tuple[Jenis, ...] = ("skor", "statistik", "predikat")
+"""The kinds of the score template and ``kla import --jenis``; ``perlindungan`` has its own (``kla perlindungan``)."""
+JENIS_SEMUA: tuple[Jenis, ...] = (*JENIS, "perlindungan")
 PREDIKAT_SAH = ("Pratama", "Madya", "Nindya", "Utama", "KLA", "Tidak ada")
 TAHUN_STATISTIK_AWAL = 1990
 _PREDIKAT_NORMAL = {p.casefold(): p for p in PREDIKAT_SAH}
@@ -79,6 +86,16 @@ SPEK: dict[Jenis, Spek] = {
         ("sumber", "catatan"),
         ("tahun", "kode_wilayah"),
         "predikat",
+    ),
+    # Child-protection counts (indicators/impor/perlindungan.py checks them); rows of the table
+    # penduduk_anak (the denominator) go to their own table when committed.
+    "perlindungan": Spek(
+        "perlindungan",
+        "perlindungan_anak",
+        perlindungan.WAJIB,
+        ("bulan", "sumber", "catatan"),
+        perlindungan.KUNCI,
+        "jumlah",
     ),
 }
 
@@ -495,6 +512,8 @@ def _petakan_kolom(tabel: TabelMentah) -> tuple[dict[str, int], list[Masalah], l
 
 def kolom_data(jenis: Jenis) -> list[str]:
     """Return the columns of :attr:`HasilPeriksa.data` for a kind of import."""
+    if jenis == "perlindungan":
+        return list(perlindungan.KOLOM_DATA)
     spek = SPEK[jenis]
     tambahan = ["satuan"] if jenis == "statistik" else []
     return [*spek.kunci, spek.kolom_nilai, *tambahan, "sumber", "catatan", "baris"]
@@ -513,9 +532,18 @@ def _periksa(
     sha: str,
     batas: BatasUnggah | None,
 ) -> HasilPeriksa:
+    if jenis == "perlindungan" or (jenis is None and perlindungan.tampak_templat(data)):
+        return _periksa_perlindungan(data, berkas, wilayah, sha, batas)
     tabel, masalah = baca_tabel(data, berkas, batas)
     if tabel is None:
         return HasilPeriksa(berkas, sha, jenis, None, _kosongan(jenis), masalah)
+    if jenis is None and perlindungan.tampak_kolom(tabel.kolom):
+        return _periksa_perlindungan(data, berkas, wilayah, sha, batas)
+    # No personal data, in any kind of file: refused whole, and only these findings are reported
+    # (another problem could quote a flagged cell).
+    pribadi = cari_data_pribadi([tabel])
+    if pribadi:
+        return HasilPeriksa(berkas, sha, jenis, tabel.sheet, _kosongan(jenis), pribadi)
     posisi, masalah_kolom, peringatan = _petakan_kolom(tabel)
     masalah += masalah_kolom
     if jenis is None:
@@ -554,6 +582,22 @@ def _periksa(
     )
 
 
+def _periksa_perlindungan(
+    data: bytes, berkas: str, wilayah: pd.DataFrame, sha: str, batas: BatasUnggah | None
+) -> HasilPeriksa:
+    """A child-protection file (:func:`indicators.impor.perlindungan.periksa_perlindungan`) as a checked file.
+
+    An unexpected failure is named by its type only: its message could quote a cell, and such a
+    file may hold personal data.
+    """
+    try:
+        hasil = perlindungan.periksa_perlindungan(data, berkas, wilayah, batas=batas)
+    except Exception as exc:
+        masalah = Masalah("galat_tak_terduga", berkas, isian={"rincian": type(exc).__name__})
+        return HasilPeriksa(berkas, sha, "perlindungan", None, _kosongan("perlindungan"), [masalah])
+    return HasilPeriksa(berkas, sha, "perlindungan", hasil.sheet, hasil.data, hasil.masalah, hasil.peringatan)
+
+
 def periksa_berkas(
     data: bytes,
     berkas: str,
@@ -570,7 +614,8 @@ def periksa_berkas(
         berkas: the file name shown in messages.
         katalog: the indicator catalogue (schemes, cycles, statistics).
         wilayah: the regions (``kode_wilayah, nama, nama_singkat, tingkat[, kode_bps]``).
-        jenis: ``skor``, ``statistik`` or ``predikat``; detected from the columns when None.
+        jenis: ``skor``, ``statistik``, ``predikat`` or ``perlindungan``; detected from the
+            columns (and, for a workbook, from its sheet names) when None.
         batas: upload limits (size, rows, macros, external links, zip bombs); default
             :func:`~indicators.impor_baca.batas_bawaan` (from the environment).
 

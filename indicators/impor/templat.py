@@ -28,9 +28,10 @@ from indicators.katalog.model import TAHAP, Indikator, Katalog
 
 BARIS_KOSONG = 1000  # input rows with drop-downs in an empty template
 BARIS_CADANGAN = 200  # extra input rows below a prefilled block
-_ISI = PatternFill("solid", fgColor="1F4E79")
-_BANTU = PatternFill("solid", fgColor="E7E6E6")
-_PUTIH = Font(bold=True, color="FFFFFF")
+# Header colours of input and helper columns (the child-protection template uses them too).
+ISI_MASUKAN = PatternFill("solid", fgColor="1F4E79")
+ISI_BANTU = PatternFill("solid", fgColor="E7E6E6")
+HURUF_MASUKAN = Font(bold=True, color="FFFFFF")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _daftar_wilayah(jenis: Jenis, wilayah_df: pd.DataFrame, pilihan: Sequence[st
     return df[["kode_wilayah", "nama"]].reset_index(drop=True)
 
 
-def _tulis_daftar(ws: Worksheet, kolom: int, judul: str, nilai: Sequence[object]) -> str:
+def tulis_daftar(ws: Worksheet, kolom: int, judul: str, nilai: Sequence[object]) -> str:
     """Write a list in column ``kolom`` of the Daftar sheet; return its absolute range."""
     huruf = get_column_letter(kolom)
     ws.cell(row=1, column=kolom, value=judul).font = Font(bold=True)
@@ -290,24 +291,24 @@ def _isi_daftar(
 ) -> _Daftar:
     """Write the hidden lists behind the drop-downs and lookups; the sheet is hidden and protected."""
     statistik = sorted(katalog.statistik.values(), key=lambda s: s.kode)
-    r_wilayah = _tulis_daftar(ws, 1, "kode_wilayah", list(daftar_wilayah["kode_wilayah"]))
-    _tulis_daftar(ws, 2, "nama_wilayah", list(daftar_wilayah["nama"]))
+    r_wilayah = tulis_daftar(ws, 1, "kode_wilayah", list(daftar_wilayah["kode_wilayah"]))
+    tulis_daftar(ws, 2, "nama_wilayah", list(daftar_wilayah["nama"]))
     # Columns D-F hold code, name and third value (unit or maximum) for the VLOOKUP helpers.
     if jenis == "statistik":
-        r_indikator = _tulis_daftar(ws, 4, "statistik", [s.kode for s in statistik])
-        _tulis_daftar(ws, 5, "nama_statistik", [f"{s.nama} ({s.satuan})" for s in statistik])
-        _tulis_daftar(ws, 6, "satuan", [s.satuan for s in statistik])
+        r_indikator = tulis_daftar(ws, 4, "statistik", [s.kode for s in statistik])
+        tulis_daftar(ws, 5, "nama_statistik", [f"{s.nama} ({s.satuan})" for s in statistik])
+        tulis_daftar(ws, 6, "satuan", [s.satuan for s in statistik])
     else:
-        r_indikator = _tulis_daftar(ws, 4, "indikator", [i.id for i in indikator])
-        _tulis_daftar(ws, 5, "nama_indikator", [i.nama.teks for i in indikator])
-        _tulis_daftar(ws, 6, "nilai_maks", [i.nilai_maks for i in indikator])
+        r_indikator = tulis_daftar(ws, 4, "indikator", [i.id for i in indikator])
+        tulis_daftar(ws, 5, "nama_indikator", [i.nama.teks for i in indikator])
+        tulis_daftar(ws, 6, "nilai_maks", [i.nilai_maks for i in indikator])
     hasil = _Daftar(
         wilayah=r_wilayah,
         indikator=r_indikator,
-        tahap=_tulis_daftar(ws, 8, "tahap", list(TAHAP)),
-        predikat=_tulis_daftar(ws, 10, "predikat", list(PREDIKAT_SAH)),
-        tahun=_tulis_daftar(ws, 12, "tahun_siklus", [c.tahun for c in katalog.siklus]),
-        satuan=_tulis_daftar(ws, 14, "satuan_katalog", sorted({s.satuan for s in statistik})),
+        tahap=tulis_daftar(ws, 8, "tahap", list(TAHAP)),
+        predikat=tulis_daftar(ws, 10, "predikat", list(PREDIKAT_SAH)),
+        tahun=tulis_daftar(ws, 12, "tahun_siklus", [c.tahun for c in katalog.siklus]),
+        satuan=tulis_daftar(ws, 14, "satuan_katalog", sorted({s.satuan for s in statistik})),
         n_wilayah=len(daftar_wilayah) + 1,
         n_indikator=(len(statistik) if jenis == "statistik" else len(indikator)) + 1,
     )
@@ -320,8 +321,8 @@ def _kepala_data(ws: Worksheet, kolom: Sequence[Kolom]) -> None:
     """The header row (locked; input columns dark, helper columns grey) and the column formats."""
     for j, k in enumerate(kolom, start=1):
         sel = ws.cell(row=1, column=j, value=k.nama)
-        sel.font = _PUTIH if k.masukan else Font(bold=True)
-        sel.fill = _ISI if k.masukan else _BANTU
+        sel.font = HURUF_MASUKAN if k.masukan else Font(bold=True)
+        sel.fill = ISI_MASUKAN if k.masukan else ISI_BANTU
         sel.alignment = Alignment(horizontal="center")
         sel.protection = Protection(locked=True)
         dimensi = ws.column_dimensions[get_column_letter(j)]
@@ -362,10 +363,10 @@ def _isi_data(
                 continue
             # Helper columns: static names in prefilled rows, lookup formulas elsewhere (locked).
             sel = ws.cell(row=r, column=j, value=v if v is not None else _rumus_bantu(k.nama, r, posisi, daftar))
-            sel.fill = _BANTU
+            sel.fill = ISI_BANTU
 
 
-def _daftar_pilihan(rentang: str, apa: str) -> DataValidation:
+def daftar_pilihan(rentang: str, apa: str) -> DataValidation:
     """A drop-down from a Daftar range that rejects anything not on the list."""
     return DataValidation(
         type="list",
@@ -392,7 +393,7 @@ def _validasi_tambahan(jenis: Jenis, posisi: dict[str, str], daftar: _Daftar) ->
             type="decimal", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True, error="Angka ≥ 0."
         )
         return [("tahun", tahun), ("nilai", nilai)]
-    hasil = [("tahun", _daftar_pilihan(daftar.tahun, "tahun siklus"))]
+    hasil = [("tahun", daftar_pilihan(daftar.tahun, "tahun siklus"))]
     if jenis == "skor":
         n, m = posisi["nilai"], posisi["nilai_maks"]
         skor = DataValidation(
@@ -410,11 +411,11 @@ def _validasi_data(ws: Worksheet, jenis: Jenis, kolom: Sequence[Kolom], akhir: i
     """Add the drop-downs and checks to rows 2..``akhir`` of the columns this kind has."""
     posisi = {k.nama: get_column_letter(j) for j, k in enumerate(kolom, start=1)}
     semua = [
-        ("kode_wilayah", _daftar_pilihan(daftar.wilayah, "kode wilayah")),
-        ("indikator", _daftar_pilihan(daftar.indikator, "indikator")),
-        ("tahap", _daftar_pilihan(daftar.tahap, "tahap")),
-        ("predikat", _daftar_pilihan(daftar.predikat, "predikat")),
-        ("satuan", _daftar_pilihan(daftar.satuan, "satuan")),
+        ("kode_wilayah", daftar_pilihan(daftar.wilayah, "kode wilayah")),
+        ("indikator", daftar_pilihan(daftar.indikator, "indikator")),
+        ("tahap", daftar_pilihan(daftar.tahap, "tahap")),
+        ("predikat", daftar_pilihan(daftar.predikat, "predikat")),
+        ("satuan", daftar_pilihan(daftar.satuan, "satuan")),
         *_validasi_tambahan(jenis, posisi, daftar),
     ]
     for nama_kolom, dv in semua:

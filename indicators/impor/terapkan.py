@@ -44,10 +44,12 @@ import numpy as np
 import pandas as pd
 
 from indicators.analisis.skor import KUNCI, hitung_skor
+from indicators.impor import perlindungan
 from indicators.impor.masalah import ImporError, Masalah
 from indicators.impor.periksa import JENIS, SPEK, HasilPeriksa, Jenis, periksa_berkas, sama_angka
 from indicators.io import store
 from indicators.katalog.model import Katalog
+from indicators.katalog.perlindungan import katalog_perlindungan
 
 __all__ = [
     "JENIS",
@@ -75,18 +77,25 @@ log = logging.getLogger(__name__)
 # Test hook: seconds to sleep inside the import transaction (tests kill the process there).
 ENV_JEDA_UJI = "KLA_UJI_JEDA_IMPOR"
 
-TABEL_DATA = ("skor_indikator", "statistik_indikator", "predikat_resmi")
-# table → (key columns, column stored in riwayat_impor.kunci, column stored in riwayat_impor.tahap)
+TABEL_DATA = ("skor_indikator", "statistik_indikator", "predikat_resmi", "perlindungan_anak", "penduduk_anak")
+# table → (key columns, column stored in riwayat_impor.kunci, column stored in riwayat_impor.tahap).
+# A perlindungan_anak key is kept as (tahun, bulan, kode_wilayah, kunci = '<tabel>/<kategori>'):
+# see _kolom_riwayat and _kunci_riwayat.
 _KUNCI_TABEL: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {
     "skor_indikator": (("tahun", "kode_wilayah", "indikator", "tahap"), "indikator", "tahap"),
     "statistik_indikator": (("tahun", "kode_wilayah", "statistik"), "statistik", None),
     "predikat_resmi": (("tahun", "kode_wilayah"), None, None),
+    "perlindungan_anak": (perlindungan.KUNCI, None, None),
+    "penduduk_anak": (("kode_wilayah", "tahun"), None, None),
 }
+_VERSI_PERLINDUNGAN = 4  # the schema version that holds perlindungan_anak, penduduk_anak and verifikasi
 _SISIP = {
     "sumber": "INSERT INTO sumber BY NAME SELECT * FROM data_masuk",
     "skor_indikator": "INSERT INTO skor_indikator BY NAME SELECT * FROM data_masuk",
     "statistik_indikator": "INSERT INTO statistik_indikator BY NAME SELECT * FROM data_masuk",
     "predikat_resmi": "INSERT INTO predikat_resmi BY NAME SELECT * FROM data_masuk",
+    "perlindungan_anak": "INSERT INTO perlindungan_anak BY NAME SELECT * FROM data_masuk",
+    "penduduk_anak": "INSERT INTO penduduk_anak BY NAME SELECT * FROM data_masuk",
     "log_impor": "INSERT INTO log_impor BY NAME SELECT * FROM data_masuk",
     "riwayat_impor": "INSERT INTO riwayat_impor BY NAME SELECT * FROM data_masuk",
 }
@@ -102,10 +111,14 @@ class Pratinjau:
         baris: one row per file row: ``baris``, the key columns, the old and new value
             (``nilai_lama``/``nilai`` or ``predikat_lama``/``predikat``), ``sintetis_lama`` and
             ``status`` (``baru``, ``berubah`` or ``sama``).
-        dihapus: synthetic scores that real scores of the same region × cycle × stage replace.
+        dihapus: synthetic rows that real ones replace: the scores of the same region × cycle ×
+            stage, or the child-protection counts of the same region × year.
         dampak: for scores, one row per affected (tahun, kode_wilayah, tahap) with the total,
             computed predikat, completeness and synthetic flag before (``_lama``) and after
-            (``_baru``); for predikat, the official predikat that change; empty for statistics.
+            (``_baru``); for predikat, the official predikat that change; for child-protection
+            counts, one row per region × year × table with the months reported, the row counts
+            and the synthetic flag before and after
+            (:func:`indicators.impor.perlindungan.dampak`); empty for statistics.
         jumlah: counts ``baru``, ``berubah``, ``sama``, ``dihapus``.
         sidik: fingerprint of the database file the preview was computed on (see :func:`sidik_db`).
     """
@@ -237,7 +250,13 @@ def _bandingkan(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, katalog: Ka
     data["tahun"] = data["tahun"].astype("int64")
     lama = _baris_tersimpan(con, jenis, data)
     gabung = _beri_status(jenis, data, lama)
-    dihapus, dampak = _dampak(jenis, data, lama, gabung, katalog)
+    if jenis == "perlindungan":
+        dihapus, dampak, langgar = perlindungan.dampak(data, lama, katalog_perlindungan())
+        tolak = perlindungan.alasan_tolak(dampak, langgar, katalog_perlindungan())
+        if tolak is not None:
+            raise ImporError(*tolak)
+    else:
+        dihapus, dampak = _dampak(jenis, data, lama, gabung, katalog)
     tampil = _baris_pratinjau(jenis, gabung)
     jumlah = {s: int((tampil["status"] == s).sum()) for s in ("baru", "berubah", "sama")}
     jumlah["dihapus"] = len(dihapus)
@@ -250,6 +269,8 @@ def _baris_tersimpan(con: duckdb.DuckDBPyConnection, jenis: Jenis, data: pd.Data
     For scores: every stored row of each (tahun, kode_wilayah, tahap) in the file, since real
     scores replace the synthetic set of that key; otherwise the rows with the file's keys.
     """
+    if jenis == "perlindungan":
+        return _tersimpan_perlindungan(con, data)
     spek = SPEK[jenis]
     kunci = list(spek.kunci)
     kunci_kueri = data[["tahun", "kode_wilayah", "tahap"]].drop_duplicates() if jenis == "skor" else data[kunci]
@@ -257,6 +278,20 @@ def _baris_tersimpan(con: duckdb.DuckDBPyConnection, jenis: Jenis, data: pd.Data
     lama["tahun"] = lama["tahun"].astype("int64")
     lama["_json"] = _ke_json(lama.drop(columns=["_json"], errors="ignore"))
     return lama
+
+
+def _tersimpan_perlindungan(con: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
+    """The stored counts and denominators of every region × year in the file, as long rows.
+
+    Every month, table and category of those region-years (real counts replace the synthetic
+    sample of a region-year entirely); each row keeps its own table's row as JSON for the history.
+    """
+    kunci = data[["tahun", "kode_wilayah"]].drop_duplicates()
+    anak = _dengan_frame(con, "kunci_impor", kunci, store.muat_sql("impor_tersimpan_perlindungan_anak"))
+    penduduk = _dengan_frame(con, "kunci_impor", kunci, store.muat_sql("impor_tersimpan_penduduk_anak"))
+    anak["_json"] = _ke_json(anak)
+    penduduk["_json"] = _ke_json(penduduk)
+    return perlindungan.tersimpan_panjang(anak, penduduk)
 
 
 def _beri_status(jenis: Jenis, data: pd.DataFrame, lama: pd.DataFrame) -> pd.DataFrame:
@@ -273,10 +308,11 @@ def _beri_status(jenis: Jenis, data: pd.DataFrame, lama: pd.DataFrame) -> pd.Dat
     if jenis == "predikat":
         sama = ada & (gabung["predikat"] == gabung["predikat_lama"]).to_numpy()
     else:
+        nilai = SPEK[jenis].kolom_nilai
         sama = ada & np.array(
             [
                 a and sama_angka(float(x), float(y))
-                for a, x, y in zip(ada, gabung["nilai"], gabung["nilai_lama"], strict=True)
+                for a, x, y in zip(ada, gabung[nilai], gabung[f"{nilai}_lama"], strict=True)
             ],
             dtype=bool,
         )
@@ -327,8 +363,14 @@ def _dampak_skor(data: pd.DataFrame, lama: pd.DataFrame, katalog: Katalog) -> tu
 
 
 def _baris_pratinjau(jenis: Jenis, gabung: pd.DataFrame) -> pd.DataFrame:
-    """The preview rows: file row, key, old and new value, status, and the columns the commit needs."""
+    """The preview rows: file row, key, old and new value, status, and the columns the commit needs.
+
+    A child-protection row also names its sheet, and its count is ``nilai`` like a score's.
+    """
     kunci = list(SPEK[jenis].kunci)
+    if jenis == "perlindungan":
+        gabung = gabung.rename(columns={"jumlah": "nilai", "jumlah_lama": "nilai_lama"})
+        kunci = ["sheet", *kunci]
     nilai = ["predikat_lama", "predikat"] if jenis == "predikat" else ["nilai_lama", "nilai"]
     if jenis == "statistik":
         nilai += ["satuan_lama", "satuan"]
@@ -437,17 +479,32 @@ def _baris_tulis(jenis: Jenis, tulis: pd.DataFrame, sumber_id: list[str]) -> pd.
     return hasil
 
 
-def _riwayat(impor_id: int, tabel: str, frame: pd.DataFrame, aksi: str, json_lama: list[object]) -> pd.DataFrame:
-    _, kolom_kunci, kolom_tahap = _KUNCI_TABEL[tabel]
+def _kolom_riwayat(tabel: str, frame: pd.DataFrame) -> tuple[object, object, object]:
+    """A table's keys as riwayat_impor keeps them: its ``kunci``, ``tahap`` and ``bulan`` columns."""
     n = len(frame)
+    if tabel == "perlindungan_anak":
+        kunci = [f"{t}/{k}" for t, k in zip(frame["tabel"], frame["kategori"], strict=True)]
+        return kunci, [""] * n, frame["bulan"].astype("int64").to_numpy()
+    _, kolom_kunci, kolom_tahap = _KUNCI_TABEL[tabel]
+    return (
+        frame[kolom_kunci].astype(str).to_numpy() if kolom_kunci else [""] * n,
+        frame[kolom_tahap].astype(str).to_numpy() if kolom_tahap else [""] * n,
+        [0] * n,
+    )
+
+
+def _riwayat(impor_id: int, tabel: str, frame: pd.DataFrame, aksi: str, json_lama: list[object]) -> pd.DataFrame:
+    n = len(frame)
+    kunci, tahap, bulan = _kolom_riwayat(tabel, frame)
     return pd.DataFrame(
         {
             "impor_id": [impor_id] * n,
             "tabel": [tabel] * n,
             "tahun": frame["tahun"].astype("int64").to_numpy(),
+            "bulan": bulan,
             "kode_wilayah": frame["kode_wilayah"].astype(str).to_numpy(),
-            "kunci": frame[kolom_kunci].astype(str).to_numpy() if kolom_kunci else [""] * n,
-            "tahap": frame[kolom_tahap].astype(str).to_numpy() if kolom_tahap else [""] * n,
+            "kunci": kunci,
+            "tahap": tahap,
             "aksi": [aksi] * n,
             "baris_lama": pd.Series([v if isinstance(v, str) else None for v in json_lama], dtype=object),
         }
@@ -502,19 +559,45 @@ def _tulis_impor(con: duckdb.DuckDBPyConnection, prat: Pratinjau, hasil: HasilPe
     (and the synthetic scores the import deletes) with the file's rows; unchanged rows are left.
     """
     jenis = prat.jenis
-    tabel = SPEK[jenis].tabel
-    kunci = list(SPEK[jenis].kunci)
     impor_id = int(con.execute(store.muat_sql("impor_id_baru")).fetchall()[0][0])
     tulis = prat.baris[prat.baris["status"] != "sama"]
     sumber, sid = _sumber_impor(impor_id, tulis["_sumber"], hasil.berkas, hasil.sha256, pengguna)
-    berubah = tulis[tulis["status"] == "berubah"]
     _sisipkan(con, "log_impor", _log_impor(impor_id, prat, hasil, pengguna))
     _sisipkan(con, "sumber", sumber)
+    if jenis == "perlindungan":
+        _tulis_perlindungan(con, impor_id, prat, tulis, sid)
+        return impor_id
+    tabel = SPEK[jenis].tabel
+    kunci = list(SPEK[jenis].kunci)
+    berubah = tulis[tulis["status"] == "berubah"]
     _sisipkan(con, "riwayat_impor", _riwayat_impor(impor_id, tabel, tulis, prat.dihapus))
     hapus = pd.concat([berubah[kunci], prat.dihapus[kunci] if len(prat.dihapus) else None], ignore_index=True)
     _hapus(con, tabel, hapus)
     _sisipkan(con, tabel, _baris_tulis(jenis, tulis, sid))
     return impor_id
+
+
+def _tulis_perlindungan(
+    con: duckdb.DuckDBPyConnection, impor_id: int, prat: Pratinjau, tulis: pd.DataFrame, sid: list[str]
+) -> None:
+    """Write a child-protection import: counts to perlindungan_anak, denominators to penduduk_anak.
+
+    Each table gets its own history rows (the previous row as that table's JSON), its changed and
+    replaced rows deleted and the file's rows inserted.
+    """
+    tujuan = perlindungan.tabel_tujuan(tulis["tabel"])
+    tujuan_hapus = (
+        perlindungan.tabel_tujuan(prat.dihapus["tabel"]) if len(prat.dihapus) else pd.Series([], dtype=object)
+    )
+    baris = perlindungan.baris_tulis(tulis, sid)
+    for tabel in (perlindungan.TABEL_DB, perlindungan.TABEL_PENDUDUK):
+        bagian = tulis[(tujuan == tabel).to_numpy()]
+        dihapus = prat.dihapus[(tujuan_hapus == tabel).to_numpy()] if len(prat.dihapus) else prat.dihapus
+        _sisipkan(con, "riwayat_impor", _riwayat_impor(impor_id, tabel, bagian, dihapus))
+        kunci = list(_KUNCI_TABEL[tabel][0])
+        berubah = bagian[bagian["status"] == "berubah"]
+        _hapus(con, tabel, pd.concat([berubah[kunci], dihapus[kunci]], ignore_index=True))
+        _sisipkan(con, tabel, baris[tabel])
 
 
 def _riwayat_impor(impor_id: int, tabel: str, tulis: pd.DataFrame, dihapus: pd.DataFrame) -> pd.DataFrame:
@@ -629,7 +712,7 @@ def _impor_untuk_dibatalkan(con: duckdb.DuckDBPyConnection, impor_id: int) -> pd
 
 
 def _kunci_riwayat(tabel: str, bagian: pd.DataFrame) -> pd.DataFrame:
-    """The table's key columns of its history rows (``kunci`` and ``tahap`` back under their names)."""
+    """The table's key columns of its history rows (``kunci``, ``tahap`` and ``bulan`` back under their names)."""
     kolom_kunci, nama_kunci, nama_tahap = _KUNCI_TABEL[tabel]
     kunci = pd.DataFrame(
         {
@@ -637,6 +720,11 @@ def _kunci_riwayat(tabel: str, bagian: pd.DataFrame) -> pd.DataFrame:
             "kode_wilayah": bagian["kode_wilayah"].to_numpy(),
         }
     )
+    if tabel == "perlindungan_anak":
+        pasangan = [str(k).split("/", 1) for k in bagian["kunci"]]
+        kunci["bulan"] = bagian["bulan"].astype("int64").to_numpy()
+        kunci["tabel"] = [t for t, _ in pasangan]
+        kunci["kategori"] = [k for _, k in pasangan]
     if nama_kunci:
         kunci[nama_kunci] = bagian["kunci"].to_numpy()
     if nama_tahap:
@@ -694,17 +782,20 @@ def bawa_impor(db_lama: Path) -> dict[str, pd.DataFrame]:
     """Read what imports put into an existing database, to carry it over a rebuild.
 
     Returns frames for ``sumber`` (import sources), ``skor_indikator``, ``statistik_indikator``,
-    ``predikat_resmi`` (rows whose source is an import), ``log_impor`` and ``riwayat_impor``.
-    A missing, unreadable or pre-history (schema < 2) database gives an empty dict.
+    ``predikat_resmi``, ``perlindungan_anak``, ``penduduk_anak`` (rows whose source is an
+    import), ``verifikasi_perlindungan`` (every verification mark: a province editor set each one),
+    ``log_impor`` and ``riwayat_impor``. A database from before a table existed gives no frame for it;
+    a missing, unreadable or pre-history (schema < 2) database gives an empty dict.
     """
-    if (store.versi_database(db_lama) or 0) < 2:
+    versi = store.versi_database(db_lama) or 0
+    if versi < 2:
         return {}
+    nama_tabel = ["sumber", *TABEL_DATA, "verifikasi_perlindungan", "log_impor", "riwayat_impor"]
+    if versi < _VERSI_PERLINDUNGAN:
+        nama_tabel = [n for n in nama_tabel if n not in (*TABEL_DATA[3:], "verifikasi_perlindungan")]
     try:
         with store.buka(db_lama) as con:
-            return {
-                nama: store.kueri_con(con, f"impor_bawa_{nama}")
-                for nama in ("sumber", *TABEL_DATA, "log_impor", "riwayat_impor")
-            }
+            return {nama: store.kueri_con(con, f"impor_bawa_{nama}") for nama in nama_tabel}
     except duckdb.Error:
         log.warning("impor lama tidak dapat dibaca dari %s; dibangun tanpa impor", db_lama)
         return {}
@@ -714,9 +805,10 @@ def gabung_impor(tabel: dict[str, pd.DataFrame], bawaan: dict[str, pd.DataFrame]
     """Merge carried-over imports (:func:`bawa_impor`) into freshly built tables.
 
     Imported rows win over the fresh rows with the same key; the fresh synthetic scores of every
-    (tahun, kode_wilayah, tahap) that has imported scores are dropped (as the commit did); the
-    import sources, log and history are added. Imported rows that no longer fit the fresh
-    regions, indicators or cycles are dropped with a logged warning.
+    (tahun, kode_wilayah, tahap) that has imported scores, and the fresh synthetic child-protection
+    counts of every (tahun, kode_wilayah) that has imported counts, are dropped (as the commit
+    did); the import sources, verification marks, log and history are added. Imported rows that
+    no longer fit the fresh regions, indicators or cycles are dropped with a logged warning.
     """
     if not bawaan or all(df.empty for df in bawaan.values()):
         return tabel
@@ -733,18 +825,31 @@ def gabung_impor(tabel: dict[str, pd.DataFrame], bawaan: dict[str, pd.DataFrame]
             sah &= impor["kode_wilayah"].isin(wilayah).to_numpy()
         if indikator is not None and nama == "skor_indikator":
             sah &= impor["indikator"].isin(indikator).to_numpy()
-        if siklus is not None and nama != "statistik_indikator":
+        if siklus is not None and nama in ("skor_indikator", "predikat_resmi"):
             sah &= impor["tahun"].astype(int).isin(siklus).to_numpy()
+        if nama == "perlindungan_anak":
+            tabel_kat = {t: set(k.kategori) for t, k in katalog_perlindungan().tabel.items()}
+            sah &= np.array(
+                [g in tabel_kat.get(t, ()) for t, g in zip(impor["tabel"], impor["kategori"], strict=True)], dtype=bool
+            )
         if not sah.all():
             log.warning("%d baris impor %s tidak cocok lagi dengan katalog/wilayah dan dilewati", (~sah).sum(), nama)
         impor = impor[sah]
         segar = tabel.get(nama, impor.iloc[0:0])
         kolom_kunci = list(_KUNCI_TABEL[nama][0])
         buang = pd.MultiIndex.from_frame(segar[kolom_kunci]).isin(pd.MultiIndex.from_frame(impor[kolom_kunci]))
-        if nama == "skor_indikator":
-            grup = pd.MultiIndex.from_frame(segar[KUNCI]).isin(pd.MultiIndex.from_frame(impor[KUNCI]))
+        grup_kunci = {"skor_indikator": KUNCI, "perlindungan_anak": ["tahun", "kode_wilayah"]}.get(nama)
+        if grup_kunci is not None and len(segar):
+            grup = pd.MultiIndex.from_frame(segar[grup_kunci]).isin(pd.MultiIndex.from_frame(impor[grup_kunci]))
             buang |= grup & segar["sintetis"].astype(bool).to_numpy()
         hasil[nama] = pd.concat([segar[~buang], impor], ignore_index=True)
+    verifikasi = bawaan.get("verifikasi_perlindungan")
+    if verifikasi is not None and not verifikasi.empty:
+        verifikasi = verifikasi[verifikasi["kode_wilayah"].isin(wilayah)] if wilayah is not None else verifikasi
+        segar = tabel.get("verifikasi_perlindungan", verifikasi.iloc[0:0])
+        kunci_v = ["kode_wilayah", "tahun"]
+        buang = pd.MultiIndex.from_frame(segar[kunci_v]).isin(pd.MultiIndex.from_frame(verifikasi[kunci_v]))
+        hasil["verifikasi_perlindungan"] = pd.concat([segar[~buang], verifikasi], ignore_index=True)
     sumber_impor = bawaan.get("sumber")
     if sumber_impor is not None and not sumber_impor.empty:
         segar = tabel.get("sumber", sumber_impor.iloc[0:0])

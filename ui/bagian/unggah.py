@@ -8,6 +8,7 @@ becomes a clear message (``unggah_galat``), never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -23,8 +24,10 @@ from indicators.format import Bahasa, format_angka
 from indicators.impor import lingkup, terapkan as impor
 from indicators.impor.baca import BatasUnggah, batas_bawaan
 from indicators.impor.masalah import ImporError
-from indicators.impor.periksa import HasilPeriksa, Jenis
+from indicators.impor.periksa import JENIS_SEMUA, HasilPeriksa, Jenis
+from indicators.impor.perlindungan import teks_bulan
 from indicators.impor.templat import buat_templat
+from indicators.impor.templat_perlindungan import buat_templat_perlindungan
 from indicators.katalog.model import TAHAP, Katalog
 from indicators.teks import t
 from ui import aman, cache, masuk
@@ -35,6 +38,7 @@ _HASIL = "unggah_hasil"
 _PESAN = "unggah_pesan"
 _PUTARAN = "unggah_putaran"
 _BATAL = "unggah_batal_id"
+_PRIBADI = "unggah_pribadi"  # a file refused for personal data: its findings only, never its bytes
 _MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _BATAS_TAMPIL = 500
 _BATAS_TOMBOL_BATAL = 10
@@ -51,6 +55,8 @@ def _galat(exc: BaseException, bahasa: Bahasa) -> None:
 
 def label_jenis(jenis: str | None, bahasa: Bahasa) -> str:
     """Display name of a kind of data (None: detect from the columns)."""
+    if jenis == "perlindungan":
+        return t("pe_jenis_impor", bahasa)
     return t(f"unggah_jenis_{jenis or 'deteksi'}", bahasa)
 
 
@@ -61,7 +67,7 @@ def wilayah_templat(pengguna: akun.Pengguna, jenis: Jenis, wilayah: pd.DataFrame
     """
     if pengguna.peran == "admin":
         return None
-    tingkat = ["kabkota"] if jenis != "statistik" else ["provinsi", "kabkota"]
+    tingkat = ["kabkota"] if jenis in ("skor", "predikat") else ["provinsi", "kabkota"]
     pilih = wilayah[wilayah["tingkat"].isin(tingkat)]
     return sorted(k for k in pilih["kode_wilayah"].astype(str) if akun.dalam_lingkup(pengguna, k))
 
@@ -73,10 +79,15 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
     with kolom[0]:
         jenis: Jenis = st.selectbox(
             t("unggah_jenis", bahasa),
-            list(impor.JENIS),
+            list(JENIS_SEMUA),
             format_func=lambda j: label_jenis(j, bahasa),
             key="templat_jenis",
         )
+    if jenis == "perlindungan":
+        with kolom[1]:
+            tahun_pl = _tahun_perlindungan(bahasa)
+        _templat_perlindungan(pengguna, wilayah, tahun_pl, bahasa)
+        return
     tahun_daftar: list[int | None] = [None, *sorted((c.tahun for c in kat.siklus), reverse=True)]
     with kolom[1]:
         tahun = st.selectbox(
@@ -114,6 +125,40 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
     st.caption(t("unggah_templat_catatan", bahasa))
 
 
+def _tahun_perlindungan(bahasa: Bahasa) -> int | None:
+    """The year a child-protection template is prefilled for (this year by default; None: empty rows)."""
+    tahun_ini = dt.date.today().year
+    pilihan: int | None = st.selectbox(
+        t("unggah_tahun_templat", bahasa),
+        [None, *range(tahun_ini, tahun_ini - 7, -1)],
+        index=1,
+        format_func=lambda x: t("unggah_tanpa_tahun", bahasa) if x is None else str(x),
+        key="templat_tahun_perlindungan",
+    )
+    return pilihan
+
+
+def _templat_perlindungan(pengguna: akun.Pengguna, wilayah: pd.DataFrame, tahun: int | None, bahasa: Bahasa) -> None:
+    """The child-protection template: one sheet per table, prefilled per region and month for a chosen year."""
+    kode = wilayah_templat(pengguna, "perlindungan", wilayah)
+    buat: Callable[[], bytes] = functools.partial(buat_templat_perlindungan, wilayah, tahun=tahun, wilayah=kode)
+    st.download_button(
+        t("unggah_unduh", bahasa, jenis=label_jenis("perlindungan", bahasa).lower()),
+        data=buat,
+        file_name=f"templat_perlindungan{'_' + str(tahun) if tahun else ''}.xlsx",
+        mime=_MIME_XLSX,
+        on_click="ignore",
+        key="templat_unduh_perlindungan",
+        icon=":material/download:",
+    )
+    st.caption(t("pe_unggah_templat_catatan", bahasa))
+
+
+def ada_data_pribadi(hasil: HasilPeriksa) -> bool:
+    """Whether a file was refused for personal data (its findings are then its only problems)."""
+    return any(m.kode.startswith("pe.pribadi_") for m in hasil.masalah)
+
+
 def tabel_masalah(hasil: HasilPeriksa, bahasa: Bahasa) -> pd.DataFrame:
     """Every problem as a table with translated headers: file, sheet, row, column, cell, value, expected."""
     kunci = ["berkas", "sheet", "baris", "kolom", "sel", "nilai", "masalah", "harapan"]
@@ -123,10 +168,10 @@ def tabel_masalah(hasil: HasilPeriksa, bahasa: Bahasa) -> pd.DataFrame:
     return aman.netral_tabel(tabel.fillna(""), kunci).rename(columns={k: t(f"kol_{k}", bahasa) for k in kunci})
 
 
-def _angka(v: object, bahasa: Bahasa) -> str:
+def _angka(v: object, bahasa: Bahasa, desimal: int = 2) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
-    return format_angka(float(v), 2, bahasa)  # type: ignore[arg-type]
+    return format_angka(float(v), desimal, bahasa)  # type: ignore[arg-type]
 
 
 def _benar(v: object) -> bool:
@@ -139,9 +184,16 @@ def tabel_baris(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> 
     urut = {"baru": 0, "berubah": 1, "sama": 2}
     b = b.sort_values(["status", "baris"], key=lambda s: s.map(urut) if s.name == "status" else s, kind="stable")
     hasil = pd.DataFrame({t("kol_baris", bahasa): b["baris"].astype(int).astype(str)})
+    if prat.jenis == "perlindungan":
+        hasil.insert(0, t("kol_sheet", bahasa), b["sheet"].fillna("").to_numpy())
     hasil[t("kol_tahun", bahasa)] = b["tahun"].astype(int).astype(str)
+    if prat.jenis == "perlindungan":
+        hasil[t("pe_kol_bulan", bahasa)] = [teks_bulan([int(x)], bahasa) for x in b["bulan"]]
     hasil[t("kol_wilayah", bahasa)] = b["kode_wilayah"]
     hasil[t("kol_nama", bahasa)] = [nama.get(k, "") for k in b["kode_wilayah"]]
+    if prat.jenis == "perlindungan":
+        hasil[t("pe_kol_tabel", bahasa)] = b["tabel"].to_numpy()
+        hasil[t("pe_kol_kategori", bahasa)] = b["kategori"].to_numpy()
     for k in ("indikator", "statistik"):
         if k in b:
             hasil[t("kol_indikator", bahasa)] = b[k]
@@ -153,11 +205,12 @@ def tabel_baris(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) -> 
         hasil[t("kol_predikat_lama", bahasa)] = lama
         hasil[t("kol_predikat_baru", bahasa)] = b["predikat"]
     else:
+        desimal = 0 if prat.jenis == "perlindungan" else 2  # child-protection figures are whole counts
         hasil[t("kol_nilai_lama", bahasa)] = [
-            (t("belum_ada", bahasa) if s == "baru" else _angka(v, bahasa)) + (sintetis if _benar(x) else "")
+            (t("belum_ada", bahasa) if s == "baru" else _angka(v, bahasa, desimal)) + (sintetis if _benar(x) else "")
             for v, s, x in zip(b["nilai_lama"], b["status"], b["sintetis_lama"], strict=True)
         ]
-        hasil[t("kol_nilai_baru", bahasa)] = [_angka(v, bahasa) for v in b["nilai"]]
+        hasil[t("kol_nilai_baru", bahasa)] = [_angka(v, bahasa, desimal) for v in b["nilai"]]
     if prat.jenis == "statistik":
         hasil[t("kol_satuan", bahasa)] = aman.netral(b["satuan"])
     hasil[t("kol_status", bahasa)] = [t(f"status_{s}", bahasa) for s in b["status"]]
@@ -186,6 +239,15 @@ def tabel_dampak(prat: impor.Pratinjau, nama: dict[str, str], bahasa: Bahasa) ->
     hasil = pd.DataFrame({t("kol_tahun", bahasa): d["tahun"].astype(int).astype(str)})
     hasil[t("kol_wilayah", bahasa)] = d["kode_wilayah"]
     hasil[t("kol_nama", bahasa)] = [nama.get(k, "") for k in d["kode_wilayah"]]
+    if prat.jenis == "perlindungan":
+        sintetis = f" ({t('sintetis', bahasa)})"
+        hasil[t("pe_kol_tabel", bahasa)] = d["tabel"].to_numpy()
+        hasil[t("pe_kol_bulan_lama", bahasa)] = [
+            teks_bulan(b, bahasa) + (sintetis if _benar(x) else "")
+            for b, x in zip(d["bulan_lama"], d["sintetis_lama"], strict=True)
+        ]
+        hasil[t("pe_kol_bulan_baru", bahasa)] = [teks_bulan(b, bahasa) for b in d["bulan_baru"]]
+        return hasil
     if prat.jenis == "predikat":
         hasil[t("kol_predikat_lama", bahasa)] = [
             p if isinstance(p, str) else t("belum_ada", bahasa) for p in d["predikat_lama"]
@@ -226,6 +288,9 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     pesan = st.session_state.pop(_PESAN, None)
     if pesan:
         st.success(pesan, icon=":material/check_circle:")
+    pribadi = st.session_state.pop(_PRIBADI, None)
+    if isinstance(pribadi, HasilPeriksa):
+        render_hasil(db, pribadi, None, pengguna, kat, bahasa)
     batas: BatasUnggah = batas_bawaan()
     # The server refuses anything over server.maxUploadSize (.streamlit/config.toml) before the
     # page sees it, so the smaller of the two limits is the one to show.
@@ -234,7 +299,7 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     with kanan:
         jenis: Jenis | None = st.selectbox(
             t("unggah_jenis", bahasa),
-            [None, *impor.JENIS],
+            [None, *JENIS_SEMUA],
             format_func=lambda j: label_jenis(j, bahasa),
             key="unggah_jenis",
         )
@@ -255,6 +320,15 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     except Exception as exc:  # no traceback ever reaches the user
         _galat(exc, bahasa)
         return
+    if ada_data_pribadi(hasil):
+        # Nothing of a file carrying personal data is kept: its bytes leave the server's memory
+        # now (the uploader is emptied), and only its findings (which never quote a cell) stay
+        # for the next run to show.
+        st.session_state.pop(_HASIL, None)
+        st.session_state[_PRIBADI] = hasil
+        st.session_state[_PUTARAN] = int(st.session_state.get(_PUTARAN, 0)) + 1
+        masuk.lepas_unggahan()
+        st.rerun()
     render_hasil(db, hasil, prat, pengguna, kat, bahasa)
 
 
@@ -265,16 +339,20 @@ def _render_pratinjau(db: Path, prat: impor.Pratinjau, bahasa: Bahasa) -> None:
     st.subheader(t("unggah_langkah_pratinjau", bahasa))
     j = prat.jumlah
     metrik = st.columns(4)
+    perlindungan = prat.jenis == "perlindungan"
     for kolom, kunci in zip(metrik, ("baru", "berubah", "sama", "dihapus"), strict=True):
-        kolom.metric(t(f"unggah_{kunci}", bahasa), format_angka(j[kunci], 0, bahasa))
+        label = "pe_unggah_dihapus" if perlindungan and kunci == "dihapus" else f"unggah_{kunci}"
+        kolom.metric(t(label, bahasa), format_angka(j[kunci], 0, bahasa))
     st.markdown(f"**{t('unggah_baris', bahasa)}**")
     baris = tabel_baris(prat, nama, bahasa)
     st.dataframe(baris.head(_BATAS_TAMPIL), hide_index=True, width="stretch", key="unggah_tabel_baris")
     if prat.baris["sintetis_lama"].astype(bool).any() or j["dihapus"]:
-        st.caption(t("unggah_sintetis", bahasa))
+        st.caption(t("pe_unggah_sintetis" if perlindungan else "unggah_sintetis", bahasa))
     dampak = tabel_dampak(prat, nama, bahasa)
     if not dampak.empty:
-        judul = "unggah_dampak_predikat" if prat.jenis == "predikat" else "unggah_dampak"
+        judul = {"predikat": "unggah_dampak_predikat", "perlindungan": "pe_unggah_dampak"}.get(
+            prat.jenis, "unggah_dampak"
+        )
         st.markdown(f"**{t(judul, bahasa)}**")
         st.dataframe(dampak, hide_index=True, width="stretch", key="unggah_tabel_dampak")
 
@@ -319,6 +397,10 @@ def render_hasil(
     sheet = f" (sheet {aman.md(hasil.sheet)})" if hasil.sheet else ""
     berkas = aman.md(hasil.berkas)  # the uploader's file name: shown as text, never as a link or image
     st.caption(t("unggah_berkas_info", bahasa, berkas=berkas, sheet=sheet, jenis=hasil.jenis or "?", sha=hasil.sha256))
+    if ada_data_pribadi(hasil):
+        st.error(t("pe_unggah_pribadi", bahasa), icon=":material/privacy_tip:")
+        st.dataframe(tabel_masalah(hasil, bahasa), hide_index=True, width="stretch", key="unggah_tabel_pribadi")
+        return
     if hasil.masalah:
         st.error(t("unggah_ada_masalah", bahasa, n=format_angka(len(hasil.masalah), 0, bahasa)))
         st.dataframe(tabel_masalah(hasil, bahasa), hide_index=True, width="stretch", key="unggah_tabel_masalah")
