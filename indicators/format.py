@@ -31,3 +31,8 @@ def _format_babel(nilai: float | int, desimal: int, bahasa: Bahasa) -> str:
 def format_tanggal(tanggal: dt.date, bahasa: Bahasa = "id") -> str:
     """Format a date in full: 8 Agustus 2025 in Indonesian, 8 August 2025 in English."""
     return format_date(tanggal, format="d MMMM y", locale=_LOKAL[bahasa])
+
+
+def format_bulan(tanggal: dt.date, bahasa: Bahasa = "id") -> str:
+    """Format a date known only to its month: Juli 2024 in Indonesian, July 2024 in English."""
+    return format_date(tanggal, format="LLLL y", locale=_LOKAL[bahasa])
