@@ -24,6 +24,9 @@ halaman = st.navigation(
         st.Page("halaman/indikator.py", title=t("hal_indikator", bahasa), url_path="indikator"),
         st.Page("halaman/metodologi.py", title=t("hal_metodologi", bahasa), url_path="metodologi"),
         st.Page("halaman/gugus_tugas.py", title="Gugus Tugas", url_path="gugus_tugas"),
+        st.Page("halaman/regulasi.py", title=t("rg_hal", bahasa), url_path="regulasi"),
+        st.Page("halaman/pembinaan.py", title=t("pb_hal", bahasa), url_path="pembinaan"),
+        st.Page("halaman/perlindungan.py", title=t("ph_hal", bahasa), url_path="perlindungan"),
         st.Page("halaman/unggah.py", title=t("hal_unggah", bahasa), url_path="unggah"),
     ]
 )

@@ -9,7 +9,7 @@ from indicators.akun import pengguna as akun
 from indicators.gugus import layanan, simpan, tugas, xlsx as gugus_xlsx
 from indicators.teks import t
 from ui import aman, cache, masuk, widgets
-from ui.bagian import gugus_tugas as hg
+from ui.bagian import butir_tambahan as bt, gugus_tugas as hg, kelembagaan as hk, pembinaan as hp, regulasi as hr
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -23,6 +23,7 @@ path = simpan.path_gugus(db)
 
 st.title(t("gt_judul", bahasa, nama=nama))
 st.caption(t("gt_subjudul", bahasa, tahun=tugas.tahun_evaluasi_berikut(kat, hari_ini)))
+hp.render_hitung_mundur(cache.kalender_evaluasi(db, dipilih.kode_provinsi), hari_ini, bahasa)
 pengguna = masuk.pengguna_masuk()
 boleh = pengguna is not None and akun.dalam_lingkup(pengguna, kode)
 if pesan := st.session_state.pop("gt_pesan", None):
@@ -39,9 +40,11 @@ else:
 
 hg.render_kartu(rk, bahasa)
 hg.render_kesiapan(rk, skema, bahasa)
+hr.render_peringatan_gugus(db, kode, hari_ini, bahasa)
 hg.render_checklist(rk, skema, bahasa)
 if boleh and pengguna is not None:
     hg.render_ubah_butir(rk, pengguna, path, dd, bahasa)
+    bt.render_butir_tambahan(rk, pengguna, path, dd, skema, bahasa)
 
 xlsx = functools.partial(  # made when the button is clicked, not on every rerun
     gugus_xlsx.tulis_xlsx,
@@ -63,6 +66,7 @@ st.download_button(
     on_click="ignore",
     key="gt_unduh",
 )
+hk.render_kelembagaan(rk, pengguna, boleh, path, bahasa)
 
 hg.render_lintasan(rk, kat, bahasa)
 if boleh and pengguna is not None:

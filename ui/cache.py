@@ -19,8 +19,17 @@ import streamlit as st
 
 from indicators.analisis import layanan, metodologi, perbandingan, profil, rekap, ukuran
 from indicators.bangun import database
-from indicators.gugus import layanan as gugus_layanan, simpan
-from indicators.impor import terapkan
+from indicators.ekspor import perlindungan as ekspor_perlindungan
+from indicators.format import Bahasa
+from indicators.gugus import (
+    kalender as gugus_kalender,
+    layanan as gugus_layanan,
+    mitra as gugus_mitra,
+    pembinaan as gugus_pembinaan,
+    regulasi as gugus_regulasi,
+    simpan,
+)
+from indicators.impor import terapkan, verifikasi
 from indicators.io import store
 from indicators.katalog.data_dukung import KatalogDataDukung, data_dukung_bawaan
 from indicators.katalog.model import Katalog, katalog_bawaan
@@ -410,6 +419,43 @@ def log_gugus(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
     return _log_gugus(str(path), simpan.versi_berkas(path), kode_wilayah)
 
 
+# The regulation register (the committed seed and the workspace): keyed on both files' mtimes.
+def _kunci_regulasi(db_path: Path) -> tuple[str, int, int]:
+    path = simpan.path_gugus(db_path)
+    return str(path), simpan.versi_berkas(path), simpan.versi_berkas(gugus_regulasi.SEED_PATH)
+
+
+@st.cache_data(show_spinner=False)
+def _register_regulasi(path: str, versi_gugus: int, versi_seed: int, kode: str, hari_ini: str) -> pd.DataFrame:
+    daftar = gugus_regulasi.daftar_regulasi(Path(path), kode)
+    return gugus_regulasi.tabel_register(daftar, dt.date.fromisoformat(hari_ini))
+
+
+def register_regulasi(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> pd.DataFrame:
+    """One region's regulation register, each entry with its state on ``hari_ini`` (see tabel_register)."""
+    return _register_regulasi(*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
+
+
+@st.cache_data(show_spinner=False)
+def _ringkasan_regulasi(path: str, versi_gugus: int, versi_seed: int, kode: tuple[str, ...], hari: str) -> pd.DataFrame:
+    return gugus_regulasi.ringkasan_regulasi(Path(path), kode, dt.date.fromisoformat(hari))
+
+
+def ringkasan_regulasi(db_path: Path, kode_wilayah: tuple[str, ...], hari_ini: dt.date) -> pd.DataFrame:
+    """Regulation counts per region (NA for a region without a register; see ringkasan_regulasi)."""
+    return _ringkasan_regulasi(*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
+
+
+@st.cache_data(show_spinner=False)
+def _terlambat_regulasi(path: str, versi_gugus: int, versi_seed: int, kode: tuple[str, ...], hari: str) -> pd.DataFrame:
+    return gugus_regulasi.butir_terlambat_regulasi(Path(path), kode, dt.date.fromisoformat(hari))
+
+
+def terlambat_regulasi(db_path: Path, kode_wilayah: tuple[str, ...], hari_ini: dt.date) -> pd.DataFrame:
+    """The overdue and stalled regulation entries of these regions, with their reasons."""
+    return _terlambat_regulasi(*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
+
+
 # --- shared objects named by their key, and the store of the figure/table memo (ui/tetap.py) -----
 
 
@@ -489,3 +535,98 @@ def _kelompok_preset(db: str, versi_db: int, kode_wilayah: str) -> dict[str, lis
 def kelompok_preset(db_path: Path, kode_wilayah: str) -> dict[perbandingan.Sebaya, list[str]]:
     """Preset peer groups of a kab/kota (see indicators.perbandingan.kelompok_preset), per database version."""
     return cast(dict[perbandingan.Sebaya, list[str]], _kelompok_preset(str(db_path), _versi(db_path), kode_wilayah))
+
+
+# --- Pembinaan & pengawasan and the evaluation calendar (keyed on the workspace and seed files too) ---
+
+
+# A resource: the province's view is a frozen dataclass the page and the exports only read.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _pembinaan(
+    db: str, versi_db: int, versi_gugus: int, versi_seed: int, kode_provinsi: str, hari_ini: str
+) -> gugus_pembinaan.Pembinaan:
+    hari = dt.date.fromisoformat(hari_ini)
+    return gugus_pembinaan.tabel_pembinaan(Path(db), katalog(), data_dukung(), kode_provinsi, hari)
+
+
+def pembinaan(db_path: Path, kode_provinsi: str, hari_ini: dt.date) -> gugus_pembinaan.Pembinaan:
+    """The province's supervision view on a day (read-only; see indicators.gugus.pembinaan.tabel_pembinaan)."""
+    versi_gugus = simpan.versi_berkas(simpan.path_gugus(db_path))
+    versi_seed = simpan.versi_berkas(gugus_regulasi.SEED_PATH)  # the seeded regulation registers count too
+    kunci = (str(db_path), _versi(db_path), versi_gugus, versi_seed, kode_provinsi, hari_ini.isoformat())
+    return tandai(_pembinaan(*kunci), "pembinaan", *kunci)
+
+
+@st.cache_data(show_spinner=False)
+def _kalender(path_gugus: str, versi_gugus: int, versi_csv: int, kode_provinsi: str) -> pd.DataFrame:
+    dasar = gugus_kalender.muat_kalender()
+    return gugus_kalender.gabung_kalender(dasar, gugus_kalender.baca_kalender_provinsi(Path(path_gugus), kode_provinsi))
+
+
+def kalender_evaluasi(db_path: Path, kode_provinsi: str) -> pd.DataFrame:
+    """The evaluation calendar with the province's own dates (see indicators.gugus.kalender)."""
+    path = simpan.path_gugus(db_path)
+    versi_csv = simpan.versi_berkas(gugus_kalender.PATH_KALENDER)
+    return _kalender(str(path), simpan.versi_berkas(path), versi_csv, kode_provinsi)
+
+
+# --- Perlindungan Anak: the partners register (workspace) and the verification marks (database) ---
+
+
+@st.cache_data(show_spinner=False)
+def _mitra_perlindungan(path: str, versi_gugus: int, kode_wilayah: str, hari_ini: str, peringatan: int) -> pd.DataFrame:
+    hari = dt.date.fromisoformat(hari_ini)
+    return gugus_mitra.baca_mitra(Path(path), kode_wilayah, hari_ini=hari, peringatan=peringatan)
+
+
+def mitra_perlindungan(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> pd.DataFrame:
+    """The partners (MoU / PKS) of a region or province with their status on a day (see indicators.gugus.mitra)."""
+    path = simpan.path_gugus(db_path)
+    peringatan = gugus_mitra.hari_peringatan()
+    return _mitra_perlindungan(str(path), simpan.versi_berkas(path), kode_wilayah, hari_ini.isoformat(), peringatan)
+
+
+@st.cache_data(show_spinner=False)
+def _verifikasi_perlindungan(db: str, versi_db: int, kode_provinsi: str) -> pd.DataFrame:
+    return verifikasi.baca_verifikasi(Path(db), kode_provinsi)
+
+
+def verifikasi_perlindungan(db_path: Path, kode_provinsi: str) -> pd.DataFrame:
+    """The verification marks of a province's child-protection figures (see indicators.impor.verifikasi)."""
+    return _verifikasi_perlindungan(str(db_path), _versi(db_path), kode_provinsi)
+
+
+# --- Perlindungan Anak: what the page shows, disclosure-controlled for the viewer's scope ----------
+# The scope (``terbuka``) is part of every key: a public visitor never gets an editor's entry.
+
+
+@st.cache_data(show_spinner=False)
+def _tahun_perlindungan(db: str, versi_db: int, kode_provinsi: str) -> list[int]:
+    return ekspor_perlindungan.tahun_tersedia(Path(db), kode_provinsi)
+
+
+def tahun_perlindungan(db_path: Path, kode_provinsi: str) -> list[int]:
+    """The years with Perlindungan Anak data for a province."""
+    return _tahun_perlindungan(str(db_path), _versi(db_path), kode_provinsi)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _isi_perlindungan(
+    db: str, versi_db: int, kode_provinsi: str, tahun: int, kode_wilayah: str, terbuka: tuple[str, ...],
+    bahasa: Bahasa, hari_ini: str,
+) -> ekspor_perlindungan.IsiPerlindungan:  # fmt: skip
+    return ekspor_perlindungan.muat(
+        Path(db), kode_provinsi, tahun, kode_wilayah, terbuka=terbuka, bahasa=bahasa,
+        hari_ini=dt.date.fromisoformat(hari_ini),
+    )  # fmt: skip
+
+
+def isi_perlindungan(
+    db_path: Path, kode_provinsi: str, tahun: int, kode_wilayah: str, terbuka: tuple[str, ...], bahasa: Bahasa
+) -> ekspor_perlindungan.IsiPerlindungan:
+    """One year of a province and one kab/kota as the viewer with scope ``terbuka`` may see it.
+
+    Keyed on today too: the current year's "belum terverifikasi" and its expected months follow the date.
+    """
+    kunci = (str(db_path), _versi(db_path), kode_provinsi, tahun, kode_wilayah, tuple(sorted(terbuka)), bahasa)
+    return _isi_perlindungan(*kunci, dt.date.today().isoformat())

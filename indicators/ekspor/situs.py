@@ -35,7 +35,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from indicators.analisis import profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
-from indicators.ekspor import folder, tabel as ekspor_tabel
+from indicators.ekspor import folder, perlindungan as ekspor_perlindungan, tabel as ekspor_tabel
 from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.data import DataSitus, geojson_provinsi, muat_data
 from indicators.format import Bahasa, format_angka, format_tanggal
@@ -50,7 +50,7 @@ KUNCI_GEOJSON = "batas_kabkota.geojson"
 """Name under which the map page registers its inline boundaries in ``window.PlotlyGeoAssets``."""
 PROFIL = "profil"
 DATA = "data"
-ISI_BUNDEL = frozenset({"index.html", "peta.html", "sumber.html", ASET, PROFIL, DATA})
+ISI_BUNDEL = frozenset({"index.html", "peta.html", "perlindungan.html", "sumber.html", ASET, PROFIL, DATA})
 """Everything a bundle holds at its top level: a folder with only these may be replaced by a new bundle."""
 TEMPLAT_DIR = Path(__file__).parent / "templat_situs"
 """The pages' Jinja2 templates and the stylesheet (``gaya.css``, copied as it is)."""
@@ -59,6 +59,7 @@ FONT = "'Source Sans Pro', 'Segoe UI', Arial, sans-serif"
 _NAVIGASI = (
     ("ringkasan", "ringkasan", "index.html"),
     ("peta", "peta", "peta.html"),
+    ("perlindungan", "ph_hal", "perlindungan.html"),
     ("sumber", "situs_sumber", "sumber.html"),
 )
 """(page, text key, file) of the links in every page's header."""
@@ -164,6 +165,8 @@ class _Halaman:
     data: DataSitus
     bahasa: Bahasa
     tanggal: dt.date
+    perlindungan: ekspor_perlindungan.IsiPerlindungan | None = None
+    """Perlindungan Anak of the province in the public view (None: no such figures)."""
 
     def render(
         self,
@@ -625,6 +628,46 @@ def _tabel_indikator(status: pd.DataFrame, d: DataSitus, skema: Skema, b: Bahasa
     return Tabel(kepala, baris)
 
 
+# --- Perlindungan Anak (public view: disclosure-controlled, like every surface) -----------------------
+
+
+def halaman_perlindungan(h: _Halaman, geojson: Mapping[str, Any]) -> str:
+    """The province's map, recap, yearly trend, forms and service standard (:mod:`.perlindungan`)."""
+    d, b, isi = h.data, h.bahasa, h.perlindungan
+    if isi is None:
+        judul = t("ph_hal", b)
+        catatan = [("tahun", t("ph_tanpa_data_situs", b, provinsi=d.nama_provinsi))]
+        return h.render(
+            "perlindungan.html", judul=judul, aktif="perlindungan", sintetis=False, catatan=catatan, isi=None
+        )
+    ep = ekspor_perlindungan
+    peta = _grafik("peta-perlindungan", _bingkai(ep.gambar_peta(isi, KUNCI_GEOJSON, b), b, height=560, dragmode="pan"))
+    bagian = [
+        (ep.judul_tren(isi, b), _grafik("grafik-tren", _bingkai(ep.gambar_tren(isi, b), b))),
+        (ep.judul_bentuk(isi, b), _grafik("grafik-bentuk", _bingkai(ep.gambar_bentuk(isi, b), b))),
+        (ep.judul_standar(isi, b), _grafik("grafik-standar", _bingkai(ep.gambar_standar(isi, b), b))),
+    ]
+    tampil = ep.tabel_rekap(isi, b)
+    teks = {t("ph_kol_kode", b), t("ph_kol_nama", b), t("ph_kol_catatan", b)}
+    rekap = Tabel([Kolom(str(k), angka=k not in teks) for k in tampil.columns], tampil.astype(str).values.tolist())
+    return h.render(
+        "perlindungan.html",
+        judul=t("ph_judul", b, provinsi=isi.nama_provinsi, tahun=isi.tahun),
+        aktif="perlindungan",
+        sintetis=False,  # the frame's banner speaks of scores: this page's synthetic note is its own
+        grafik=[peta, *(g for _, g in bagian)],
+        catatan=ep.catatan_isi(isi, b, tahun_diminta=d.tahun),
+        isi=isi,
+        judul_peta=ep.judul_peta(isi, b),
+        peta=peta,
+        judul_rekap=t("ph_rekap_judul", b, tahun=isi.tahun),
+        rekap=rekap,
+        bagian=bagian,
+        kunci_geojson=KUNCI_GEOJSON,
+        geojson=dict(geojson),
+    )
+
+
 # --- sources -----------------------------------------------------------------------------------------
 
 
@@ -708,6 +751,7 @@ def _tulis_halaman(h: _Halaman, out_dir: Path, static_dir: Path) -> None:
     _tulis(out_dir / "index.html", halaman_ringkasan(h, berkas_data))
     geojson = geojson_provinsi(data.kabkota["kode_wilayah"].tolist(), static_dir)
     _tulis(out_dir / "peta.html", halaman_peta(h, geojson))
+    _tulis(out_dir / "perlindungan.html", halaman_perlindungan(h, geojson))
     _tulis(out_dir / "sumber.html", halaman_sumber(h))
     urut = list(zip(data.kabkota["kode_wilayah"], data.kabkota["nama"], strict=True))
     for i, (kode, _) in enumerate(urut):
@@ -728,9 +772,10 @@ def tulis_situs(
 ) -> Path:
     """Write the offline presentation bundle for one province and cycle into ``out_dir``.
 
-    Pages: ``index.html`` (overview), ``peta.html`` (map), ``sumber.html`` (sources and
-    attribution), ``profil/<kode>-<nama>.html`` per kab/kota; shared files in ``aset/``; the ranking
-    table as CSV and XLSX in ``data/``. Returns the path of ``index.html``.
+    Pages: ``index.html`` (overview), ``peta.html`` (map), ``perlindungan.html`` (Perlindungan
+    Anak, public view), ``sumber.html`` (sources and attribution), ``profil/<kode>-<nama>.html``
+    per kab/kota; shared files in ``aset/``; the ranking table as CSV and XLSX in ``data/``.
+    Returns the path of ``index.html``.
 
     The bundle is written whole or not at all (:func:`indicators.ekspor.folder.folder_atomik`): it
     is built in a hidden folder beside ``out_dir`` and swapped in when complete, replacing an
@@ -741,7 +786,9 @@ def tulis_situs(
         folder.FolderTujuanError: ``out_dir`` holds files that are not a bundle's (nothing is written).
     """
     data = muat_data(db_path, kode_provinsi, tahun)
-    h = _Halaman(data=data, bahasa=bahasa, tanggal=tanggal or dt.date.today())
+    tanggal = tanggal or dt.date.today()
+    perlindungan = ekspor_perlindungan.isi_situs(db_path, kode_provinsi, tahun, bahasa, tanggal)
+    h = _Halaman(data=data, bahasa=bahasa, tanggal=tanggal, perlindungan=perlindungan)
     with folder.folder_atomik(out_dir, ISI_BUNDEL) as sementara:
         _tulis_halaman(h, sementara, static_dir)
     return out_dir / "index.html"

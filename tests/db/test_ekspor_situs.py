@@ -80,7 +80,7 @@ def test_halaman_lengkap(situs: Path):
     besar = sum(f.stat().st_size for f in akar.rglob("*") if f.is_file())
     jumlah = sum(1 for f in akar.rglob("*") if f.is_file())
     print(f"bundle: {besar / 1e6:.1f} MB, {jumlah} berkas")
-    assert jumlah == 35 + 3 + 4 + 2  # pages, assets, data files
+    assert jumlah == 35 + 4 + 4 + 2  # pages (profiles; overview, map, Perlindungan Anak, sources), assets, data files
 
 
 def test_tautan_relatif_dan_tanpa_jaringan(situs: Path):
@@ -128,7 +128,10 @@ def test_isi_halaman(situs: Path, db_bawaan: Path):
     assert f"{pertama['total']:.2f}".replace(".", ",") in index
     assert "Perubahan predikat resmi sejak 2023" in index
     # the header links name the pages as their titles do (the browser test clicks "Sumber & atribusi")
-    assert '<a href="peta.html">Peta</a> <a href="sumber.html">Sumber &amp; atribusi</a></nav>' in index
+    assert (
+        '<a href="peta.html">Peta</a> <a href="perlindungan.html">Perlindungan Anak</a> '
+        '<a href="sumber.html">Sumber &amp; atribusi</a></nav>'
+    ) in index
     peta = (akar / "peta.html").read_text(encoding="utf-8")
     assert '"type":"choropleth"' in peta
     assert '"FeatureCollection"' in peta
@@ -168,7 +171,7 @@ def test_sitasi_sumber_di_escape(db_bawaan: Path, tmp_path: Path):
     sitasi = "Data <script>alert(1)</script> & Co"
     url = 'https://contoh.example/a?b=1&c="2"'
     with duckdb.connect(str(db)) as con:
-        con.execute("UPDATE sumber SET sitasi = ?, url = ? WHERE jenis = 'sintetis'", [sitasi, url])
+        con.execute("UPDATE sumber SET sitasi = ?, url = ? WHERE sumber_id = 'sintetis-skor-v1'", [sitasi, url])
     index = ekspor_situs.tulis_situs(db, "33", 2025, tmp_path / "situs", tanggal=TANGGAL)
     teks = (index.parent / "sumber.html").read_text(encoding="utf-8")
     assert "<script>alert" not in teks

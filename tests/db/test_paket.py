@@ -67,8 +67,9 @@ def paket_jateng(db_bawaan: Path) -> tuple[susun.Paket, bytes, bytes]:
 def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     isi, pdf, _ = paket_sragen
     pembaca = pypdf.PdfReader(io.BytesIO(pdf))
-    # Cover + history, groups, gap, stages & neighbours, map, indicators, method & sources.
-    assert len(pembaca.pages) == 8
+    # Cover + history, groups, gap, stages & neighbours, map, indicators, Perlindungan Anak (text and
+    # table, two pages of charts), method & sources (two pages).
+    assert len(pembaca.pages) == 12
     halaman = [p.extract_text() for p in pembaca.pages]
     semua = "\n".join(halaman)
     resmi = _predikat_resmi(SRAGEN, 2025)
@@ -79,6 +80,7 @@ def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[susun.Paket, byt
     assert "Peringkat total (sintetis) di provinsi 1 dari 35 kab/kota yang ada datanya" in sampul
     judul_bagian = ["Riwayat predikat", "Profil kelompok", "Selisih ke predikat berikutnya", "Perbandingan tahap"]
     judul_bagian += ["Wilayah tetangga", "Peta predikat resmi provinsi", "Tabel indikator", "Metode dan sumber"]
+    judul_bagian += ["Perlindungan Anak, Kabupaten Sragen 2025"]
     for judul in judul_bagian:
         assert judul in semua, judul
     assert "Sumber: predikat resmi" in semua
@@ -87,7 +89,7 @@ def test_pdf_wilayah_isi_dan_jumlah_halaman(paket_sragen: tuple[susun.Paket, byt
     for i, teks in enumerate(halaman, start=1):
         assert "data contoh (sintetis)" in teks, i
         assert f"halaman {i}" in teks
-    metode = halaman[-1]
+    metode = "\n".join(halaman[-2:])  # the sources table runs onto a second page
     assert "cahyadsn/wilayah_boundaries" in metode
     assert "MIT" in metode
     assert "Copyright" in metode
@@ -109,7 +111,7 @@ def test_pdf_wilayah_menyebut_ruang_dan_tetangga(paket_sragen: tuple[susun.Paket
 def test_pdf_wilayah_dirender_ke_png(paket_sragen: tuple[susun.Paket, bytes, bytes]) -> None:
     _, pdf, _ = paket_sragen
     berkas = _simpan_halaman(pdf, "paket_sragen")
-    assert len(berkas) == 8
+    assert len(berkas) == 12
     from PIL import Image
 
     for path in berkas:
@@ -123,8 +125,9 @@ def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[susun.Paket, bytes
     _, _, pptx = paket_sragen
     prs = Presentation(io.BytesIO(pptx))
     slides = list(prs.slides)
-    # Cover, history, groups, gap (charts), stages, losses, neighbours (tables), map (chart).
-    assert len(slides) == 8
+    # Cover, history, groups, gap (charts), stages, losses, neighbours (tables), map (chart),
+    # Perlindungan Anak (table, then trend, service standard and forms: charts).
+    assert len(slides) == 12
     gambar = 0
     for i, slide in enumerate(slides, start=1):
         assert slide.shapes.title is not None, i
@@ -134,7 +137,7 @@ def test_pptx_wilayah_judul_gambar_sumber(paket_sragen: tuple[susun.Paket, bytes
         assert "cahyadsn/wilayah_boundaries (MIT)" in teks, i
         assert "data contoh (sintetis)" in teks, i
         gambar += sum(1 for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
-    assert gambar == 4
+    assert gambar == 7
     assert slides[0].shapes.title.text == "Laporan evaluasi KLA: Kabupaten Sragen"
     assert any(s.has_table for s in slides[6].shapes)
 

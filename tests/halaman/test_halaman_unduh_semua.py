@@ -91,6 +91,7 @@ SINTETIS: dict[str, bool] = {
     "nilai-maks-kelompok": False,
     "pita-predikat": False,
     "what-if-jumlah": True,  # computed from synthetic scores
+    "perlindungan-rekap": True,  # synthetic per-kab/kota sample, disclosure-controlled
 }
 """Every table export of the pages below (by the file name's topic) and whether it holds synthetic data."""
 
@@ -144,6 +145,12 @@ KASUS = [
         frozenset({"perbandingan-total"}),
     ),
     Kasus("peta", {}, ("Jawa Tengah", "2025"), frozenset({"peta-predikat"})),
+    Kasus(
+        "perlindungan",
+        {"wilayah": "33.26", "tahun": "2024"},
+        ("Jawa Tengah", "2024"),
+        frozenset({"perlindungan-rekap"}),
+    ),
     Kasus("peta", {"ukuran": "total"}, ("Total skor", "Jawa Tengah", "2025", "tahap final"), frozenset({"peta-total"})),
     Kasus(
         "indikator",

@@ -20,10 +20,11 @@ import plotly.graph_objects as go
 
 from indicators.analisis import analitik, layanan, metodologi, profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
-from indicators.ekspor import gambar as ekspor_gambar
+from indicators.ekspor import gambar as ekspor_gambar, perlindungan as ekspor_perlindungan
 from indicators.ekspor.gambar import MetaGambar, slug
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
+from indicators.gugus import regulasi as gugus_regulasi, simpan as gugus_simpan
 from indicators.io import store
 from indicators.katalog.model import TAHAP, Indikator, Katalog, Skema
 from indicators.lokasi import DATA_DIR, STATIC_DIR
@@ -538,6 +539,40 @@ def _bagian_indikator(d: _DataWilayah) -> Bagian:
     return Bagian(teks("paket_indikator"), paragraf, tabel=[tabel], sintetis=True, di_slide=False)
 
 
+def _bagian_regulasi(d: _DataWilayah) -> Bagian | None:
+    """The region's overdue and stalled regulations on the pack's date; None without a register (unknown)."""
+    path, kode = gugus_simpan.path_gugus(d.db_path), [d.kode_wilayah]
+    ringkas = gugus_regulasi.ringkasan_regulasi(path, kode, d.meta.tanggal).iloc[0]
+    if pd.isna(ringkas["regulasi_diamanatkan"]):
+        return None
+    terlambat = gugus_regulasi.butir_terlambat_regulasi(path, kode, d.meta.tanggal)
+    angka = {k.removeprefix("regulasi_"): d.angka(ringkas[k], 0) for k in gugus_regulasi.KOLOM_RINGKASAN}
+    tanggal = format_tanggal(d.meta.tanggal, d.bahasa)
+    paragraf = [d.teks("rg_paket_teks", tanggal=tanggal, batas=gugus_regulasi.MACET_HARI, **angka)]
+    akhiran, tak = ("_en" if d.bahasa == "en" else ""), d.teks("rg_tidak_diketahui")
+    kolom = [d.teks("rg_kol_regulasi"), d.teks("rg_kol_opd"), d.teks("rg_paket_kol_alasan")]
+    baris = [
+        [r[f"label{akhiran}"], r["opd"] if isinstance(r["opd"], str) else tak, r[f"alasan{akhiran}"]]
+        for r in terlambat.to_dict("records")
+    ]
+    tabel = [Tabel(kolom, baris, [3.4, 1.6, 4.0])] if baris else []
+    return Bagian(d.teks("rg_paket_judul"), paragraf, tabel=tabel, halaman_baru=False)
+
+
+def _bagian_perlindungan(d: _DataWilayah) -> list[Bagian]:
+    """Perlindungan Anak of the region in the public view: by form beside the province, then its charts."""
+    isi = ekspor_perlindungan.bagian_paket(
+        d.db_path, d.kode_provinsi, d.kode_wilayah, d.tahun, d.bahasa, d.meta.tanggal
+    )
+    if isi is None:
+        return []
+    hasil = [Bagian(isi.judul, isi.paragraf, tabel=[Tabel(*isi.tabel)], sintetis=isi.sintetis)]
+    for hal in isi.halaman:  # a page of figures each, titled
+        gambar = [_render(fig, d.meta, tinggi) for _, fig, tinggi in hal]
+        hasil.append(Bagian(isi.judul, gambar=gambar, sintetis=isi.sintetis, judul_gambar=[j for j, _, _ in hal]))
+    return hasil
+
+
 def _sitasi_wilayah(d: _DataWilayah, tetangga: Sequence[str], kabkota_peta: pd.DataFrame) -> list[str]:
     """The predikat sources of every cycle shown: the region's history, its neighbours and the map."""
     sitasi: list[str] = []
@@ -586,6 +621,9 @@ def paket_wilayah(
     lapor("peta")
     bagian.append(_bagian_indikator(d))
     lapor("indikator")
+    bagian += _bagian_perlindungan(d)
+    if (regulasi := _bagian_regulasi(d)) is not None:
+        bagian.append(regulasi)
     bagian.append(_bagian_metode(db_path, _sitasi_wilayah(d, tetangga, kabkota_peta), bahasa, teks))
     lapor("sumber")
     return Paket(
