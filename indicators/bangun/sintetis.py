@@ -124,11 +124,20 @@ def _pita_total(total: float, pita: PitaPredikat) -> str:
     return pita.predikat_untuk(total) or TIDAK_ADA
 
 
-def _rentang_target(predikat: str, pita: PitaPredikat) -> tuple[float, float]:
+def _rentang_target(predikat: str, pita: PitaPredikat, plafon: float) -> tuple[float, float]:
+    """The range a total in ``predikat`` is drawn from: inside the band and below ``plafon``.
+
+    ``plafon`` is the most the schema's indicators sum to under their caps (KLA24: 986); a KLA band
+    total above it could not be split, its scores came out NaN and the region read as 'Tidak ada'.
+    Both ends keep ``_MARGIN`` away, so rounding cannot cross an edge.
+    """
     if predikat == TIDAK_ADA:
         return (380.0, 500.0 - _MARGIN)
     band = next(p for p in pita.pita if p.predikat == predikat)
-    return (band.bawah + _MARGIN, band.atas - _MARGIN)
+    rentang = (band.bawah + _MARGIN, min(band.atas, plafon) - _MARGIN)
+    if rentang[0] > rentang[1]:
+        raise ValueError(f"pita {predikat} tidak tercapai: skema hanya sampai {plafon} (band above the schema's cap)")
+    return rentang
 
 
 def _predikat_acuan(kode: str, tahun: int, predikat: Mapping[tuple[str, int], str]) -> str | None:
@@ -143,8 +152,11 @@ def bagi_ke_indikator(total: float, maks: np.ndarray, batas: np.ndarray, rng: np
     """Split ``total`` over indicators with maxima ``maks``: uneven, each ≤ its cap, summing exactly.
 
     Scores are rounded to two decimals and the rounding residue goes to the indicator with the
-    most headroom, so the sum equals ``round(total, 2)``.
+    most headroom, so the sum equals ``round(total, 2)``. Raises ``ValueError`` when ``total`` is
+    outside 0 … ``(maks * batas).sum()``: such a total cannot be split (the scores would be NaN).
     """
+    if not 0.0 <= total <= float((maks * batas).sum()) + 1e-9:
+        raise ValueError(f"total {total} di luar 0–{float((maks * batas).sum())} (cannot be split under the caps)")
     rasio = total / maks.sum()
     porsi = np.clip(rasio + rng.normal(0.0, 0.12, size=maks.size), 0.05, batas)
     for _ in range(200):
@@ -372,9 +384,11 @@ def _skor_wilayah(
     batas = np.array([_BATAS_PORSI.get(i.id, 1.0) for i in skema.indikator])
     rng = _rng("skor", kode, tahun)
     # Always draw, so a published total changes this region-year's total only, not the draws after it.
-    total = round(float(rng.uniform(*_rentang_target(pita, katalog.pita))), 2)
+    total = round(float(rng.uniform(*_rentang_target(pita, katalog.pita, float((maks * batas).sum())))), 2)
     if total_terbit is not None:
         total = round(total_terbit, 2)
+        if total > float((maks * batas).sum()):  # a published total outranks the plausibility caps
+            batas = np.ones_like(batas)
     final = bagi_ke_indikator(total, maks, batas, rng)
     mandiri = np.round(np.minimum(maks, final * (1 + rng.uniform(*_NAIK_MANDIRI, size=maks.size))), 2)
     tahap = {"mandiri": mandiri, "final": final}
