@@ -11,7 +11,7 @@ so the disclosure rules hold the same on every surface. The figures come from th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,10 @@ class IsiPerlindungan:
     province (months in which any kab/kota reported)."""
     bentuk: pd.DataFrame
     standar: pd.DataFrame
+    sumber: pd.DataFrame
+    """The sources behind every figure shown (:func:`data.sumber_perlindungan` over the years of the
+    small multiples, which include the trend's and the chosen year); :meth:`sumber_untuk` picks a
+    figure's years."""
 
     @property
     def sintetis(self) -> bool:
@@ -80,6 +84,26 @@ class IsiPerlindungan:
         """Those regions by name, or "semua wilayah" when none of them is verified."""
         belum = self.belum_terverifikasi()
         return t("ph_semua_belum", bahasa) if len(belum) == len(self.rekap) else ", ".join(belum)
+
+    def tahun_gambar(self, jenis: str) -> list[int]:
+        """The years a figure or table shows: ``tren`` and ``bentuk`` several, the others the chosen year."""
+        if jenis == "tren" and len(self.lengkap):
+            return sorted(int(x) for x in self.lengkap["tahun"])
+        if jenis == "bentuk" and len(self.bentuk):
+            return sorted({int(x) for x in self.bentuk["tahun"]})
+        return [self.tahun]
+
+    def sumber_untuk(self, jenis: str | None = None) -> pd.DataFrame:
+        """The sources behind one figure, ``tahun`` narrowed to that figure's years.
+
+        ``jenis``: ``peta``, ``rekap``, ``wilayah``, ``tren``, ``bentuk``, ``standar``; None: everything shown.
+        """
+        if jenis is None:
+            return self.sumber
+        tahun = {str(x) for x in self.tahun_gambar(jenis)}
+        sempit = [",".join(th for th in str(d).split(",") if th in tahun) for d in self.sumber["tahun"]]
+        hasil = self.sumber.assign(tahun=sempit)
+        return hasil[hasil["tahun"] != ""].reset_index(drop=True)
 
 
 def tahun_tersedia(db_path: Path, kode_provinsi: str) -> list[int]:
@@ -119,6 +143,7 @@ def muat(
     tren = data.tren_wilayah(db_path, kode, tahun=tahun_tren, **opsi)
     bentuk = data.bentuk_per_tahun(db_path, kode, tahun=[x for x in ada if tahun - TAHUN_BENTUK < x <= tahun], **opsi)
     standar = data.panel_standar(db_path, kode, tahun, **opsi)
+    sumber = data.sumber_perlindungan(db_path, kode_provinsi, tahun, sejak=tahun - TAHUN_BENTUK + 1)
     nama = nama_provinsi if kode_wilayah is None else str(rekap.loc[rekap["kode_wilayah"] == kode, "nama"].iloc[0])
     return IsiPerlindungan(
         kode_provinsi=kode_provinsi,
@@ -134,6 +159,7 @@ def muat(
         lengkap=_lengkap(db_path, kode_provinsi, tahun_tren, kode_wilayah, opsi),
         bentuk=bentuk,
         standar=standar,
+        sumber=sumber,
     )
 
 
@@ -276,6 +302,85 @@ def tabel_wilayah(isi: IsiPerlindungan, bahasa: Bahasa) -> tuple[list[str], list
     return kepala, baris
 
 
+# --- sources (the same lines on the page, in every file's metadata, in the pack and on the site) --------
+
+
+def _label_tabel(tabel: str, bahasa: Bahasa) -> str:
+    """The catalogue tables covered, labelled; every table of the catalogue is "semua tabel"."""
+    daftar = [x for x in tabel.split(",") if x]
+    katalog = katalog_perlindungan().tabel
+    if set(katalog) <= set(daftar):
+        return t("ph_sumber_semua_tabel", bahasa)
+    return ", ".join(katalog[x].label.teks(bahasa) if x in katalog else x for x in daftar)
+
+
+def _cakupan(baris: Mapping[Any, Any], bahasa: Bahasa) -> str:
+    """'total provinsi 2020', 'rincian 35 kab/kota 2019, 2020', 'penyebut anak 0–17 …'."""
+    tahun = ", ".join(str(baris["tahun"]).split(","))
+    kunci = {"provinsi": "ph_sumber_provinsi", "kabkota": "ph_sumber_kabkota"}.get(str(baris["cakupan"]))
+    kunci = kunci or "ph_sumber_penyebut"
+    return t(kunci, bahasa, tahun=tahun, jumlah=int(baris["jumlah_wilayah"]))
+
+
+def _teks(nilai: object) -> str:
+    return nilai if isinstance(nilai, str) else ""
+
+
+def baris_sumber(baris: Mapping[Any, Any], bahasa: Bahasa) -> str:
+    """One source in plain words: what it covers, whether real, imported or synthetic, and where it is.
+
+    e.g. "total provinsi 2020: https://databoks… (nyata; keyakinan tinggi; Bentuk kekerasan, Korban)"
+    and "rincian 35 kab/kota 2020: contoh sintetis (sintetis-perlindungan-v1; MIT (Dasbor KLA); bukan
+    data resmi; semua tabel)".
+    """
+    cakupan, tabel = _cakupan(baris, bahasa), _label_tabel(str(baris["tabel"]), bahasa)
+    if bool(baris["sintetis"]):
+        lisensi = _teks(baris["lisensi"]) or t("ph_sumber_tanpa_lisensi", bahasa)
+        return t("ph_sumber_sintetis", bahasa, cakupan=cakupan, id=baris["sumber_id"], lisensi=lisensi, tabel=tabel)
+    url, sitasi = _teks(baris["url"]), _teks(baris["sitasi"]) or str(baris["sumber_id"])
+    nama = sitasi if not url or url in sitasi else f"{sitasi} ({url})"
+    if baris["jenis"] == "impor":
+        return t("ph_sumber_impor", bahasa, cakupan=cakupan, nama=nama, tabel=tabel)
+    keyakinan = t(baris["keyakinan"], bahasa) if _teks(baris["keyakinan"]) else t("ph_tidak_diketahui", bahasa)
+    return t("ph_sumber_nyata", bahasa, cakupan=cakupan, nama=nama, keyakinan=keyakinan, tabel=tabel)
+
+
+def daftar_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> list[str]:
+    """Every source of ``sumber`` (:func:`data.sumber_perlindungan`'s rows) as :func:`baris_sumber` lines."""
+    return [baris_sumber(r, bahasa) for r in sumber.to_dict("records")]
+
+
+def teks_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> str:
+    """'Sumber: total provinsi 2020: … · rincian 35 kab/kota 2020: contoh sintetis (…)' on one line."""
+    daftar = daftar_sumber(sumber, bahasa)
+    return t("ph_sumber_daftar", bahasa, daftar=" · ".join(daftar) if daftar else t("ph_tidak_diketahui", bahasa))
+
+
+def tabel_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The sources as a table to show.
+
+    Coverage (with years), citation, URL, kind, licence, confidence, real or synthetic, tables, rows, id.
+    """
+    tak = t("ph_tidak_diketahui", bahasa)
+    rekaman = sumber.to_dict("records")
+    return pd.DataFrame(
+        {
+            t("ph_sumber_kol_cakupan", bahasa): [_cakupan(r, bahasa) for r in rekaman],
+            t("ph_sumber_kol_sitasi", bahasa): [_teks(r["sitasi"]) or str(r["sumber_id"]) for r in rekaman],
+            t("ph_sumber_kol_url", bahasa): [_teks(r["url"]) or None for r in rekaman],
+            t("ph_sumber_kol_jenis", bahasa): [t(f"met_jenis_{r['jenis']}", bahasa) for r in rekaman],
+            t("ph_sumber_kol_lisensi", bahasa): [_teks(r["lisensi"]) or tak for r in rekaman],
+            t("keyakinan", bahasa): [t(r["keyakinan"], bahasa) if _teks(r["keyakinan"]) else tak for r in rekaman],
+            t("ph_sumber_kol_sifat", bahasa): [
+                t("label_sintetis", bahasa) if r["sintetis"] else t("ph_sumber_nyata_pendek", bahasa) for r in rekaman
+            ],
+            t("ph_sumber_kol_tabel", bahasa): [_label_tabel(str(r["tabel"]), bahasa) for r in rekaman],
+            t("ph_sumber_kol_baris", bahasa): [int(r["jumlah_baris"]) for r in rekaman],
+            "sumber_id": [str(r["sumber_id"]) for r in rekaman],
+        }
+    )
+
+
 # --- the evaluation pack and the offline site (always the public view) ----------------------------------
 
 
@@ -325,7 +430,11 @@ def catatan_isi(isi: IsiPerlindungan, bahasa: Bahasa, *, tahun_diminta: int | No
         catatan.append(("verifikasi", t("ph_belum_terverifikasi_polos", bahasa, tahun=isi.tahun, daftar=daftar)))
     if not isi.per_anak:
         catatan.append(("penyebut", t("ph_tanpa_penyebut_polos", bahasa)))
-    catatan.append(("sumber", t("ph_sumber", bahasa)))
+    sumber = daftar_sumber(isi.sumber_untuk(), bahasa)
+    if sumber:  # one note per source, the first led by "Sumber:"
+        sumber[0] = t("ph_sumber_daftar", bahasa, daftar=sumber[0])
+    catatan += [("sumber", baris) for baris in sumber]
+    catatan.append(("sumber", t("ph_sumber_batas", bahasa)))
     return catatan
 
 

@@ -749,3 +749,38 @@ def panel_standar(
     return hasil.sort_values(
         ["ukuran", "provinsi"], key=lambda s: s.map(urutan) if s.name == "ukuran" else s, kind="stable"
     ).reset_index(drop=True)
+
+
+# --- sources ----------------------------------------------------------------------------------------
+
+KOLOM_SUMBER = (
+    "sumber_id", "sitasi", "url", "jenis", "lisensi", "keyakinan", "sintetis",
+    "cakupan", "tabel", "tahun", "jumlah_wilayah", "jumlah_baris",
+)  # fmt: skip
+"""The columns of :func:`sumber_perlindungan`."""
+
+
+def sumber_perlindungan(db_path: Path, kode_provinsi: str, tahun: int, *, sejak: int | None = None) -> pd.DataFrame:
+    """The sources behind the Perlindungan Anak figures of a province from ``sejak`` (default: ``tahun``) to ``tahun``.
+
+    One row per source and coverage (``cakupan``): ``provinsi`` (the province's own rows, such as a
+    real BPS total), ``kabkota`` (rows of its kab/kota: real, imported or the synthetic sample) and
+    ``penyebut`` (children aged 0–17, the denominators of rates). Columns :data:`KOLOM_SUMBER`:
+    the source's id, citation, URL, kind (``berita_resmi``, ``impor``, ``sintetis`` …), licence and
+    confidence as the ``sumber`` table holds them; ``sintetis`` when the source or any row it covers
+    is; ``tabel`` and ``tahun`` the catalogue tables and years covered (comma-separated, sorted);
+    ``jumlah_wilayah`` and ``jumlah_baris`` how many regions and stored rows. Real provincial rows come
+    first, synthetic last. A source behind a count lists it even where the count is suppressed:
+    naming the source discloses no count.
+
+    Raises :class:`PilihanPerlindunganError` for an unknown province or a ``tahun`` without data.
+    """
+    nama, _ = _wilayah(db_path, kode_provinsi)
+    _periksa_tahun(db_path, kode_provinsi, nama, int(tahun))
+    awal = int(tahun) if sejak is None else min(int(sejak), int(tahun))
+    param = {"kode_provinsi": kode_provinsi, "tahun_awal": awal, "tahun_akhir": int(tahun)}
+    df = store.kueri(db_path, "perlindungan_sumber", param)
+    df["sintetis"] = df["sintetis"].astype(bool)
+    for kolom in ("jumlah_wilayah", "jumlah_baris"):
+        df[kolom] = df[kolom].astype("int64")
+    return df[list(KOLOM_SUMBER)].reset_index(drop=True)

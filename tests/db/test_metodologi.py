@@ -43,8 +43,9 @@ def test_muat_sumber_memuat_setiap_sumber_dengan_lisensi_dan_keyakinan(db_bawaan
     # Synthetic and boundary sources come first, so a reader sees them without scrolling.
     assert sumber["jenis"].iloc[0] == "sintetis"
     sintetis = sumber[sumber["sintetis"]]
-    assert list(sintetis["sumber_id"]) == ["sintetis-skor-v1"]
-    assert sintetis["dipakai_untuk"].iloc[0] == "skor_indikator"
+    # Two synthetic samples, each labelled with the one table it fills.
+    dipakai_sintetis = dict(zip(sintetis["sumber_id"], sintetis["dipakai_untuk"], strict=True))
+    assert dipakai_sintetis == {"sintetis-skor-v1": "skor_indikator", "sintetis-perlindungan-v1": "perlindungan_anak"}
     batas = sumber[sumber["jenis"] == "batas_wilayah"]
     assert len(batas) == 1
     assert "MIT" in batas["lisensi"].iloc[0]

@@ -167,3 +167,30 @@ def test_belum_terverifikasi_disebut(db_bawaan: Path):
     kemudian = ep.bagian_paket(db_bawaan, "33", SRAGEN, 2025, "id", TANGGAL)  # 2026: a past year, no label
     assert kemudian is not None
     assert not any(p.startswith("Belum terverifikasi") for p in kemudian.paragraf)
+
+
+DATABOKS = "https://databoks.katadata.co.id/demografi/statistik/89f7f75ce859c21/1427-kasus-kekerasan-anak-terjadi-di-jawa-tengah-pada-2020"
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_sumber_2020_nyata_dan_sintetis_di_bagian_paket(db_bawaan: Path, bahasa: Bahasa):
+    """2020: the BPS total (databoks) named as the real provincial row, the kab/kota sample as synthetic."""
+    bagian = ep.bagian_paket(db_bawaan, "33", SRAGEN, 2020, bahasa, TANGGAL)
+    assert bagian is not None
+    provinsi = t("ph_sumber_provinsi", bahasa, tahun="2020")
+    nyata = t("ph_sumber_nyata", bahasa, cakupan=provinsi, nama=DATABOKS, keyakinan=t("tinggi", bahasa), tabel="")
+    assert any(p.startswith(nyata.removesuffix(")")) for p in bagian.paragraf), bagian.paragraf
+    kabkota = t("ph_sumber_kabkota", bahasa, tahun="2016, 2017, 2018, 2019, 2020", jumlah=35).split(" 2016")[0]
+    sintetis = [p for p in bagian.paragraf if p.startswith(kabkota) and "sintetis-perlindungan-v1" in p]
+    assert len(sintetis) == 1
+    assert "2019, 2020 (35 kab/kota)" in sintetis[0]  # the sample starts in 2019
+
+
+def test_pdf_2021_menyebut_sumber_bps_2020(db_bawaan: Path):
+    """No scores in 2020, so the 2021 pack: its charts reach back to 2020, whose BPS total it names."""
+    isi = susun.paket_wilayah(db_bawaan, katalog_bawaan(), SRAGEN, 2021, tanggal=TANGGAL, bahasa="id")
+    halaman = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(paket_pdf.tulis_pdf(isi))).pages]
+    judul = t("ph_paket_judul", "id", nama="Kabupaten Sragen", tahun=2021)
+    teks = "".join("".join(h.split()) for h in halaman if judul in h)  # a long URL may wrap: compare without spaces
+    assert "totalprovinsi2020:" + DATABOKS + "(nyata;keyakinantinggi;" in teks
+    assert "rinciankab/kota2019,2020,2021(35kab/kota):contohsintetis(sintetis-perlindungan-v1;" in teks

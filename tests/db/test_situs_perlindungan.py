@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from indicators.ekspor import data as ekspor_data, situs as ekspor_situs
+from indicators.ekspor import data as ekspor_data, perlindungan as ekspor_perlindungan, situs as ekspor_situs
 from indicators.format import Bahasa
 from indicators.katalog.perlindungan import katalog_perlindungan
 from indicators.perlindungan import data
@@ -162,3 +162,30 @@ def test_situs_tanpa_data_perlindungan(db_bawaan: Path):
     teks = ekspor_situs.halaman_perlindungan(h, {"type": "FeatureCollection", "features": []})
     assert "Belum ada data Perlindungan Anak untuk Jawa Tengah." in teks
     assert "Plotly.newPlot" not in teks
+
+
+DATABOKS = "https://databoks.katadata.co.id/demografi/statistik/89f7f75ce859c21/1427-kasus-kekerasan-anak-terjadi-di-jawa-tengah-pada-2020"
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_situs_menyebut_sumber_bps_2020_dan_sampel_sintetis(db_bawaan: Path, bahasa: Bahasa):
+    """The 2021 site page (2020 has no scores to build a site on) reaches back to 2020 in its charts:
+    it names the BPS total of 2020 (databoks) as the real provincial row and the kab/kota sample as synthetic."""
+    isi = ekspor_perlindungan.isi_situs(db_bawaan, "33", 2021, bahasa, TANGGAL)
+    assert isi is not None
+    h = ekspor_situs._Halaman(
+        data=ekspor_data.muat_data(db_bawaan, "33", 2021), bahasa=bahasa, tanggal=TANGGAL, perlindungan=isi
+    )
+    p = _Halaman()
+    p.feed(ekspor_situs.halaman_perlindungan(h, {"type": "FeatureCollection", "features": []}))
+    teks = " ".join(" ".join(p.teks).split())
+    provinsi = t("ph_sumber_provinsi", bahasa, tahun="2020")
+    keyakinan = t("tinggi", bahasa)
+    nyata = t("ph_sumber_nyata", bahasa, cakupan=provinsi, nama=DATABOKS, keyakinan=keyakinan, tabel="")
+    assert nyata.removesuffix(")") in teks
+    sintetis = {
+        "id": "rincian kab/kota 2019, 2020, 2021 (35 kab/kota): contoh sintetis (sintetis-perlindungan-v1; MIT",
+        "en": "kab/kota breakdown 2019, 2020, 2021 (35 kab/kota): synthetic example (sintetis-perlindungan-v1; MIT",
+    }
+    assert sintetis[bahasa] in teks
+    assert t("ph_sumber_daftar", bahasa, daftar="").strip() in teks

@@ -269,3 +269,52 @@ def test_berkas_csv_xlsx_rekap_memuat_teks_terbit(db_halaman: Path):
         assert data_[LUAR][kepala.index(_label(b, "id"))] == terbit
     metadata = {str(r[0]): r[1] for r in xlsx["Metadata"].iter_rows(values_only=True) if r and r[0]}
     assert str(metadata["Data sintetis"]).startswith("Ya")
+
+
+DATABOKS = "https://databoks.katadata.co.id/demografi/statistik/89f7f75ce859c21/1427-kasus-kekerasan-anak-terjadi-di-jawa-tengah-pada-2020"
+
+
+def _polos(markdown: str) -> str:
+    """A caption's Markdown source as read: escapes and the word joiner that keeps a URL from linking removed."""
+    return markdown.replace("\\", "").replace("\u2060", "")
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_sumber_2020_di_bawah_grafik_dan_tabel(db_halaman: Path, bahasa: Bahasa):
+    """2020: under every chart and table a sources line naming the BPS total (databoks) as real and
+    the kab/kota sample as synthetic; the 'Sumber data' expander lists them with their URLs."""
+    at = buka_halaman("perlindungan", wilayah=LUAR, tahun="2020")
+    if bahasa == "en":
+        at.query_params["lang"] = "en"
+    at = periksa_tanpa_galat(at.run())
+    awal = t("ph_sumber_daftar", bahasa, daftar="").strip()
+    kaki = _polos(t("ph_sumber", bahasa))  # the page's closing general note, not a figure's line
+    baris = [_polos(c.value) for c in at.caption if _polos(c.value).startswith(awal) and _polos(c.value) != kaki]
+    assert len(baris) == 6  # map, region table, recap, trend, forms, service standard
+    provinsi = t("ph_sumber_provinsi", bahasa, tahun="2020")
+    nyata = t("ph_sumber_nyata", bahasa, cakupan=provinsi, nama=DATABOKS, keyakinan=t("tinggi", bahasa), tabel="")
+    sintetis = {"id": "(35 kab/kota): contoh sintetis", "en": "(35 kab/kota): synthetic example"}[bahasa]
+    for b in baris:
+        assert nyata.removesuffix(")") in b
+        assert sintetis in b
+    # the trend covers 2018–2020: the KemenPPPA figure of 2019 (posjateng) is named there, not on the map
+    assert "posjateng.id" in baris[3]
+    assert "posjateng.id" not in baris[0]
+    sumber = next(d.value for d in at.dataframe if t("ph_sumber_kol_cakupan", bahasa) in d.value.columns)
+    url = sumber.set_index(t("ph_sumber_kol_cakupan", bahasa))[t("ph_sumber_kol_url", bahasa)]
+    assert url.loc[provinsi] == DATABOKS
+    assert sumber["sumber_id"].iloc[-1] == "sintetis-perlindungan-v1"
+
+
+def test_metadata_berkas_rekap_2020_menyebut_bps(db_halaman: Path):
+    """The recap's XLSX (the ids the page passes) lists the databoks source in its Metadata sheet."""
+    isi = ep.muat(db_halaman, "33", 2020, LUAR)
+    rincian = unduh_tabel.Rincian(
+        baris=isi.rekap[["kode_wilayah", "sintetis"]], sumber=tuple(isi.sumber_untuk("rekap")["sumber_id"])
+    )
+    xlsx = openpyxl.load_workbook(
+        io.BytesIO(unduh_tabel.isi_berkas(ep.tabel_rekap(isi, "id"), "xlsx", "Uji", "id", rincian=rincian))
+    )
+    sel = [str(v) for r in xlsx["Metadata"].iter_rows(values_only=True) for v in r if v is not None]
+    assert any(DATABOKS in v for v in sel)
+    assert any("sintetis-perlindungan-v1" in v or "Data contoh sintetis Dasbor KLA" in v for v in sel)

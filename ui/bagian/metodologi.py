@@ -33,6 +33,8 @@ _TABEL = (
     "rekap_predikat",
     "penghargaan_provinsi",
     "wilayah",
+    "perlindungan_anak",
+    "penduduk_anak",
 )
 
 

@@ -25,8 +25,6 @@ from indicators.teks import t
 from ui import aman, cache, masuk, tampilan, tetap
 from ui.unduh import gambar, tabel as unduh_tabel
 
-SUMBER_SINTETIS = "sintetis-perlindungan-v1"
-"""The synthetic sample's source (its citation goes into every table file's Metadata sheet)."""
 _KONFIG = {"displaylogo": False}
 
 
@@ -66,9 +64,32 @@ def _unduh(fig: go.Figure, isi: ep.IsiPerlindungan, jenis: str, judul: str, baha
     lingkup = t("semua_wilayah", bahasa) if sensor.TERBUKA_SEMUA in isi.terbuka else ", ".join(isi.terbuka)
     tampilan_ = t("ph_lingkup_pendek", bahasa, lingkup=lingkup) if isi.terbuka else t("ph_publik_pendek", bahasa)
     subjudul = " · ".join([isi.nama_wilayah, str(isi.tahun), tampilan_])
-    meta = MetaGambar(judul, subjudul, (t("ph_sumber_pendek", bahasa),), isi.sintetis, bahasa)
+    sumber = ep.daftar_sumber(isi.sumber_untuk(jenis), bahasa)
+    batas = [t("ph_sumber_batas", bahasa)] if jenis == "peta" else []
+    meta = MetaGambar(judul, subjudul, (*sumber, *batas), isi.sintetis, bahasa)
     nama = ekspor_gambar.nama_dasar(f"perlindungan_{jenis}", isi.nama_wilayah, isi.tahun)
     gambar.tombol_unduh(fig, meta, nama, key=f"ph_{jenis}", tinggi=tinggi)
+
+
+def render_sumber_baris(isi: ep.IsiPerlindungan, jenis: str, bahasa: Bahasa) -> None:
+    """The 'Sumber: …' line under a chart or table: the sources of the years it shows, real or synthetic."""
+    st.caption(aman.md(ep.teks_sumber(isi.sumber_untuk(jenis), bahasa)))
+
+
+def render_sumber(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
+    """Every source behind the figures shown, as a table in an expander (citations escaped, URLs linked)."""
+    with st.expander(t("ph_sumber_judul", bahasa), icon=":material/menu_book:"):
+        tahun = ", ".join(str(x) for x in sorted({int(th) for d in isi.sumber["tahun"] for th in str(d).split(",")}))
+        st.caption(t("ph_sumber_keterangan", bahasa, provinsi=isi.nama_provinsi, tahun=tahun))
+        tabel = ep.tabel_sumber(isi.sumber, bahasa)
+        sitasi = t("ph_sumber_kol_sitasi", bahasa)
+        st.dataframe(
+            aman.netral_tabel(tabel, [sitasi]),
+            hide_index=True,
+            width="stretch",
+            key="ph_tabel_sumber",
+            column_config={t("ph_sumber_kol_url", bahasa): st.column_config.LinkColumn()},
+        )
 
 
 def render_peta(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
@@ -79,6 +100,7 @@ def render_peta(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
         st.caption(t("ph_peta_tanpa_penyebut", bahasa))
     fig = tetap.tetap(ep.gambar_peta, isi, tampilan.url_geojson(isi.kode_provinsi), bahasa, tinggi=480)
     st.plotly_chart(fig, key="ph_peta", config=tampilan.KONFIG_PETA)
+    render_sumber_baris(isi, "peta", bahasa)
     _unduh(fig, isi, "peta", judul, bahasa, tinggi=900)  # the print copy takes its geometry inline
 
 
@@ -87,10 +109,11 @@ def render_wilayah(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
     st.subheader(t("ph_wilayah_judul", bahasa, nama=isi.nama_wilayah, tahun=isi.tahun))
     kepala, baris = ep.tabel_wilayah(isi, bahasa)
     st.dataframe(pd.DataFrame(baris, columns=kepala), hide_index=True, width="stretch", key="ph_tabel_wilayah")
+    render_sumber_baris(isi, "wilayah", bahasa)
 
 
 def render_rekap(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
-    """The recap of every kab/kota by form, with CSV/XLSX files of exactly what is shown."""
+    """The recap of every kab/kota by form, with CSV/XLSX files of exactly what is shown, then every source."""
     judul = t("ph_rekap_judul", bahasa, tahun=isi.tahun)
     st.subheader(judul)
     tampil = tetap.tetap(ep.tabel_rekap, isi, bahasa)
@@ -102,10 +125,12 @@ def render_rekap(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
         judul=judul,
         deskripsi=ep.aturan(isi, bahasa),
         ekspor=isi.rekap[["kode_wilayah", "sintetis"]],
-        sumber=(SUMBER_SINTETIS,),
+        sumber=tuple(isi.sumber_untuk("rekap")["sumber_id"]),
         column_config=kolom_kode,
         key="ph_tabel_rekap",
     )
+    render_sumber_baris(isi, "rekap", bahasa)
+    render_sumber(isi, bahasa)
 
 
 def render_grafik(isi: ep.IsiPerlindungan, jenis: str, bahasa: Bahasa) -> None:
@@ -119,6 +144,7 @@ def render_grafik(isi: ep.IsiPerlindungan, jenis: str, bahasa: Bahasa) -> None:
     # Two panels a row on screen: a phone's width still shows each form readably.
     fig = tetap.tetap(bangun, isi, bahasa, **({"kolom": 2} if jenis == "bentuk" else {}))
     st.plotly_chart(fig, key=f"ph_{jenis}", config=_KONFIG)
+    render_sumber_baris(isi, jenis, bahasa)
     _unduh(fig, isi, jenis, judul, bahasa, tinggi=ekspor_gambar.TINGGI)
 
 

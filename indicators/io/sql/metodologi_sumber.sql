@@ -8,6 +8,8 @@ WITH rujukan AS (
     UNION SELECT DISTINCT sumber_id, 'rekap_predikat' FROM rekap_predikat
     UNION SELECT DISTINCT sumber_id, 'penghargaan_provinsi' FROM penghargaan_provinsi
     UNION SELECT DISTINCT sumber_id, 'wilayah' FROM wilayah
+    UNION SELECT DISTINCT sumber_id, 'perlindungan_anak' FROM perlindungan_anak
+    UNION SELECT DISTINCT sumber_id, 'penduduk_anak' FROM penduduk_anak
 ),
 dipakai AS (
     SELECT sumber_id, string_agg(tabel, ',' ORDER BY tabel) AS dipakai_untuk
