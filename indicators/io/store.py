@@ -514,7 +514,8 @@ def periksa_database(db_path: Path) -> KeadaanBerkas:
     """Open the KLA database file read-only on its own instance and say what state it is in.
 
     Nothing is written and the shared readers are not disturbed. A file shorter than the blocks
-    its header counts was truncated, even when its first tables still read.
+    in use was truncated, even when its first tables still read. (The header's total also counts
+    free blocks that a checkpoint may have cut off the end: a sound file after a rollback.)
     """
     if not db_path.exists():
         return KeadaanBerkas("hilang")
