@@ -43,6 +43,9 @@ HALAMAN = (
     ("", "Ringkasan"),
     ("perbandingan", "Perbandingan"),
     ("indikator", "Indikator"),
+    ("regulasi", "Regulasi"),
+    ("pembinaan", "Pembinaan"),
+    ("perlindungan", "Perlindungan Anak"),
 )
 JEDA_PENULIS_DETIK = 3.0
 

@@ -59,6 +59,11 @@ def halaman_nasional(kode_wilayah: str = "33.75") -> list[Halaman]:
         Halaman("metodologi", "halaman/metodologi.py", {}),
         Halaman("gugus_tugas", "halaman/gugus_tugas.py", {"wilayah": kode_wilayah}),
         Halaman("unggah", "halaman/unggah.py", {}),
+        Halaman("regulasi", "halaman/regulasi.py", {"wilayah": kode_wilayah}),
+        # Jawa Tengah is the province with Gugus Tugas workspace notes and a calendar.
+        Halaman("pembinaan", "halaman/pembinaan.py", {"provinsi": "33"}),
+        # Jawa Tengah is the province with Perlindungan Anak figures; Kota Semarang has its own.
+        Halaman("perlindungan", "halaman/perlindungan.py", {"provinsi": "33", "wilayah": "33.74"}),
     ]
 
 

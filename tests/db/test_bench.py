@@ -103,6 +103,9 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capfd: pytest.CaptureFix
         "metodologi",
         "gugus_tugas",
         "unggah",
+        "regulasi",
+        "pembinaan",
+        "perlindungan",
     }
     assert all(h["hangat_ms"] > 0 and h["jumlah_kueri"] >= 0 for h in laporan["halaman"])
     nilai = {a["kunci"]: a["nilai"] for a in laporan["anggaran"]}

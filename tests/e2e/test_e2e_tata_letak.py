@@ -11,7 +11,19 @@ from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_sia
 pytestmark = pytest.mark.e2e
 
 # URL paths; the overview is the root (its url_path is only a name: /ringkasan is not a page).
-HALAMAN = ["", "peta", "perbandingan", "profil", "indikator", "metodologi", "gugus_tugas", "unggah"]
+HALAMAN = [
+    "",
+    "peta",
+    "perbandingan",
+    "profil",
+    "indikator",
+    "metodologi",
+    "gugus_tugas",
+    "regulasi",
+    "pembinaan",
+    "perlindungan",
+    "unggah",
+]
 UKURAN = {"proyektor": (1366, 768), "ponsel": (390, 844)}
 
 # Widgets a user operates; each must have its own box on screen.
