@@ -13,7 +13,8 @@ from ui.bagian import pembinaan as bp
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
 susunan = cache.susunan_kabkota(db)
-with st.columns(3)[0]:
+# One fixed-width box, not st.columns(3)[0]: on a phone the two empty columns stacked into a blank gap.
+with st.container(width=360):
     kode_provinsi = widgets.pilih_provinsi(bahasa, susunan.nama_provinsi, izinkan_indonesia=False)
 hari_ini = dt.date.today()
 p = cache.pembinaan(db, kode_provinsi, hari_ini)

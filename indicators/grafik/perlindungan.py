@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from indicators.analisis import ukuran as uk
-from indicators.format import Bahasa
+from indicators.format import Bahasa, format_angka
 from indicators.teks import t
 
 TAMPIL = "terbuka"
@@ -275,14 +275,18 @@ def tren_wilayah(
         posisi = [i for i, th in enumerate(data["tahun"]) if th == baris["tahun"]]
         if not posisi:
             continue
-        teks = teks_kelengkapan(int(baris["dilaporkan"]), int(baris["bulan"]), bahasa)
+        dilaporkan, bulan = int(baris["dilaporkan"]), int(baris["bulan"])
+        singkat = f"{format_angka(dilaporkan, bahasa=bahasa)}/{format_angka(bulan, bahasa=bahasa)}"
         fig.add_annotation(
             x=(posisi[0] + posisi[-1]) / 2,
             y=1.0,  # the plot's top: _ruang_atas moves it down with the plot
             xref="x",
             yref="paper",
             yanchor="bottom",
-            text=f"<b>{baris['tahun']}</b><br>{_bungkus(teks, 18)}",  # narrow: three years fit a phone
+            # "10/12" only: the full sentence ran into the next year's at phone width. It stays in the
+            # hover here and in the caption the page writes above the chart.
+            text=f"<b>{baris['tahun']}</b><br>{singkat}",
+            hovertext=teks_kelengkapan(dilaporkan, bulan, bahasa),
             showarrow=False,
             font={"size": 11, "color": "#555555"},
         )
@@ -321,7 +325,8 @@ def kecil_bentuk(
         cols=kolom,
         subplot_titles=[label_bentuk[b] for b in bentuk],
         specs=[[{"secondary_y": True}] * kolom for _ in range(baris)],
-        horizontal_spacing=0.06,
+        # Wide enough for the next panel's tick labels ("1.000") not to touch this panel's bars on a phone.
+        horizontal_spacing=0.12 if kolom < 3 else 0.08,
         vertical_spacing=_jarak_baris(baris, tinggi_baris),
     )
     tahun = sorted({int(x) for x in data["tahun"]})

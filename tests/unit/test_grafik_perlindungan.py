@@ -106,11 +106,14 @@ def test_tren_hover_holds_published_text_only():
 def test_tren_writes_the_completeness_of_each_year():
     dua = pd.concat([_tren(), _tren().assign(tahun=2025, status="terbuka", nilai=1.0, teks="1")])
     fig = gp.tren_wilayah(dua, "id", label_nilai="Korban anak")
-    catatan = [_polos(a.text) for a in fig.layout.annotations]
-    assert "2024 10 dari 12 bulan dilaporkan" in catatan
-    assert "2025 12 dari 12 bulan dilaporkan" in catatan
+    # Short over the chart (the full sentence ran into the next year's on a phone), full in the hover.
+    catatan = [(_polos(a.text), a.hovertext) for a in fig.layout.annotations]
+    assert ("2024 10/12", "10 dari 12 bulan dilaporkan") in catatan
+    assert ("2025 12/12", "12 dari 12 bulan dilaporkan") in catatan
     en = gp.tren_wilayah(_tren(), "en", label_nilai="Child victims")
-    assert [_polos(a.text) for a in en.layout.annotations] == ["2024 10 of 12 months reported"]
+    assert [(_polos(a.text), a.hovertext) for a in en.layout.annotations] == [
+        ("2024 10/12", "10 of 12 months reported")
+    ]
     assert {tr.name for tr in _pita(en)} == {"suppressed (1–5 or x)", "not reported"}
     assert "May 2024" in list(en.data[0].x)
     assert en.layout.separators == ".,"
@@ -163,6 +166,14 @@ def _panel() -> pd.DataFrame:
             "status": ["terbuka", "terbuka", "sekunder", "terbuka", "terbuka", "terbuka", "primer", "terbuka"],
         }
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(("kolom", "celah"), [(2, 0.12), (4, 0.08)])
+def test_kecil_bentuk_leaves_room_for_the_next_panels_tick_labels(kolom, celah):
+    # 0.06 of a phone's ~350 px plot let a panel's y labels touch the bars of the panel to its left
+    fig = gp.kecil_bentuk(_bentuk(), LABEL_BENTUK, "id", label_nilai="kasus", kolom=kolom)
+    kiri, kanan = fig.layout.xaxis.domain, fig.layout.xaxis2.domain
+    assert kanan[0] - kiri[1] == pytest.approx(celah)
 
 
 def test_panel_standar_region_beside_province_and_hidden_cells_as_bands():
@@ -238,9 +249,9 @@ def test_tren_of_whole_years_takes_its_completeness_from_outside():
     )  # fmt: skip
     lengkap = pd.DataFrame({"tahun": [2024, 2025], "dilaporkan": [12, 6], "bulan": [12, 12]})
     fig = gp.tren_wilayah(tahunan, "id", label_nilai="Kasus", lengkap=lengkap)
-    assert [_polos(a.text) for a in fig.layout.annotations] == [
-        "2024 12 dari 12 bulan dilaporkan",
-        "2025 6 dari 12 bulan dilaporkan",
+    assert [(_polos(a.text), a.hovertext) for a in fig.layout.annotations] == [
+        ("2024 12/12", "12 dari 12 bulan dilaporkan"),
+        ("2025 6/12", "6 dari 12 bulan dilaporkan"),
     ]
     assert list(fig.data[0].x) == ["2024", "2025"]
     assert gp.tren_wilayah(tahunan, "id", label_nilai="Kasus").layout.annotations == ()
