@@ -26,6 +26,9 @@ JUDUL_NAVIGASI = [
     "Indikator",
     "Data & Metodologi",
     "Gugus Tugas",
+    "Regulasi",
+    "Pembinaan",
+    "Perlindungan Anak",
     "Unggah Data",
 ]
 
