@@ -24,18 +24,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import getpass
-import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from indicators.akun import pengguna as akun
-from indicators.cli.akun import baca_sandi
+from indicators.cli import ruang_kerja
 from indicators.cli.galat import KODE_GALAT_MASUKAN, cetak_galat_sistem
 from indicators.format import Bahasa
 from indicators.gugus import layanan, simpan, xlsx
-from indicators.io import store
 from indicators.katalog.data_dukung import data_dukung_bawaan
 from indicators.katalog.model import KatalogError, katalog_bawaan
 from indicators.lokasi import db_bawaan
@@ -44,58 +40,25 @@ from indicators.teks import t
 PERINTAH = ("checklist",)
 
 
-class _Galat(Exception):
-    def __init__(self, pesan: str, pesan_en: str) -> None:
-        super().__init__(pesan)
-        self.pesan, self.pesan_en = pesan, pesan_en
-
-
-def _galat(kunci: str, **isian: object) -> _Galat:
-    return _Galat(t(kunci, "id", **isian), t(kunci, "en", **isian))
-
-
 def daftarkan(sub: Any) -> None:
     """Add ``checklist export`` and ``checklist import`` to the ``kla`` subparsers ``sub``."""
     ck = sub.add_parser("checklist", help="checklist data dukung Gugus Tugas (evidence checklist) sebagai XLSX")
     aksi = ck.add_subparsers(dest="aksi_checklist", required=True)
-    ek = aksi.add_parser("export", help="tulis checklist satu kab/kota, satu sheet per OPD (write one sheet per OPD)")
-    ek.add_argument("--wilayah", required=True, metavar="KODE", help="kode kab/kota, mis. 33.75")
-    ek.add_argument("--out", type=Path, required=True, help="berkas .xlsx keluaran (output file)")
-    ek.add_argument("--tanggal", default=None, help="tanggal hari ini untuk tenggat (YYYY-MM-DD; default: hari ini)")
-    ek.add_argument("--db", type=Path, default=None, help="database KLA (default: $KLA_DB atau data/kla.duckdb)")
-    ek.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa pesan (message language)")
-    im = aksi.add_parser("import", help="baca kembali checklist yang sudah diisi (read an edited checklist back)")
-    im.add_argument("berkas", type=Path, help="berkas .xlsx hasil export")
-    im.add_argument("--user", default=None, help="akun (sandi diminta, lingkup wilayah berlaku)")
-    im.add_argument("--password-stdin", action="store_true", help="baca sandi dari stdin (password on stdin)")
-    im.add_argument("--dry-run", action="store_true", help="hanya periksa (check only)")
-    im.add_argument("--db", type=Path, default=None)
-    im.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa pesan (message language)")
-
-
-def _kabkota(db_path: Path) -> dict[str, str]:
-    if store.versi_database(db_path) is None:
-        raise _galat("tak_ada_db", db=db_path)
-    wilayah = store.kueri(db_path, "wilayah_kabkota")
-    return dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
-
-
-def _hari_ini(teks: str | None) -> dt.date:
-    if teks is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(teks)
-    except ValueError as exc:
-        raise _galat("tanggal_tak_sah", nilai=teks) from exc
+    ruang_kerja.tambah_export_import(
+        aksi,
+        bantuan_export="tulis checklist satu kab/kota, satu sheet per OPD (write one sheet per OPD)",
+        bantuan_import="baca kembali checklist yang sudah diisi (read an edited checklist back)",
+        berkas="berkas .xlsx hasil export",
+    )
 
 
 def _ekspor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     db_path = args.db or db_bawaan()
-    kabkota = _kabkota(db_path)
+    kabkota = ruang_kerja.kabkota(db_path)
     if args.wilayah not in kabkota:
-        raise _galat("wilayah_tak_dikenal", kode=args.wilayah)
+        raise ruang_kerja.galat("wilayah_tak_dikenal", kode=args.wilayah)
     katalog, dd = katalog_bawaan(), data_dukung_bawaan()
-    hari_ini = _hari_ini(args.tanggal)
+    hari_ini = ruang_kerja.hari_ini(args.tanggal)
     rk = layanan.ruang_kerja(db_path, katalog, dd, args.wilayah, hari_ini)
     nama_ind = {i.id: i.label.teks for i in katalog.skema[dd.skema].indikator}
     isi = xlsx.tulis_xlsx(
@@ -125,35 +88,6 @@ def _ekspor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     return 0
 
 
-def _nama_sistem() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER") or "cli"
-
-
-def _masuk(args: argparse.Namespace, db_path: Path, bahasa: Bahasa) -> akun.Pengguna:
-    """The account that writes: local mode (an admin under the system name) or a verified account."""
-    path = akun.path_akun(db_path)
-    if args.user is None:
-        return akun.Pengguna(_nama_sistem(), "admin", ())
-    try:
-        ada_akun = bool(akun.daftar_pengguna(path))
-    except akun.AkunError as exc:
-        raise _Galat(exc.pesan, exc.pesan_en) from exc
-    if not ada_akun:
-        print(t("mode_lokal", bahasa, path=path, user=args.user))
-        return akun.Pengguna(str(args.user), "admin", ())
-    try:
-        sandi = baca_sandi(args.password_stdin, konfirmasi=False, prompt=f"Sandi untuk {args.user} (password): ")
-    except akun.AkunError as exc:
-        raise _Galat(exc.pesan, exc.pesan_en) from exc
-    pengguna = akun.verifikasi(path, str(args.user), sandi)
-    if pengguna is None:
-        raise _galat("sandi_salah")
-    return pengguna
-
-
 def _cetak_konflik(konflik: list[simpan.Konflik], hasil: xlsx.HasilChecklist, bahasa: Bahasa) -> int:
     """Print one line per refused row (file, sheet, row: who changed the item when, and what); return 2."""
     print(t("gt_cli_konflik", bahasa, n=len(konflik)), file=sys.stderr)
@@ -172,7 +106,7 @@ def _baca_berkas(
     try:
         data = args.berkas.read_bytes()
     except OSError as exc:
-        raise _galat("tak_ada_berkas", berkas=args.berkas) from exc
+        raise ruang_kerja.galat("tak_ada_berkas", berkas=args.berkas) from exc
     path = simpan.path_gugus(args.db or db_bawaan())
     tambahan = functools.partial(xlsx.kunci_tambahan, path)  # the region's custom items are items too
     hasil = xlsx.baca_xlsx(data, args.berkas.name, data_dukung_bawaan(), kabkota, pengguna, tambahan)
@@ -190,10 +124,10 @@ def _baca_berkas(
 
 def _impor(args: argparse.Namespace, bahasa: Bahasa) -> int:
     db_path = args.db or db_bawaan()
-    kabkota = _kabkota(db_path)
+    kabkota = ruang_kerja.kabkota(db_path)
     if not args.berkas.is_file():
-        raise _galat("tak_ada_berkas", berkas=args.berkas)
-    pengguna = _masuk(args, db_path, bahasa)
+        raise ruang_kerja.galat("tak_ada_berkas", berkas=args.berkas)
+    pengguna = ruang_kerja.masuk(args, db_path, bahasa)
     katalog, dd = katalog_bawaan(), data_dukung_bawaan()
     hasil = _baca_berkas(args, kabkota, pengguna, bahasa)
     if hasil is None or hasil.kode_wilayah is None:
@@ -226,7 +160,7 @@ def jalankan(args: argparse.Namespace) -> int:
         if args.aksi_checklist == "export":
             return _ekspor(args, bahasa)
         return _impor(args, bahasa)
-    except (_Galat, simpan.GugusError, akun.AkunError) as exc:
+    except (ruang_kerja.GalatPerintah, simpan.GugusError, akun.AkunError) as exc:
         print(f"{awal}: {exc.pesan_en if bahasa == 'en' else exc.pesan}", file=sys.stderr)
         return KODE_GALAT_MASUKAN
     except KatalogError as exc:
