@@ -5,6 +5,8 @@ sideways overflow or overlapping controls, and stays on 127.0.0.1."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -82,7 +84,8 @@ def test_perlindungan_proyektor(page: Page, streamlit_url: str):
     pita.first.locator("path").first.hover(force=True)
     expect(tren.locator(".hovertext").first).to_contain_text("1–5", timeout=10_000)
     expect(tren.locator(".hovertext").first).to_contain_text("disamarkan")
-    expect(tren.locator(".annotation-text").first).to_contain_text("dari 12 bulan")
+    # Above each year the months reported, short ("12/12"); in full in the caption below.
+    expect(tren.locator(".annotation-text").first).to_contain_text(re.compile(r"\d/12$"))
     expect(page.get_by_text("Kelengkapan laporan (bulan dengan laporan, bukan jumlah anak): 2022: ")).to_be_visible()
     simpan_tangkapan(page, "perlindungan_1366_tren")
 
