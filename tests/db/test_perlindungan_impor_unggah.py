@@ -47,11 +47,17 @@ def _langkah_unggah(db: object, nama_berkas: object) -> None:
     def lepas() -> None:
         _st.session_state["uji_dilepas"] = int(_st.session_state.get("uji_dilepas", 0)) + 1
 
+    # The stand-ins replace module attributes of this one test process: put the originals back,
+    # or every later page test would run with them (the upload-freeing tests saw nothing freed).
+    asli = (_st.file_uploader, _masuk.lepas_unggahan)
     _st.file_uploader = pengunggah  # type: ignore[assignment]
     _masuk.lepas_unggahan = lepas
-    pengguna = _akun.cari_pengguna(_akun.path_akun(path), "boss")
-    assert pengguna is not None
-    hu.render_unggah(path, pengguna, _cache.katalog(), "id")
+    try:
+        pengguna = _akun.cari_pengguna(_akun.path_akun(path), "boss")
+        assert pengguna is not None
+        hu.render_unggah(path, pengguna, _cache.katalog(), "id")
+    finally:
+        _st.file_uploader, _masuk.lepas_unggahan = asli
 
 
 def _app(db: Path, nama: str) -> AppTest:
