@@ -32,12 +32,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
-# Debian packages the tests and image exports use: chromium (kaleido exports, browser tests) and
-# LibreOffice Calc (the template test opens our XLSX in a real spreadsheet program).
+# Debian packages the tests and image exports use: chromium (kaleido exports, browser tests),
+# LibreOffice Calc (the template test opens our XLSX in a real spreadsheet program), LibreOffice
+# Impress (the deck test renders our PPTX to PNG) and nginx (`kla serve --replika N` puts it in
+# front of the Streamlit replicas).
 if [ "$want_chromium" = 1 ]; then
     missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+    dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 \
+        || missing+=(libreoffice-impress-nogui)
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
             echo "Memasang dari Debian (installing from Debian): ${missing[*]} ..."
