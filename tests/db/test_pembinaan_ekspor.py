@@ -160,10 +160,10 @@ def test_pdf_laporan_pembinaan_terbaca_dan_digambar(p: pb.Pembinaan, db_isi: Pat
     # How to read: the basis of each flag; the change column keeps synthetic changes, labelled.
     assert '"total turun" hanya bila kedua total final nyata, bukan sintetis' in semua
     assert "tidak menyalakan tanda risiko dan tidak dipakai dalam urutan risiko" in semua
-    assert "Utama (2023) -> Nindya (2025)" in semua  # the PDF's fonts write the arrow in ASCII
+    assert "Utama (2023) → Nindya (2025)" in semua  # the pack's PDF writes the arrow itself (Symbol font)
     (tahun_lalu, lalu), (_, kini) = _total_final(db_isi, "33.72")[-2:]  # Surakarta's totals, by SQL
     assert kini < lalu
-    assert f"-{format_angka(lalu - kini, 2, 'id')} (dari {tahun_lalu}; sintetis)" in semua  # shown, labelled
+    assert f"−{format_angka(lalu - kini, 2, 'id')} (dari {tahun_lalu}; sintetis)" in semua  # true minus sign
     assert "predikat resmi turun (data nyata)" in semua
     assert all("sintetis" in h for h in halaman)  # the synthetic note on every page
     dokumen = pdfium.PdfDocument(isi)

@@ -22,8 +22,10 @@ from indicators.analisis import analitik, layanan, metodologi, profil, rekap, ri
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import gambar as ekspor_gambar, perlindungan as ekspor_perlindungan
 from indicators.ekspor.gambar import MetaGambar, slug
+from indicators.ekspor.paket import bagan as data_bagan
+from indicators.ekspor.paket.bagan import DataBagan
 from indicators.format import Bahasa, format_angka, format_tanggal
-from indicators.grafik import predikat as grafik, profil as grafik_profil
+from indicators.grafik import predikat as grafik, profil as grafik_profil, tahap as grafik_tahap
 from indicators.gugus import regulasi as gugus_regulasi, simpan as gugus_simpan
 from indicators.io import store
 from indicators.katalog.model import TAHAP, Indikator, Katalog, Skema
@@ -39,6 +41,8 @@ LEBAR_GAMBAR = 1000
 TINGGI_GAMBAR = 520
 TINGGI_PETA = 760
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
+WARNA_SOROT = "#762a83"
+"""Fill of the highlighted region on the pack's map: a purple apart from the predikat greens (colour-blind safe)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Tabel:
     baris: list[list[str]]
     lebar: list[float] | None = None
     """Relative column widths (summing to any positive number); equal when None."""
+    judul_baris: tuple[int, ...] = ()
+    """Indices of rows (in ``baris``) that head a group (e.g. a klaster): one text, shown bold across."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,10 @@ class Gambar:
     png: bytes
     lebar: int
     tinggi: int
+    bagan: DataBagan | None = None
+    """The numbers of a bar or line chart, drawn as a native chart in the deck (None: a picture)."""
+    legenda: tuple[tuple[str, str], ...] = ()
+    """(label, hex colour) per legend entry when the picture leaves its legend to the document (maps)."""
 
 
 @dataclass
@@ -73,7 +83,9 @@ class Bagian:
     judul_gambar: list[str] = field(default_factory=list)
     """A slide title per picture (one picture per slide); the section title when empty."""
     halaman_baru: bool = True
-    """Start a new PDF page (a short section may follow the previous one on its page)."""
+    """Kept for callers; the PDF flows sections and keeps each heading with what follows it."""
+    tabel_slide: list[Tabel] | None = None
+    """A compact table for the deck instead of ``tabel`` (e.g. indicators grouped by klaster)."""
 
 
 @dataclass
@@ -109,10 +121,30 @@ def _angka(nilai: Any, desimal: int, bahasa: Bahasa) -> str:
     return "–" if nilai is None or pd.isna(nilai) else format_angka(float(nilai), desimal, bahasa)
 
 
-def _render(fig: go.Figure, meta: MetaGambar, tinggi: int = TINGGI_GAMBAR) -> Gambar:
+def _render(fig: go.Figure, meta: MetaGambar, tinggi: int = TINGGI_GAMBAR, bagan: DataBagan | None = None) -> Gambar:
     cetak = ekspor_gambar.siapkan_cetak(fig, meta, lebar=LEBAR_GAMBAR, tinggi=tinggi, kepala=False)
     png = ekspor_gambar.ke_bytes(cetak, "png", lebar=LEBAR_GAMBAR, tinggi=tinggi)
-    return Gambar(png=png, lebar=LEBAR_GAMBAR, tinggi=tinggi)
+    return Gambar(png=png, lebar=LEBAR_GAMBAR, tinggi=tinggi, bagan=bagan)
+
+
+def _campur_putih(warna: str, opasitas: float) -> str:
+    """A hex colour as it shows at ``opasitas`` over white (the legend swatch of a paler map trace)."""
+    rgb = [int(warna.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(255 - (255 - c) * opasitas):02X}" for c in rgb)
+
+
+def _render_peta(fig: go.Figure, meta: MetaGambar) -> Gambar:
+    """A map without its plotly legend: the document draws the legend itself (large enough on a slide)."""
+    legenda = []
+    for jejak in fig.data:
+        if not getattr(jejak, "showlegend", False) or not jejak.name:
+            continue
+        warna = str(jejak.colorscale[-1][1]) if jejak.colorscale else "#cccccc"
+        opasitas = jejak.marker.opacity if jejak.marker.opacity is not None else 1.0
+        legenda.append((str(jejak.name), _campur_putih(warna, float(opasitas)) if warna.startswith("#") else "CCCCCC"))
+    tanpa = go.Figure(fig).update_layout(showlegend=False)
+    gbr = _render(tanpa, meta, TINGGI_PETA)
+    return Gambar(png=gbr.png, lebar=gbr.lebar, tinggi=gbr.tinggi, legenda=tuple(legenda))
 
 
 def _wilayah(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -120,17 +152,47 @@ def _wilayah(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         return store.kueri_con(con, "wilayah_kabkota"), store.kueri_con(con, "wilayah_semua")
 
 
-def _sumber(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable[..., str]) -> Tabel:
-    """Every source the pack shows: the cited predikat sources, synthetic scores, boundaries and codes."""
+GRUP_SUMBER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("predikat", ("predikat_resmi", "rekap_predikat", "penghargaan_provinsi", "skor_dilaporkan")),
+    ("skor", ("skor_indikator",)),
+    ("statistik", ("statistik_indikator",)),
+    ("perlindungan", ("perlindungan_anak",)),
+    ("wilayah", ("wilayah",)),
+)
+"""What a source covers, read from the tables that cite it (``dipakai_untuk``); the first match wins."""
+
+
+def _grup_sumber(dipakai_untuk: object) -> str:
+    tabel = set(str(dipakai_untuk).split(",")) if isinstance(dipakai_untuk, str) else set()
+    return next((grup for grup, nama in GRUP_SUMBER if tabel & set(nama)), "lainnya")
+
+
+def _sumber(db_path: Path, sitasi: Sequence[str], teks: Callable[..., str]) -> tuple[Tabel, Tabel]:
+    """Every source the pack shows, once each, grouped by what it covers (predikat, scores, statistics …).
+
+    Returns the report's table (source, licence) and the deck's (source only), both with a heading
+    row per group.
+    """
     semua = metodologi.muat_sumber(db_path)
     dipakai = semua[
         semua["sitasi"].isin(set(sitasi)) | semua["sintetis"] | semua["jenis"].isin(["batas_wilayah", "kode_wilayah"])
-    ]
-    baris = [
-        [str(s), str(j), str(lis) if isinstance(lis, str) and lis else teks("lisensi_kosong")]
-        for s, j, lis in zip(dipakai["sitasi"], dipakai["jenis"], dipakai["lisensi"], strict=True)
-    ]
-    return Tabel([teks("sumber"), teks("met_kol_jenis"), teks("met_kol_lisensi")], baris, [6.2, 1.3, 2.0])
+    ].drop_duplicates(subset=["sitasi"])
+    dipakai = dipakai.assign(_grup=[_grup_sumber(d) for d in dipakai["dipakai_untuk"]])
+    baris: list[list[str]] = []
+    judul: list[int] = []
+    for grup in [*(g for g, _ in GRUP_SUMBER), "lainnya"]:
+        isi = dipakai[dipakai["_grup"] == grup]
+        if isi.empty:
+            continue
+        judul.append(len(baris))
+        baris.append([teks(f"pk_grup_{grup}"), ""])
+        baris += [
+            [str(s), str(lis) if isinstance(lis, str) and lis else teks("lisensi_kosong")]
+            for s, lis in zip(isi["sitasi"], isi["lisensi"], strict=True)
+        ]
+    laporan = Tabel([teks("sumber"), teks("met_kol_lisensi")], baris, [7.0, 2.2], tuple(judul))
+    slide = Tabel([teks("sumber")], [[b[0]] for b in baris], None, tuple(judul))
+    return laporan, slide
 
 
 def _bagian_metode(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable[..., str]) -> Bagian:
@@ -140,9 +202,8 @@ def _bagian_metode(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: C
         f"<b>{teks('atribusi')}</b>: {atribusi.baris} ({atribusi.lisensi}). " + " ".join(atribusi.hak_cipta),
         f"<b>{teks('sumber_daftar')}</b>",
     ]
-    return Bagian(
-        teks("metode"), paragraf, tabel=[_sumber(db_path, sitasi, bahasa, teks)], sintetis=True, di_slide=False
-    )
+    laporan, slide = _sumber(db_path, sitasi, teks)
+    return Bagian(teks("metode"), paragraf, tabel=[laporan], sintetis=True, tabel_slide=[slide])
 
 
 def _label_kategori(teks: Penerjemah) -> dict[str, str]:
@@ -383,7 +444,12 @@ def _bagian_riwayat(d: _DataWilayah) -> Bagian:
             for r in d.riwayat.to_dict("records")
         ],
     )
-    return Bagian(teks("riwayat"), [teks("riwayat_teks")], [_render(fig, d.meta, 470)], [tabel], True)
+    resmi = {
+        int(r["tahun"]): lp(r["predikat_resmi"], teks, resmi=True) if r["ada_resmi"] else teks("tidak_ditemukan")
+        for r in d.riwayat.to_dict("records")
+    }
+    bagan = data_bagan.bagan_riwayat(d.riwayat, resmi, teks)
+    return Bagian(teks("riwayat"), [teks("riwayat_teks")], [_render(fig, d.meta, 470, bagan)], [tabel], True)
 
 
 def _bagian_kelompok(d: _DataWilayah) -> Bagian:
@@ -402,7 +468,9 @@ def _bagian_kelompok(d: _DataWilayah) -> Bagian:
         ],
         [5.0, 1.5, 1.5, 1.7],
     )
-    return Bagian(teks("paket_kelompok"), [teks("kelompok_teks")], [_render(fig, d.meta, 470)], [tabel], True)
+    label = [grafik_profil.label_kelompok(d.skema, k, d.bahasa, pendek=True) for k in kelompok["kelompok"]]
+    bagan = data_bagan.bagan_kelompok(kelompok, d.skema, label, teks)
+    return Bagian(teks("paket_kelompok"), [teks("kelompok_teks")], [_render(fig, d.meta, 470, bagan)], [tabel], True)
 
 
 def _bagian_selisih(d: _DataWilayah) -> Bagian:
@@ -434,7 +502,10 @@ def _bagian_selisih(d: _DataWilayah) -> Bagian:
         ],
         [0.5, 5.0, 1.3, 1.3, 1.1, 1.4],
     )
-    return Bagian(teks("paket_selisih"), paragraf, [_render(fig, d.meta, 500)], [tabel], True)
+    atas = ruang.head(grafik_profil.JUMLAH_RUANG)
+    label = [grafik_profil.label_indikator(d.indikator[k], d.bahasa, pendek=True) for k in atas["indikator"]]
+    bagan = data_bagan.bagan_ruang(atas, label, berikut, teks)
+    return Bagian(teks("paket_selisih"), paragraf, [_render(fig, d.meta, 500, bagan)], [tabel], True)
 
 
 def _tabel_kehilangan(d: _DataWilayah, rugi: pd.DataFrame) -> Tabel:
@@ -475,7 +546,9 @@ def _bagian_tahap(d: _DataWilayah) -> list[Bagian]:
     paragraf = [] if len(per_tahap) > 1 else [teks("tahap_kosong")]
     if rugi.empty:
         paragraf.append(teks("tanpa_kehilangan"))
-    hasil = [Bagian(teks("paket_tahap"), paragraf, tabel=[tabel_tahap], sintetis=True)]
+    fig = grafik_tahap.grafik_tahap(per_tahap, d.bahasa, teks)
+    gambar = [_render(fig, d.meta, 380, data_bagan.bagan_tahap(per_tahap, teks))] if len(per_tahap) else []
+    hasil = [Bagian(teks("paket_tahap"), paragraf, gambar, tabel=[tabel_tahap], sintetis=True)]
     if not rugi.empty:
         tabel_rugi = [_tabel_kehilangan(d, rugi)]
         hasil.append(Bagian(teks("kehilangan"), tabel=tabel_rugi, sintetis=True, halaman_baru=False))
@@ -510,8 +583,12 @@ def _bagian_tetangga(d: _DataWilayah) -> tuple[Bagian, list[str]]:
 def _bagian_peta_wilayah(d: _DataWilayah) -> tuple[Bagian, pd.DataFrame]:
     """The province map with the region highlighted; also returns the kab/kota rows (for the sources)."""
     fig, kabkota = _peta_provinsi(d.db_path, d.katalog, d.kode_provinsi, d.tahun, d.teks)
-    grafik.sorot_wilayah(fig, d.kode_wilayah, d.teks("sorot", nama=d.nama))
-    return Bagian(d.teks("paket_peta", nama=d.nama), [], [_render(fig, d.meta, TINGGI_PETA)], [], False), kabkota
+    grafik.sorot_wilayah(fig, d.kode_wilayah, d.teks("pk_sorot", nama=d.nama))
+    # Filled, not only outlined: a thin line is lost among 35 regions on paper and on a projector.
+    fig.data[-1].update(
+        colorscale=[[0, WARNA_SOROT], [1, WARNA_SOROT]], marker={"line": {"color": "#000000", "width": 2.5}}
+    )
+    return Bagian(d.teks("paket_peta", nama=d.nama), [], [_render_peta(fig, d.meta)], [], False), kabkota
 
 
 def _bagian_indikator(d: _DataWilayah) -> Bagian:
@@ -536,7 +613,28 @@ def _bagian_indikator(d: _DataWilayah) -> Bagian:
         [5.2, 1.5, 1.3, 1.2, 1.1, 1.3],
     )
     paragraf = [teks("profil_status_aturan")]
-    return Bagian(teks("paket_indikator"), paragraf, tabel=[tabel], sintetis=True, di_slide=False)
+    return Bagian(
+        teks("paket_indikator"), paragraf, tabel=[tabel], sintetis=True, tabel_slide=[_tabel_slide_indikator(d, status)]
+    )
+
+
+def _tabel_slide_indikator(d: _DataWilayah, status: pd.DataFrame) -> Tabel:
+    """The deck's indicator table: every indicator's score over its maximum, under a heading per klaster."""
+    teks = d.teks
+    baris: list[list[str]] = []
+    judul: list[int] = []
+    for kelompok, isi in status.groupby("kelompok", sort=False):
+        judul.append(len(baris))
+        baris.append([grafik_profil.label_kelompok(d.skema, str(kelompok), d.bahasa), ""])
+        baris += [
+            [
+                grafik_profil.label_indikator(d.indikator[r["indikator"]], d.bahasa, pendek=True),
+                f"{d.angka(r['nilai'], 2)} / {d.angka(r['nilai_maks'], 0)}",
+            ]
+            for r in isi.to_dict("records")
+        ]
+    kolom = [teks("profil_indikator"), teks("pk_skor_maks")]
+    return Tabel(kolom, baris, [4.0, 1.6], tuple(judul))
 
 
 def _bagian_regulasi(d: _DataWilayah) -> Bagian | None:
@@ -724,22 +822,25 @@ def _kpi_provinsi(d: _DataProvinsi) -> list[tuple[str, str]]:
 def _bagian_peta_provinsi(d: _DataProvinsi) -> Bagian:
     """The official predikat map of the province (official data: no synthetic note)."""
     fig = _gambar_peta(d.kabkota, d.katalog, d.kode_provinsi, d.teks)
-    return Bagian(d.teks("peta_predikat"), [], [_render(fig, d.meta, TINGGI_PETA)], [], False)
+    return Bagian(d.teks("peta_predikat"), [], [_render_peta(fig, d.meta)], [], False)
 
 
 def _bagian_distribusi(d: _DataProvinsi) -> Bagian:
     """Kab/kota per predikat (official counts, known-by-name share, basis) and the totals, one slide each."""
     teks = d.teks
-    histogram = _render(_histogram_total(d.tabel, d.katalog, d.bahasa), d.meta, 440)
+    bagan_histogram = data_bagan.bagan_histogram(d.tabel["total"], d.katalog, teks)
+    histogram = _render(_histogram_total(d.tabel, d.katalog, d.bahasa), d.meta, 440, bagan_histogram)
     if d.ringkas is None:
         return Bagian(
             teks("distribusi"), [], [histogram], sintetis=d.meta.sintetis, judul_gambar=[teks("paket_sebaran_total")]
         )
     batang = _gambar_jumlah(d.ringkas, d.kabkota, d.katalog, d.bahasa)
+    diketahui = rekap.jumlah_diketahui(d.kabkota, d.katalog.pita.urutan())
+    bagan_jumlah = data_bagan.bagan_jumlah(d.ringkas, diketahui, _label_kategori(teks), teks)
     return Bagian(
         teks("distribusi"),
         [baris for _, baris in rekap.keterangan_dasar(d.ringkas, d.bahasa)],
-        [_render(batang, d.meta, 420), histogram],
+        [_render(batang, d.meta, 420, bagan_jumlah), histogram],
         sintetis=d.meta.sintetis,
         judul_gambar=[rekap.judul_jumlah(d.ringkas, d.nama, d.bahasa), teks("paket_sebaran_total")],
     )
