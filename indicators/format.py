@@ -6,8 +6,8 @@ import datetime as dt
 from functools import lru_cache
 from typing import Literal
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.dates import format_date, format_time
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 Bahasa = Literal["id", "en"]
 _LOKAL = {"id": "id_ID", "en": "en_GB"}
@@ -36,3 +36,30 @@ def format_tanggal(tanggal: dt.date, bahasa: Bahasa = "id") -> str:
 def format_bulan(tanggal: dt.date, bahasa: Bahasa = "id") -> str:
     """Format a date known only to its month: Juli 2024 in Indonesian, July 2024 in English."""
     return format_date(tanggal, format="LLLL y", locale=_LOKAL[bahasa])
+
+
+def format_waktu(waktu: dt.datetime, bahasa: Bahasa = "id") -> str:
+    """Format a moment to the minute: 4 Desember 2026 10.30 in Indonesian, 4 December 2026 10:30 in English."""
+    return f"{format_tanggal(waktu.date(), bahasa)} {format_time(waktu.time(), format='short', locale=_LOKAL[bahasa])}"
+
+
+def baca_angka(teks: str, bahasa: Bahasa = "id") -> float:
+    """Read a number typed in the reader's locale: 50,57 or 1.234,5 in Indonesian, 50.57 in English.
+
+    Strict: a separator in the wrong place (50.57 in Indonesian) is refused rather than guessed,
+    because 50.57 could mean 5057 there. Raises ValueError naming the value and the expected form,
+    in ``bahasa`` (the reader's language).
+    """
+    contoh = _format_babel(1234.5, 1, bahasa)
+    salah = (
+        f"'{teks}' bukan angka yang sah; tulis seperti {contoh} (koma desimal)"
+        if bahasa == "id"
+        else f"'{teks}' is not a valid number; write it like {contoh} (decimal point)"
+    )
+    try:
+        nilai = parse_decimal(teks.strip(), locale=_LOKAL[bahasa], strict=True)
+    except NumberFormatError as exc:
+        raise ValueError(salah) from exc
+    if not nilai.is_finite():
+        raise ValueError(salah)
+    return float(nilai)

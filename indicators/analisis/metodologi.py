@@ -138,7 +138,7 @@ def ringkas_cakupan_statistik(cakupan: pd.DataFrame, katalog: Katalog) -> pd.Dat
     (sorted list of years), ``tahun_teks`` ("2021, 2022, 2024"), ``jumlah_kabkota`` (most kab/kota
     rows in one year), ``ada_provinsi`` (an official province figure exists), ``terverifikasi``,
     ``sintetis``, ``keyakinan`` (the lowest), ``indikator`` (KLA indicators it informs) and
-    ``catatan``. Statistics missing from the catalogue keep their code as name.
+    ``catatan``/``catatan_en``. Statistics missing from the catalogue keep their code as name.
     """
     baris = []
     for kode, data in cakupan.groupby("statistik", sort=True):
@@ -160,6 +160,7 @@ def ringkas_cakupan_statistik(cakupan: pd.DataFrame, katalog: Katalog) -> pd.Dat
                 "keyakinan": KEYAKINAN_MIN[int(data["keyakinan_min"].min())],
                 "indikator": ", ".join(info.indikator) if info else "",
                 "catatan": info.catatan if info else "",
+                "catatan_en": info.catatan_en if info else "",
             }
         )
     return pd.DataFrame(baris)

@@ -40,20 +40,6 @@ AWALAN_STATISTIK = "stat:"
 JENIS_SKOR: frozenset[str] = frozenset({"total", "kelompok", "indikator"})
 """Kinds computed from per-indicator scores (which are synthetic in the shipped data)."""
 
-SATUAN_EN: dict[str, str] = {
-    "poin": "points",
-    "persen": "percent",
-    "per 1.000 kelahiran hidup": "per 1,000 live births",
-    "jiwa": "people",
-    "orang": "people",
-    "kasus": "cases",
-    "perkara": "court cases",
-    "sekolah": "schools",
-    "kelurahan": "urban villages",
-    "kategori": "category",
-}
-"""English names of the statistic units (the catalogue states units in Indonesian)."""
-
 LABEL_STATUS = pasangan(
     {"resmi": "status_data_resmi", "sintetis": "label_sintetis", "tidak_ditemukan": "tidak_ditemukan"}
 )
@@ -198,7 +184,7 @@ def daftar_ukuran(katalog: Katalog, statistik: Iterable[str] | None = None) -> d
             stat.nama,
             stat.nama_en,
             stat.satuan,
-            SATUAN_EN.get(stat.satuan, stat.satuan),
+            stat.satuan_en,
             stat.arah,
             desimal=None,
         )

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from indicators.format import Bahasa
 from indicators.teks import pasangan
 
 KATALOG_DIR = Path(__file__).parent
@@ -111,6 +112,31 @@ class Rubrik(_Model):
     catatan: str
 
 
+class MetadataSDIEn(_Model):
+    """The Satu Data Indonesia metadata fields in English (the field names stay the SDI ones)."""
+
+    konsep: str = Field(min_length=1)
+    definisi: str = Field(min_length=1)
+    rumus_perhitungan: str = Field(min_length=1)
+    interpretasi: str = Field(min_length=1)
+    satuan: str = Field(min_length=1)
+    periode: str = Field(min_length=1)
+
+
+class IndikatorEn(_Model):
+    """An indicator's content in English, from ``skema_<kode>.en.yaml`` (a translation, not a source).
+
+    Lists run parallel to the Indonesian ones: item *n* of ``data_diukur`` translates item *n*.
+    """
+
+    label: str = Field(min_length=1)
+    data_diukur: tuple[str, ...] = Field(min_length=1)
+    satuan: str = Field(min_length=1)
+    sumber_data: str = Field(min_length=1)
+    metadata_sdi: MetadataSDIEn
+    rubrik: str | None = None
+
+
 class Indikator(_Model):
     """One KLA indicator of one scheme."""
 
@@ -130,6 +156,50 @@ class Indikator(_Model):
     rubrik: Rubrik | None = None
     # Where sources disagree on which klaster an indicator belongs to: shown as "belum pasti".
     kelompok_catatan: CatatanKelompok | None = None
+    # English content, merged in by muat_skema from the scheme's .en.yaml translation file.
+    en: IndikatorEn
+
+    def masalah_inggris(self) -> list[str]:
+        """What is wrong with the English content: a list that drops or adds an item would pair the wrong texts."""
+        masalah = []
+        if len(self.en.data_diukur) != len(self.data_diukur.butir):
+            masalah.append(
+                f"en.data_diukur punya {len(self.en.data_diukur)} butir, data_diukur {len(self.data_diukur.butir)} "
+                "(the English list must translate each item)"
+            )
+        if (self.en.rubrik is None) != (self.rubrik is None):
+            masalah.append("en.rubrik harus ada tepat bila rubrik ada (English rubric note iff a rubric)")
+        return masalah
+
+    def label_teks(self, bahasa: Bahasa) -> str:
+        """The short label: the official Indonesian one, or its English gloss."""
+        return self.label.teks if bahasa == "id" else self.en.label
+
+    def nama_teks(self, bahasa: Bahasa) -> str:
+        """The full indicator name in ``bahasa``."""
+        return self.nama.teks if bahasa == "id" else self.nama_en
+
+    def data_diukur_teks(self, bahasa: Bahasa) -> tuple[str, ...]:
+        """The data items measured, in ``bahasa``."""
+        return self.data_diukur.butir if bahasa == "id" else self.en.data_diukur
+
+    def satuan_teks(self, bahasa: Bahasa) -> str:
+        """The unit in ``bahasa``."""
+        return self.satuan if bahasa == "id" else self.en.satuan
+
+    def sumber_data_teks(self, bahasa: Bahasa) -> str:
+        """Where the data come from, in ``bahasa`` (agency names stay Indonesian: they are proper names)."""
+        return self.sumber_data.teks if bahasa == "id" else self.en.sumber_data
+
+    def sdi_teks(self, bahasa: Bahasa) -> MetadataSDI | MetadataSDIEn:
+        """The Satu Data Indonesia metadata fields in ``bahasa``."""
+        return self.metadata_sdi if bahasa == "id" else self.en.metadata_sdi
+
+    def catatan_rubrik(self, bahasa: Bahasa) -> str | None:
+        """The rubric's note in ``bahasa``, or None without a rubric."""
+        if self.rubrik is None:
+            return None
+        return self.rubrik.catatan if bahasa == "id" else self.en.rubrik
 
 
 def jenis_pengampu(nama: str, skema: Skema) -> str:
@@ -157,6 +227,7 @@ class Skema(_Model):
     tahun_selesai: int | None
     nilai_total: float
     catatan_nilai_maks: str
+    catatan_nilai_maks_en: str = Field(min_length=1)  # from the scheme's .en.yaml
     referensi: dict[str, Referensi]
     kelompok: tuple[Kelompok, ...]
     indikator: tuple[Indikator, ...]
@@ -177,6 +248,7 @@ class Skema(_Model):
             seen.add(ind.id)
             if ind.id != f"{self.kode}-{ind.nomor:02d}":
                 masalah.append(f"{nama}: id harus {self.kode}-{ind.nomor:02d} (id must match scheme and number)")
+            masalah.extend(f"{nama}: {m}" for m in ind.masalah_inggris())
             if ind.kelompok not in kode_kelompok:
                 masalah.append(f"{nama}: klaster tidak dikenal '{ind.kelompok}' (unknown klaster)")
             catatan = () if ind.kelompok_catatan is None else (ind.kelompok_catatan,)
@@ -201,6 +273,10 @@ class Skema(_Model):
         if masalah:
             raise ValueError("; ".join(masalah))
         return self
+
+    def catatan_maks_teks(self, bahasa: Bahasa) -> str:
+        """Why the per-indicator maxima are an assumption, in ``bahasa``."""
+        return self.catatan_nilai_maks if bahasa == "id" else self.catatan_nilai_maks_en
 
     def kelompok_dari(self, kode: str) -> Kelompok:
         """Return the group with this code."""
@@ -283,6 +359,17 @@ class PetaSilang(_Model):
     kla31: tuple[str, ...]
     komparabilitas: Komparabilitas
     catatan: str = ""
+    catatan_en: str = ""
+
+    @model_validator(mode="after")
+    def _catatan_en(self) -> PetaSilang:
+        if bool(self.catatan) != bool(self.catatan_en):
+            raise ValueError("catatan dan catatan_en harus ada keduanya (note needs its English)")
+        return self
+
+    def catatan_teks(self, bahasa: Bahasa) -> str:
+        """The comparability note in ``bahasa`` ('' without one)."""
+        return self.catatan if bahasa == "id" else self.catatan_en
 
 
 class Statistik(_Model):
@@ -292,9 +379,29 @@ class Statistik(_Model):
     nama: str
     nama_en: str
     satuan: str
+    satuan_en: str = Field(min_length=1)
     arah: ArahStatistik
     indikator: tuple[str, ...] = ()
     catatan: str = ""
+    catatan_en: str = ""
+
+    @model_validator(mode="after")
+    def _catatan_en(self) -> Statistik:
+        if bool(self.catatan) != bool(self.catatan_en):
+            raise ValueError("catatan dan catatan_en harus ada keduanya (note needs its English)")
+        return self
+
+    def nama_teks(self, bahasa: Bahasa) -> str:
+        """The statistic's name in ``bahasa``."""
+        return self.nama if bahasa == "id" else self.nama_en
+
+    def satuan_teks(self, bahasa: Bahasa) -> str:
+        """The unit in ``bahasa``."""
+        return self.satuan if bahasa == "id" else self.satuan_en
+
+    def catatan_teks(self, bahasa: Bahasa) -> str:
+        """The caveat note in ``bahasa`` ('' without one)."""
+        return self.catatan if bahasa == "id" else self.catatan_en
 
 
 @dataclass(frozen=True)
@@ -353,13 +460,43 @@ def _uraikan(exc: ValidationError, data: Any) -> str:
     return "; ".join(baris)
 
 
+def path_inggris(path: Path) -> Path:
+    """The English translation file of a scheme file: skema_kla24.yaml → skema_kla24.en.yaml."""
+    return path.with_name(f"{path.stem}.en.yaml")
+
+
+def _gabung_inggris(path: Path, data: Any) -> None:
+    """Put each indicator's English content (``en``) from the translation file into ``data``."""
+    path_en = path_inggris(path)
+    if not path_en.exists():
+        raise KatalogError(f"{path_en.name}: berkas terjemahan Inggris tidak ada (English translation file missing)")
+    isi_en = _baca_yaml(path_en) or {}
+    terjemahan = isi_en.get("indikator") or {}
+    if isinstance(data, dict) and "catatan_nilai_maks" in isi_en:
+        data["catatan_nilai_maks_en"] = isi_en["catatan_nilai_maks"]
+    daftar = data.get("indikator") if isinstance(data, dict) else None
+    for ind in daftar or []:
+        if isinstance(ind, dict) and ind.get("id") in terjemahan:
+            ind["en"] = terjemahan[ind["id"]]
+
+
 def muat_skema(path: Path) -> Skema:
-    """Load and validate one scheme file. Raises KatalogError naming the file and entry."""
+    """Load and validate one scheme file with its English file. Raises KatalogError naming the file and entry."""
     data = _baca_yaml(path)
+    _gabung_inggris(path, data)
     try:
-        return Skema.model_validate(data)
+        skema = Skema.model_validate(data)
     except ValidationError as exc:
-        raise KatalogError(f"{path.name}: {_uraikan(exc, data)}") from exc
+        # An error in the English content is fixed in the translation file: name both files.
+        en = any("en" in err["loc"] or "catatan_nilai_maks_en" in err["loc"] for err in exc.errors())
+        nama = f"{path.name} / {path_inggris(path).name}" if en else path.name
+        raise KatalogError(f"{nama}: {_uraikan(exc, data)}") from exc
+    terjemahan = (_baca_yaml(path_inggris(path)) or {}).get("indikator") or {}
+    if lebih := sorted(set(terjemahan) - {i.id for i in skema.indikator}):
+        raise KatalogError(
+            f"{path_inggris(path).name}: indikator tidak dikenal (unknown indicator): {', '.join(lebih)}"
+        )
+    return skema
 
 
 def _muat_daftar(path: Path, model: type[_Model], kunci: str) -> list[Any]:
@@ -385,7 +522,7 @@ def _pastikan_unik(path: Path, nilai: Iterable[object], apa: str) -> None:
 def muat_katalog(direktori: Path = KATALOG_DIR) -> Katalog:
     """Load the whole catalogue from ``direktori`` and check it is consistent across files."""
     skema: dict[str, Skema] = {}
-    for path in sorted(direktori.glob("skema_*.yaml")):
+    for path in sorted(p for p in direktori.glob("skema_*.yaml") if not p.name.endswith(".en.yaml")):
         s = muat_skema(path)
         if s.kode in skema:
             raise KatalogError(f"{path.name}: skema {s.kode} sudah ada (duplicate scheme)")

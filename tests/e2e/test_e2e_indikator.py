@@ -34,7 +34,7 @@ def test_indikator_metadata_peta_tren_dan_ganti_skema(page: Page, streamlit_url:
     pantauan = pantau(page)
     _buka_aplikasi(page, streamlit_url)
 
-    page.goto(f"{streamlit_url}/indikator")
+    page.goto(f"{streamlit_url}/indikator?wilayah=33.75")
     expect(page.get_by_role("heading", name="KLA24-01 · Perda KLA")).to_be_visible(timeout=60_000)
     expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
     expect(page.locator(GARIS)).to_have_count(2, timeout=60_000)
@@ -88,10 +88,12 @@ def test_indikator_inggris_statistik_belum_terverifikasi(page: Page, streamlit_u
     _buka_aplikasi(page, streamlit_url)
 
     page.goto(f"{streamlit_url}/indikator?indikator=KLA24-21&wilayah=33.74&lang=en")
-    expect(page.get_by_role("heading", name="KLA24-21 · Korban Kekerasan & Eksploitasi")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="KLA24-21 · Victims of violence and exploitation")).to_be_visible(
+        timeout=60_000
+    )
     expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
     tunggu_siap(page)
-    expect(page.get_by_text("Catalogue entries are quoted in Indonesian").first).to_be_visible()
+    expect(page.get_by_text("The catalogue is translated from its Indonesian sources").first).to_be_visible()
     page.get_by_role("heading", name="Related statistics (real data)").scroll_into_view_if_needed()
     expect(page.get_by_test_id("stDataFrame").filter(has_text="NOT verified")).to_be_visible()
     simpan_tangkapan(page, "indikator_kla24_21_en")

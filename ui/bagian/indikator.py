@@ -53,8 +53,8 @@ def lencana_status(status: str, bahasa: Bahasa) -> str:
 
 
 def nama_indikator(ind: Indikator, bahasa: Bahasa) -> str:
-    """The indicator's name in the reader's language (the catalogue's English gloss in English)."""
-    return ind.nama.teks if bahasa == "id" else ind.nama_en
+    """The indicator's name in the reader's language (the catalogue's English translation in English)."""
+    return ind.nama_teks(bahasa)
 
 
 def nama_kelompok(kelompok: Kelompok, bahasa: Bahasa, *, pendek: bool = False) -> str:
@@ -63,9 +63,9 @@ def nama_kelompok(kelompok: Kelompok, bahasa: Bahasa, *, pendek: bool = False) -
     return nama.split(":")[0] if pendek else nama
 
 
-def label_indikator(ind: Indikator) -> str:
-    """The picker label of an indicator: id and official short label."""
-    return f"{ind.id} · {ind.label.teks}"
+def label_indikator(ind: Indikator, bahasa: Bahasa) -> str:
+    """The picker label of an indicator: id and short label (the official one, or its English)."""
+    return f"{ind.id} · {ind.label_teks(bahasa)}"
 
 
 # --- pickers ------------------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ def pilih_indikator(bahasa: Bahasa, skema: Skema, katalog: Katalog) -> Indikator
         list(per_id),
         param="indikator",
         bawaan=bawaan_indikator(skema, st.query_params.get("indikator"), katalog),
-        format_func=lambda i: label_indikator(per_id[i]),
+        format_func=lambda i: label_indikator(per_id[i], bahasa),
         key=f"indikator_{skema.kode}",
     )
     return per_id[kode]
@@ -243,19 +243,25 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
         kelompok=format_angka(maks_kelompok, 0, bahasa),
         total=format_angka(skema.nilai_total, 0, bahasa),
     )
-    butir = "\n".join(f"- {md(b)}" for b in ind.data_diukur.butir)
+    butir = "\n".join(f"- {md(b)}" for b in ind.data_diukur_teks(bahasa))
     pengampu = md("; ".join(tampilan.label_pengampu(b, skema, bahasa) for b in ind.opd_pengampu.butir))
-    return [
+    # The official Indonesian name and label are proper names: English mode shows them beside the
+    # translation, so a reader can match the indicator to the instrument's wording.
+    nama = [
         _bidang(
             t("ind_nama_lengkap", bahasa), md(ind.nama.teks), ind.nama.status, rujukan.nomor(ind.nama.sumber), bahasa
         ),
-        _bidang(
-            t("ind_label", bahasa), md(ind.label.teks), ind.label.status, rujukan.nomor(ind.label.sumber), bahasa
-        ),
-        _bidang(t("ind_nama_en", bahasa), md(ind.nama_en), None, "", bahasa),
+        _bidang(t("ind_label", bahasa), md(ind.label.teks), ind.label.status, rujukan.nomor(ind.label.sumber), bahasa),
+    ]
+    if bahasa == "en":
+        nama = [_bidang(t("ind_nama_en", bahasa), md(f"{ind.nama_en} · {ind.en.label}"), None, "", bahasa), *nama]
+    else:
+        nama.append(_bidang(t("ind_nama_en", bahasa), md(ind.nama_en), None, "", bahasa))
+    return [
+        *nama,
         _bidang(t("ind_data_diukur", bahasa), "", ind.data_diukur.status, rujukan.nomor(ind.data_diukur.sumber), bahasa)
         + "\n\n" + butir,
-        _bidang(t("ind_satuan", bahasa), md(ind.satuan), None, "", bahasa),
+        _bidang(t("ind_satuan", bahasa), md(ind.satuan_teks(bahasa)), None, "", bahasa),
         _bidang(t("ind_arah", bahasa), arah, None, "", bahasa),
         _bidang(t("ind_maks", bahasa), f"{maks} :orange-badge[{t('ind_asumsi', bahasa)}]", None, "", bahasa),
         _bidang(
@@ -264,7 +270,7 @@ def baris_metadata(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Bahas
         ),
         _bidang_klaster(ind, skema, rujukan, bahasa),
         _bidang(
-            t("ind_sumber_data", bahasa), md(ind.sumber_data.teks), ind.sumber_data.status,
+            t("ind_sumber_data", bahasa), md(ind.sumber_data_teks(bahasa)), ind.sumber_data.status,
             rujukan.nomor(ind.sumber_data.sumber), bahasa,
         ),
     ]  # fmt: skip
@@ -283,7 +289,7 @@ def _bidang_klaster(ind: Indikator, skema: Skema, rujukan: Rujukan, bahasa: Baha
 
 def baris_sdi(ind: Indikator, bahasa: Bahasa) -> list[str]:
     """Markdown blocks for the Satu Data Indonesia metadata fields (one status for all of them)."""
-    sdi = ind.metadata_sdi
+    sdi = ind.sdi_teks(bahasa)
     isian = [
         ("ind_sdi_konsep", sdi.konsep),
         ("ind_sdi_definisi", sdi.definisi),
@@ -292,7 +298,7 @@ def baris_sdi(ind: Indikator, bahasa: Bahasa) -> list[str]:
         ("ind_sdi_satuan", sdi.satuan),
         ("ind_sdi_periode", sdi.periode),
     ]
-    return [_bidang(t(k, bahasa), md(v), sdi.status, "", bahasa) for k, v in isian]
+    return [_bidang(t(k, bahasa), md(v), ind.metadata_sdi.status, "", bahasa) for k, v in isian]
 
 
 def render_metadata(ind: Indikator, skema: Skema, bahasa: Bahasa) -> None:
@@ -304,7 +310,7 @@ def render_metadata(ind: Indikator, skema: Skema, bahasa: Bahasa) -> None:
         for blok in baris_metadata(ind, skema, rujukan, bahasa):
             st.markdown(blok)
         with st.expander(t("ind_maks_kenapa", bahasa)):
-            st.markdown(md(skema.catatan_nilai_maks))
+            st.markdown(md(skema.catatan_maks_teks(bahasa)))
     with kanan, st.container(border=True):
         st.markdown(f"#### {t('ind_sdi', bahasa)}")
         for blok in baris_sdi(ind, bahasa):
@@ -424,7 +430,7 @@ def render_tren(
     fig = tetap.tetap(grafik_indikator.grafik_tren, seri, nama, bahasa)
     st.plotly_chart(fig, key="ind_tren", config={"displaylogo": False})
     if unduh is not None:
-        gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind), sintetis=True)
+        gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind, bahasa), sintetis=True)
     silang = next((p for p in katalog.peta_silang if p.kla24 == ind.id), None)
     if silang is not None and (seri["komparabilitas"] != "sama").any():
         st.warning(
@@ -433,7 +439,7 @@ def render_tren(
                 bahasa,
                 kla31=", ".join(silang.kla31),
                 komparabilitas=KOMPARABILITAS_LABEL[silang.komparabilitas][_i(bahasa)],
-                catatan=f" {t('ind_catatan', bahasa)}: {md(silang.catatan)}." if silang.catatan else "",
+                catatan=f" {t('ind_catatan', bahasa)}: {md(silang.catatan_teks(bahasa))}." if silang.catatan else "",
             ),
             icon="⚠️",
         )
@@ -457,7 +463,7 @@ def render_padanan(ind: Indikator, katalog: Katalog, bahasa: Bahasa) -> None:
     for kode in lain:
         silang = next(p for p in katalog.peta_silang if p.kla24 == kode)
         komp = KOMPARABILITAS_LABEL[silang.komparabilitas][_i(bahasa)]
-        label = f"{label_indikator(per_id[kode])} ({t('ind_komparabilitas', bahasa)}: {komp})"
+        label = f"{label_indikator(per_id[kode], bahasa)} ({t('ind_komparabilitas', bahasa)}: {komp})"
         tombol_buka(label, "KLA24", kode, key=f"ind_buka_{kode}")
 
 
@@ -499,7 +505,7 @@ def ringkas_terkait(
     tanpa: list[str] = []
     for kode, semua in data.items():
         info = katalog.statistik[kode]
-        nama = info.nama if bahasa == "id" else info.nama_en
+        nama = info.nama_teks(bahasa)
         di_prov = semua[semua["kode_provinsi"] == kode_provinsi]
         if di_prov.empty:
             tanpa.append(nama)
@@ -524,7 +530,7 @@ def ringkas_terkait(
                 t("profil_status", bahasa): t("ind_terverifikasi", bahasa)
                 if bool(di_prov["terverifikasi"].all())
                 else t("ind_belum_terverifikasi", bahasa),
-                t("ind_satuan", bahasa): info.satuan,
+                t("ind_satuan", bahasa): info.satuan_teks(bahasa),
                 t("ind_kol_tahun_data", bahasa): ", ".join(str(x) for x in sorted(set(di_prov["tahun"]))),
                 t("ind_kol_kabkota_data", bahasa): str(kabkota["kode_wilayah"].nunique()),
                 t("ind_kol_nilai_wilayah", bahasa, wilayah=nama_wilayah): "–"

@@ -148,7 +148,9 @@ def _widget_nilai(butir: ButirKelembagaan, bahasa: Bahasa) -> None:
         st.date_input(label, min_value=TANGGAL_MIN, max_value=TANGGAL_MAKS, format="DD/MM/YYYY", key=kunci)
     elif butir.tipe == "pilihan":
         nama = {p.kode: p.nama if bahasa == "id" else p.nama_en for p in butir.pilihan}
-        st.multiselect(label, list(nama), format_func=nama.__getitem__, key=kunci)
+        st.multiselect(
+            label, list(nama), format_func=nama.__getitem__, key=kunci, placeholder=t("bh_pilih_banyak", bahasa)
+        )
     else:
         st.text_input(label, placeholder=t(f"kl_contoh_{butir.tipe}", bahasa), key=kunci)
 

@@ -17,7 +17,7 @@ import streamlit as st
 from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
-from indicators.teks import t
+from indicators.teks import katalog_teks, t
 from ui import aman
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
@@ -50,6 +50,17 @@ def _ya(nilai: bool, bahasa: Bahasa) -> str:
 # --- sources ------------------------------------------------------------------------------------------------
 
 
+def terjemah_sitasi(sitasi: pd.Series, bahasa: Bahasa) -> pd.Series:
+    """The citations the dashboard wrote itself (synthetic data, boundaries, codes) in ``bahasa``.
+
+    Citations of outside sources stay as published (a title is quoted in its own language).
+    """
+    if bahasa == "id":
+        return sitasi
+    terjemahan = {id_: en for k, (id_, en) in katalog_teks().items() if k.startswith("bh_sitasi_")}
+    return sitasi.map(lambda s: terjemahan.get(s, s))
+
+
 def tabel_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     """Every source with translated kind, confidence and the tables citing it."""
     dipakai = [
@@ -59,7 +70,8 @@ def tabel_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("met_kol_jenis", bahasa): [t(f"met_jenis_{j}", bahasa) for j in sumber["jenis"]],
-            t("met_kol_sitasi", bahasa): aman.netral(sumber["sitasi"]),  # imports add sources with user text
+            # Imports add sources with user text: neutralised.
+            t("met_kol_sitasi", bahasa): aman.netral(terjemah_sitasi(sumber["sitasi"], bahasa)),
             t("met_kol_url", bahasa): aman.netral(sumber["url"].fillna("")),
             t("met_kol_lisensi", bahasa): sumber["lisensi"].fillna("–"),
             t("keyakinan", bahasa): [t(k, bahasa) if isinstance(k, str) else "–" for k in sumber["keyakinan"]],
@@ -114,7 +126,9 @@ def ringkas_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> str:
 def render_atribusi(atribusi: met.Atribusi, bahasa: Bahasa) -> None:
     """The boundaries' attribution line (as the data asks) and their MIT licence."""
     st.markdown(f"**{t('met_atribusi_judul', bahasa)}**")
-    st.markdown(f"> {md(atribusi.baris)}")
+    # The line as the data asks for it; in English its translation (bahasa.yaml keeps the two equal).
+    baris = atribusi.baris if bahasa == "id" else t("bh_atribusi_batas", bahasa)
+    st.markdown(f"> {md(baris)}")
     st.markdown(
         t("met_atribusi_lisensi", bahasa, lisensi=atribusi.lisensi, hak_cipta=md("; ".join(atribusi.hak_cipta)))
     )
@@ -246,7 +260,7 @@ def daftar_belum_terverifikasi(ringkas: pd.DataFrame, bahasa: Bahasa) -> list[st
                 tahun=baris["tahun_teks"],
                 kabkota=baris["jumlah_kabkota"],
                 keyakinan=t(str(baris["keyakinan"]), bahasa),
-                catatan=md(str(baris["catatan"])),
+                catatan=md(str(baris["catatan" if bahasa == "id" else "catatan_en"])),
             )
         )
     return hasil

@@ -17,10 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from indicators.akun.pengguna import Pengguna
-from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.format import Bahasa, format_angka, format_tanggal, format_waktu
 from indicators.gugus import regulasi as rg, regulasi_xlsx, simpan
 from indicators.gugus.tugas import daftar_rekam, kosong, sebagai_tanggal
-from indicators.teks import t
+from indicators.teks import ada, t
 from ui import aman, cache
 
 _BARU = "__baru__"
@@ -333,6 +333,62 @@ def xlsx_register(path: Path, kode_wilayah: str, nama_wilayah: str, hari_ini: dt
     return regulasi_xlsx.tulis_xlsx(daftar, kode_wilayah=kode_wilayah, nama_wilayah=nama_wilayah, dibuat=hari_ini)
 
 
+def label_kolom_log(kolom: str, bahasa: Bahasa) -> str:
+    """A logged field of the register as its label ("Tanggal dicapai (penetapan)"), not the stored key."""
+    for awalan, kunci in (("tanggal_", "rg_kol_tanggal"), ("tenggat_", "rg_kol_tenggat")):
+        if kolom.startswith(awalan) and kolom.removeprefix(awalan) in rg.TAHAP:
+            return f"{t(kunci, bahasa)} ({rg.label_tahap(kolom.removeprefix(awalan), bahasa)})"
+    return t(f"bh_kolom_rg_{kolom}", bahasa) if ada(f"bh_kolom_rg_{kolom}") else kolom
+
+
+def nilai_log(kolom: str, nilai: object, bahasa: Bahasa) -> str:
+    """A logged old or new value for display: dates, stages, types and flags in words; none as "kosong"."""
+    if not isinstance(nilai, str) or not nilai:
+        return t("gt_nilai_kosong", bahasa)
+    if kolom.startswith(("tanggal_", "tenggat_")):
+        try:
+            return format_tanggal(dt.date.fromisoformat(nilai), bahasa)
+        except ValueError:
+            return nilai
+    if kolom == "tahap" and nilai in rg.TAHAP:
+        return rg.label_tahap(nilai, bahasa)
+    if kolom == "jenis" and ada(f"rg_jenis_{nilai}"):
+        return rg.label_jenis(nilai, bahasa)
+    if kolom == "dihapus" and nilai.lower() in ("true", "false"):
+        return t("ya" if nilai.lower() == "true" else "bh_tidak", bahasa)
+    return nilai
+
+
+def label_asal(asal: object, bahasa: Bahasa) -> str:
+    """Where a change came from, in words: the dashboard, the default workspace, an imported file."""
+    teks = str(asal)
+    if teks.startswith("impor "):
+        return t("bh_asal_impor", bahasa, berkas=teks.removeprefix("impor "))
+    return t(f"bh_asal_{teks}", bahasa) if ada(f"bh_asal_{teks}") else teks
+
+
+def tabel_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The register's change log for display: time in the locale, field labels, values in words."""
+    kolom = [str(k) for k in log["kolom"]]
+    return pd.DataFrame(
+        {
+            t("gt_kol_waktu", bahasa): [
+                "–" if pd.isna(w) else format_waktu(pd.Timestamp(w).to_pydatetime(), bahasa) for w in log["waktu"]
+            ],
+            t("gt_kol_pengguna", bahasa): aman.netral(log["pengguna"]),
+            t("rg_kol_id", bahasa): log["kunci"].to_numpy(),
+            t("gt_kol_kolom", bahasa): [label_kolom_log(k, bahasa) for k in kolom],
+            t("gt_kol_lama", bahasa): aman.netral(
+                nilai_log(k, v, bahasa) for k, v in zip(kolom, log["nilai_lama"], strict=True)
+            ),
+            t("gt_kol_baru", bahasa): aman.netral(
+                nilai_log(k, v, bahasa) for k, v in zip(kolom, log["nilai_baru"], strict=True)
+            ),
+            t("gt_kol_asal", bahasa): [label_asal(a, bahasa) for a in log["asal"]],
+        }
+    )
+
+
 def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
     """Every recorded change of the region's register, newest first: who, when, which entry and field, old → new."""
     st.subheader(t("rg_riwayat", bahasa))
@@ -340,25 +396,7 @@ def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
     if log.empty:
         st.caption(t("rg_riwayat_kosong", bahasa))
         return
-    kosong_teks = t("gt_nilai_kosong", bahasa)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("gt_kol_waktu", bahasa): log["waktu"],
-                t("gt_kol_pengguna", bahasa): aman.netral(log["pengguna"]),
-                t("rg_kol_id", bahasa): log["kunci"],
-                t("gt_kol_kolom", bahasa): log["kolom"],
-                t("gt_kol_lama", bahasa): aman.netral(
-                    v if isinstance(v, str) else kosong_teks for v in log["nilai_lama"]
-                ),
-                t("gt_kol_baru", bahasa): aman.netral(
-                    v if isinstance(v, str) else kosong_teks for v in log["nilai_baru"]
-                ),
-                t("gt_kol_asal", bahasa): log["asal"],
-            }
-        ),
-        hide_index=True,
-    )
+    st.dataframe(tabel_riwayat(log, bahasa), hide_index=True)
 
 
 def render_peringatan_gugus(db_path: Path, kode_wilayah: str, hari_ini: dt.date, bahasa: Bahasa) -> None:

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.akun import pengguna as akun
-from indicators.format import Bahasa, format_angka
+from indicators.format import Bahasa, format_angka, format_waktu
 from indicators.impor import lingkup, terapkan as impor
 from indicators.impor.baca import BatasUnggah, batas_bawaan
 from indicators.impor.masalah import ImporError
@@ -310,6 +310,8 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
             key=f"unggah_berkas_{st.session_state.get(_PUTARAN, 0)}",
             max_upload_size=mb,
         )
+    if bahasa == "id":  # Streamlit's uploader texts are English and cannot be set: say what they mean
+        st.caption(t("bh_unggah_petunjuk", bahasa))
     st.caption(
         t("unggah_batas", bahasa, mb=format_angka(mb, 0, bahasa), baris=format_angka(batas.baris_maks, 0, bahasa))
     )
@@ -424,7 +426,7 @@ def tabel_riwayat(log_impor: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     d = log_impor
     hasil = pd.DataFrame({t("kol_id", bahasa): d["impor_id"].astype(int).astype(str)})
     hasil[t("kol_waktu", bahasa)] = [
-        f"{pd.Timestamp(w).date().isoformat()} {pd.Timestamp(w).strftime('%H:%M')}" for w in d["waktu"]
+        "–" if pd.isna(w) else format_waktu(pd.Timestamp(w).to_pydatetime(), bahasa) for w in d["waktu"]
     ]
     hasil[t("kol_pengguna", bahasa)] = aman.netral(d["pengguna"])
     hasil[t("kol_jenis", bahasa)] = [

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
 
+from indicators.analisis.metodologi import Atribusi
 from indicators.ekspor import tabel as et
 from indicators.format import Bahasa, format_angka
 from indicators.lokasi import db_bawaan
@@ -196,9 +197,15 @@ def _meta(
         indikator=tuple(dict.fromkeys(indikator)),
         katalog=cache.katalog(),
         sumber=_tambah_sumber_katalog(sumber, sumber_katalog),
-        atribusi_batas=cache.atribusi_batas() if peta else None,
+        atribusi_batas=_atribusi(bahasa) if peta else None,
         sintetis=sintetis,
     )
+
+
+def _atribusi(bahasa: Bahasa) -> Atribusi:
+    """The boundary credit line as the data asks (Indonesian), or its translation in English."""
+    atribusi = cache.atribusi_batas()
+    return atribusi if bahasa == "id" else replace(atribusi, baris=t("bh_atribusi_batas", bahasa))
 
 
 def susun(
