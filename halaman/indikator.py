@@ -28,7 +28,7 @@ st.caption(t("ind_dasar_hukum", bahasa, dasar="; ".join(skema.dasar_hukum)))
 st.subheader(t("ind_katalog", bahasa, skema=skema.kode))
 hi.render_katalog(skema, ind, bahasa)
 
-st.header(f"{hi.label_indikator(ind)}")
+st.header(f"{hi.label_indikator(ind, bahasa)}")
 st.markdown(f"**{hi.md(hi.nama_indikator(ind, bahasa))}**")
 st.caption(t("ind_status_legenda", bahasa))
 hi.render_metadata(ind, skema, bahasa)
@@ -63,7 +63,7 @@ else:
             gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
             tetap.tetap(grafik_indikator.peta_skor, peringkat, ind.nilai_maks, bahasa, tampilan.url_geojson(PROVINSI)),
         )
-        judul, konfig = hi.label_indikator(ind), tampilan.KONFIG_PETA
+        judul, konfig = hi.label_indikator(ind, bahasa), tampilan.KONFIG_PETA
         gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
     with tabel:
         hi.render_peringkat(peringkat, bahasa)
@@ -72,6 +72,9 @@ else:
 st.header(t("ind_tren_judul", bahasa, indikator=ind.id))
 with st.columns([1, 2])[0]:
     kode_wilayah = widgets.pilih_wilayah(bahasa, nama_kabkota)
+if kode_wilayah is None:  # nobody's region by default: the trend and statistics wait for a choice
+    st.info(t("ru_pilih_tren", bahasa), icon=":material/location_on:")
+    st.stop()
 nama_seri = {"provinsi": t("ind_rata_provinsi", bahasa), "wilayah": nama_kabkota[kode_wilayah]}
 if skema.kode == "KLA24":
     seri = tetap.tetap(hi.seri_tren, skor_semua, ind.id, kode_wilayah, list(nama_kabkota), katalog)

@@ -43,6 +43,7 @@ if pd.notna(info["tanggal_penganugerahan"]):
     keterangan.append(t("penganugerahan", bahasa, tanggal=format_tanggal(info["tanggal_penganugerahan"], bahasa)))
 st.caption(" · ".join(keterangan))
 konteks = gambar.paket_provinsi(db, kode_provinsi, nama, tahun, bahasa)
+halaman_ringkasan.render_situs(db, kode_provinsi, nama, tahun, bahasa)
 if sintetis := bool(kabkota["skor_sintetis"].any()):
     st.warning(t("sintetis_peringatan", bahasa), icon="⚠️")
 

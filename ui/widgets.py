@@ -1,31 +1,66 @@
-"""Widgets that return plain values and keep the view in the URL (query parameters)."""
+"""Widgets that return plain values and keep the view in the URL (query parameters).
+
+A link that cannot be honoured (an unknown region, a cycle without data) is never silently replaced:
+the page says what was asked, what was expected and what it shows instead (:func:`tautan_tak_terpenuhi`).
+Nobody's region is the default: a region picker starts at the logged-in editor's region, else the
+last region chosen in this session, else empty, and the page asks for a choice.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators.format import Bahasa
 from indicators.teks import t
+from ui import aman, masuk
 
 T = TypeVar("T")
 
+K_BAHASA = "kla_bahasa"
+"""The session's language, kept across pages (a widget's own state is per page)."""
+K_WILAYAH_TERAKHIR = "kla_wilayah_terakhir"
+"""The last kab/kota the user chose in this session: the next page starts there."""
+_BAHASA = ("id", "en")
+_PANJANG_NILAI = 40  # a bad value is quoted up to this many characters
+_JUMLAH_CONTOH = 8  # options listed in a bad-link message before "…"
+_lokal = threading.local()  # one script run per thread: where this run's link notices go
+
+
+def bahasa_sesi() -> Bahasa:
+    """The language of this run: the switch just pressed, else the session's, else the URL's (``?lang=en``).
+
+    app.py reads it before building the navigation, so the page titles follow a switch on the same run.
+    """
+    for nilai in (st.session_state.get("bahasa"), st.session_state.get(K_BAHASA), st.query_params.get("lang")):
+        if nilai in _BAHASA:
+            return cast(Bahasa, nilai)
+    return "id"
+
 
 def pilih_bahasa() -> Bahasa:
-    """Language switch in the sidebar (Indonesian first); kept in the URL as ``lang``."""
-    awal = "en" if st.query_params.get("lang") == "en" else "id"
+    """Language switch in the sidebar (Indonesian first); kept in the session and in the URL as ``lang``.
+
+    Streamlit drops the query string on a page change and a widget's state belongs to its page, so
+    the session key carries the choice to the next page and the URL gets ``lang`` back on every run.
+    """
+    awal = bahasa_sesi()
     pilihan = st.sidebar.segmented_control(
         "Bahasa / Language",
-        options=["id", "en"],
+        options=list(_BAHASA),
         format_func=lambda b: "Indonesia" if b == "id" else "English",
         default=awal,
         key="bahasa",
     )
-    bahasa = cast(Bahasa, pilihan or "id")
+    bahasa = cast(Bahasa, pilihan if pilihan in _BAHASA else awal)  # a second click on the chosen one keeps it
+    st.session_state[K_BAHASA] = bahasa
     _simpan_param("lang", None if bahasa == "id" else bahasa)
     return bahasa
 
@@ -38,14 +73,70 @@ def _simpan_param(nama: str, nilai: str | None) -> None:
         st.query_params[nama] = nilai
 
 
+# --- links that cannot be honoured ----------------------------------------------------------------
+
+
+def siapkan_pesan_tautan(judul_halaman: str) -> None:
+    """Reserve the top of the page for this run's bad-link notices (app.py, before the page runs).
+
+    ``judul_halaman`` is the page's navigation title, the heading of a page still waiting for a region.
+    """
+    _lokal.wadah = st.container()
+    _lokal.judul = judul_halaman
+
+
+def _wadah_pesan() -> DeltaGenerator:
+    wadah = getattr(_lokal, "wadah", None)
+    return wadah if isinstance(wadah, DeltaGenerator) else st.container()
+
+
+def _kutip(nilai: str) -> str:
+    pendek = nilai if len(nilai) <= _PANJANG_NILAI else nilai[:_PANJANG_NILAI] + "…"
+    return aman.md(pendek)
+
+
+def contoh_pilihan(pilihan: Sequence[Any], format_func: Callable[[Any], str] = str) -> str:
+    """The valid options for a message: all of a short list, the first few and the last of a long one."""
+    teks = [format_func(p) for p in pilihan]
+    if len(teks) > _JUMLAH_CONTOH:
+        teks = [*teks[: _JUMLAH_CONTOH - 1], "…", teks[-1]]
+    return ", ".join(teks)
+
+
+def tautan_tak_terpenuhi(bahasa: Bahasa, param: str, nilai: str, harapan: str, tampil: str) -> None:
+    """Say at the top of the page that the link asked for ``param=nilai``, what was expected, what is shown."""
+    _wadah_pesan().warning(
+        t("ru_tautan_salah", bahasa, param=param, nilai=_kutip(nilai), harapan=harapan, tampil=tampil),
+        icon=":material/link_off:",
+    )
+
+
 def pilih_dari_url(
-    label: str, pilihan: Sequence[T], *, param: str, bawaan: T, format_func: Callable[[Any], str] = str, key: str
+    label: str,
+    pilihan: Sequence[T],
+    *,
+    param: str,
+    bawaan: T,
+    format_func: Callable[[Any], str] = str,
+    key: str,
+    terdekat: Callable[[str], T | None] | None = None,
+    bahasa: Bahasa | None = None,
 ) -> T:
-    """A selectbox whose starting value comes from the URL and whose choice is written back to it."""
+    """A selectbox whose starting value comes from the URL and whose choice is written back to it.
+
+    A URL value that is not among ``pilihan`` is replaced by ``terdekat(value)`` (the nearest valid
+    view) or ``bawaan``, and the page says so (in ``bahasa``, else the session's language).
+    """
+    daftar = list(pilihan)
     teks_url = st.query_params.get(param)
-    cocok = [p for p in pilihan if str(p) == teks_url]
+    cocok = [p for p in daftar if str(p) == teks_url]
     awal = cocok[0] if cocok else bawaan
-    nilai = st.selectbox(label, list(pilihan), index=list(pilihan).index(awal), format_func=format_func, key=key)
+    if teks_url is not None and not cocok:
+        pengganti = terdekat(teks_url) if terdekat is not None else None
+        awal = pengganti if pengganti is not None and pengganti in daftar else bawaan
+        b = bahasa or bahasa_sesi()
+        tautan_tak_terpenuhi(b, param, teks_url, contoh_pilihan(daftar, format_func), aman.md(format_func(awal)))
+    nilai = st.selectbox(label, daftar, index=daftar.index(awal), format_func=format_func, key=key)
     _simpan_param(param, str(nilai))
     return nilai
 
@@ -63,21 +154,96 @@ def pilih_provinsi(bahasa: Bahasa, provinsi: dict[str, str], *, izinkan_indonesi
         bawaan=bawaan,
         format_func=pilihan.__getitem__,
         key="provinsi",
+        bahasa=bahasa,
     )
 
 
+def tahun_terdekat(teks: str, tahun: Sequence[int]) -> int | None:
+    """The cycle with data nearest to the year in ``teks`` (the later one on a tie); None if not a year."""
+    try:
+        diminta = int(teks.strip())
+    except ValueError:
+        return None
+    return min(tahun, key=lambda x: (abs(x - diminta), -x)) if tahun else None
+
+
 def pilih_tahun(bahasa: Bahasa, tahun: Sequence[int], *, param: str = "tahun", key: str = "tahun") -> int:
-    """Cycle picker offering only cycles with data (URL parameter ``tahun``); latest by default."""
+    """Cycle picker offering only cycles with data (URL parameter ``tahun``); latest by default.
+
+    A year without data in a link (``?tahun=2020``) shows the nearest cycle with data, and says so.
+    """
     daftar = sorted({int(x) for x in tahun})
-    return pilih_dari_url(t("tahun", bahasa), daftar, param=param, bawaan=daftar[-1], key=key)
-
-
-def pilih_wilayah(bahasa: Bahasa, wilayah: dict[str, str], *, bawaan: str | None = None) -> str:
-    """Kab/kota picker (URL parameter ``wilayah``); ``wilayah`` maps code → name."""
-    kode = list(wilayah)
-    awal = bawaan if bawaan in wilayah else ("33.75" if "33.75" in wilayah else kode[0])
     return pilih_dari_url(
-        t("wilayah", bahasa), kode, param="wilayah", bawaan=awal, format_func=wilayah.__getitem__, key="wilayah"
+        t("tahun", bahasa),
+        daftar,
+        param=param,
+        bawaan=daftar[-1],
+        key=key,
+        terdekat=lambda teks: tahun_terdekat(teks, daftar),
+        bahasa=bahasa,
+    )
+
+
+# --- the region a page is about ---------------------------------------------------------------------
+
+
+def wilayah_bawaan(wilayah: dict[str, str]) -> str | None:
+    """Where a region picker starts: the logged-in editor's kab/kota, else the session's last choice, else None."""
+    pengguna = masuk.pengguna_masuk()
+    if pengguna is not None:
+        milik = [w for w in pengguna.wilayah if w in wilayah]
+        if milik:
+            return milik[0]
+    terakhir = st.session_state.get(K_WILAYAH_TERAKHIR)
+    return terakhir if isinstance(terakhir, str) and terakhir in wilayah else None
+
+
+def ingat_wilayah(kode: str | None) -> None:
+    """Remember the user's kab/kota for the next page of this session."""
+    if kode:
+        st.session_state[K_WILAYAH_TERAKHIR] = kode
+
+
+def pilih_wilayah(bahasa: Bahasa, wilayah: dict[str, str], *, bawaan: str | None = None) -> str | None:
+    """Kab/kota picker (URL parameter ``wilayah``); ``wilayah`` maps code → name. None: nothing chosen yet.
+
+    It starts at the URL's region, else ``bawaan``, else :func:`wilayah_bawaan`; an unknown code in
+    the URL is reported, never replaced by some region without a word.
+    """
+    kode = list(wilayah)
+    teks_url = st.query_params.get("wilayah")
+    awal = bawaan if bawaan in wilayah else wilayah_bawaan(wilayah)
+    if teks_url in wilayah:
+        awal = teks_url
+    elif teks_url is not None:
+        contoh = f"{kode[0]} ({aman.md(wilayah[kode[0]])})" if kode else "–"
+        harapan = t("ru_harapan_wilayah", bahasa, jumlah=len(kode), contoh=contoh)
+        tampil = aman.md(wilayah[awal]) if awal is not None else t("ru_tampil_belum_dipilih", bahasa)
+        tautan_tak_terpenuhi(bahasa, "wilayah", teks_url, harapan, tampil)
+    nilai = st.selectbox(
+        t("wilayah", bahasa),
+        kode,
+        index=None if awal is None else kode.index(awal),
+        format_func=wilayah.__getitem__,
+        placeholder=t("ru_pilih_kabkota", bahasa),
+        key="wilayah",
+    )
+    _simpan_param("wilayah", nilai)
+    ingat_wilayah(nilai)
+    return nilai
+
+
+def minta_pilih_wilayah(bahasa: Bahasa, kode_provinsi: str, nama_provinsi: str) -> None:
+    """No kab/kota chosen yet: ask for one, and offer the province's overview meanwhile."""
+    if isinstance(judul := getattr(_lokal, "judul", None), str):
+        st.title(judul)  # below the pickers, where the page's own heading would be
+    st.info(t("ru_pilih_dulu", bahasa, provinsi=aman.md(nama_provinsi)), icon=":material/location_on:")
+    tautan = {"provinsi": kode_provinsi} | ({"lang": "en"} if bahasa == "en" else {})
+    st.page_link(
+        "halaman/ringkasan.py",
+        label=t("ru_lihat_ringkasan", bahasa, provinsi=nama_provinsi),
+        icon=":material/arrow_forward:",
+        query_params=tautan,
     )
 
 
@@ -117,9 +283,13 @@ def susunan_kabkota(wilayah: pd.DataFrame) -> SusunanKabkota:
 def pilih_kabkota(bahasa: Bahasa, susunan: SusunanKabkota, kolom: Sequence[Any]) -> PilihanKabkota:
     """Province then kab/kota pickers in the first two of ``kolom`` (URL ``provinsi``, ``wilayah``).
 
-    A shared link that names only the region (``?wilayah=33.26``) selects its province too.
+    A shared link that names only the region (``?wilayah=33.26``) selects its province too; so does
+    the region a picker would start at (the editor's, the session's last). With no region chosen
+    the page asks for one and stops (:func:`minta_pilih_wilayah`).
     """
     kode_url = st.query_params.get("wilayah")
+    if kode_url is None and "provinsi" not in st.query_params:
+        kode_url = wilayah_bawaan(dict.fromkeys(susunan.induk, ""))
     if "provinsi" not in st.session_state and kode_url in susunan.induk:
         st.query_params["provinsi"] = susunan.induk[kode_url]
     with kolom[0]:
@@ -127,4 +297,36 @@ def pilih_kabkota(bahasa: Bahasa, susunan: SusunanKabkota, kolom: Sequence[Any])
     nama_kabkota = susunan.kabkota.get(kode_provinsi, {})
     with kolom[1]:
         kode = pilih_wilayah(bahasa, nama_kabkota)
+    if kode is None:  # no region yet: the page shows nothing region-specific until one is chosen
+        minta_pilih_wilayah(bahasa, kode_provinsi, susunan.nama_provinsi[kode_provinsi])
+        st.stop()
     return PilihanKabkota(kode_provinsi, susunan.nama_provinsi[kode_provinsi], kode, nama_kabkota[kode])
+
+
+# --- pages ---------------------------------------------------------------------------------------------
+
+
+def halaman_tidak_ada(halaman: Any, bahasa: Bahasa) -> None:
+    """Say in our words that a path is not a page (Streamlit then shows the default page).
+
+    ``halaman`` is what st.navigation returned. The requested path is Streamlit's own record of the
+    run's intent (no public API names it); without one, nothing is said.
+    """
+    ctx = get_script_run_ctx()
+    diminta = getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None)
+    if not isinstance(diminta, str) or not diminta.strip("/"):
+        return
+    ada = {str(info.get("url_pathname", "")) for info in ctx.pages_manager.get_pages().values()} if ctx else set()
+    if diminta.strip("/") in ada:
+        return
+    daftar = ", ".join(f"/{p}" for p in sorted(ada) if p and p != "beranda")
+    _wadah_pesan().warning(
+        t(
+            "ru_halaman_tidak_ada",
+            bahasa,
+            path=_kutip(diminta.strip("/")),
+            tampil=aman.md(halaman.title),
+            daftar=daftar,
+        ),
+        icon=":material/link_off:",
+    )

@@ -21,8 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import io
 import json
-from collections.abc import Mapping, Sequence
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,13 +36,15 @@ import plotly.graph_objects as go
 import plotly.offline
 from jinja2.utils import htmlsafe_json_dumps
 
-from indicators.analisis import profil, rekap, ringkasan
+from indicators.analisis import analitik, layanan, profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import folder, perlindungan as ekspor_perlindungan, tabel as ekspor_tabel
 from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.data import DataSitus, geojson_provinsi, muat_data
 from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.grafik import predikat as grafik, profil as grafik_profil
+from indicators.grafik.tahap import grafik_tahap
+from indicators.io import store
 from indicators.katalog.model import Skema
 from indicators.lokasi import STATIC_DIR
 from indicators.teks import penerjemah, t
@@ -159,6 +164,42 @@ class Kartu:
 
 
 @dataclass(frozen=True)
+class Sekitar:
+    """What a profile compares with, read once per bundle like :class:`DataSitus`.
+
+    The same tables the dashboard's Profil reads: every stage of the cycle (its stage comparison),
+    the stored neighbour pairs and the cycle's final scores of every kab/kota (a neighbour may lie in
+    another province), and every region's name.
+    """
+
+    skor_tahap: pd.DataFrame
+    tetangga: pd.DataFrame
+    wilayah: pd.DataFrame
+    skor_nasional: pd.DataFrame
+
+    @property
+    def nama(self) -> dict[str, str]:
+        """Region code → name."""
+        return dict(zip(self.wilayah["kode_wilayah"], self.wilayah["nama"], strict=True))
+
+
+def muat_sekitar(db_path: Path, data: DataSitus) -> Sekitar:
+    """Read the stage scores of the cycle, the neighbour pairs and the national final scores."""
+    kode = set(data.kabkota["kode_wilayah"])
+    skor_tahap = store.kueri(db_path, "skor_indikator", {"tahun": data.tahun, "tahap": None})
+    try:
+        nasional = layanan.tabel_skor(db_path, data.katalog, tahun=data.tahun, tahap="final")
+    except layanan.PilihanError:  # a cycle with official predikat only: neighbours without totals
+        nasional = pd.DataFrame(columns=layanan.KOLOM_SKOR)
+    return Sekitar(
+        skor_tahap=skor_tahap[skor_tahap["kode_wilayah"].isin(kode)],
+        tetangga=store.kueri(db_path, "tetangga"),
+        wilayah=store.kueri(db_path, "wilayah_semua"),
+        skor_nasional=nasional,
+    )
+
+
+@dataclass(frozen=True)
 class _Halaman:
     """Shared page frame: language, where the page sits (for relative links) and the footer."""
 
@@ -167,6 +208,8 @@ class _Halaman:
     tanggal: dt.date
     perlindungan: ekspor_perlindungan.IsiPerlindungan | None = None
     """Perlindungan Anak of the province in the public view (None: no such figures)."""
+    sekitar: Sekitar | None = None
+    """Every stage's scores and the neighbours, for the profiles (None: profiles without them)."""
 
     def render(
         self,
@@ -519,12 +562,17 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
     grafik_riwayat = _grafik("grafik-riwayat", _riwayat_grafik(riwayat, d, b))
     skor = None if baris_skor.empty else _skor_profil(d, kode, baris_skor.iloc[0], b)
     sintetis = bool(baris_skor["sintetis"].astype(bool).any()) or bool(riwayat["sintetis"].any())
+    tahap = None if h.sekitar is None else _tahap_profil(h.sekitar, d, kode, b)
+    tetangga = None if h.sekitar is None else _tetangga_profil(h.sekitar, d, kode, b)
+    semua_grafik = [grafik_riwayat] if skor is None else [grafik_riwayat, skor.kelompok, skor.ruang]
     return h.render(
         "profil.html",
         judul=t("judul_profil", b, nama=str(kab["nama"]), tahun=d.tahun),
         kedalaman=1,
         sintetis=sintetis,
-        grafik=[grafik_riwayat] if skor is None else [grafik_riwayat, skor.kelompok, skor.ruang],
+        grafik=semua_grafik + ([] if tahap is None else [tahap.grafik]),
+        tahap=tahap,
+        tetangga=tetangga,
         sebelum=None if sebelum is None else Tautan(nama_profil(*sebelum), sebelum[1]),
         berikut=None if berikut is None else Tautan(nama_profil(*berikut), berikut[1]),
         kartu=_kartu_profil(d, kab, baris_skor, b),
@@ -533,6 +581,82 @@ def halaman_profil(h: _Halaman, kode: str, sebelum: tuple[str, str] | None, beri
         tabel_riwayat=_tabel_riwayat(riwayat, b),
         skor=skor,
     )
+
+
+@dataclass(frozen=True)
+class _TahapProfil:
+    """The stage comparison of a profile: the figure the evaluation pack draws and its numbers."""
+
+    grafik: Grafik
+    tabel: Tabel
+
+
+def _tahap_profil(sekitar: Sekitar, d: DataSitus, kode: str, b: Bahasa) -> _TahapProfil | None:
+    """Totals at each stage (mandiri → provinsi → final) as on the dashboard's Profil; None without stages."""
+    skor_tahun = sekitar.skor_tahap[sekitar.skor_tahap["kode_wilayah"] == kode]
+    if skor_tahun.empty:
+        return None
+    per_tahap = profil.total_per_tahap(skor_tahun, d.katalog)
+    fig = _bingkai(grafik_tahap(per_tahap, b, penerjemah(b)), b, height=340)
+    kepala = [
+        Kolom(t("tahap", b)),
+        Kolom(t("total", b), angka=True),  # the site's "total" says "(sintetis)" itself
+        Kolom(t("ru_situs_perubahan", b), angka=True),
+        Kolom(t("predikat_hitung", b)),
+    ]
+    baris: list[list[str | Tautan]] = [  # in process order already (mandiri → provinsi → final)
+        [
+            t(f"tahap_{r['tahap']}", b),
+            _angka(r["total"], 2, b),
+            "–" if pd.isna(r["perubahan"]) else _bertanda(float(r["perubahan"]), b),
+            _label_hitung(r["predikat_hitung"], b),
+        ]
+        for r in per_tahap.to_dict("records")
+    ]
+    return _TahapProfil(_grafik("grafik-tahap", fig), Tabel(kepala, baris))
+
+
+def _bertanda(nilai: float, b: Bahasa) -> str:
+    """A change with its sign: +12,50 / −3,25."""
+    teks = format_angka(abs(nilai), 2, b)
+    return f"+{teks}" if nilai > 0 else (f"−{teks}" if nilai < 0 else teks)
+
+
+def _tetangga_profil(sekitar: Sekitar, d: DataSitus, kode: str, b: Bahasa) -> Tabel | None:
+    """The region and its neighbours (shared border) in the cycle, as the dashboard's Profil lists them.
+
+    A neighbour in this province links to its profile; None when the region has no stored neighbour.
+    """
+    tetangga = analitik.kelompok_sebaya(kode, "tetangga", sekitar.wilayah, sekitar.tetangga)
+    if not tetangga:
+        return None
+    kode_sebaya = [kode, *tetangga]
+    skor = sekitar.skor_nasional[sekitar.skor_nasional["kode_wilayah"].isin(kode_sebaya)]
+    nama = sekitar.nama
+    sebaya = profil.tabel_sebaya(kode, tetangga, skor, {k: nama.get(k, k) for k in kode_sebaya})
+    di_sini = set(d.kabkota["kode_wilayah"])
+    kepala = [
+        Kolom(t("nama", b)),
+        Kolom(t("total", b), angka=True),
+        Kolom(t("predikat_hitung", b)),
+        Kolom(t("predikat_resmi", b)),
+    ]
+    baris: list[list[str | Tautan]] = []
+    for r in sebaya.to_dict("records"):
+        label: str | Tautan = str(r["nama"])
+        if r["wilayah_ini"]:
+            label = f"{r['nama']} ({t('profil_wilayah_ini', b)})"
+        elif r["kode_wilayah"] in di_sini:
+            label = Tautan(nama_profil(str(r["kode_wilayah"]), str(r["nama"])), str(r["nama"]))
+        baris.append(
+            [
+                label,
+                _angka(r["total"], 2, b),
+                _label_hitung(r["predikat_hitung"], b) if pd.notna(r["total"]) else "–",
+                _label_predikat(r["predikat_resmi"], b) if r["predikat_resmi"] is not None else "–",
+            ]
+        )
+    return Tabel(kepala, baris)
 
 
 def _kartu_profil(d: DataSitus, kab: pd.Series, baris_skor: pd.DataFrame, b: Bahasa) -> list[Kartu]:
@@ -743,9 +867,18 @@ def _tulis_data(h: _Halaman, out_dir: Path) -> list[str]:
     return berkas
 
 
-def _tulis_halaman(h: _Halaman, out_dir: Path, static_dir: Path) -> None:
-    """Write every file of the bundle into ``out_dir`` (an empty folder)."""
-    data = h.data
+Kemajuan = Callable[[float, str], None]
+"""``kemajuan(bagian, langkah)``: how far a build is (0–1) and what it is doing, for a progress bar."""
+
+
+def _diam(bagian: float, langkah: str) -> None:
+    """No progress report (the CLI)."""
+
+
+def _tulis_halaman(h: _Halaman, out_dir: Path, static_dir: Path, kemajuan: Kemajuan = _diam) -> None:
+    """Write every file of the bundle into ``out_dir`` (an empty folder), reporting each step."""
+    data, b = h.data, h.bahasa
+    kemajuan(0.05, t("ringkasan", b))
     tulis_aset(out_dir, static_dir)
     berkas_data = _tulis_data(h, out_dir)
     _tulis(out_dir / "index.html", halaman_ringkasan(h, berkas_data))
@@ -754,7 +887,8 @@ def _tulis_halaman(h: _Halaman, out_dir: Path, static_dir: Path) -> None:
     _tulis(out_dir / "perlindungan.html", halaman_perlindungan(h, geojson))
     _tulis(out_dir / "sumber.html", halaman_sumber(h))
     urut = list(zip(data.kabkota["kode_wilayah"], data.kabkota["nama"], strict=True))
-    for i, (kode, _) in enumerate(urut):
+    for i, (kode, nama) in enumerate(urut):
+        kemajuan(0.2 + 0.8 * i / max(len(urut), 1), f"{t('profil', b)}: {nama}")
         sebelum = urut[i - 1] if i > 0 else None
         berikut = urut[i + 1] if i + 1 < len(urut) else None
         _tulis(out_dir / PROFIL / nama_profil(*urut[i]), halaman_profil(h, kode, sebelum, berikut))
@@ -769,13 +903,14 @@ def tulis_situs(
     *,
     tanggal: dt.date | None = None,
     static_dir: Path = STATIC_DIR,
+    kemajuan: Kemajuan = _diam,
 ) -> Path:
     """Write the offline presentation bundle for one province and cycle into ``out_dir``.
 
     Pages: ``index.html`` (overview), ``peta.html`` (map), ``perlindungan.html`` (Perlindungan
     Anak, public view), ``sumber.html`` (sources and attribution), ``profil/<kode>-<nama>.html``
     per kab/kota; shared files in ``aset/``; the ranking table as CSV and XLSX in ``data/``.
-    Returns the path of ``index.html``.
+    Returns the path of ``index.html``. ``kemajuan`` hears of each step (a progress bar).
 
     The bundle is written whole or not at all (:func:`indicators.ekspor.folder.folder_atomik`): it
     is built in a hidden folder beside ``out_dir`` and swapped in when complete, replacing an
@@ -785,10 +920,58 @@ def tulis_situs(
         layanan.PilihanError: the province or the cycle has no data (the message lists what exists).
         folder.FolderTujuanError: ``out_dir`` holds files that are not a bundle's (nothing is written).
     """
+    return _tulis_situs(db_path, kode_provinsi, tahun, out_dir, bahasa, tanggal, static_dir, kemajuan)[0]
+
+
+def _tulis_situs(
+    db_path: Path,
+    kode_provinsi: str,
+    tahun: int,
+    out_dir: Path,
+    bahasa: Bahasa,
+    tanggal: dt.date | None,
+    static_dir: Path,
+    kemajuan: Kemajuan,
+) -> tuple[Path, DataSitus]:
+    """:func:`tulis_situs`, also returning the data it drew (the ZIP is named after its province)."""
+    kemajuan(0.0, t("ru_situs_langkah_data", bahasa))
     data = muat_data(db_path, kode_provinsi, tahun)
     tanggal = tanggal or dt.date.today()
     perlindungan = ekspor_perlindungan.isi_situs(db_path, kode_provinsi, tahun, bahasa, tanggal)
-    h = _Halaman(data=data, bahasa=bahasa, tanggal=tanggal, perlindungan=perlindungan)
+    h = _Halaman(data, bahasa, tanggal, perlindungan, muat_sekitar(db_path, data))
     with folder.folder_atomik(out_dir, ISI_BUNDEL) as sementara:
-        _tulis_halaman(h, sementara, static_dir)
-    return out_dir / "index.html"
+        _tulis_halaman(h, sementara, static_dir, kemajuan)
+    return out_dir / "index.html", data
+
+
+def nama_zip(nama_provinsi: str, tahun: int, bahasa: Bahasa) -> str:
+    """The ZIP's name without extension, also its top folder: ``kla_situs_jawa-tengah_2025`` (``_en`` in English)."""
+    return f"kla_situs_{ekspor_tabel.slug(nama_provinsi)}_{tahun}" + ("_en" if bahasa == "en" else "")
+
+
+def zip_situs(
+    db_path: Path,
+    kode_provinsi: str,
+    tahun: int,
+    bahasa: Bahasa = "id",
+    *,
+    tanggal: dt.date | None = None,
+    static_dir: Path = STATIC_DIR,
+    kemajuan: Kemajuan = _diam,
+) -> tuple[str, bytes]:
+    """The offline bundle as a ZIP (file name, bytes), built in a temporary folder that is then removed.
+
+    The archive holds one folder named like the file (:func:`nama_zip`), so unpacking it anywhere
+    gives one tidy folder. Raises what :func:`tulis_situs` raises.
+    """
+    with tempfile.TemporaryDirectory(prefix="kla_situs_") as sementara:
+        tujuan = Path(sementara) / "situs"
+        index, data = _tulis_situs(db_path, kode_provinsi, tahun, tujuan, bahasa, tanggal, static_dir, kemajuan)
+        nama = nama_zip(data.nama_provinsi, tahun, bahasa)
+        kemajuan(1.0, t("ru_situs_langkah_zip", bahasa))
+        isi = io.BytesIO()
+        with zipfile.ZipFile(isi, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for berkas in sorted(index.parent.rglob("*")):
+                if berkas.is_file():
+                    z.write(berkas, f"{nama}/{berkas.relative_to(index.parent).as_posix()}")
+    return f"{nama}.zip", isi.getvalue()

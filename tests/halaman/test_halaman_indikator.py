@@ -108,7 +108,7 @@ def test_seri_tren_rata_rata_dan_wilayah():
 
 
 def test_bawaan_kla24_01_metadata_lencana_dan_rujukan(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75").run())
     assert at.title[0].value == "Indikator KLA"
     assert at.header[0].value == "KLA24-01 · Perda KLA"
     assert dict(at.query_params) == {"skema": "KLA24", "indikator": "KLA24-01", "tahun": "2025", "wilayah": "33.75"}
@@ -139,9 +139,10 @@ def test_bawaan_kla24_01_metadata_lencana_dan_rujukan(app_db: Path):
 
 
 def test_peringkat_peta_dan_tren(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75").run())
     peta, tren = _spek(at)
-    (trace,) = peta["data"]
+    trace, sisipan = peta["data"]  # the inset shows Karimunjawa (Jepara) beside the mainland frame
+    assert (sisipan["geo"], sisipan["locations"]) == ("geo2", ["33.20"])
     assert trace["type"] == "choropleth"
     assert trace["geojson"] == "/app/static/geo/jawa_tengah_kabkota.geojson"  # a URL: no geometry in the figure
     assert len(trace["locations"]) == 35
@@ -168,7 +169,7 @@ def test_peringkat_peta_dan_tren(app_db: Path):
 
 
 def test_ganti_indikator_tahun_dan_wilayah(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75").run())
     at.selectbox(key="indikator_KLA24").set_value("KLA24-13").run()
     periksa_tanpa_galat(at)
     assert at.header[0].value == "KLA24-13 · Prevalensi Gizi"
@@ -177,7 +178,7 @@ def test_ganti_indikator_tahun_dan_wilayah(app_db: Path):
     periksa_tanpa_galat(at)
     assert at.query_params["tahun"] == "2021"
     assert any("evaluasi 2021" in c.value for c in at.caption)
-    (trace,) = _spek(at)[0]["data"]
+    trace = _spek(at)[0]["data"][0]
     assert trace["zmax"] == 40
     at.selectbox(key="wilayah").set_value("33.01").run()
     periksa_tanpa_galat(at)
@@ -191,18 +192,18 @@ def test_ganti_indikator_tahun_dan_wilayah(app_db: Path):
 
 
 def test_statistik_belum_terverifikasi_ditandai(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-21").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-21").run())
     statistik = _tabel(at, "Statistik").set_index("Statistik")
     assert statistik.loc["Korban kekerasan anak 0–18 tahun (belum terverifikasi)", "Status"] == "BELUM terverifikasi"
 
 
 def test_indikator_tanpa_statistik(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-01").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-01").run())
     assert any("Belum ada statistik mentah" in i.value for i in at.info)
 
 
 def test_ganti_skema_ke_kla31_dan_kembali_lewat_padanan(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-04").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-04").run())
     at.selectbox(key="skema").set_value("KLA31").run()
     periksa_tanpa_galat(at)
     # The crosswalk counterpart is picked, and only the scheme's cycle (2017) is offered.
@@ -220,21 +221,26 @@ def test_ganti_skema_ke_kla31_dan_kembali_lewat_padanan(app_db: Path):
 
 
 def test_tautan_langsung_ke_indikator_kla31(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA31-20").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA31-20").run())
     assert at.selectbox(key="skema").value == "KLA31"
     assert at.header[0].value.startswith("KLA31-20 · ")
     assert any("tidak punya padanan di KLA24" in i.value for i in at.info)
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("indikator", lang="en", indikator="KLA24-13").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", lang="en", indikator="KLA24-13").run())
     assert at.title[0].value == "KLA indicators"
     teks = _markdown(at)
     assert "**Under-five nutritional status (stunting, wasting, underweight)**" in teks
-    assert "**Full name** :blue-badge[inferred]" in teks
+    assert "**Official full name (Indonesian)** :blue-badge[inferred]" in teks
+    # English content, with the official Indonesian name kept beside it.
+    assert "Under-five nutritional status (stunting, wasting, underweight) · Nutrition prevalence" in teks
+    assert "- Stunting prevalence among under-fives" in teks
+    assert "Prevalensi stunting balita" not in teks
+    assert "The nutritional status of under-fives as a reflection" in teks
     assert ":orange-badge[assumption, not official]" in teks
     assert "40 points (this group 210, whole scheme 1,000)" in teks
-    assert any("quoted in Indonesian" in c.value for c in at.caption)
+    assert any("translated from its Indonesian sources" in c.value for c in at.caption)
     assert at.header[1].value == "KLA24-13 score across Jawa Tengah kab/kota (synthetic)"
     assert any("synthetic example data" in w.value for w in at.warning)
     assert "Rank" in _tabel(at, "Rank").columns
@@ -247,17 +253,17 @@ def test_bahasa_inggris(app_db: Path):
 
 def test_klaster_paud_hi_belum_pasti_dan_instansi_vertikal(app_db: Path):
     """KLA24-10's klaster is contested (slide vs the Minister's 2022 release): both sources, a badge."""
-    at = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-10").run())
+    at = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-10").run())
     klaster = next(m.value for m in at.markdown if m.value.startswith("**Klaster**"))
     assert ":orange-badge[belum pasti]" in klaster
     assert "Klaster II" in klaster
     daftar = "\n".join(m.value for m in at.markdown)
     assert "slideplayer.info/amp/17552328" in daftar
     assert "purbalinggakab.go.id" in daftar
-    lain = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-11").run())
+    lain = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-11").run())
     assert "belum pasti" not in next(m.value for m in lain.markdown if m.value.startswith("**Klaster**"))
     # Members that are not regional OPD are labelled as national agency offices.
-    kawin = periksa_tanpa_galat(buka_halaman("indikator", indikator="KLA24-07", lang="en").run())
+    kawin = periksa_tanpa_galat(buka_halaman("indikator", wilayah="33.75", indikator="KLA24-07", lang="en").run())
     opd = next(m.value for m in kawin.markdown if m.value.startswith("**Responsible OPD and agencies**"))
     assert "BPS (national agency office, not an OPD)" in opd
     assert "DP3A (" not in opd

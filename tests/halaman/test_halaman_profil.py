@@ -52,7 +52,7 @@ def _resmi_csv(kode: str) -> dict[int, str]:
 
 
 def _input_sim(at: AppTest, indikator: str, kunci: str = "33.75_2025_final") -> Any:
-    return at.number_input(key=f"profil_sim_{kunci}_{indikator}")
+    return at.text_input(key=f"profil_sim_{kunci}_{indikator}")
 
 
 def _tabel(at: AppTest, kolom: str) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def _tabel(at: AppTest, kolom: str) -> pd.DataFrame:
 
 
 def test_bawaan_kota_pekalongan_2025(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil").run())
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
     assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2025"
     assert {"wilayah": "33.75", "tahun": "2025", "tahap": "final", "provinsi": "33"}.items() <= dict(
         at.query_params
@@ -92,7 +92,9 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     celah = [a["text"] for a in g["riwayat"]["layout"]["annotations"]]
     assert celah == ["tanpa evaluasi", "tanpa evaluasi"]
     assert [s["x0"] + 0.45 for s in g["riwayat"]["layout"]["shapes"]] == pytest.approx([2020, 2024])
-    assert g["riwayat"]["layout"]["xaxis"]["tickvals"] == [2017, 2018, 2019, 2021, 2022, 2023, 2025]
+    # A few labelled years (the last always), never rotated; a small tick at every year (a 390 px phone).
+    assert g["riwayat"]["layout"]["xaxis"]["tickvals"] == [2017, 2019, 2021, 2023, 2025]
+    assert g["riwayat"]["layout"]["xaxis"]["tickangle"] == 0
 
     # Groups: maxima from the catalogue (labelled as the project's assumption), province average.
     maks = _trace(g["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
@@ -122,14 +124,15 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     assert sebaya["Nama"].tolist()[0] == "Kota Pekalongan (wilayah ini)"
     assert set(sebaya["Nama"].tolist()[1:]) == {"Kabupaten Batang", "Kabupaten Pekalongan"}
 
-    # What-if form: six inputs up front at the current scores, the rest folded, three rubric statistics.
-    assert _input_sim(at, "KLA24-01").value == pytest.approx(50.57)
-    assert len([n for n in at.number_input if str(n.key).startswith("profil_sim_")]) == 24
-    assert len([n for n in at.number_input if str(n.key).startswith("profil_stat_")]) == 3
+    # What-if form: six inputs up front at the current scores (decimal comma), the rest folded, three
+    # rubric statistics.
+    assert _input_sim(at, "KLA24-01").value == "50,57"
+    assert len([n for n in at.text_input if str(n.key).startswith("profil_sim_")]) == 24
+    assert len([n for n in at.text_input if str(n.key).startswith("profil_stat_")]) == 3
 
 
 def test_ganti_wilayah(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil").run())
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
     at.selectbox(key="wilayah").set_value("33.26").run()
     periksa_tanpa_galat(at)
     assert at.title[0].value == "Profil Kabupaten Pekalongan — evaluasi 2025"
@@ -141,7 +144,7 @@ def test_ganti_wilayah(app_db: Path):
 
 
 def test_ganti_siklus_dan_skema_lama(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil").run())
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
     at.selectbox(key="tahun").set_value(2021).run()
     periksa_tanpa_galat(at)
     assert at.title[0].value == "Profil Kota Pekalongan — evaluasi 2021"
@@ -155,7 +158,7 @@ def test_ganti_siklus_dan_skema_lama(app_db: Path):
     assert len(_tabel(at, "Status")) == 31
     maks = _trace(_grafik(at)["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
     assert maks["x"] == list(KAT.skema["KLA31"].nilai_maks_kelompok().values())
-    assert not [n for n in at.number_input if str(n.key).startswith("profil_stat_")]  # no rubric in KLA31
+    assert not [n for n in at.text_input if str(n.key).startswith("profil_stat_")]  # no rubric in KLA31
     assert any("Indikator dengan ruang terbesar" in m.value and "saja sudah cukup" in m.value for m in at.markdown)
 
 
@@ -167,10 +170,10 @@ def test_tahap_dari_url(app_db: Path):
 
 
 def test_simulasi_naik_predikat(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil").run())
-    _input_sim(at, "KLA24-01").set_value(70.0)
-    _input_sim(at, "KLA24-18").set_value(45.0)
-    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(17.68)
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    _input_sim(at, "KLA24-01").set_value("70")
+    _input_sim(at, "KLA24-18").set_value("45,0")
+    at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("17,68")
     at.button(key="profil_sim_kirim").click().run()
     periksa_tanpa_galat(at)
     metrik = _metrik(at)
@@ -187,17 +190,27 @@ def test_simulasi_naik_predikat(app_db: Path):
 
 
 def test_simulasi_masukan_tidak_sah(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil").run())
-    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(150.0)
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("150")
     at.button(key="profil_sim_kirim").click().run()
     periksa_tanpa_galat(at, galat=1)  # the user's mistake, said once
     assert at.error[0].value.startswith("Masukan simulasi tidak sah")
     assert "di luar 0–100 persen" in at.error[0].value
     assert "Predikat hitung baru" not in _metrik(at)
+    # A decimal point in Indonesian is refused, not guessed (50.57 could mean 5.057), and a score
+    # above its maximum is named with the maximum; both in one message.
+    at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("")
+    _input_sim(at, "KLA24-01").set_value("50.5")
+    _input_sim(at, "KLA24-18").set_value("45,5")
+    at.button(key="profil_sim_kirim").click().run()
+    periksa_tanpa_galat(at, galat=1)
+    pesan = at.error[0].value
+    assert "01 Perda KLA: '50.5' bukan angka yang sah; tulis seperti 1.234,5 (koma desimal)" in pesan
+    assert "18 Wajar 12 Th: 45,5 di luar 0–45" in pesan
 
 
 def test_bahasa_inggris(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil", lang="en").run())
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75", lang="en").run())
     assert at.title[0].value == "Profile of Kota Pekalongan — 2025 evaluation"
     assert "synthetic example data" in at.warning[0].value
     metrik = _metrik(at)
@@ -208,9 +221,10 @@ def test_bahasa_inggris(app_db: Path):
     assert g["kelompok"]["data"][0]["y"][0] == "Institutional strengthening"
     assert _trace(g["riwayat"], "No data found")["x"] == [2017, 2018]
     status = _tabel(at, "Status")
-    assert status["Indicator"].iloc[0].startswith("01 Regional regulation")
+    assert status["Indicator"].iloc[0] == "01 KLA regulation (Perda KLA)"
     assert set(status["Status"]) <= {"full", "good", "partial", "low", "no score yet"}
-    at.number_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value(-3.0)
+    assert _input_sim(at, "KLA24-01").value == "50.57"
+    at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("-3")
     at.button(key="profil_sim_kirim").click().run()
     periksa_tanpa_galat(at, galat=1)
     assert at.error[0].value.startswith("Invalid what-if input")

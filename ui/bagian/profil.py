@@ -17,7 +17,7 @@ import streamlit as st
 
 from indicators.analisis import analitik, profil, simulasi
 from indicators.analisis.profil import AsalTotal
-from indicators.format import Bahasa, format_angka
+from indicators.format import Bahasa, baca_angka, format_angka
 from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
@@ -53,11 +53,6 @@ def label_predikat(predikat: object, bahasa: Bahasa, *, resmi: bool) -> str:
 def label_tahap(tahap: str, bahasa: Bahasa) -> str:
     """Stage name (Evaluasi mandiri, Verifikasi provinsi, Final)."""
     return t(f"tahap_{tahap}", bahasa)
-
-
-def _satuan(satuan: str, bahasa: Bahasa) -> str:
-    """A statistic's unit (the catalogue states units in Indonesian) in the reader's language."""
-    return satuan if bahasa == "id" else {"persen": "percent"}.get(satuan, satuan)
 
 
 def _sintetis(teks: str, bahasa: Bahasa) -> str:
@@ -276,35 +271,72 @@ def render_status(status: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: 
 # --- what-if ---------------------------------------------------------------------------------------
 
 
-def _input_skor(ind: Indikator, nilai: object, kunci: str, bahasa: Bahasa) -> float | None:
+# The what-if inputs are text fields, not st.number_input: a number input shows and accepts only a
+# decimal point (50.57), and the Indonesian reader writes 50,57. The text is read with Babel in the
+# reader's locale (indicators.format.baca_angka) when the form is sent; a bad value is named.
+
+
+def _input_skor(ind: Indikator, nilai: object, kunci: str, bahasa: Bahasa) -> str:
     kosong = nilai is None or pd.isna(nilai)  # type: ignore[call-overload]
-    return st.number_input(
+    return st.text_input(
         label_indikator(ind, bahasa),
-        min_value=0.0,
-        max_value=float(ind.nilai_maks),
-        value=None if kosong else float(nilai),  # type: ignore[arg-type]
-        step=0.5,
-        format="%.2f",
+        value="" if kosong else _angka(float(nilai), 2, bahasa),  # type: ignore[arg-type]
         key=f"profil_sim_{kunci}_{ind.id}",
+        placeholder=t("profil_sim_kosong", bahasa),
         help=t("profil_sim_bantuan_skor", bahasa, maks=_angka(ind.nilai_maks, 0, bahasa)),
     )
 
 
+def baca_masukan(
+    skor: Mapping[str, str], statistik: Mapping[str, str], katalog: Katalog, bahasa: Bahasa
+) -> tuple[dict[str, float], dict[str, float], list[str]]:
+    """Read the typed what-if values in the reader's locale: new scores, new statistics, problems.
+
+    ``skor`` maps indicator id → text, ``statistik`` statistic code → text. An empty field is not
+    used. Each problem names the field, the value typed and what was expected.
+    """
+    indikator = katalog.indikator()
+    skor_baru: dict[str, float] = {}
+    statistik_baru: dict[str, float] = {}
+    masalah: list[str] = []
+    for kode, teks in skor.items():
+        if not teks.strip():
+            continue
+        maks = indikator[kode].nilai_maks
+        try:
+            nilai = baca_angka(teks, bahasa)
+        except ValueError as exc:
+            masalah.append(f"{label_indikator(indikator[kode], bahasa)}: {exc}")
+            continue
+        if not 0 <= nilai <= maks:
+            masalah.append(
+                t("profil_sim_di_luar", bahasa, indikator=label_indikator(indikator[kode], bahasa),
+                  nilai=teks.strip(), maks=_angka(maks, 0, bahasa))
+            )  # fmt: skip
+            continue
+        skor_baru[kode] = nilai
+    for kode, teks in statistik.items():
+        if teks.strip():
+            try:
+                statistik_baru[kode] = baca_angka(teks, bahasa)
+            except ValueError as exc:
+                masalah.append(f"{katalog.statistik[kode].nama_teks(bahasa)}: {exc}")
+    return skor_baru, statistik_baru, masalah
+
+
 def _input_statistik(
     katalog: Katalog, ind: Indikator, terakhir: Mapping[str, tuple[float, int]], kunci: str, bahasa: Bahasa
-) -> float | None:
+) -> str:
     assert ind.rubrik is not None
     stat = katalog.statistik[ind.rubrik.statistik]
-    nama = stat.nama if bahasa == "id" else stat.nama_en
+    nama = stat.nama_teks(bahasa)
     ada = terakhir.get(stat.kode)
     bantuan = t("profil_sim_rubrik_bantuan", bahasa, indikator=label_indikator(ind, bahasa))
     if ada is not None:
         bantuan += " " + t("profil_sim_terakhir", bahasa, nilai=_angka(ada[0], 2, bahasa), tahun=ada[1])
-    return st.number_input(
-        f"{nama} ({_satuan(stat.satuan, bahasa)}) → {ind.id}",
-        value=None,
-        step=0.1,
-        format="%.2f",
+    return st.text_input(
+        f"{nama} ({stat.satuan_teks(bahasa)}) → {ind.id}",
+        value="",
         key=f"profil_stat_{kunci}_{stat.kode}",
         placeholder=t("profil_sim_kosong", bahasa),
         help=bantuan,
@@ -327,8 +359,8 @@ def render_simulasi(
     baris = skor_siklus.iloc[0]
     kunci = f"{baris['kode_wilayah']}_{baris['tahun']}_{baris['tahap']}"
     urut = [str(k) for k in ruang["indikator"]]
-    masukan: dict[str, float | None] = {}
-    statistik_baru: dict[str, float] = {}
+    masukan: dict[str, str] = {}
+    statistik_teks: dict[str, str] = {}
     with st.form("profil_simulasi"):
         for daftar, wadah in ((urut[:JUMLAH_SIMULASI], st.container()), (urut[JUMLAH_SIMULASI:], None)):
             if wadah is None:
@@ -343,13 +375,17 @@ def render_simulasi(
             st.markdown(t("profil_sim_statistik", bahasa))
             for wadah_stat, ind in zip(st.columns(len(dengan_rubrik)), dengan_rubrik, strict=True):
                 with wadah_stat:
-                    nilai = _input_statistik(katalog, ind, terakhir, kunci, bahasa)
-                if nilai is not None and ind.rubrik is not None:
-                    statistik_baru[ind.rubrik.statistik] = float(nilai)
+                    teks = _input_statistik(katalog, ind, terakhir, kunci, bahasa)
+                if ind.rubrik is not None:
+                    statistik_teks[ind.rubrik.statistik] = teks
+        st.caption(t("profil_sim_format", bahasa, contoh=_angka(50.57, 2, bahasa)))
         kirim = st.form_submit_button(t("profil_sim_kirim", bahasa), type="primary", key="profil_sim_kirim")
     if not kirim:
         return
-    skor_baru = {k: float(v) for k, v in masukan.items() if v is not None}
+    skor_baru, statistik_baru, masalah = baca_masukan(masukan, statistik_teks, katalog, bahasa)
+    if masalah:
+        st.error(t("profil_sim_galat", bahasa, pesan="; ".join(masalah)))
+        return
     try:
         hasil = profil.simulasikan_profil(skor_siklus, katalog, masukan_skor=skor_baru, statistik_baru=statistik_baru)
     except simulasi.SimulasiError as exc:
@@ -375,9 +411,9 @@ def catatan_asumsi(
                 "profil_asumsi_rubrik",
                 bahasa,
                 indikator=label_indikator(indikator[str(kode)], bahasa),
-                statistik=info.nama if bahasa == "id" else info.nama_en,
+                statistik=info.nama_teks(bahasa),
                 nilai=_angka(nilai, 2, bahasa),
-                satuan=_satuan(info.satuan, bahasa),
+                satuan=info.satuan_teks(bahasa),
                 porsi=_angka(100 * float(porsi), 0, bahasa),
                 skor=_angka(skor, 2, bahasa),
             )

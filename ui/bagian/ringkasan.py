@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import io
+import threading
+import zipfile
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from indicators.analisis import rekap, ringkasan
+from indicators.analisis import layanan, rekap, ringkasan
+from indicators.ekspor import folder, situs
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat
 from indicators.teks import t
-from ui import tampilan, tetap
+from ui import aman, tampilan, tetap
 from ui.unduh import gambar, tabel
+
+_SATU_SITUS = threading.Lock()
+"""One offline-site build at a time on the server: a second would halve the first's share of the
+CPU. A session that finds it taken is told to try again, never made to wait."""
 
 
 def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> None:
@@ -217,3 +227,50 @@ def render_rekap_nasional(rekap_semua: pd.DataFrame, tahun: int, urutan: list[st
         st.caption(
             t("rekap_peserta_provila", bahasa, peserta=lain.get("Peserta", "–"), provila=lain.get("Provila", "–"))
         )
+
+
+# --- the offline site ----------------------------------------------------------------------------------
+
+
+def render_situs(db: Path, kode_provinsi: str, nama: str, tahun: int, bahasa: Bahasa) -> None:
+    """Build the offline site (``kla export site``) from the page and offer it as a ZIP.
+
+    The bundle is written in a temporary folder that is removed once zipped; a status box shows each
+    step (data, then every profile, then the ZIP). The ZIP stays in the session until it is rebuilt.
+    """
+    if kode_provinsi == "00":
+        return  # the site is per province; the summary pack button says the same by its absence
+    kunci = f"situs_{kode_provinsi}_{tahun}_{bahasa}"
+    bantuan = t("ru_situs_keterangan", bahasa, provinsi=nama, tahun=tahun)
+    if st.button(t("ru_situs_buat", bahasa), key=f"{kunci}_buat", icon=":material/folder_zip:", help=bantuan):
+        _bangun_situs(db, kode_provinsi, tahun, bahasa, kunci)
+    if kunci in st.session_state:
+        nama_berkas, isi = st.session_state[kunci]
+        st.download_button(
+            t("ru_situs_unduh", bahasa), isi, file_name=nama_berkas, mime="application/zip", on_click="ignore",
+            key=f"{kunci}_unduh", icon=":material/download:", help=bantuan,
+        )  # fmt: skip
+
+
+def _bangun_situs(db: Path, kode_provinsi: str, tahun: int, bahasa: Bahasa, kunci: str) -> None:
+    if not _SATU_SITUS.acquire(blocking=False):
+        st.info(t("ru_situs_sibuk", bahasa), icon=":material/hourglass_top:")
+        return
+    try:
+        with st.status(t("ru_situs_status", bahasa), expanded=True) as status:
+            bilah = st.progress(0.0, text=t("ru_situs_langkah_data", bahasa))
+
+            def lapor(bagian: float, langkah: str) -> None:
+                bilah.progress(min(max(bagian, 0.0), 1.0), text=aman.md(langkah))  # a region name is data
+
+            nama_berkas, isi = situs.zip_situs(db, kode_provinsi, tahun, bahasa, kemajuan=lapor)
+            halaman = sum(n.endswith(".html") for n in zipfile.ZipFile(io.BytesIO(isi)).namelist())
+            ukuran = f"{format_angka(len(isi) / 1_000_000, 1, bahasa)} MB"
+            status.update(
+                label=t("ru_situs_selesai", bahasa, halaman=halaman, ukuran=ukuran), state="complete", expanded=False
+            )
+        st.session_state[kunci] = (nama_berkas, isi)
+    except (layanan.PilihanError, folder.FolderTujuanError, OSError, ValueError) as exc:
+        st.error(t("ru_situs_gagal", bahasa, pesan=aman.md(exc)))
+    finally:
+        _SATU_SITUS.release()
