@@ -9,7 +9,14 @@ from indicators.akun import pengguna as akun
 from indicators.gugus import layanan, simpan, tugas, xlsx as gugus_xlsx
 from indicators.teks import t
 from ui import aman, cache, masuk, widgets
-from ui.bagian import butir_tambahan as bt, gugus_tugas as hg, kelembagaan as hk, pembinaan as hp, regulasi as hr
+from ui.bagian import (
+    butir_tambahan as bt,
+    gugus_massal as gm,
+    gugus_tugas as hg,
+    kelembagaan as hk,
+    pembinaan as hp,
+    regulasi as hr,
+)
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -25,6 +32,7 @@ st.title(t("gt_judul", bahasa, nama=nama))
 st.caption(t("gt_subjudul", bahasa, tahun=tugas.tahun_evaluasi_berikut(kat, hari_ini)))
 hp.render_hitung_mundur(cache.kalender_evaluasi(db, dipilih.kode_provinsi), hari_ini, bahasa)
 pengguna = masuk.pengguna_masuk()
+masuk.tombol_keluar_halaman(bahasa)  # the same logout as the Unggah Data page (sidebar)
 boleh = pengguna is not None and akun.dalam_lingkup(pengguna, kode)
 if pesan := st.session_state.pop("gt_pesan", None):
     st.success(pesan)
@@ -44,6 +52,7 @@ hr.render_peringatan_gugus(db, kode, hari_ini, bahasa)
 hg.render_checklist(rk, skema, bahasa)
 if boleh and pengguna is not None:
     hg.render_ubah_butir(rk, pengguna, path, dd, bahasa)
+    gm.render_massal(rk, pengguna, path, dd, bahasa)
     bt.render_butir_tambahan(rk, pengguna, path, dd, skema, bahasa)
 
 xlsx = functools.partial(  # made when the button is clicked, not on every rerun
@@ -66,6 +75,9 @@ st.download_button(
     on_click="ignore",
     key="gt_unduh",
 )
+if boleh and pengguna is not None:
+    semua_kabkota = {k: v for per in cache.susunan_kabkota(db).kabkota.values() for k, v in per.items()}
+    gm.render_unggah(rk, pengguna, db, semua_kabkota, kat, dd, bahasa)
 hk.render_kelembagaan(rk, pengguna, boleh, path, bahasa)
 
 hg.render_lintasan(rk, kat, bahasa)

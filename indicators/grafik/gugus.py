@@ -7,14 +7,15 @@ evaluation: earlier evaluations, the workspace's snapshots and the rough final e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.analisis import profil
 from indicators.analisis.skor import hitung_skor
-from indicators.format import Bahasa, format_angka
+from indicators.format import Bahasa, format_angka, format_tanggal
 from indicators.katalog.model import Katalog
 from indicators.teks import t
 
@@ -78,57 +79,111 @@ def grafik_kesiapan(kesiapan: pd.DataFrame, label: Mapping[str, str], judul: str
     return fig
 
 
-def _tanggal_siklus(katalog: Katalog, tahun: int) -> dt.date:
-    siklus = next((s for s in katalog.siklus if s.tahun == tahun), None)
-    if siklus is not None and siklus.tanggal_penganugerahan:
-        return dt.date.fromisoformat(siklus.tanggal_penganugerahan)
-    return dt.date(tahun, 7, 23)  # Hari Anak Nasional, the usual award date (kla-domain.md §3.2)
+def posisi_tanggal(tanggal: dt.date) -> float:
+    """A date on the cycle axis: its year plus the share of the year gone (1 July 2026 → about 2026.5)."""
+    awal = dt.date(tanggal.year, 1, 1)
+    return tanggal.year + (tanggal - awal).days / (dt.date(tanggal.year + 1, 1, 1) - awal).days
+
+
+def _teks_hover(label: str, waktu: str, nilai: object, bahasa: Bahasa) -> str:
+    return f"{label}<br>{waktu}: {_angka(nilai, 2, bahasa)}"
 
 
 def grafik_lintasan(
     rk: Lintasan, katalog: Katalog, tahun_berikut: int, proyeksi: Mapping[str, object] | None, bahasa: Bahasa
 ) -> go.Figure:
-    """Totals over time: earlier evaluations (mandiri and final), snapshots, and the rough final estimate."""
+    """Totals per evaluation cycle (mandiri and final), snapshots, and the rough final estimate.
+
+    The x axis counts cycles, not award dates: each evaluation sits exactly on its cycle's tick (the
+    2023 evaluation on "2023", whatever day it was awarded), the assumed next evaluation gets its own
+    tick, and years without an evaluation between cycles are shaded as gaps, as on the Profil history.
+    A snapshot sits at its date within the year (between the ticks), its date on hover.
+    """
     fig = go.Figure()
+    tahun_data: list[int] = []
     if len(rk.skor_wilayah):
         skor = hitung_skor(rk.skor_wilayah, katalog)
-        sintetis = " (sintetis)" if bahasa == "id" else " (synthetic)"
+        tahun_data = sorted({int(x) for x in skor["tahun"]})
+        _tandai_tanpa_evaluasi(fig, profil.tahun_tanpa_siklus(tahun_data), bahasa)
+        sintetis = f" ({t('gt_sintetis_pendek', bahasa)})"
         for tahap, kunci, gaya in (("final", "gt_lintasan_final", "solid"), ("mandiri", "gt_lintasan_mandiri", "dot")):
             data = skor[skor["tahap"] == tahap].sort_values("tahun")
             if data.empty:
                 continue
             label = t(kunci, bahasa) + (sintetis if bool(data["sintetis"].any()) else "")
             fig.add_scatter(
-                x=[_tanggal_siklus(katalog, int(x)) for x in data["tahun"]],
+                x=[int(x) for x in data["tahun"]],
                 y=data["total"],
                 mode="lines+markers",
                 name=label,
                 line={"dash": gaya, "color": "#636363"},
+                hovertext=[
+                    _teks_hover(label, str(int(x)), v, bahasa)
+                    for x, v in zip(data["tahun"], data["total"], strict=True)
+                ],
+                hoverinfo="text",
             )
     if len(rk.lintasan):
+        tanggal = [dt.date.fromisoformat(str(x)[:10]) for x in rk.lintasan["tanggal"]]
+        label = t("gt_lintasan_snapshot", bahasa)
         fig.add_scatter(
-            x=list(rk.lintasan["tanggal"]),
+            x=[posisi_tanggal(x) for x in tanggal],
             y=rk.lintasan["total"],
             mode="lines+markers",
-            name=t("gt_lintasan_snapshot", bahasa),
+            name=label,
             line={"color": "#3182bd", "width": 3},
+            hovertext=[
+                _teks_hover(label, format_tanggal(x, bahasa), v, bahasa)
+                for x, v in zip(tanggal, rk.lintasan["total"], strict=True)
+            ],
+            hoverinfo="text",
         )
-    if proyeksi is not None and len(rk.lintasan):
-        fig.add_scatter(
-            x=[rk.lintasan["tanggal"].iloc[-1], _tanggal_siklus(katalog, tahun_berikut)],
-            y=[proyeksi["total_snapshot"], proyeksi["perkiraan_final"]],
-            mode="lines+markers",
-            name=t("gt_lintasan_proyeksi", bahasa),
-            line={"dash": "dash", "color": "#e6550d"},
-        )
+        if proyeksi is not None:
+            label = t("gt_lintasan_proyeksi", bahasa)
+            fig.add_scatter(
+                x=[posisi_tanggal(tanggal[-1]), tahun_berikut],
+                y=[proyeksi["total_snapshot"], proyeksi["perkiraan_final"]],
+                mode="lines+markers",
+                name=label,
+                line={"dash": "dash", "color": "#e6550d"},
+                hovertext=[
+                    _teks_hover(label, format_tanggal(tanggal[-1], bahasa), proyeksi["total_snapshot"], bahasa),
+                    _teks_hover(label, str(tahun_berikut), proyeksi["perkiraan_final"], bahasa),
+                ],
+                hoverinfo="text",
+            )
     for pita in katalog.pita.pita:
         fig.add_hline(y=pita.bawah, line={"width": 1, "color": "#bdbdbd", "dash": "dot"}, annotation_text=pita.predikat)
+    tik = sorted({*tahun_data, tahun_berikut})
     fig.update_layout(
         title=t("gt_lintasan", bahasa, tahun=tahun_berikut),
         yaxis_title=t("gt_sumbu_total", bahasa),
+        xaxis={
+            "title": {"text": t("gt_sumbu_siklus", bahasa)},
+            "tickmode": "array",
+            "tickvals": tik,
+            "ticktext": [str(x) for x in tik],
+            "range": [tik[0] - 0.6, tik[-1] + 0.6],
+            "showgrid": True,
+        },
         height=420,
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.25},
         separators=",." if bahasa == "id" else ".,",
     )
     return fig
+
+
+def _tandai_tanpa_evaluasi(fig: go.Figure, tahun: Sequence[int], bahasa: Bahasa) -> None:
+    """Shade the years between cycles without an evaluation, so the gap is seen, not read as a value."""
+    for x in tahun:
+        fig.add_vrect(
+            x0=x - 0.45,
+            x1=x + 0.45,
+            fillcolor="#f0f0f0",
+            line_width=0,
+            layer="below",
+            annotation_text=t("gt_tanpa_evaluasi", bahasa),
+            annotation_position="top",
+            annotation_font_size=11,
+        )

@@ -431,6 +431,36 @@ def kesiapan(butir: pd.DataFrame, per: Literal["kelompok", "opd"]) -> pd.DataFra
     ]
 
 
+def poin_hilang(butir: pd.DataFrame, acuan: Acuan, per: Literal["kelompok", "opd"]) -> pd.DataFrame:
+    """Score points missing per OPD (or cluster): the maximum minus the reference score of the indicators it owns.
+
+    Unlike points at stake (a checklist share of incomplete items), this reads the score itself:
+    the reference score (:func:`acuan_skor`: the latest snapshot, else the latest evaluation, flagged
+    synthetic when it is). An OPD owns an indicator when it owns at least one of its items, so an
+    indicator shared by several OPD counts in full for each. Without a reference score, or when an
+    owned indicator has no score in it, the value is unknown (NaN), never guessed.
+    Columns: the key, ``jumlah_indikator``, ``nilai_maks``, ``skor`` and ``poin_hilang`` (rounded to 2).
+    """
+    nilai = {str(i): float(v) for i, v in zip(acuan.skor["indikator"], acuan.skor["nilai"], strict=True)}
+    milik = butir[[per, "indikator", "nilai_maks"]].drop_duplicates([per, "indikator"])
+    baris = []
+    for kunci, data in milik.groupby(per, sort=False):
+        maks = float(data["nilai_maks"].sum())
+        skor = [nilai.get(str(i)) for i in data["indikator"]]
+        dikenal = acuan.asal != "kosong" and all(v is not None and math.isfinite(v) for v in skor)
+        total = float(sum(v for v in skor if v is not None)) if dikenal else math.nan
+        baris.append(
+            {
+                per: kunci,
+                "jumlah_indikator": len(data),
+                "nilai_maks": maks,
+                "skor": round(total, 2),
+                "poin_hilang": round(maks - total, 2),
+            }
+        )
+    return pd.DataFrame(baris, columns=[per, "jumlah_indikator", "nilai_maks", "skor", "poin_hilang"])
+
+
 def ringkasan(butir: pd.DataFrame) -> dict[str, float]:
     """Headline numbers of the whole checklist: items, complete, missing, overdue, points at stake."""
     jumlah = len(butir)

@@ -41,7 +41,7 @@ def test_keluar_hanya_baca(db_halaman: Path):
     at = periksa_tanpa_galat(buka_halaman("gugus_tugas", wilayah="33.75").run())
     assert at.title[0].value == "Gugus Tugas KLA Kota Pekalongan"
     assert _metrik(at)["Butir lengkap"] == "0 dari 64"
-    assert _metrik(at)["Poin dipertaruhkan"] == "1.000,00"
+    assert _metrik(at)["Poin checklist terbuka"] == "1.000,00"
     assert any("Mode baca saja" in i.value for i in at.info)
     assert "gt_simpan" not in [b.key for b in at.button]
     assert "gt_pilih_butir" not in [s.key for s in at.selectbox]

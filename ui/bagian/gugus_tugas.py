@@ -9,7 +9,7 @@ keyed on it read the change on the rerun.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -17,14 +17,15 @@ import pandas as pd
 import streamlit as st
 
 from indicators.akun.pengguna import Pengguna
-from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.format import Bahasa, baca_angka, format_angka, format_tanggal, format_waktu
 from indicators.grafik import gugus as grafik_gugus
-from indicators.gugus import simpan as gugus_simpan, tugas
+from indicators.gugus import layanan, simpan as gugus_simpan, tugas
 from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema, katalog_bawaan
-from indicators.teks import t
+from indicators.teks import ada, t
 from ui import aman, tampilan, tetap
+from ui.unduh import gambar
 
 _KONFIG = {"displaylogo": False}
 
@@ -34,10 +35,30 @@ def label_status(status: str, bahasa: Bahasa) -> str:
     return tugas.STATUS_LABEL[status][0 if bahasa == "id" else 1]
 
 
+KOSONG = "—"
+"""What an empty cell shows (a missing value, never a made-up one)."""
+
+
 def _angka(nilai: object, desimal: int, bahasa: Bahasa) -> str:
-    if nilai is None or (isinstance(nilai, float) and pd.isna(nilai)):
-        return "–"
+    if tugas.kosong(nilai):
+        return KOSONG
     return format_angka(float(nilai), desimal, bahasa)  # type: ignore[arg-type]
+
+
+def _angka_kolom(nilai: Iterable[object], desimal: int, bahasa: Bahasa) -> list[str]:
+    """Numbers as the reader writes them (Babel: 151,67 in Indonesian), for a table that shows text."""
+    return [_angka(v, desimal, bahasa) for v in nilai]
+
+
+def _tanggal(nilai: object, bahasa: Bahasa) -> str:
+    """A stored date as the reader writes it (8 Agustus 2025), "—" when there is none."""
+    tanggal = tugas.sebagai_tanggal(nilai)
+    return KOSONG if tanggal is None else format_tanggal(tanggal, bahasa)
+
+
+def _teks(nilai: object) -> str:
+    """A stored text, "—" when there is none (never "None")."""
+    return KOSONG if tugas.kosong(nilai) or not str(nilai).strip() else str(nilai)
 
 
 def _label_kelompok(skema: Skema, kode: str, bahasa: Bahasa) -> str:
@@ -56,7 +77,7 @@ def ringkasan(rk: RuangKerja) -> dict[str, float]:
 def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
     """Headline readiness numbers, with the points-at-stake assumption spelled out."""
     r = tetap.tetap(ringkasan, rk)
-    kolom = st.columns(5)
+    kolom = st.columns(6)
     kolom[0].metric(
         t("gt_kartu_siap", bahasa), t("gt_kartu_siap_nilai", bahasa, selesai=r["selesai"], jumlah=r["jumlah"])
     )
@@ -64,6 +85,10 @@ def render_kartu(rk: RuangKerja, bahasa: Bahasa) -> None:
     kolom[2].metric(t("gt_kartu_terlambat", bahasa), format_angka(r["terlambat"], 0, bahasa))
     kolom[3].metric(t("gt_kartu_belum", bahasa), format_angka(r["belum_ada"], 0, bahasa))
     kolom[4].metric(t("gt_kartu_poin", bahasa), format_angka(r["poin_dipertaruhkan"], 2, bahasa))
+    hilang = tetap.tetap(layanan.poin_hilang_total, rk)
+    teks_hilang = t("gt_tidak_diketahui", bahasa) if tugas.kosong(hilang) else format_angka(hilang, 2, bahasa)
+    kolom[5].metric(t("gt_kartu_hilang", bahasa), teks_hilang)
+    st.caption(t("gt_dua_poin", bahasa, acuan=layanan.label_acuan(rk.acuan, bahasa)))
     st.caption(t("gt_asumsi_poin", bahasa, hari_ini=format_tanggal(rk.hari_ini, bahasa)))
     if rk.acuan.sintetis:
         st.warning(t("gt_acuan_sintetis", bahasa), icon="⚠️")
@@ -79,22 +104,49 @@ def _nama_pengampu(nama: str, kunci: str, bahasa: Bahasa) -> str:
     return tampilan.label_pengampu(nama, katalog_bawaan().skema["KLA24"], bahasa)
 
 
-def tabel_kesiapan(kesiapan: pd.DataFrame, kunci: str, label: Mapping[str, str], bahasa: Bahasa) -> pd.DataFrame:
-    """The readiness table with translated headings (points as numbers for sorting)."""
+def tabel_kesiapan(
+    kesiapan: pd.DataFrame,
+    kunci: str,
+    label: Mapping[str, str],
+    bahasa: Bahasa,
+    hilang: pd.DataFrame | None = None,
+    acuan: str = "",
+) -> pd.DataFrame:
+    """The readiness table with translated headings and numbers as the reader writes them (Babel).
+
+    With ``hilang`` (:func:`indicators.gugus.tugas.poin_hilang`), beside the checklist counts the
+    score points missing per row from the reference score ``acuan`` (named in the heading);
+    unknown stays "tidak diketahui".
+    """
     judul = t("gt_kol_klaster", bahasa) if kunci == "kelompok" else t("gt_kol_opd", bahasa)
-    return pd.DataFrame(
+    tabel = pd.DataFrame(
         {
             judul: aman.netral(_nama_pengampu(label.get(str(k), str(k)), kunci, bahasa) for k in kesiapan[kunci]),
-            t("gt_kol_jumlah", bahasa): kesiapan["jumlah"],
-            t("gt_kol_selesai", bahasa): kesiapan["selesai"],
-            t("gt_kol_proses", bahasa): kesiapan["dalam_proses"],
-            t("gt_kol_belum", bahasa): kesiapan["belum_ada"],
-            t("gt_kartu_terlambat", bahasa): kesiapan["terlambat"],
-            t("gt_kol_persen", bahasa): kesiapan["persen_siap"],
-            t("gt_kartu_poin", bahasa): kesiapan["poin_dipertaruhkan"],
-            t("gt_kol_poin_prioritas", bahasa): kesiapan["poin_prioritas"],
+            t("gt_kol_jumlah", bahasa): _angka_kolom(kesiapan["jumlah"], 0, bahasa),
+            t("gt_kol_selesai", bahasa): _angka_kolom(kesiapan["selesai"], 0, bahasa),
+            t("gt_kol_proses", bahasa): _angka_kolom(kesiapan["dalam_proses"], 0, bahasa),
+            t("gt_kol_belum", bahasa): _angka_kolom(kesiapan["belum_ada"], 0, bahasa),
+            t("gt_kartu_terlambat", bahasa): _angka_kolom(kesiapan["terlambat"], 0, bahasa),
+            t("gt_kol_persen", bahasa): _angka_kolom(kesiapan["persen_siap"], 1, bahasa),
+            t("gt_kartu_poin", bahasa): _angka_kolom(kesiapan["poin_dipertaruhkan"], 2, bahasa),
+            t("gt_kol_poin_prioritas", bahasa): _angka_kolom(kesiapan["poin_prioritas"], 2, bahasa),
         }
     )
+    if hilang is None:
+        return tabel
+    data = kesiapan[[kunci]].merge(hilang, on=kunci, how="left", validate="1:1")
+    tak_tahu = t("gt_tidak_diketahui", bahasa)
+    # Right after the open checklist points, so the two numbers are read side by side.
+    letak = list(tabel.columns).index(t("gt_kartu_poin", bahasa)) + 1
+    nilai = [tak_tahu if tugas.kosong(v) else format_angka(float(v), 2, bahasa) for v in data["poin_hilang"]]
+    tabel.insert(letak, t("gt_kol_poin_hilang", bahasa, acuan=acuan), nilai)
+    tabel.insert(letak + 1, t("gt_kol_indikator_milik", bahasa), _angka_kolom(data["jumlah_indikator"], 0, bahasa))
+    return tabel
+
+
+def poin_hilang(rk: RuangKerja, kunci: Literal["kelompok", "opd"]) -> pd.DataFrame:
+    """Score points missing per ``kunci`` from the workspace's reference score."""
+    return tugas.poin_hilang(rk.butir, rk.acuan, kunci)
 
 
 def kesiapan(rk: RuangKerja, kunci: Literal["kelompok", "opd"]) -> pd.DataFrame:
@@ -113,11 +165,16 @@ def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
             grafik_gugus.grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa
         )
         st.plotly_chart(fig, key="gt_grafik_klaster", config=_KONFIG)
+        gambar.alternatif(fig, t("gt_kesiapan_klaster", bahasa), bahasa, key="gt_grafik_klaster")
     with kanan:
         fig = tetap.tetap(grafik_gugus.grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
         st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
+        gambar.alternatif(fig, t("gt_kesiapan_opd", bahasa), bahasa, key="gt_grafik_opd")
+    hilang = tetap.tetap(poin_hilang, rk, "opd")
+    acuan = layanan.label_acuan(rk.acuan, bahasa)
     with st.expander(t("gt_tabel_opd", bahasa)):
-        st.dataframe(tetap.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa), hide_index=True)
+        st.caption(t("gt_dua_poin", bahasa, acuan=acuan))
+        st.dataframe(tetap.tetap_tabel(tabel_kesiapan, per_opd, "opd", {}, bahasa, hilang, acuan), hide_index=True)
 
 
 # --- checklist ---------------------------------------------------------------------------------
@@ -138,11 +195,11 @@ def tabel_checklist(butir: pd.DataFrame, skema: Skema, bahasa: Bahasa) -> pd.Dat
             ],
             t("gt_kol_opd", bahasa): aman.netral(butir["opd"]),
             t("profil_status", bahasa): [label_status(str(s), bahasa) for s in butir["status"]],
-            t("gt_kol_tenggat", bahasa): butir["tenggat"],
+            t("gt_kol_tenggat", bahasa): [_tanggal(x, bahasa) for x in butir["tenggat"]],
             t("gt_kartu_terlambat", bahasa): butir["terlambat"],
-            t("gt_kartu_poin", bahasa): butir["poin_dipertaruhkan"].round(2),
-            t("gt_kol_referensi", bahasa): aman.netral(butir["referensi"]),
-            t("ind_catatan", bahasa): aman.netral(butir["catatan"]),
+            t("gt_kartu_poin", bahasa): _angka_kolom(butir["poin_dipertaruhkan"], 2, bahasa),
+            t("gt_kol_referensi", bahasa): aman.netral(_teks(x) for x in butir["referensi"]),
+            t("ind_catatan", bahasa): aman.netral(_teks(x) for x in butir["catatan"]),
             # A custom item (butir tambahan) is the region's own, not a catalogue entry with a source.
             t("gt_kol_keyakinan", bahasa): [
                 KEYAKINAN_LABEL[k][0 if bahasa == "id" else 1] if isinstance(k, str) else t("kl_butir_tambahan", bahasa)
@@ -169,11 +226,9 @@ def render_checklist(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
     semua = t("gt_semua_opd", bahasa)
     pilihan = [semua, *tetap.tetap(daftar_opd, rk)]
     opd = st.selectbox(t("gt_filter_opd", bahasa), pilihan, key="gt_filter_opd")
-    tenggat = t("gt_kol_tenggat", bahasa)
     st.dataframe(
         tetap.tetap_tabel(tabel_checklist_opd, rk, None if opd == semua else opd, skema, bahasa),
         hide_index=True,
-        column_config={tenggat: st.column_config.DateColumn(tenggat, format="DD/MM/YYYY")},
     )
 
 
@@ -267,13 +322,30 @@ def _berubah(nilai: Mapping[str, object], dasar: Mapping[str, object]) -> frozen
     )
 
 
+_PEMILIH, _LABEL_PEMILIH = "gt_pilih_butir", "gt_label_pilih_butir"
+
+
+def _segarkan_pemilih(label: Mapping[str, str]) -> None:
+    """Make the item picker show the chosen item's current label (with its saved status).
+
+    The browser keeps the label it was last sent; Streamlit sends a keyed selectbox's label again
+    only when its value is set from the script. So when the chosen item's label changed (a save,
+    the table editor, an upload, another editor, the language), the value is set again, as it is.
+    """
+    pilih = st.session_state.get(_PEMILIH)
+    if isinstance(pilih, str) and pilih in label and st.session_state.get(_LABEL_PEMILIH) != label[pilih]:
+        st.session_state[_PEMILIH] = pilih
+
+
 def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: KatalogDataDukung, bahasa: Bahasa) -> None:
     """Per-item controls for an editor in scope: status, owner, due date, note, reference."""
     st.subheader(t("gt_ubah", bahasa))
     rekam = tugas.daftar_rekam(rk.butir)
     daftar = [f"{r['indikator']}/{r['butir']}" for r in rekam]
     label = {k: _label_butir(r, bahasa) for k, r in zip(daftar, rekam, strict=True)}
-    pilih = st.selectbox(t("gt_pilih_butir", bahasa), daftar, format_func=label.__getitem__, key="gt_pilih_butir")
+    _segarkan_pemilih(label)
+    pilih = st.selectbox(t("gt_pilih_butir", bahasa), daftar, format_func=label.__getitem__, key=_PEMILIH)
+    st.session_state[_LABEL_PEMILIH] = label[pilih]
     r = rekam[daftar.index(pilih)]
     akhiran = pilih.replace("/", "_")
     _siapkan_form(r, akhiran, rk.hari_ini, bahasa)
@@ -354,57 +426,138 @@ def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
     proyeksi = tugas.proyeksi_final(rk.lintasan, rk.penurunan, katalog)
     fig = tetap.tetap(grafik_gugus.grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
     st.plotly_chart(fig, key="gt_lintasan", config=_KONFIG)
+    gambar.alternatif(fig, t("gt_lintasan", bahasa, tahun=tahun_berikut), bahasa, key="gt_lintasan")
     rata = rk.penurunan["penurunan"].mean() if len(rk.penurunan) else float("nan")
     st.caption(t("gt_lintasan_catatan", bahasa, rata=_angka(rata, 2, bahasa), tahun=tahun_berikut))
     if rk.lintasan.empty:
         st.info(t("gt_tanpa_snapshot", bahasa))
     if len(rk.penurunan):
         with st.expander(t("gt_penurunan", bahasa)):
-            st.dataframe(
-                rk.penurunan.rename(
-                    columns={
-                        "tahun": t("gt_kol_tahun", bahasa),
-                        "mandiri": t("gt_kol_mandiri", bahasa),
-                        "final": t("tahap_final", bahasa),
-                        "penurunan": t("perubahan", bahasa),
-                    }
-                ),
-                hide_index=True,
-            )
+            st.dataframe(tetap.tetap_tabel(tabel_penurunan, rk.penurunan, bahasa), hide_index=True)
+
+
+def tabel_penurunan(penurunan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The mandiri → final drop per cycle with numbers as the reader writes them (759,83; −76,13)."""
+    return pd.DataFrame(
+        {
+            t("gt_kol_tahun", bahasa): [str(int(x)) for x in penurunan["tahun"]],
+            t("gt_kol_mandiri", bahasa): _angka_kolom(penurunan["mandiri"], 2, bahasa),
+            t("gt_kol_final", bahasa): _angka_kolom(penurunan["final"], 2, bahasa),
+            t("gt_kol_perubahan", bahasa): _angka_kolom(penurunan["penurunan"], 2, bahasa),
+        }
+    )
 
 
 def render_form_snapshot(
     rk: RuangKerja, pengguna: Pengguna, path: Path, katalog: Katalog, skema: Skema, bahasa: Bahasa
 ) -> None:
-    """A form to record the estimated self-score per indicator at a date (prefilled)."""
+    """A form to record the estimated self-score per indicator at a date (prefilled).
+
+    The scores are typed as the reader writes numbers (50,57 in Indonesian) and read with Babel;
+    a number in the wrong form is refused naming the indicator, never guessed.
+    """
     awal = dict(zip(rk.acuan.skor["indikator"], rk.acuan.skor["nilai"], strict=True))
     with st.expander(t("gt_snapshot", bahasa)), st.form("gt_form_snapshot"):
         st.caption(t("gt_snapshot_bantuan", bahasa))
         tanggal = st.date_input(t("gt_snapshot_tanggal", bahasa), value=rk.hari_ini, format="DD/MM/YYYY")
         kolom = st.columns(4)
-        nilai: dict[str, float] = {}
+        teks: dict[str, str] = {}
         for n, ind in enumerate(skema.indikator):
+            maks = float(ind.nilai_maks)
             with kolom[n % 4]:
-                nilai[ind.id] = st.number_input(
+                teks[ind.id] = st.text_input(
                     f"{ind.nomor:02d} {ind.label.teks if bahasa == 'id' else ind.nama_en}",
-                    min_value=0.0,
-                    max_value=float(ind.nilai_maks),
-                    value=min(float(awal.get(ind.id, 0.0)), float(ind.nilai_maks)),
-                    step=0.5,
+                    value=format_angka(min(float(awal.get(ind.id, 0.0)), maks), 2, bahasa),
+                    help=f"{t('gt_snapshot_maks', bahasa)}: {format_angka(maks, 2, bahasa)}",
                     key=f"gt_snap_{ind.id}",
                 )
         kirim = st.form_submit_button(t("gt_snapshot_simpan", bahasa))
     if kirim and isinstance(tanggal, dt.date):
+        _simpan_snapshot(rk, pengguna, path, katalog, skema, tanggal, teks, bahasa)
+
+
+def _simpan_snapshot(
+    rk: RuangKerja,
+    pengguna: Pengguna,
+    path: Path,
+    katalog: Katalog,
+    skema: Skema,
+    tanggal: dt.date,
+    teks: Mapping[str, str],
+    bahasa: Bahasa,
+) -> None:
+    """Read the typed scores (Babel, the reader's locale) and record them; a bad number names its indicator."""
+    nilai: dict[str, float] = {}
+    for ind, isi in teks.items():
         try:
-            n = gugus_simpan.simpan_snapshot(path, pengguna, rk.kode_wilayah, tanggal, nilai, katalog, skema.kode)
-        except gugus_simpan.GugusError as exc:
-            st.error(t("gt_galat_simpan", bahasa, pesan=aman.md(exc.teks(bahasa))))
+            nilai[ind] = baca_angka(isi, bahasa)
+        except ValueError as exc:
+            st.error(t("gt_snapshot_angka_salah", bahasa, indikator=ind, pesan=aman.md(str(exc))))
             return
-        st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
-        st.rerun()
+    try:
+        n = gugus_simpan.simpan_snapshot(path, pengguna, rk.kode_wilayah, tanggal, nilai, katalog, skema.kode)
+    except gugus_simpan.GugusError as exc:
+        st.error(t("gt_galat_simpan", bahasa, pesan=aman.md(exc.teks(bahasa))))
+        return
+    st.session_state["gt_pesan"] = t("gt_tersimpan", bahasa, n=n) if n else t("gt_tak_berubah", bahasa)
+    st.rerun()
 
 
 # --- history -------------------------------------------------------------------------------------
+
+
+def _label_kunci(kunci: str, awalan: str, bahasa: Bahasa) -> str:
+    """An internal name (``butir_checklist``, ``tenggat``) as its label; an unknown one readable as it is."""
+    return t(f"{awalan}{kunci}", bahasa) if ada(f"{awalan}{kunci}") else kunci.replace("_", " ")
+
+
+def _label_asal(asal: str, bahasa: Bahasa) -> str:
+    if asal == "dasbor":
+        return t("gt_asal_dasbor", bahasa)
+    if asal.startswith("impor "):
+        return t("gt_asal_impor", bahasa, berkas=asal.removeprefix("impor "))
+    return asal
+
+
+def _nilai_log(kolom: str, nilai: object, bahasa: Bahasa) -> str:
+    """A logged old/new value as the reader reads it: status label, date, number (Babel), or "—" when empty."""
+    if tugas.kosong(nilai) or str(nilai).strip() == "":
+        return KOSONG
+    teks = str(nilai)
+    if kolom == "status" and teks in tugas.STATUS_LABEL:
+        return label_status(teks, bahasa)
+    if kolom == "tenggat":
+        try:
+            return format_tanggal(dt.date.fromisoformat(teks[:10]), bahasa)
+        except ValueError:
+            return str(aman.netral([teks])[0])
+    if kolom == "nilai":
+        try:
+            return format_angka(float(teks), 2, bahasa)
+        except ValueError:
+            return str(aman.netral([teks])[0])
+    return str(aman.netral([teks])[0])
+
+
+def tabel_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The change history for reading: times and values in the reader's locale, internal keys as labels."""
+    waktu = [KOSONG if tugas.kosong(w) else format_waktu(pd.Timestamp(w).to_pydatetime(), bahasa) for w in log["waktu"]]
+    return pd.DataFrame(
+        {
+            t("gt_kol_waktu", bahasa): waktu,
+            t("gt_kol_pengguna", bahasa): aman.netral(log["pengguna"]),
+            t("gt_kol_tabel", bahasa): [_label_kunci(str(x), "gt_tabel_", bahasa) for x in log["tabel"]],
+            t("gt_kol_kunci", bahasa): aman.netral(log["kunci"]),
+            t("gt_kol_kolom", bahasa): [_label_kunci(str(x), "gt_kolom_", bahasa) for x in log["kolom"]],
+            t("gt_kol_lama", bahasa): [
+                _nilai_log(str(k), v, bahasa) for k, v in zip(log["kolom"], log["nilai_lama"], strict=True)
+            ],
+            t("gt_kol_baru", bahasa): [
+                _nilai_log(str(k), v, bahasa) for k, v in zip(log["kolom"], log["nilai_baru"], strict=True)
+            ],
+            t("gt_kol_asal", bahasa): [_label_asal(str(x), bahasa) for x in log["asal"]],
+        }
+    )
 
 
 def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
@@ -413,18 +566,4 @@ def render_riwayat(log: pd.DataFrame, bahasa: Bahasa) -> None:
     if log.empty:
         st.caption(t("gt_riwayat_kosong", bahasa))
         return
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("gt_kol_waktu", bahasa): log["waktu"],
-                t("gt_kol_pengguna", bahasa): aman.netral(log["pengguna"]),
-                t("gt_kol_tabel", bahasa): log["tabel"],
-                t("gt_kol_kunci", bahasa): log["kunci"],
-                t("gt_kol_kolom", bahasa): log["kolom"],
-                t("gt_kol_lama", bahasa): aman.netral(log["nilai_lama"]),
-                t("gt_kol_baru", bahasa): aman.netral(log["nilai_baru"]),
-                t("gt_kol_asal", bahasa): log["asal"],
-            }
-        ),
-        hide_index=True,
-    )
+    st.dataframe(tetap.tetap_tabel(tabel_riwayat, log, bahasa), hide_index=True)
