@@ -1,6 +1,6 @@
 """Load and fault test: concurrent browser sessions read while an import and its rollback run.
 
-``kla bench --beban [--sesi 20] [--detik 60] [--skala nasional|cepat]`` starts the dashboard on
+``kla bench --beban [--sesi 5] [--detik 60] [--skala nasional|cepat]`` starts the dashboard on
 127.0.0.1 with a generated database, drives ``--sesi`` headless Chromium sessions (Playwright,
 Debian's chromium) through the pages for a bounded time, and meanwhile imports a predikat file
 and rolls it back every few seconds. It reports errors (must be 0), p50/p95 interaction latency
@@ -101,7 +101,7 @@ def berkas_kla(db_path: Path, tahun: int, jumlah: int) -> tuple[bytes, int, int]
     return df.to_csv(index=False).encode("utf-8"), sebelum, sebelum + len(kode)
 
 
-def _penulis(db_path: Path, data: bytes, selesai: threading.Event, hasil: HasilBeban) -> None:
+def penulis_impor(db_path: Path, data: bytes, selesai: threading.Event, hasil: HasilBeban) -> None:
     """Import the file, roll it back, repeat until told to stop."""
     katalog = katalog_bawaan()
     wilayah = impor.muat_wilayah(db_path)
@@ -211,7 +211,7 @@ def uji_beban(db_sumber: Path, sesi: int, detik: float, folder: Path, jumlah_kla
     hasil = HasilBeban(sesi, detik, kla_sebelum=sebelum, kla_sesudah=sesudah)
     selesai = threading.Event()
     with server_streamlit(db, folder / "streamlit_beban.log") as server:
-        penulis = threading.Thread(target=_penulis, args=(db, data, selesai, hasil), daemon=True)
+        penulis = threading.Thread(target=penulis_impor, args=(db, data, selesai, hasil), daemon=True)
         penulis.start()
         try:
             asyncio.run(_baca_serentak(server.url, sesi, detik, tahun, hasil))
@@ -223,7 +223,7 @@ def uji_beban(db_sumber: Path, sesi: int, detik: float, folder: Path, jumlah_kla
 
 def tambah_argumen(p: argparse.ArgumentParser) -> None:
     """Add the load test's arguments (``--sesi``, ``--detik``) to a parser."""
-    p.add_argument("--sesi", type=int, default=20, help="sesi browser serentak (concurrent sessions)")
+    p.add_argument("--sesi", type=int, default=5, help="sesi Chromium serentak (concurrent browser sessions)")
     p.add_argument("--detik", type=float, default=60, help="lama uji beban (duration, seconds)")
 
 

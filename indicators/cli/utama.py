@@ -15,7 +15,19 @@ import duckdb
 
 from indicators.analisis import analitik, layanan
 from indicators.bangun import database
-from indicators.cli import akun, bench, checklist, db, ekspor, impor, pembinaan, perlindungan, regulasi, ringkasan
+from indicators.cli import (
+    akun,
+    bench,
+    checklist,
+    db,
+    ekspor,
+    impor,
+    layanan as serve,
+    pembinaan,
+    perlindungan,
+    regulasi,
+    ringkasan,
+)
 from indicators.cli.galat import KODE_GALAT_MASUKAN
 from indicators.format import format_angka
 from indicators.io import store
@@ -24,7 +36,7 @@ from indicators.lokasi import db_bawaan
 
 # Subcommand groups that live in their own modules: each has PERINTAH (the command names it
 # owns), daftarkan(sub) to add its parsers and jalankan(args) to run one and return the exit code.
-_MODUL_PERINTAH = (db, impor, akun, checklist, ekspor, bench, ringkasan, regulasi, pembinaan, perlindungan)
+_MODUL_PERINTAH = (db, impor, akun, checklist, ekspor, bench, ringkasan, regulasi, pembinaan, perlindungan, serve)
 
 
 class GalatPengguna(Exception):
