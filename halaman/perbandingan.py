@@ -33,7 +33,8 @@ def preset(kode: str) -> dict[pb.Sebaya, list[str]]:
 tahap_siklus = cache.tahap_per_tahun(db)
 kiri, tengah, kanan = st.columns([5, 3, 2])
 with kiri:
-    bawaan = preset("33.75")["tetangga"] if "33.75" in nama else list(nama)[:1]
+    awal = widgets.wilayah_bawaan(nama)  # the editor's region, else the session's last; else the page asks
+    bawaan = [] if awal is None else preset(awal)["tetangga"]
     pilihan, asing = hp.pilih_wilayah(bahasa, nama, bawaan, preset)
 with tengah:
     ukuran = hp.pilih_ukuran(bahasa, kat)
@@ -47,9 +48,13 @@ if not pilihan:
     st.info(t("perbandingan_pilih_dulu", bahasa))
     st.stop()
 semat = pilihan[0]
+widgets.ingat_wilayah(semat)
 sebaya = hp.pilih_sebaya(bahasa, preset(semat))
+tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
+rentang = hp.pilih_rentang(bahasa, tahun_tahap)
+teks_rentang = hp.label_rentang(rentang)
 
-# The series of the chosen regions, plus the province average when that preset is on.
+# The series of the chosen regions, plus the province average as a reference line when asked for.
 skor = cache.skor_semua_siklus(db, tahap)
 kode_prov = provinsi_dari[semat]
 if pb.jenis_ukuran(ukuran) == "indikator":
@@ -59,38 +64,46 @@ if pb.jenis_ukuran(ukuran) == "indikator":
 else:
     seri = pb.seri_skor(skor, pilihan, ukuran)
     semua_seri = pb.seri_skor(skor, list(nama), ukuran) if sebaya == "provinsi" else None
-kode_tampil, nama_tampil, rata = list(pilihan), dict(nama), None
+kode_tampil, nama_tampil, rata, cakupan, info_rata = list(pilihan), dict(nama), None, {}, None
 if semua_seri is not None:
     seri = pd.concat([seri, pb.seri_rata_provinsi(semua_seri, wilayah, kode_prov)], ignore_index=True)
     rata = kode_prov
     kode_tampil.append(rata)
     nama_tampil[rata] = t("perbandingan_rata", bahasa, provinsi=nama_wilayah[kode_prov])
+    cakupan = hp.cakupan_rata(semua_seri, wilayah, kode_prov, rentang)
+    info_rata = (nama_wilayah[kode_prov], hp.teks_cakupan(cakupan, bahasa))
+    st.caption(t("gf_keterangan_rata", bahasa, provinsi=info_rata[0], cakupan=info_rata[1]))
 hp.render_catatan(seri, ukuran, label, kat, bahasa)
 hp.render_sebaya(sebaya, semat, nama, predikat, bahasa)
 
-sumbu = pb.sumbu_waktu(zip(semua["tahun"], semua["kode_skema"], strict=True))
-subjudul = hp.subjudul(tahap, bool(seri["sintetis"].any()), bahasa)
+sumbu = pb.sumbu_waktu(hp.siklus_dalam(semua, rentang))
+sintetis = bool(seri.loc[seri["tahun"].between(*rentang), "sintetis"].any())
+subjudul = hp.subjudul(sintetis, bahasa)
 tabel = tetap.tetap(pb.isi_celah, seri, sumbu.tahun, kode_tampil)
 desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
-hover = grafik_pb.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa)
-teks = {"judul": label, "subjudul": subjudul, "sumbu_y": sumbu_y}
+hover = grafik_pb.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa, cakupan={rata: cakupan} if rata else None)
+judul = t("gf_judul_tren", bahasa, ukuran=label, tahap=t(f"tahap_{tahap}", bahasa), rentang=teks_rentang)
+teks = {"judul": judul, "subjudul": subjudul, "sumbu_y": sumbu_y}
 fig = tetap.tetap(grafik_pb.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
-ku = gambar.KonteksGambar(nama[semat], max(sumbu.tahun), bahasa, tahap)
-gambar.grafik(fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=label, sintetis=bool(seri["sintetis"].any()))
-tahun_tahap = sorted({int(x) for x in tahap_siklus.loc[tahap_siklus["tahap"] == tahap, "tahun"]})
-hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, nama[semat], bahasa)
+# Exports name the view: measure, stage and cycle range in the title; the regions and the average below it.
+ku = gambar.KonteksGambar(nama[semat], rentang[1], bahasa, tahap)
+sub_ekspor = hp.subjudul_ekspor(pilihan, nama, info_rata, bahasa)
+gambar.grafik(fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=judul, subjudul=sub_ekspor, sintetis=sintetis)
+hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, semua["tahun"].tolist(), nama[semat], bahasa)
 
 peringkat = tetap.tetap(pb.isi_celah, pb.seri_peringkat(skor, pilihan), sumbu.tahun, pilihan, "peringkat")
 judul = t("perbandingan_peringkat_judul", bahasa, provinsi=nama_wilayah[kode_prov])
+judul = t("gf_judul_peringkat", bahasa, judul=judul, tahap=t(f"tahap_{tahap}", bahasa), rentang=teks_rentang)
 fig = tetap.tetap(grafik_pb.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
-gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, sintetis=True)
+sub_ekspor = hp.subjudul_ekspor(pilihan, nama, None, bahasa)
+gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, subjudul=sub_ekspor, sintetis=True)
 with st.expander(t("perbandingan_tabel", bahasa)):
     # The file names the view (measure, stage, regions, cycles) and flags each region holding synthetic scores.
-    tampil = tabel[tabel["tahun"].isin(tahun_tahap)]
+    tahun_tabel = [th for th in tahun_tahap if rentang[0] <= th <= rentang[1]]
+    tampil = tabel[tabel["tahun"].isin(tahun_tabel)]
     per_wilayah = tampil.groupby("kode_wilayah", sort=False)["sintetis"].any().reset_index()
-    rentang = [f"{tahun_tahap[0]}–{tahun_tahap[-1]}"] if tahun_tahap else []
     unduh_tabel.tabel(
-        hp.tabel_angka(tabel, nama_tampil, tahun_tahap, desimal, bahasa), f"perbandingan_{ukuran}", bahasa,
-        judul=label, url=("tahap", "wilayah"), konteks=rentang, ekspor=per_wilayah,
+        hp.tabel_angka(tabel, nama_tampil, tahun_tabel, desimal, bahasa), f"perbandingan_{ukuran}", bahasa,
+        judul=label, url=("tahap", "wilayah"), konteks=[teks_rentang], ekspor=per_wilayah,
     )  # fmt: skip
 st.caption(t("perbandingan_sumber", bahasa))

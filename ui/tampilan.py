@@ -80,8 +80,26 @@ def url_geojson(kode_provinsi: str) -> str:
     return "/app/static/geo/indonesia_kabkota.geojson"
 
 
-KONFIG_PETA = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
-"""plotly.js config for every geo map: the base topojson comes from our static folder, never a CDN."""
+_TOMBOL_TAK_PERLU = ["select2d", "lasso2d", "autoScale2d", "toImage"]
+"""Toolbar buttons that only crowd a phone: selection is by click, images come from our own buttons."""
+
+KONFIG_GRAFIK: dict[str, object] = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": _TOMBOL_TAK_PERLU,
+}
+"""plotly.js config for every chart: the wheel scrolls the page, the toolbar shows on hover only
+(each chart keeps a band above its title for it, see indicators.grafik.tata.PITA_TOOLBAR)."""
+
+KONFIG_PETA: dict[str, object] = {
+    **KONFIG_GRAFIK,
+    "topojsonURL": "/app/static/topojson/",
+    "modeBarButtonsToRemove": [*_TOMBOL_TAK_PERLU, "pan2d", "zoom2d"],
+}
+"""plotly.js config for every geo map: the base topojson comes from our static folder, never a CDN,
+and the wheel scrolls the page instead of zooming the map (plotly's default for geo), which zooms
+with the toolbar's + and − buttons only."""
 
 
 def pesan_database(persiapan: Persiapan, bahasa: Bahasa) -> str:

@@ -15,6 +15,8 @@ import plotly.colors
 import plotly.graph_objects as go
 
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import tata
+from indicators.grafik.bingkai import pasang_bingkai
 from indicators.katalog.model import KOMPARABILITAS_LABEL
 from indicators.teks import t
 
@@ -57,7 +59,7 @@ def peta_skor(peringkat: pd.DataFrame, nilai_maks: float, bahasa: Bahasa, geojso
     )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=380, dragmode=False, font={"family": _FONT})
-    return fig
+    return pasang_bingkai(fig)
 
 
 def grafik_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> go.Figure:
@@ -104,9 +106,10 @@ def grafik_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> 
     tahun = sorted({int(x) for x in seri["tahun"]})
     fig.update_layout(
         yaxis={"title": {"text": t("ind_sumbu_capaian", bahasa)}, "range": [0, 105]},
-        xaxis={"title": {"text": t("tahun", bahasa)}, "tickvals": tahun, "ticktext": [str(x) for x in tahun]},
+        # A few labelled years, never rotated, the last always shown (a phone has room for five).
+        xaxis={"title": {"text": t("tahun", bahasa)}, **tata.sumbu_tahun(tahun)},
         legend={"orientation": "h", "y": -0.25},
-        margin={"l": 0, "r": 10, "t": 30, "b": 0},
+        margin={"l": 0, "r": 10, "t": tata.PITA_TOOLBAR, "b": 0},
         height=360,
         font={"family": _FONT, "size": 14},
     )

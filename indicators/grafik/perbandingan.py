@@ -1,12 +1,18 @@
 """Figures of the Perbandingan page (pure: a gap-filled table in, a figure out).
 
 The tables come from ``indicators.analisis.perbandingan.isi_celah`` (one row per region × year,
-``nilai`` None where there is no cycle). The pinned region is a thick coloured line drawn on top;
-the others are thin and grey; the province average is dashed.
+``nilai`` None where there is no cycle). Each compared region has its own colour-blind-safe colour
+(:data:`indicators.grafik.tata.PALET`) and its name at the end of its line; the pinned region is
+thicker, darker and drawn on top; the province average is a dashed near-black reference line.
+A change across years without any evaluation (2023 → 2025) is a dashed segment; a cycle a region
+has no value for stays a gap.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -14,16 +20,22 @@ import plotly.graph_objects as go
 
 from indicators.analisis.perbandingan import SumbuWaktu
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import tata
+from indicators.grafik.tata import PALET, WARNA_LAIN, WARNA_RUJUKAN, WARNA_SEMAT
 from indicators.katalog.model import KOMPARABILITAS_LABEL
 from indicators.teks import t
 
-WARNA_SEMAT = "#c2410c"
-WARNA_RATA = "#1f2937"
-WARNA_LAIN = "#a3a3a3"
+WARNA_RATA = WARNA_RUJUKAN
 _FONT = "Source Sans Pro, Arial, sans-serif"
+_TINGGI = 480
 
-LEGENDA_MAKS_LAIN = 4
-"""Above this many context regions, the grey lines share one legend entry (names stay in the hover)."""
+LEGENDA_MAKS_LAIN = len(PALET)
+"""Compared regions with a colour of their own; past this many the rest are thin grey lines sharing
+one legend entry (their names stay in the hover)."""
+_LEBAR_LABEL = 12
+"""Characters per line of a label at a line's end (two short lines fit a phone's right margin)."""
+_PX_HURUF_LABEL = 7.4
+_PX_BARIS_LABEL = 15
 
 
 def label_komparabilitas(kode: str, bahasa: Bahasa) -> str:
@@ -31,8 +43,20 @@ def label_komparabilitas(kode: str, bahasa: Bahasa) -> str:
     return KOMPARABILITAS_LABEL[kode][0 if bahasa == "id" else 1] if kode in KOMPARABILITAS_LABEL else kode
 
 
-def teks_hover(tabel: pd.DataFrame, nama: dict[str, str], desimal: int, satuan: str, bahasa: Bahasa) -> list[str]:
-    """One hover text per row of a gap-filled table ('' where there is no value)."""
+def teks_hover(
+    tabel: pd.DataFrame,
+    nama: dict[str, str],
+    desimal: int,
+    satuan: str,
+    bahasa: Bahasa,
+    *,
+    cakupan: Mapping[str, Mapping[int, tuple[int, int]]] | None = None,
+) -> list[str]:
+    """One hover text per row of a gap-filled table ('' where there is no value).
+
+    ``cakupan`` maps an average's code to ``{tahun: (kab/kota with a value, kab/kota in the
+    province)}``: its hover says how many regions the average covers that cycle.
+    """
     hasil = []
     for kode, tahun, nilai, k, sumber, sintetis in zip(
         tabel["kode_wilayah"],
@@ -43,10 +67,13 @@ def teks_hover(tabel: pd.DataFrame, nama: dict[str, str], desimal: int, satuan: 
         tabel["sintetis"],
         strict=True,
     ):
-        if nilai is None:
+        if nilai is None or pd.isna(nilai):
             hasil.append("")
             continue
         teks = f"<b>{nama.get(kode, kode)}</b><br>{tahun}: {format_angka(nilai, desimal, bahasa)} {satuan}"
+        if cakupan and kode in cakupan and int(tahun) in cakupan[kode]:
+            ada, semua = cakupan[kode][int(tahun)]
+            teks += "<br>" + t("gf_cakupan", bahasa, ada=ada, jumlah=semua)
         if k not in (None, "sama"):
             label = label_komparabilitas(str(k), bahasa)
             teks += "<br>" + t("perbandingan_hover_komparabilitas", bahasa, sumber=sumber, label=label)
@@ -61,12 +88,116 @@ def _nilai(kolom: pd.Series) -> list[float | None]:
     return [None if v is None or pd.isna(v) else float(v) for v in kolom]
 
 
-def _gaya(kode: str, disematkan: str, rata: str | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Gaya:
+    warna: str
+    lebar: float
+    titik: int
+    urutan: int
+    garis: str = "solid"
+    berlabel: bool = True
+
+
+def warna_wilayah(kode: Sequence[str], disematkan: str, rata: str | None) -> dict[str, str]:
+    """Each drawn region's colour: the pinned vermillion, the average near-black, the others the palette.
+
+    Compared regions take the palette in order; past its end they are grey.
+    """
+    hasil: dict[str, str] = {}
+    lain = [k for k in dict.fromkeys(kode) if k not in (disematkan, rata)]
+    for i, k in enumerate(lain):
+        hasil[k] = PALET[i] if i < len(PALET) else WARNA_LAIN
+    if disematkan in kode:
+        hasil[disematkan] = WARNA_SEMAT
+    if rata is not None and rata in kode:
+        hasil[rata] = WARNA_RATA
+    return hasil
+
+
+def _gaya(kode: str, warna: str, disematkan: str, rata: str | None) -> _Gaya:
     if kode == disematkan:
-        return {"line": {"color": WARNA_SEMAT, "width": 4}, "marker": {"size": 10}, "legendrank": 1}
+        return _Gaya(warna, 4.5, 10, 1)
     if kode == rata:
-        return {"line": {"color": WARNA_RATA, "width": 2.5, "dash": "dash"}, "marker": {"size": 7}, "legendrank": 2}
-    return {"line": {"color": WARNA_LAIN, "width": 1.5}, "marker": {"size": 6}, "legendrank": 3, "opacity": 0.9}
+        return _Gaya(warna, 2.5, 7, 2, garis="dash")
+    if warna == WARNA_LAIN:
+        return _Gaya(warna, 1.5, 6, 4, berlabel=False)
+    return _Gaya(warna, 2.2, 7, 3)
+
+
+def ruas_celah(tahun: Sequence[int], nilai: Sequence[float | None], tanpa_evaluasi: Sequence[int]) -> list[int | None]:
+    """Indices of the segments bridging years without any evaluation, as ``[i, j, None, …]``.
+
+    Two values are joined when every year between them had no evaluation at all (2023 → 2025 over
+    2024); a cycle that took place but has no value for the region stays a gap.
+    """
+    kosong = set(tanpa_evaluasi)
+    ada = [i for i, v in enumerate(nilai) if v is not None]
+    hasil: list[int | None] = []
+    for i, j in itertools.pairwise(ada):
+        antara = range(int(tahun[i]) + 1, int(tahun[j]))
+        if len(antara) and all(x in kosong for x in antara):
+            hasil += [i, j, None]
+    return hasil
+
+
+def label_pendek(nama: str, lebar: int = _LEBAR_LABEL) -> list[str]:
+    """A region's name for the label at its line's end: 'Kabupaten' shortened, wrapped into short lines."""
+    pendek = nama.replace("Kabupaten ", "Kab. ", 1) if nama.startswith("Kabupaten ") else nama
+    return tata.bungkus(pendek, lebar)
+
+
+@dataclass(frozen=True)
+class _Label:
+    kode: str
+    baris: list[str]
+    warna: str
+    y: float
+    tebal: bool
+
+
+def _sebar(posisi: list[float], tinggi: list[float]) -> list[float]:
+    """Move label centres (0 = bottom, 1 = top of the plot) apart so that no two overlap, staying in 0..1."""
+    urut = sorted(range(len(posisi)), key=lambda i: posisi[i])
+    hasil = list(posisi)
+    for sebelum, i in itertools.pairwise(urut):
+        batas = hasil[sebelum] + (tinggi[sebelum] + tinggi[i]) / 2
+        hasil[i] = max(hasil[i], batas)
+    if urut and hasil[urut[-1]] + tinggi[urut[-1]] / 2 > 1:
+        hasil[urut[-1]] = 1 - tinggi[urut[-1]] / 2
+        for sesudah, i in itertools.pairwise(urut[::-1]):
+            hasil[i] = min(hasil[i], hasil[sesudah] - (tinggi[sesudah] + tinggi[i]) / 2)
+    return hasil
+
+
+def _pasang_label(fig: go.Figure, label: list[_Label], rentang: tuple[float, float], tinggi_plot: float) -> None:
+    """Write each region's name in the right margin at the height of its line's last value.
+
+    Positions are spread apart (in fractions of the plot height) so that names never overlap, and
+    the right margin is made wide enough for the longest line.
+    """
+    if not label:
+        return
+    bawah, atas = rentang
+    posisi = [(lb.y - bawah) / (atas - bawah) for lb in label]
+    tinggi = [(_PX_BARIS_LABEL * len(lb.baris) + 4) / tinggi_plot for lb in label]
+    for lb, p in zip(label, _sebar(posisi, tinggi), strict=True):
+        teks = "<br>".join(lb.baris)
+        fig.add_annotation(
+            x=1,
+            xref="paper",
+            xanchor="left",
+            xshift=6,
+            y=bawah + p * (atas - bawah),
+            yref="y",
+            yanchor="middle",
+            text=f"<b>{teks}</b>" if lb.tebal else teks,
+            showarrow=False,
+            align="left",
+            font={"size": 12, "color": tata.warna_teks(lb.warna)},
+            name=f"label_{lb.kode}",
+        )
+    lebar = max(len(baris) for lb in label for baris in lb.baris)
+    fig.update_layout(margin={"r": int(14 + _PX_HURUF_LABEL * lebar)})
 
 
 def _garis(
@@ -76,57 +207,87 @@ def _garis(
     nama: dict[str, str],
     disematkan: str,
     rata: str | None,
+    sumbu: SumbuWaktu,
     bahasa: Bahasa,
     **tambahan: Any,
-) -> None:
+) -> list[_Label]:
     """Add one line per region: context first, the pinned region last so it lies on top.
 
     ``tabel`` holds ``kode_wilayah, tahun``, the value column ``kolom``, ``_hover`` and optionally
     ``_simbol`` (marker symbols). ``tambahan`` maps a region code to extra trace properties.
+    Returns the labels to write at the lines' ends.
     """
     kode_semua = list(dict.fromkeys(tabel["kode_wilayah"]))
+    warna = warna_wilayah(kode_semua, disematkan, rata)
     lain = [k for k in kode_semua if k not in (disematkan, rata)]
-    satukan = len(lain) > LEGENDA_MAKS_LAIN
-    if satukan:
-        gaya = _gaya("", disematkan, rata)
+    abu = [k for k in lain if warna[k] == WARNA_LAIN]
+    if abu:
+        gaya = _gaya("", WARNA_LAIN, disematkan, rata)
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="lines+markers",
-                name=t("perbandingan_lain", bahasa, jumlah=len(lain)),
+                name=t("perbandingan_lain", bahasa, jumlah=len(abu)),
                 legendgroup="lain",
-                legendrank=gaya["legendrank"],
-                line=gaya["line"],
-                marker={**gaya["marker"], "color": WARNA_LAIN},
+                legendrank=gaya.urutan,
+                line={"color": WARNA_LAIN, "width": gaya.lebar},
+                marker={"size": gaya.titik, "color": WARNA_LAIN},
                 hoverinfo="skip",
             )
         )
+    label: list[_Label] = []
     for kode in [*lain, *(k for k in (rata, disematkan) if k in kode_semua)]:
         seri = tabel[tabel["kode_wilayah"] == kode]
-        gaya = _gaya(kode, disematkan, rata)
+        gaya = _gaya(kode, warna[kode], disematkan, rata)
+        tahun = seri["tahun"].astype(int).tolist()
+        nilai = _nilai(seri[kolom])
         simbol = seri["_simbol"].tolist() if "_simbol" in seri else "circle"
+        grup = "lain" if kode in abu else kode
         sifat: dict[str, Any] = {
-            "x": seri["tahun"].astype(int).tolist(),
-            "y": _nilai(seri[kolom]),
+            "x": tahun,
+            "y": nilai,
             "mode": "lines+markers",
             "connectgaps": False,
             "name": nama.get(kode, kode),
             "hovertext": seri["_hover"].tolist(),
             "hovertemplate": "%{hovertext}<extra></extra>",
-            "line": gaya["line"],
-            "marker": {**gaya["marker"], "symbol": simbol, "color": gaya["line"]["color"]},
-            "legendrank": gaya["legendrank"],
-            "opacity": gaya.get("opacity", 1.0),
+            "line": {"color": gaya.warna, "width": gaya.lebar, "dash": gaya.garis},
+            "marker": {"size": gaya.titik, "symbol": simbol, "color": gaya.warna},
+            "legendrank": gaya.urutan,
+            "legendgroup": grup,
             "meta": {"kode_wilayah": kode},
         }
-        if satukan and kode in lain:
-            sifat.update(legendgroup="lain", showlegend=False)
+        if kode in abu:
+            sifat.update(showlegend=False)
         sifat.update(tambahan.get(kode, {}))
+        ruas = ruas_celah(tahun, nilai, sumbu.tanpa_evaluasi)
+        if ruas:
+            # Drawn first, under the line: the same colour, dashed (dotted for the dashed average).
+            fig.add_trace(
+                go.Scatter(
+                    x=[None if i is None else tahun[i] for i in ruas],
+                    y=[None if i is None else nilai[i] for i in ruas],
+                    mode="lines",
+                    connectgaps=False,
+                    name=t("gf_melintasi_celah", bahasa, nama=nama.get(kode, kode)),
+                    line={"color": gaya.warna, "width": max(gaya.lebar - 1.5, 1.5),
+                          "dash": "dot" if gaya.garis == "dash" else "dash"},
+                    legendgroup=grup,
+                    showlegend=False,
+                    hoverinfo="skip",
+                    meta={"kode_wilayah": kode, "celah": True, "salinan": True},
+                )
+            )  # fmt: skip
         fig.add_trace(go.Scatter(**sifat))
+        terakhir = [v for v in nilai if v is not None]
+        if gaya.berlabel and terakhir:
+            label.append(_Label(kode, label_pendek(nama.get(kode, kode)), gaya.warna, terakhir[-1], kode == disematkan))
+    return label
 
 
-def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str, sumbu_y: str, bahasa: Bahasa) -> None:
+def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str, sumbu_y: str, bahasa: Bahasa) -> int:
+    """Shared layout of both charts; returns the top margin (for placing the line-end labels)."""
     tahun = sumbu.tahun
     for th in sumbu.tanpa_evaluasi:
         fig.add_vrect(x0=th - 0.5, x1=th + 0.5, fillcolor="#eeeeee", opacity=0.7, layer="below", line_width=0)
@@ -138,7 +299,7 @@ def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str,
             text=t("perbandingan_tanpa_evaluasi", bahasa),
             showarrow=False,
             textangle=-90,
-            font={"size": 11, "color": "#6b7280"},
+            font={"size": 11, "color": "#4b5563"},
         )
     for ganti in sumbu.ganti_skema:
         fig.add_vline(x=ganti.posisi, line_dash="dash", line_color="#4b5563", line_width=1.5)
@@ -155,23 +316,35 @@ def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str,
             bgcolor="rgba(255,255,255,0.8)",
             font={"size": 12, "color": "#374151"},
         )
+    isi_judul, atas = tata.judul(judul, subjudul)
     fig.update_layout(
-        title={"text": f"{judul}<br><span style='font-size:13px;color:#4b5563'>{subjudul}</span>", "x": 0},
-        xaxis={
-            "tickmode": "array",
-            "tickvals": list(tahun),
-            "range": [min(tahun) - 0.5, max(tahun) + 0.5] if tahun else None,
-            "showgrid": False,
-        },
+        title=isi_judul,
+        xaxis=tata.sumbu_tahun(tahun),
         yaxis={"title": {"text": sumbu_y}, "gridcolor": "#e5e7eb", "zeroline": False},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.1, "x": 0, "title": {"text": ""}},
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        legend=tata.LEGENDA_BAWAH,
+        margin={"l": 10, "r": 10, "t": atas, "b": 10},
         font={"family": _FONT, "size": 14},
-        height=480,
+        height=_TINGGI,
         hovermode="closest",
         separators=",." if bahasa == "id" else ".,",
         plot_bgcolor="#ffffff",
     )
+    return atas
+
+
+def _tinggi_plot(atas: int) -> float:
+    # The legend (up to four rows on a phone) and the year labels under the plot take about 140 px.
+    return max(_TINGGI - atas - 140, 120)
+
+
+def rentang_nilai(nilai: Sequence[float | None], *, jarak: float = 0.08) -> tuple[float, float]:
+    """The y range of the values with ``jarak`` of their spread left free above and below."""
+    ada = [float(v) for v in nilai if v is not None and not pd.isna(v)]
+    if not ada:
+        return (0.0, 1.0)
+    bawah, atas = min(ada), max(ada)
+    tepi = (atas - bawah) * jarak or max(abs(atas) * 0.05, 1.0)
+    return (bawah - tepi, atas + tepi)
 
 
 def grafik_tren(
@@ -190,14 +363,19 @@ def grafik_tren(
     """Trend lines across cycles on the calendar-year axis, one trace per region.
 
     ``tabel`` is gap-filled (one row per region × year, ``nilai`` None where there is no cycle);
-    lines are drawn with ``connectgaps=False`` so they break there. ``rata`` is the code of the
-    average series, if any. Bridged points (``komparabilitas`` not ``sama``) get hollow markers.
-    The x axis is the calendar year; scheme changes are dashed vertical lines with a note.
+    lines are drawn with ``connectgaps=False`` so they break there, and a dashed segment crosses
+    years without any evaluation. ``rata`` is the code of the average series, if any (a dashed
+    reference line). Bridged points (``komparabilitas`` not ``sama``) get hollow markers. The x axis
+    is the calendar year; scheme changes are dashed vertical lines with a note. Every line is
+    named at its end, in its colour.
     """
     fig = go.Figure()
     simbol = ["circle" if k in (None, "sama") else "circle-open" for k in tabel["komparabilitas"]]
-    _garis(fig, tabel.assign(_hover=hover, _simbol=simbol), "nilai", nama, disematkan, rata, bahasa)
-    _tata_letak(fig, sumbu, judul=judul, subjudul=subjudul, sumbu_y=sumbu_y, bahasa=bahasa)
+    label = _garis(fig, tabel.assign(_hover=hover, _simbol=simbol), "nilai", nama, disematkan, rata, sumbu, bahasa)
+    atas = _tata_letak(fig, sumbu, judul=judul, subjudul=subjudul, sumbu_y=sumbu_y, bahasa=bahasa)
+    rentang = rentang_nilai(_nilai(tabel["nilai"]))
+    fig.update_yaxes(range=list(rentang), autorange=False)
+    _pasang_label(fig, label, rentang, _tinggi_plot(atas))
     return fig
 
 
@@ -218,25 +396,28 @@ def grafik_peringkat(
     """
     hover = [
         ""
-        if p is None
+        if p is None or pd.isna(p)
         else f"<b>{nama.get(k, k)}</b><br>{th}: " + t("perbandingan_hover_peringkat", bahasa, peringkat=lb, jumlah=j)
         for k, th, p, lb, j in zip(
             tabel["kode_wilayah"], tabel["tahun"], tabel["peringkat"], tabel["label"], tabel["jumlah"], strict=True
         )
     ]
-    label = tabel.loc[tabel["kode_wilayah"] == disematkan, "label"]
+    label_semat = tabel.loc[tabel["kode_wilayah"] == disematkan, "label"]
     teks = {
         "mode": "lines+markers+text",
-        "text": [lb or "" for lb in label],
+        "text": [lb if isinstance(lb, str) else "" for lb in label_semat],
         "textposition": "top center",
         "textfont": {"color": WARNA_SEMAT},
     }
     fig = go.Figure()
-    _garis(fig, tabel.assign(_hover=hover), "peringkat", nama, disematkan, None, bahasa, **{disematkan: teks})
-    _tata_letak(
+    label = _garis(
+        fig, tabel.assign(_hover=hover), "peringkat", nama, disematkan, None, sumbu, bahasa, **{disematkan: teks}
+    )
+    atas = _tata_letak(
         fig, sumbu, judul=judul, subjudul=subjudul, sumbu_y=t("perbandingan_sumbu_peringkat", bahasa), bahasa=bahasa
     )
     jumlah = pd.to_numeric(tabel["jumlah"], errors="coerce").max()
     batas = int(jumlah) if pd.notna(jumlah) else 1
     fig.update_yaxes(autorange=False, range=[batas + 1, 0], tickmode="array", tickvals=[1, *range(5, batas + 1, 5)])
+    _pasang_label(fig, label, (batas + 1, 0), _tinggi_plot(atas))
     return fig

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
+from indicators.grafik.bingkai import pasang_bingkai
 from indicators.teks import t
 
 _GARIS = "#4d4d4d"
@@ -116,7 +117,7 @@ def _tata_letak(fig: go.Figure, tinggi: int, bahasa: Bahasa) -> go.Figure:
         separators=",." if bahasa == "id" else ".,",
         hoverlabel=_LABEL_HOVER,
     )
-    return fig
+    return pasang_bingkai(fig)
 
 
 def _lapisan_kosong(data: pd.DataFrame, geojson: str | dict[str, Any], hover: list[str], label: str) -> go.Choropleth:
@@ -247,12 +248,9 @@ def gambar_perubahan(
     if not ukuran.kontinu:
         label = {k: t(f"peta_perubahan_{k}", bahasa) for k in URUTAN_PERUBAHAN}
         fig = grafik.peta_kategori(
-            ubah, geojson, kolom_kategori="arah_perubahan", urutan=URUTAN_PERUBAHAN, label_kategori=label, hover=hover
-        )
-        ada = [k for k in URUTAN_PERUBAHAN if (ubah["arah_perubahan"] == k).any()]
-        for trace, kategori in zip(fig.data, ada, strict=True):
-            warna = uk.WARNA_PERUBAHAN[kategori]
-            trace.colorscale = [[0, warna], [1, warna]]
+            ubah, geojson, kolom_kategori="arah_perubahan", urutan=URUTAN_PERUBAHAN, label_kategori=label,
+            hover=hover, warna=uk.WARNA_PERUBAHAN,
+        )  # fmt: skip
         fig.update_layout(separators=",." if bahasa == "id" else ".,", hoverlabel=_LABEL_HOVER)
         return fig
     batas = uk.rentang_simetris(ubah["selisih"])

@@ -6,6 +6,7 @@ reads the same: darker green is a higher predikat; grey is no predikat; white is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -13,6 +14,7 @@ import plotly.graph_objects as go
 
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa
+from indicators.grafik.bingkai import pasang_bingkai
 from indicators.katalog.model import PitaPredikat
 
 WARNA_PREDIKAT: dict[str, str] = {
@@ -43,6 +45,7 @@ def peta_kategori(
     hover: list[str],
     judul: str | None = None,
     disimpulkan: tuple[str, str] | None = None,
+    warna: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Build a choropleth with one trace per category, so the legend lists them in ``urutan``.
 
@@ -51,6 +54,8 @@ def peta_kategori(
     ``hover`` holds one preformatted hover text per row of ``data``. ``disimpulkan`` =
     (boolean column, legend suffix): those rows (a predikat inferred, not stated by a source)
     get their own paler trace, so the map and its legend never show an inference like a fact.
+    ``warna`` overrides the predikat colours (category → colour). Far-off islands go in an inset
+    (:func:`indicators.grafik.bingkai.pasang_bingkai`).
     """
     fig = go.Figure()
     data = data.assign(_hover=hover, _simpul=data[disimpulkan[0]].fillna(False) if disimpulkan else False)
@@ -62,7 +67,8 @@ def peta_kategori(
             nama = label_kategori.get(kategori, kategori)
             if simpul and disimpulkan:
                 nama = f"{nama}, {disimpulkan[1]}"
-            fig.add_trace(_jejak_kategori(bagian, geojson, WARNA_PREDIKAT.get(kategori, "#cccccc"), nama, simpul))
+            isi = (warna or WARNA_PREDIKAT).get(kategori, "#cccccc")
+            fig.add_trace(_jejak_kategori(bagian, geojson, isi, nama, simpul))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.update_layout(
         title={"text": judul} if judul else None,
@@ -79,7 +85,7 @@ def peta_kategori(
         height=520,
         dragmode=False,
     )
-    return fig
+    return pasang_bingkai(fig)
 
 
 def _jejak_kategori(

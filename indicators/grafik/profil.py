@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from indicators.analisis.ringkasan import TIDAK_ADA
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import tata
 from indicators.grafik.predikat import WARNA_PREDIKAT
 from indicators.katalog.model import Indikator, Katalog, PitaPredikat, Skema
 
@@ -35,8 +36,8 @@ def _pemisah(bahasa: Bahasa) -> str:
 
 
 def label_indikator(ind: Indikator, bahasa: Bahasa, *, pendek: bool = False) -> str:
-    """'04 Akta Kelahiran' in Indonesian (official short label), the English gloss in English."""
-    nama = f"{ind.nomor:02d} {ind.label.teks if bahasa == 'id' else ind.nama_en}"
+    """'04 Akta Kelahiran' in Indonesian (official short label), '04 Birth certificates' in English."""
+    nama = f"{ind.nomor:02d} {ind.label_teks(bahasa)}"
     return nama[:43].rstrip() + "…" if pendek and len(nama) > 45 else nama
 
 
@@ -77,7 +78,11 @@ def grafik_riwayat(
     fig.update_layout(
         height=330,
         margin={"l": 0, "r": 10, "t": 30, "b": 0},
-        xaxis={"tickvals": tahun, "range": [min(tahun) - 0.6, max(tahun) + 0.8], "title": {"text": teks("tahun")}},
+        xaxis={
+            **tata.sumbu_tahun(tahun),
+            "range": [min(tahun) - 0.6, max(tahun) + 0.8],
+            "title": {"text": teks("tahun")},
+        },
         yaxis={"categoryorder": "array", "categoryarray": kategori, "range": [-0.5, len(kategori) - 0.3]},
         legend={"orientation": "h", "y": -0.25},
         separators=_pemisah(bahasa),

@@ -15,11 +15,13 @@ pytestmark = pytest.mark.e2e
 
 GRAFIK = '[data-testid="stPlotlyChart"]'
 
-# Per chart: how many traces are drawn and how many separate line pieces they make. A line that is
-# not interpolated over 2020 and 2024 falls apart into several pieces, each one a single "M" path.
+# Per chart: how many region lines are drawn and how many separate solid pieces they make. A line
+# that is not interpolated over 2020 and 2024 falls apart into several pieces, each one a single "M"
+# path; the change across those years is a separate dashed trace (meta.celah), left out here.
 GARIS_JS = """cs => cs.map(c => ({
-  jejak: c.querySelectorAll('.scatterlayer .trace').length,
+  jejak: c.querySelector('.js-plotly-plot').data.filter(t => !(t.meta || {}).celah).length,
   potongan: [...c.querySelectorAll('.scatterlayer path.js-line')]
+    .filter(p => (p.style.strokeDasharray || 'none') === 'none')
     .map(p => (p.getAttribute('d').match(/M/g) || []).length),
   legenda: [...c.querySelectorAll('.legendtext')].map(x => x.textContent),
 }))"""
@@ -42,7 +44,7 @@ def test_perbandingan_dua_wilayah_ukuran_dan_sebaya(page: Page, streamlit_url: s
 
     page.goto(f"{streamlit_url}/perbandingan?wilayah=33.75,33.26")
     expect(page.get_by_role("heading", name="Total skor dari siklus ke siklus")).to_be_visible(timeout=60_000)
-    expect(page.locator(f"{GRAFIK} .scatterlayer .trace")).to_have_count(4, timeout=60_000)
+    expect(page.locator(f"{GRAFIK} .legend .traces")).to_have_count(4, timeout=60_000)
     tunggu_siap(page)
     assert _param(page)["wilayah"] == "33.75,33.26"
     tren, peringkat = page.locator(GRAFIK).evaluate_all(GARIS_JS)
@@ -69,17 +71,17 @@ def test_perbandingan_dua_wilayah_ukuran_dan_sebaya(page: Page, streamlit_url: s
     tunggu_siap(page)
     assert _param(page)["ukuran"] == "KLA24-04"
     expect(page.locator(GRAFIK).first).to_contain_text("Capaian (% dari nilai maksimum)")
-    expect(page.locator(f"{GRAFIK} .scatterlayer .trace")).to_have_count(4)
+    expect(page.locator(f"{GRAFIK} .legend .traces")).to_have_count(4)
     simpan_tangkapan(page, "perbandingan_indikator")
 
-    # The province average as a peer group: the pinned region alone plus a dashed average line.
+    # The province average as a reference line: the chosen regions stay, a dashed average line is added.
     page.get_by_text("Rata-rata provinsi", exact=True).click()
     expect(page.locator(GRAFIK).first).to_contain_text("Rata-rata Jawa Tengah", timeout=60_000)
     tunggu_siap(page)
     assert _param(page)["sebaya"] == "provinsi"
-    assert _param(page)["wilayah"] == "33.75"
+    assert _param(page)["wilayah"] == "33.75,33.26"
     tren, _ = page.locator(GRAFIK).evaluate_all(GARIS_JS)
-    assert tren["legenda"] == ["Kota Pekalongan", "Rata-rata Jawa Tengah"]
+    assert tren["legenda"] == ["Kota Pekalongan", "Rata-rata Jawa Tengah", "Kabupaten Pekalongan"]
     simpan_tangkapan(page, "perbandingan_rata_provinsi")
 
     # English, from a link that keeps the view.
@@ -87,7 +89,7 @@ def test_perbandingan_dua_wilayah_ukuran_dan_sebaya(page: Page, streamlit_url: s
     expect(page.get_by_role("heading", name="Cluster III: Basic health and welfare across cycles")).to_be_visible(
         timeout=60_000
     )
-    expect(page.locator(f"{GRAFIK} .scatterlayer .trace")).to_have_count(6, timeout=60_000)
+    expect(page.locator(f"{GRAFIK} .legend .traces")).to_have_count(6, timeout=60_000)
     tunggu_siap(page)
     expect(page.locator(GRAFIK).first).to_contain_text("scheme change KLA31 → KLA24")
     expect(page.get_by_text("synthetic example data").first).to_be_visible()

@@ -12,7 +12,7 @@ from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_sia
 
 pytestmark = pytest.mark.e2e
 
-PETA = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+PETA = '[data-testid="stPlotlyChart"] g.geo:not(.geo2) .choroplethlayer path'  # not the Karimunjawa inset
 
 # Centre of each drawn region's bounding box, and whether that point lies inside the region itself
 # (a concave region's box centre can fall outside it). Plotly geo puts a drag layer on top of the

@@ -200,7 +200,7 @@ def test_predikat_resmi_profil_setiap_wilayah(app_db: Path):
     wilayah = pd.read_csv(KLA / "wilayah_jateng.csv", dtype=str)
     semua_kode = [k for k in wilayah["kode_wilayah"] if "." in k]
     assert len(semua_kode) == 35
-    at = periksa_tanpa_galat(buka_halaman("profil", tahun="2023").run())
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75", tahun="2023").run())
     for kode in semua_kode:
         at.selectbox(key="wilayah").set_value(kode).run()
         periksa_tanpa_galat(at)

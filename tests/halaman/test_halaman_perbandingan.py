@@ -12,7 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from indicators.analisis import layanan, perbandingan
-from indicators.grafik import perbandingan as grafik_perbandingan
+from indicators.grafik import perbandingan as grafik_perbandingan, tata
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
@@ -38,11 +38,12 @@ def _grafik(at: AppTest) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _garis(spek: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Traces with data by legend name (the shared legend entry of grey lines has no data)."""
+    """Traces with data by legend name (the shared legend entry of grey lines has no data; the dashed
+    segments across years without an evaluation are left out)."""
     return {
         tr["name"]: {k: _larik(v) for k, v in tr.items()}
         for tr in spek["data"]
-        if any(y is not None for y in _larik(tr["y"]))
+        if any(y is not None for y in _larik(tr["y"])) and not tr.get("meta", {}).get("celah")
     }
 
 
@@ -62,7 +63,7 @@ def _skor_db(db: Path) -> pd.DataFrame:
 
 
 def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("perbandingan").run())
+    at = periksa_tanpa_galat(buka_halaman("perbandingan", wilayah="33.75,33.25,33.26").run())
     assert at.title[0].value == "Total skor dari siklus ke siklus"
     assert at.query_params["wilayah"] == "33.75,33.25,33.26"
     assert at.query_params["ukuran"] == "total"
@@ -74,11 +75,13 @@ def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
     tren, peringkat = _grafik(at)
     garis = _garis(tren)
     assert set(garis) == {"Kota Pekalongan", "Kabupaten Batang", "Kabupaten Pekalongan"}
-    # The pinned region is drawn last (on top), thick and coloured; the others thin and grey.
+    # The pinned region is drawn last (on top), thickest, in its own colour; each other region has its own colour.
     assert tren["data"][-1]["name"] == "Kota Pekalongan"
-    assert garis["Kota Pekalongan"]["line"] == {"color": grafik_perbandingan.WARNA_SEMAT, "width": 4}
-    assert garis["Kabupaten Batang"]["line"]["color"] == grafik_perbandingan.WARNA_LAIN
-    assert garis["Kabupaten Batang"]["line"]["width"] < 4
+    assert garis["Kota Pekalongan"]["line"]["color"] == tata.WARNA_SEMAT
+    warna = {g["line"]["color"] for g in garis.values()}
+    assert len(warna) == 3
+    assert tata.WARNA_LAIN not in warna
+    assert garis["Kabupaten Batang"]["line"]["width"] < garis["Kota Pekalongan"]["line"]["width"]
     # Calendar-year axis; 2020 and 2024 are gaps that break the line.
     skor = _skor_db(app_db)
     asli = skor[skor["kode_wilayah"] == "33.75"].set_index("tahun")["total"]
@@ -88,13 +91,15 @@ def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
         assert _y(trace)[2020] is None
         assert _y(trace)[2024] is None
     assert {t: v for t, v in _y(garis["Kota Pekalongan"]).items() if v is not None} == asli.to_dict()
-    assert tren["layout"]["xaxis"]["tickvals"] == TAHUN
+    # A few labelled years, always the last; a small tick at every year.
+    assert tren["layout"]["xaxis"]["tickvals"] == [2017, 2019, 2021, 2023, 2025]
+    assert tren["layout"]["xaxis"]["minor"]["tickvals"] == TAHUN
     # The scheme change is a dashed vertical line between 2017 and 2018, with a note.
     garis_v = [s for s in tren["layout"]["shapes"] if s["type"] == "line"]
     assert [(s["x0"], s["line"]["dash"]) for s in garis_v] == [(2017.5, "dash")]
     assert "ganti skema KLA31 → KLA24" in _teks_anotasi(tren)
     assert SINTETIS in tren["layout"]["title"]["text"]
-    assert "Tahap Final" in tren["layout"]["title"]["text"]
+    assert "Total skor, tahap Final, 2017–2025" in tren["layout"]["title"]["text"]
     hover = [h for h in garis["Kota Pekalongan"]["hovertext"] if h]
     assert "2023: 773,48 poin" in hover[5]
 
@@ -123,8 +128,8 @@ def test_ubah_wilayah_dan_yang_disematkan(app_db: Path):
     assert at.query_params["wilayah"] == "33.26,33.01,33.75"
     tren, peringkat = _grafik(at)
     assert tren["data"][-1]["name"] == "Kabupaten Pekalongan"
-    assert tren["data"][-1]["line"]["width"] == 4
-    assert _garis(tren)["Kota Pekalongan"]["line"]["color"] == grafik_perbandingan.WARNA_LAIN
+    assert tren["data"][-1]["line"]["color"] == tata.WARNA_SEMAT
+    assert _garis(tren)["Kota Pekalongan"]["line"]["color"] in tata.PALET
     assert set(_garis(peringkat)) == {"Kabupaten Pekalongan", "Kabupaten Cilacap", "Kota Pekalongan"}
 
 
@@ -177,7 +182,7 @@ def test_kelompok_sebaya(app_db: Path):
     assert tren["data"][-1]["name"] == "Kota Pekalongan"
     # Many grey lines share one legend entry; their names stay in the hover.
     legenda = [tr["name"] for tr in tren["data"] if tr.get("showlegend", True)]
-    assert f"Pembanding lain ({len(nindya) - 1})" in legenda
+    assert f"Pembanding lain ({len(nindya) - 1 - len(tata.PALET)})" in legenda
 
     # Editing the list by hand leaves the preset.
     at.multiselect(key="perbandingan_wilayah").set_value(["33.75", "33.26"]).run()
@@ -185,10 +190,13 @@ def test_kelompok_sebaya(app_db: Path):
     assert at.radio(key="perbandingan_sebaya").value == "pilihan"
     assert at.query_params["sebaya"] == "pilihan"
 
+    # The province average is added as a reference line: the chosen regions stay.
     at.radio(key="perbandingan_sebaya").set_value("provinsi").run()
     periksa_tanpa_galat(at)
-    assert at.query_params["wilayah"] == "33.75"
+    assert at.query_params["wilayah"] == "33.75,33.26"
     garis = _garis(_grafik(at)[0])
+    assert {"Kota Pekalongan", "Kabupaten Pekalongan"} < set(garis)
+    assert any("35 dari 35 kab/kota" in c.value for c in at.caption)
     rata = garis["Rata-rata Jawa Tengah"]
     assert rata["line"]["dash"] == "dash"
     skor = _skor_db(app_db)

@@ -21,7 +21,8 @@ def _peta(at: AppTest) -> list[dict[str, Any]]:
 
 
 def _lokasi(spek: dict[str, Any]) -> list[str]:
-    return [k for trace in spek["data"] for k in trace["locations"]]
+    """Regions drawn on the main map (the inset repeats Karimunjawa's Jepara, see grafik.bingkai)."""
+    return [k for trace in spek["data"] if trace.get("geo", "geo") == "geo" for k in trace["locations"]]
 
 
 def _z(trace: dict[str, Any]) -> list[float]:
@@ -54,7 +55,8 @@ def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
     # Legend: one entry per predikat with its count, in predikat order, from the real 2025 file.
     legenda = {tr["name"].rsplit(" (", 1)[0]: int(tr["name"].rsplit("(", 1)[1].rstrip(")")) for tr in spek["data"]}
     assert legenda == _predikat_csv("2025")
-    assert [tr["name"].split(" ")[0] for tr in spek["data"]] == ["Utama", "Nindya", "Madya", "Pratama"]
+    utama = [tr for tr in spek["data"] if tr.get("geo", "geo") == "geo"]  # not the Karimunjawa inset
+    assert [tr["name"].split(" ")[0] for tr in utama] == ["Utama", "Nindya", "Madya", "Pratama"]
     # Hover: name, predikat and data status with confidence; the predikat are real, so no synthetic warning.
     hover = spek["data"][0]["hovertext"][0]
     assert "Predikat resmi 2025: Utama" in hover

@@ -41,7 +41,8 @@ def _saat_wilayah_diubah() -> None:
 
 def _saat_sebaya_diubah(kelompok: dict[Sebaya, list[str]]) -> None:
     pilihan = cast(Sebaya, st.session_state[K_SEBAYA])
-    if pilihan != "pilihan" and kelompok.get(pilihan):
+    # The province average is a reference line added to the chosen regions, never a replacement.
+    if pilihan in ("predikat", "tetangga") and kelompok.get(pilihan):
         st.session_state[K_WILAYAH] = kelompok[pilihan]
 
 
@@ -70,6 +71,7 @@ def pilih_wilayah(
         format_func=nama.__getitem__,
         key=K_WILAYAH,
         on_change=_saat_wilayah_diubah,
+        placeholder=t("bh_pilih_banyak", bahasa),
     )
     terpilih = urutkan_disematkan(terpilih)
     _simpan_param("wilayah", ",".join(terpilih))
@@ -117,6 +119,82 @@ def pilih_tahap(bahasa: Bahasa, tahap_ada: Sequence[str]) -> str:
     )
 
 
+def pilih_rentang(bahasa: Bahasa, tahun_siklus: Sequence[int]) -> tuple[int, int]:
+    """Cycle-range slider (URL ``siklus=2019-2025``) over the cycles with data; all of them by default.
+
+    A URL range that is not two cycles with data falls back to the whole range.
+    """
+    daftar = sorted({int(x) for x in tahun_siklus})
+    if len(daftar) < 2:
+        return (daftar[0], daftar[0]) if daftar else (0, 0)
+    awal: tuple[int, int] = (daftar[0], daftar[-1])
+    bagian = (st.query_params.get("siklus") or "").split("-")
+    if len(bagian) == 2 and all(b.strip().isdigit() for b in bagian):
+        dari_url = (int(bagian[0]), int(bagian[1]))
+        if dari_url[0] in daftar and dari_url[1] in daftar and dari_url[0] < dari_url[1]:
+            awal = dari_url
+    nilai = st.select_slider(
+        t("gf_rentang", bahasa),
+        options=daftar,
+        value=awal,
+        key="perbandingan_siklus",
+        help=t("gf_rentang_bantuan", bahasa),
+    )
+    mulai, akhir = sorted(nilai)
+    if mulai == akhir:  # one cycle is no trend: widen to the neighbouring cycle
+        i = daftar.index(mulai)
+        mulai, akhir = (daftar[i - 1], akhir) if i > 0 else (mulai, daftar[i + 1])
+    _simpan_param("siklus", f"{mulai}-{akhir}")
+    return mulai, akhir
+
+
+def label_rentang(rentang: tuple[int, int]) -> str:
+    """'2017–2025' (an en dash between the first and last cycle)."""
+    return f"{rentang[0]}–{rentang[1]}"
+
+
+def siklus_dalam(semua: pd.DataFrame, rentang: tuple[int, int]) -> list[tuple[int, str]]:
+    """``(tahun, skema)`` of the cycles with data inside the range (the year axis is built from them)."""
+    pasangan = zip(semua["tahun"].astype(int), semua["kode_skema"], strict=True)
+    return [(th, str(sk)) for th, sk in pasangan if rentang[0] <= th <= rentang[1]]
+
+
+def cakupan_rata(
+    semua_seri: pd.DataFrame, wilayah: pd.DataFrame, kode_provinsi: str, rentang: tuple[int, int]
+) -> dict[int, tuple[int, int]]:
+    """Per cycle in the range, how many of the province's kab/kota the average covers: ``{tahun: (ada, jumlah)}``."""
+    kabkota = wilayah[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_provinsi"] == kode_provinsi)]
+    milik = semua_seri[semua_seri["kode_wilayah"].isin(set(kabkota["kode_wilayah"])) & semua_seri["nilai"].notna()]
+    milik = milik[milik["tahun"].between(*rentang)]
+    ada = milik.groupby("tahun")["kode_wilayah"].nunique()
+    return {int(str(th)): (int(n), len(kabkota)) for th, n in ada.items()}
+
+
+def teks_cakupan(cakupan: dict[int, tuple[int, int]], bahasa: Bahasa) -> str:
+    """'35 dari 35 kab/kota', or '30–35 dari 35 kab/kota per siklus' when it differs between cycles."""
+    if not cakupan:
+        return t("gf_cakupan_singkat", bahasa, ada=0, jumlah=0)
+    ada = [n for n, _ in cakupan.values()]
+    jumlah = max(j for _, j in cakupan.values())
+    if min(ada) == max(ada):
+        return t("gf_cakupan_singkat", bahasa, ada=ada[0], jumlah=jumlah)
+    return t("gf_cakupan_rentang", bahasa, min=min(ada), maks=max(ada), jumlah=jumlah)
+
+
+def subjudul_ekspor(pilihan: Sequence[str], nama: dict[str, str], rata: tuple[str, str] | None, bahasa: Bahasa) -> str:
+    """The exported chart's subtitle: who is pinned, who is compared, and the average with its coverage.
+
+    ``rata`` is ``(province name, coverage text)`` when the province average is drawn.
+    """
+    semat, *lain = pilihan
+    bagian = [t("gf_subjudul_semat", bahasa, nama=nama[semat])]
+    if lain:
+        bagian.append(t("gf_subjudul_pembanding", bahasa, daftar=", ".join(nama[k] for k in lain)))
+    if rata is not None:
+        bagian.append(t("gf_subjudul_rata", bahasa, provinsi=rata[0], cakupan=rata[1]))
+    return " · ".join(bagian)
+
+
 # --- notes above the charts --------------------------------------------------------------------------
 
 
@@ -148,21 +226,24 @@ def render_sebaya(sebaya: Sebaya, semat: str, nama: dict[str, str], predikat: pd
 
 
 def render_keterangan_sumbu(
-    sumbu: SumbuWaktu, tahap: str, tahun_tahap: Sequence[int], nama_semat: str, bahasa: Bahasa
-) -> None:
-    """Captions under the trend chart: who is pinned, the gaps, and cycles missing for this stage."""
+    sumbu: SumbuWaktu, tahap: str, tahun_tahap: Sequence[int], tahun_siklus: Sequence[int], nama_semat: str,
+    bahasa: Bahasa,
+) -> None:  # fmt: skip
+    """Captions under the trend chart: who is pinned, the gaps, and cycles missing for this stage.
+
+    ``tahun_tahap`` are the cycles with this stage, ``tahun_siklus`` every cycle with data.
+    """
     st.caption(t("perbandingan_disematkan", bahasa, nama=nama_semat))
-    st.caption(t("perbandingan_celah", bahasa, tahun=", ".join(map(str, sumbu.tanpa_evaluasi))))
-    ada = [th for th in sumbu.tahun if th not in sumbu.tanpa_evaluasi]
-    if list(tahun_tahap) != ada:
+    if sumbu.tanpa_evaluasi:
+        st.caption(t("perbandingan_celah", bahasa, tahun=", ".join(map(str, sumbu.tanpa_evaluasi))))
+    if sorted(tahun_tahap) != sorted(set(tahun_siklus)):
         tahun = ", ".join(map(str, tahun_tahap))
         st.caption(t("perbandingan_tahap_terbatas", bahasa, tahap=t(f"tahap_{tahap}", bahasa), tahun=tahun))
 
 
-def subjudul(tahap: str, sintetis: bool, bahasa: Bahasa) -> str:
-    """Chart subtitle: the stage, and the synthetic label when any score shown is synthetic."""
-    teks = t("perbandingan_subjudul", bahasa, tahap=t(f"tahap_{tahap}", bahasa), sintetis=t("label_sintetis", bahasa))
-    return teks if sintetis else teks.split(" · ")[0]
+def subjudul(sintetis: bool, bahasa: Bahasa) -> str:
+    """Chart subtitle under a title that names the stage: the synthetic label when any score shown is synthetic."""
+    return t("label_sintetis", bahasa) if sintetis else ""
 
 
 def satuan_ukuran(ukuran: str, label: str, bahasa: Bahasa) -> tuple[int, str, str]:

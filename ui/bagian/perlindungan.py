@@ -69,6 +69,7 @@ def _unduh(fig: go.Figure, isi: ep.IsiPerlindungan, jenis: str, judul: str, baha
     meta = MetaGambar(judul, subjudul, (*sumber, *batas), isi.sintetis, bahasa)
     nama = ekspor_gambar.nama_dasar(f"perlindungan_{jenis}", isi.nama_wilayah, isi.tahun)
     gambar.tombol_unduh(fig, meta, nama, key=f"ph_{jenis}", tinggi=tinggi)
+    gambar.alternatif(fig, judul, bahasa, key=f"ph_{jenis}", subjudul=subjudul)  # name and data table
 
 
 def render_sumber_baris(isi: ep.IsiPerlindungan, jenis: str, bahasa: Bahasa) -> None:

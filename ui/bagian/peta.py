@@ -118,8 +118,8 @@ def keterangan_ukuran(ukuran: uk.Ukuran, katalog: Katalog, bahasa: Bahasa) -> st
         bagian.append(t("peta_arah", bahasa, arah=ARAH_LABEL[ukuran.arah][indeks]))
     else:
         bagian.append(t("peta_urutan_predikat", bahasa, urutan=" < ".join(ukuran.kategori[1:])))
-    if ukuran.jenis == "statistik" and bahasa == "id" and katalog.statistik[ukuran.sumber].catatan:
-        bagian.append(t("peta_catatan_statistik", bahasa, catatan=katalog.statistik[ukuran.sumber].catatan))
+    if ukuran.jenis == "statistik" and (catatan := katalog.statistik[ukuran.sumber].catatan_teks(bahasa)):
+        bagian.append(t("peta_catatan_statistik", bahasa, catatan=catatan))
     return " · ".join(bagian)
 
 

@@ -1,0 +1,224 @@
+"""The frame of a map: fit it to the mainland, and show far-off islands in a small inset.
+
+Plotly's ``fitbounds="locations"`` fits every polygon, so a province with a few small islands far
+offshore (Jawa Tengah's Karimunjawa, 80 km north of Jepara) is drawn small under a wide band of
+sea. Here the frame is the cluster of polygons around the largest one; polygons far from it go in
+a small inset map of their own, drawn from the same trace data (same colours, hover and click),
+so no region disappears. A real archipelago (the far-off parts hold more than a few per cent of
+the land) keeps plotly's own fit: no inset could show it.
+
+Generic for any province: nothing here names a region. The geometry is read from the trace's
+GeoJSON (a dict, or the static layer its URL points to under ``static/``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+
+from indicators.lokasi import STATIC_DIR
+
+JARAK_GUGUS = 0.25
+"""Degrees (~28 km): a polygon closer than this to the mainland's box belongs to the mainland."""
+AMBANG_JAUH = 0.03
+"""Far-off parts holding more than this share of the land: an archipelago, framed whole."""
+_URL_STATIS = "/app/static/"
+_TEPI = 0.04
+"""Share of each side of the frame left as margin."""
+SISIPAN_DOMAIN = {"x": [0.0, 0.2], "y": [0.8, 1.0]}
+"""Where the inset sits: the top left corner (the legend of a category map is at the bottom left)."""
+
+Kotak = tuple[float, float, float, float]
+"""(lon_min, lat_min, lon_max, lat_max)."""
+
+
+@dataclass(frozen=True)
+class Bingkai:
+    """A map frame: the mainland's lon/lat range and the far-off parts (their owners and their box)."""
+
+    lon: tuple[float, float]
+    lat: tuple[float, float]
+    jauh: tuple[str, ...]
+    lon_jauh: tuple[float, float]
+    lat_jauh: tuple[float, float]
+
+
+def _cincin_luar(geometri: dict[str, Any]) -> list[list[list[float]]]:
+    if geometri.get("type") == "Polygon":
+        return [geometri["coordinates"][0]]
+    if geometri.get("type") == "MultiPolygon":
+        return [poligon[0] for poligon in geometri["coordinates"]]
+    return []
+
+
+def _luas(cincin: Sequence[Sequence[float]]) -> float:
+    """Area in square degrees (shoelace): only compared with other areas of the same map."""
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(cincin, [*cincin[1:], cincin[0]], strict=True))) / 2
+
+
+def _kotak(cincin: Sequence[Sequence[float]]) -> Kotak:
+    lon = [p[0] for p in cincin]
+    lat = [p[1] for p in cincin]
+    return (min(lon), min(lat), max(lon), max(lat))
+
+
+def _gabung(a: Kotak, b: Kotak) -> Kotak:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _jarak(a: Kotak, b: Kotak) -> float:
+    dx = max(b[0] - a[2], a[0] - b[2], 0.0)
+    dy = max(b[1] - a[3], a[1] - b[3], 0.0)
+    return max(dx, dy)
+
+
+def _dengan_tepi(bawah: float, atas: float) -> tuple[float, float]:
+    tepi = (atas - bawah) * _TEPI or 0.05
+    return (round(bawah - tepi, 4), round(atas + tepi, 4))
+
+
+def bingkai_fitur(fitur: Iterable[tuple[str, dict[str, Any]]]) -> Bingkai | None:
+    """The frame of ``(code, geometry)`` pairs, or None when plotly's fit of everything is right.
+
+    The mainland is the largest polygon plus every polygon within :data:`JARAK_GUGUS` of the
+    growing cluster; the rest is far off. None when nothing is far off, or when the far-off parts
+    are more than :data:`AMBANG_JAUH` of the land (an archipelago).
+    """
+    bagian = [(kode, _kotak(c), _luas(c)) for kode, g in fitur for c in _cincin_luar(g) if len(c) >= 3]
+    if not bagian:
+        return None
+    total = sum(b[2] for b in bagian) or 1.0
+    sisa = sorted(bagian, key=lambda b: b[2], reverse=True)
+    kotak = sisa.pop(0)[1]
+    tumbuh = True
+    while tumbuh:
+        tumbuh = False
+        for b in list(sisa):
+            if _jarak(kotak, b[1]) <= JARAK_GUGUS:
+                kotak = _gabung(kotak, b[1])
+                sisa.remove(b)
+                tumbuh = True
+    if not sisa or sum(b[2] for b in sisa) / total > AMBANG_JAUH:
+        return None
+    jauh = sisa[0][1]
+    for b in sisa[1:]:
+        jauh = _gabung(jauh, b[1])
+    return Bingkai(
+        lon=_dengan_tepi(kotak[0], kotak[2]),
+        lat=_dengan_tepi(kotak[1], kotak[3]),
+        jauh=tuple(sorted({b[0] for b in sisa})),
+        lon_jauh=_dengan_tepi(jauh[0], jauh[2]),
+        lat_jauh=_dengan_tepi(jauh[1], jauh[3]),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _baca(path: str, mtime_ns: int) -> tuple[tuple[str, dict[str, Any], str], ...]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return tuple(
+        (str(f["properties"].get("kode_wilayah")), f["geometry"], str(f["properties"].get("nama", "")))
+        for f in data.get("features", [])
+        if f.get("geometry")
+    )
+
+
+def fitur_lapisan(
+    geojson: str | dict[str, Any], static_dir: Path = STATIC_DIR
+) -> list[tuple[str, dict[str, Any], str]]:
+    """``(code, geometry, name)`` of every feature of a trace's GeoJSON (a dict or a static-layer URL).
+
+    A URL outside ``static/`` or a missing file gives no features (the map keeps plotly's fit).
+    """
+    if isinstance(geojson, dict):
+        return [
+            (str(f["properties"].get("kode_wilayah")), f["geometry"], str(f["properties"].get("nama", "")))
+            for f in geojson.get("features", [])
+            if f.get("geometry")
+        ]
+    if not geojson.startswith(_URL_STATIS):
+        return []
+    path = (static_dir / geojson[len(_URL_STATIS) :]).resolve()
+    if not path.is_relative_to(static_dir.resolve()) or not path.is_file():
+        return []
+    return list(_baca(str(path), path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=64)
+def _bingkai_tersimpan(geojson: str, lokasi: frozenset[str]) -> tuple[Bingkai | None, tuple[tuple[str, str], ...]]:
+    fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
+    return bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+
+
+def _jejak_peta(fig: go.Figure) -> list[Any]:
+    return [tr for tr in fig.data if tr.type == "choropleth" and (tr.geo or "geo") == "geo"]
+
+
+def _saring(tr: Any, simpan: set[str]) -> Any:
+    """A copy of a choropleth trace keeping only the locations in ``simpan`` (on the inset)."""
+    lokasi = [str(x) for x in tr.locations]
+    indeks = [i for i, k in enumerate(lokasi) if k in simpan]
+    salinan = go.Choropleth(tr)
+    for nama in ("locations", "z", "hovertext", "text", "customdata"):
+        nilai = getattr(tr, nama)
+        if nilai is not None and not isinstance(nilai, str) and len(nilai) == len(lokasi):
+            setattr(salinan, nama, [nilai[i] for i in indeks])
+    salinan.update(geo="geo2", showlegend=False, showscale=False, meta={"salinan": True, "sisipan": True})
+    return salinan
+
+
+def pasang_bingkai(fig: go.Figure) -> go.Figure:
+    """Fit the map to its mainland and add an inset with the far-off parts (see the module docstring).
+
+    Works on the choropleth traces of the first geo subplot; a map without far-off parts, or of
+    an archipelago, is left to plotly's ``fitbounds``. Returns ``fig`` (changed in place).
+    """
+    jejak = _jejak_peta(fig)
+    if not jejak:
+        return fig
+    geojson = jejak[0].geojson
+    lokasi = frozenset(str(k) for tr in jejak for k in (tr.locations if tr.locations is not None else []))
+    if isinstance(geojson, str):
+        bingkai, nama = _bingkai_tersimpan(geojson, lokasi)
+    else:
+        fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
+        bingkai, nama = bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+    if bingkai is None:
+        return fig
+    # The main map keeps the whole figure: with a second geo subplot plotly would shrink its default domain.
+    fig.update_layout(geo={"domain": {"x": [0, 1], "y": [0, 1]}})
+    fig.update_geos(fitbounds=False, lonaxis_range=list(bingkai.lon), lataxis_range=list(bingkai.lat))
+    jauh = set(bingkai.jauh)
+    for tr in jejak:
+        if tr.locations is not None and jauh & {str(k) for k in tr.locations}:
+            fig.add_trace(_saring(tr, jauh))
+    fig.update_layout(
+        geo2={
+            "domain": SISIPAN_DOMAIN,
+            "projection_type": "mercator",
+            "fitbounds": False,
+            "lonaxis_range": list(bingkai.lon_jauh),
+            "lataxis_range": list(bingkai.lat_jauh),
+            "visible": False,
+            "bgcolor": "rgba(0,0,0,0)",
+        }
+    )
+    legenda = fig.layout.legend
+    if (legenda.y is not None and legenda.y >= 0.5) and (legenda.x is None or legenda.x <= SISIPAN_DOMAIN["x"][1]):
+        fig.update_layout(legend={"y": SISIPAN_DOMAIN["y"][0] - 0.07, "yanchor": "top"})  # below the inset's label
+    nama_wilayah = dict(nama)
+    label = ", ".join(nama_wilayah.get(k) or k for k in bingkai.jauh)
+    fig.add_shape(
+        type="rect", xref="paper", yref="paper", line={"color": "#9ca3af", "width": 1},
+        x0=SISIPAN_DOMAIN["x"][0], x1=SISIPAN_DOMAIN["x"][1], y0=SISIPAN_DOMAIN["y"][0], y1=SISIPAN_DOMAIN["y"][1],
+    )  # fmt: skip
+    fig.add_annotation(
+        text=label, xref="paper", yref="paper", x=SISIPAN_DOMAIN["x"][0], y=SISIPAN_DOMAIN["y"][0],
+        xanchor="left", yanchor="top", showarrow=False, font={"size": 11, "color": "#374151"}, name="sisipan",
+    )  # fmt: skip
+    return fig
