@@ -44,7 +44,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla, penulis_impor
+from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla, penulis_impor, tahun_uji
 from benchmarks.data_nasional import Skala, bangun_nasional
 from benchmarks.server import server_streamlit
 from indicators.katalog.model import katalog_bawaan
@@ -349,7 +349,7 @@ def ukur_tingkat(
     periksa_lokal(url)
     if not 1 <= sesi <= MAKS_SESI or not 0 < detik <= MAKS_DETIK:
         raise ValueError(f"1–{MAKS_SESI} sesi dan ≤ {MAKS_DETIK:.0f} s (sessions and seconds out of bounds)")
-    tahun = max(s.tahun for s in katalog_bawaan().siklus)
+    tahun = max(s.tahun for s in katalog_bawaan().siklus) if db is None else tahun_uji(db)
     hasil = HasilProtokol(sesi, detik, jeda_s=jeda, penulis=db is not None)
     selesai = threading.Event()
     penulis = None

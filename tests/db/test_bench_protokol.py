@@ -33,4 +33,8 @@ def test_uji_protokol_cepat_menulis_laporan(tmp_path: Path, capfd: pytest.Captur
         assert data["lolos"]
         assert sum(data["bacaan_kla"].values()) >= 2  # every session read the KLA card at least once
     assert dengan["siklus_impor"] >= 1
+    # The import moves the KLA card the sessions read (a cycle without an official recap), so a
+    # reading that is neither count would be caught: with a recap's count the check could not fail.
+    assert dengan["kla_sebelum"] != dengan["kla_sesudah"]
+    assert {int(k) for k in dengan["bacaan_kla"]} <= {dengan["kla_sebelum"], dengan["kla_sesudah"]}
     assert not dengan["galat_penulis"]
