@@ -8,16 +8,21 @@ from indicators.bangun import database
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
 from indicators.teks import t
-from ui import cache, masuk, tampilan
+from ui import cache, gaya, masuk, tampilan, widgets
 
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
-bahasa: Bahasa = "en" if st.query_params.get("lang") == "en" else "id"
+gaya.pasang()  # style sheet and the charts' accessible names (ui/gaya.py)
+# The switch just pressed, else the session's, else ?lang=: the navigation titles follow a switch on the same run.
+bahasa: Bahasa = widgets.bahasa_sesi()
 
 # url_path values are part of shared links: keep them stable, and equal to the file name (AppTest
-# finds a page by it).
+# finds a page by it). The default page is served at "/", yet Streamlit keeps its url_path for itself:
+# it is "beranda", and a hidden page answers the overview's own path /ringkasan.
+ringkasan = st.Page("halaman/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="beranda", default=True)
 halaman = st.navigation(
     [
-        st.Page("halaman/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", default=True),
+        ringkasan,
+        st.Page("halaman/ringkasan.py", title=t("hal_ringkasan", bahasa), url_path="ringkasan", visibility="hidden"),
         st.Page("halaman/peta.py", title=t("hal_peta", bahasa), url_path="peta"),
         st.Page("halaman/perbandingan.py", title=t("hal_perbandingan", bahasa), url_path="perbandingan"),
         st.Page("halaman/profil.py", title=t("hal_profil", bahasa), url_path="profil"),
@@ -37,6 +42,8 @@ try:
         cache.siapkan_database()
         if (kabar := cache.kabar_database()) is not None:
             st.warning(tampilan.pesan_database(kabar, bahasa))
+        widgets.siapkan_pesan_tautan(halaman.title)  # bad-link notices go above the page
+        widgets.halaman_tidak_ada(halaman, bahasa)
         halaman.run()
 except database.DatabaseTidakSiap as exc:
     logging.getLogger("dasbor_kla").warning("database tidak siap (not ready): %s", exc)

@@ -13,7 +13,7 @@ from ui.bagian.metodologi import LEBAR_EDITOR
 
 pytestmark = pytest.mark.e2e
 
-PETA = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+PETA = '[data-testid="stPlotlyChart"] g.geo:not(.geo2) .choroplethlayer path'  # not the Karimunjawa inset
 GARIS = '[data-testid="stPlotlyChart"] .scatterlayer .trace'
 
 

@@ -73,7 +73,7 @@ def test_tanpa_chromium_dasbor_tetap_jalan(app_db: Path, monkeypatch: pytest.Mon
 
 
 class _Kolom:
-    """Stands in for a Streamlit column: records what each download button was given."""
+    """Stands in for the buttons' row container: records what each download button was given."""
 
     def __init__(self, catatan: list[dict[str, Any]]) -> None:
         self.catatan = catatan
@@ -91,7 +91,7 @@ def test_berkas_dibuat_saat_diklik_dengan_nama_dan_isi(db_bawaan: Path, monkeypa
     from ui.unduh import gambar as unduh_gambar
 
     catatan: list[dict[str, Any]] = []
-    monkeypatch.setattr(st, "columns", lambda n, **_: [_Kolom(catatan) for _ in range(n)])
+    monkeypatch.setattr(st, "container", lambda **_: _Kolom(catatan))  # the buttons' one wrapping row
     fig, _, _ = susun.gambar_provinsi(db_bawaan, katalog_bawaan(), "33", 2025, "peta")
     konteks = unduh_gambar.KonteksGambar("Jawa Tengah", 2025, "id")
     unduh_gambar.unduh(fig, "peta_predikat", konteks, key="uji")

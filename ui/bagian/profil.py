@@ -22,12 +22,12 @@ from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
 from indicators.teks import penerjemah, t
-from ui import tetap
+from ui import tampilan, tetap
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
 """Indicators (largest room first) offered directly in the what-if form; the rest sit in an expander."""
-_KONFIG = {"displaylogo": False}
+_KONFIG = tampilan.KONFIG_GRAFIK  # toolbar on hover only, fewer buttons (a phone), wheel scrolls the page
 _URL = ("wilayah", "tahun", "tahap")
 """Query parameters naming a profile's view in download file names (the region, cycle and stage)."""
 _HIJAU, _ABU, _ORANYE, _MERAH = "#31a354", "#d9d9d9", "#e6550d", "#c0392b"

@@ -23,9 +23,13 @@ from indicators.ekspor import gambar as ekspor_gambar
 from indicators.ekspor.gambar import FORMAT, MIME, Format, MetaGambar
 from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.format import Bahasa
-from indicators.grafik import peta as grafik_peta
+from indicators.grafik import data_grafik, peta as grafik_peta
 from indicators.teks import ada, t
-from ui import aman, cache
+from ui import aman, cache, gaya, tampilan
+
+# Up to this many rows a chart's data table is a real HTML table (read cell by cell by screen
+# readers); longer ones (a kecamatan map) go to the scrolling data grid.
+_BARIS_TABEL_HTML = 60
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,11 @@ def tombol_unduh(
     if not ekspor_gambar.chromium_tersedia():
         st.caption(ekspor_gambar.PESAN_CHROMIUM)
         return
-    kolom = st.columns(len(FORMAT), gap="small", width=420)
-    for wadah, format_ in zip(kolom, FORMAT, strict=True):
-        wadah.download_button(
+    # One row that wraps: fixed-width columns cut the labels ("Unduh …") beside a chart in half a
+    # page, and stacked them one per row on a phone.
+    baris = st.container(horizontal=True, gap="small")
+    for format_ in FORMAT:
+        baris.download_button(
             t("unduh", meta.bahasa, format=format_.upper()),
             data=functools.partial(_buat, fig, meta, format_, lebar, tinggi),
             file_name=f"{nama_dasar}.{format_}",
@@ -92,14 +98,19 @@ def grafik(
     judul: str | None = None,
     ukuran: str | None = None,
     statistik: bool = False,
+    subjudul: str | None = None,
 ) -> None:
     """Draw a chart (``st.plotly_chart``) and its PNG/SVG/PDF download buttons under it.
 
     ``jenis`` names the figure (``peta_predikat``…): it picks the default title and the file name
     (``kla_peta_predikat_jawa-tengah_2025.png``). ``sintetis`` marks a figure showing synthetic values.
+    ``subjudul`` replaces the exported subtitle built from ``konteks`` (a view over several cycles).
     """
-    st.plotly_chart(fig, key=key, config=config or {"displaylogo": False})
-    unduh(fig, jenis, konteks, key=key, sintetis=sintetis, judul=judul, ukuran=ukuran, statistik=statistik)
+    st.plotly_chart(fig, key=key, config=config or tampilan.KONFIG_GRAFIK)
+    unduh(
+        fig, jenis, konteks, key=key, sintetis=sintetis, judul=judul, ukuran=ukuran, statistik=statistik,
+        subjudul=subjudul,
+    )  # fmt: skip
 
 
 def unduh(
@@ -112,8 +123,12 @@ def unduh(
     judul: str | None = None,
     ukuran: str | None = None,
     statistik: bool = False,
+    subjudul: str | None = None,
 ) -> None:
-    """The download buttons of a figure already drawn (see :func:`grafik`)."""
+    """Name, PNG/SVG/PDF download buttons and data table of a figure already drawn (see :func:`grafik`).
+
+    The name is read by screen readers; the table is the chart's text alternative, one click away.
+    """
     b = konteks.bahasa
     sumber = [t("unduh_sumber_predikat", b)]
     if statistik:
@@ -124,11 +139,32 @@ def unduh(
     teks_judul = judul or (
         t(kunci_judul, b, wilayah=konteks.wilayah, tahun=konteks.tahun) if ada(kunci_judul) else jenis
     )
-    meta = MetaGambar(teks_judul, konteks.subjudul(ukuran), tuple(sumber), sintetis, b)
+    meta = MetaGambar(teks_judul, subjudul or konteks.subjudul(ukuran), tuple(sumber), sintetis, b)
     rincian = [konteks.tahap] if konteks.tahap and konteks.tahap != "final" else []
     nama = ekspor_gambar.nama_dasar(jenis, konteks.wilayah, konteks.tahun, *rincian, *([b] if b != "id" else []))
     tinggi = 900 if jenis.startswith("peta") else ekspor_gambar.TINGGI
+    gaya.nama_grafik(key, t("ax_nama_grafik", b, judul=meta.judul, subjudul=meta.subjudul))
     tombol_unduh(fig, meta, nama, key=key, tinggi=tinggi)
+    tabel_data(fig, b)
+
+
+def alternatif(fig: go.Figure, judul: str, bahasa: Bahasa, *, key: str, subjudul: str = "") -> None:
+    """The accessible name and the data table of a chart drawn without download buttons."""
+    kunci = "ax_nama_grafik" if subjudul else "ax_nama_grafik_singkat"
+    gaya.nama_grafik(key, t(kunci, bahasa, judul=judul, subjudul=subjudul))
+    tabel_data(fig, bahasa)
+
+
+def tabel_data(fig: go.Figure, bahasa: Bahasa) -> None:
+    """The chart's data as a table in a collapsed expander: the text alternative of the chart."""
+    with st.expander(t("ax_tabel_grafik", bahasa), icon=":material/table_view:"):
+        tabel = data_grafik.tabel_grafik(fig, bahasa)
+        if tabel.empty:
+            st.caption(t("ax_tabel_kosong", bahasa))
+        elif len(tabel) <= _BARIS_TABEL_HTML:
+            st.table(tabel.set_index(tabel.columns[0]))
+        else:
+            st.dataframe(tabel, hide_index=True, width="stretch")
 
 
 # --- evaluation pack -------------------------------------------------------------------------------

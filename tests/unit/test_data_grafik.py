@@ -1,0 +1,65 @@
+"""The data table under every chart (issue 16 item 15): built from the figure's traces, Babel
+formatted, unknown values left empty, categorical map layers without an invented number."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from indicators.grafik.data_grafik import tabel_grafik
+
+
+def test_garis_per_tahun_dengan_angka_indonesia_dan_tahun_utuh():
+    fig = go.Figure(
+        [
+            go.Scatter(x=[2021, 2023, 2025], y=[612.5, 700.0, None], name="Kota Pekalongan", mode="lines+markers"),
+            go.Scatter(x=[2025], y=[680.25], name="Kota Semarang"),
+            go.Scatter(x=[2025], y=[680.25], text=["Kota Semarang"], mode="text"),  # a line-end label
+        ]
+    )
+    fig.update_layout(xaxis_title="Siklus", yaxis_title="Total skor")
+    tabel = tabel_grafik(fig, "id")
+    assert list(tabel.columns) == ["Seri", "Siklus", "Total skor"]
+    assert tabel.values.tolist() == [
+        ["Kota Pekalongan", "2021", "612,50"],
+        ["Kota Pekalongan", "2023", "700"],
+        ["Kota Pekalongan", "2025", ""],  # unknown stays empty
+        ["Kota Semarang", "2025", "680,25"],
+    ]
+    assert tabel_grafik(fig, "en")["Total skor"].tolist()[0] == "612.50"
+
+
+def test_batang_mendatar_membaca_kategori_dari_sumbu_y_dan_hover_tanpa_markup():
+    fig = go.Figure(
+        go.Bar(x=[1234.0, 5], y=["Klaster I", "Klaster II"], orientation="h", hovertext=["a<br><b>b</b>", "c &amp; d"])
+    )
+    tabel = tabel_grafik(fig, "id")
+    assert list(tabel.columns) == ["Kategori", "Nilai", "Keterangan"]  # no series name, no axis titles
+    assert tabel.values.tolist() == [["Klaster I", "1.234", "a; b"], ["Klaster II", "5", "c & d"]]
+
+
+def test_peta_kategori_tanpa_nilai_z_peta_kontinu_dengan_nilai():
+    kategori = go.Choropleth(
+        locations=["33.75", "33.74"],
+        z=[0, 0],
+        showscale=False,
+        name="Nindya (2)",
+        hovertext=["Kota Pekalongan", "Kota Semarang"],
+    )
+    kontinu = go.Choropleth(locations=["33.01"], z=[712.4], hovertext=["Kab. Cilacap"])
+    tabel = tabel_grafik(go.Figure([kategori, kontinu]), "en")
+    assert list(tabel.columns) == ["Series", "Region code", "Value", "Details"]
+    assert tabel.values.tolist() == [
+        ["Nindya (2)", "33.75", "", "Kota Pekalongan"],
+        ["Nindya (2)", "33.74", "", "Kota Semarang"],
+        ["", "33.01", "712.40", "Kab. Cilacap"],
+    ]
+
+
+def test_judul_sumbu_kembar_memakai_nama_umum():
+    fig = go.Figure(go.Bar(x=["A"], y=[3]))
+    fig.update_layout(xaxis_title="Skor", yaxis_title="Skor")
+    assert list(tabel_grafik(fig, "id").columns) == ["Kategori", "Nilai"]
+
+
+def test_grafik_kosong_memberi_tabel_kosong():
+    assert tabel_grafik(go.Figure(), "id").empty
