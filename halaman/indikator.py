@@ -59,12 +59,10 @@ else:
     peta, tabel = st.columns([1, 1])
     with peta:
         nama_provinsi = susunan.nama_provinsi[PROVINSI]
-        ku, fig = (
-            gambar.KonteksGambar(nama_provinsi, tahun, bahasa),
-            tetap.tetap(grafik_indikator.peta_skor, peringkat, ind.nilai_maks, bahasa, tampilan.url_geojson(PROVINSI)),
-        )
-        judul, konfig = hi.label_indikator(ind, bahasa), tampilan.KONFIG_PETA
-        gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=konfig, judul=judul, sintetis=True)
+        ku, geo = gambar.KonteksGambar(nama_provinsi, tahun, bahasa), tampilan.url_geojson(PROVINSI)
+        fig = tetap.tetap(grafik_indikator.peta_skor, peringkat, ind.nilai_maks, bahasa, geo)
+        gambar.grafik(fig, f"peta_{ind.id}", ku, key="ind_peta", config=tampilan.KONFIG_PETA,
+                      judul=hi.label_indikator(ind, bahasa), sintetis=True)  # fmt: skip
     with tabel:
         hi.render_peringkat(peringkat, bahasa)
 

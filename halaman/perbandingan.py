@@ -1,5 +1,7 @@
 """Perbandingan: one measure of several kab/kota across cycles, their rank, and peer groups."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -25,11 +27,7 @@ nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
 provinsi_dari = dict(zip(wilayah["kode_wilayah"], wilayah["kode_provinsi"], strict=True))
 predikat = cache.predikat_resmi(db)
 
-
-def preset(kode: str) -> dict[pb.Sebaya, list[str]]:
-    return cache.kelompok_preset(db, kode)
-
-
+preset = partial(cache.kelompok_preset, db)  # region code → its peer groups
 tahap_siklus = cache.tahap_per_tahun(db)
 kiri, tengah, kanan = st.columns([5, 3, 2])
 with kiri:
@@ -64,30 +62,23 @@ if pb.jenis_ukuran(ukuran) == "indikator":
 else:
     seri = pb.seri_skor(skor, pilihan, ukuran)
     semua_seri = pb.seri_skor(skor, list(nama), ukuran) if sebaya == "provinsi" else None
-kode_tampil, nama_tampil, rata, cakupan, info_rata = list(pilihan), dict(nama), None, {}, None
-if semua_seri is not None:
-    seri = pd.concat([seri, pb.seri_rata_provinsi(semua_seri, wilayah, kode_prov)], ignore_index=True)
-    rata = kode_prov
-    kode_tampil.append(rata)
-    nama_tampil[rata] = t("perbandingan_rata", bahasa, provinsi=nama_wilayah[kode_prov])
-    cakupan = hp.cakupan_rata(semua_seri, wilayah, kode_prov, rentang)
-    info_rata = (nama_wilayah[kode_prov], hp.teks_cakupan(cakupan, bahasa))
-    st.caption(t("gf_keterangan_rata", bahasa, provinsi=info_rata[0], cakupan=info_rata[1]))
+vista = hp.tambah_rata(seri, semua_seri, wilayah, pilihan, nama, kode_prov, rentang, bahasa)
+seri, nama_tampil, rata = vista.seri, vista.nama, vista.rata
 hp.render_catatan(seri, ukuran, label, kat, bahasa)
 hp.render_sebaya(sebaya, semat, nama, predikat, bahasa)
 
 sumbu = pb.sumbu_waktu(hp.siklus_dalam(semua, rentang))
 sintetis = bool(seri.loc[seri["tahun"].between(*rentang), "sintetis"].any())
 subjudul = hp.subjudul(sintetis, bahasa)
-tabel = tetap.tetap(pb.isi_celah, seri, sumbu.tahun, kode_tampil)
+tabel = tetap.tetap(pb.isi_celah, seri, sumbu.tahun, vista.kode)
 desimal, sumbu_y, satuan = hp.satuan_ukuran(ukuran, label, bahasa)
-hover = grafik_pb.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa, cakupan={rata: cakupan} if rata else None)
+hover = grafik_pb.teks_hover(tabel, nama_tampil, desimal, satuan, bahasa, cakupan=vista.cakupan_garis())
 judul = t("gf_judul_tren", bahasa, ukuran=label, tahap=t(f"tahap_{tahap}", bahasa), rentang=teks_rentang)
 teks = {"judul": judul, "subjudul": subjudul, "sumbu_y": sumbu_y}
 fig = tetap.tetap(grafik_pb.grafik_tren, tabel, nama_tampil, semat, sumbu, bahasa, hover=hover, rata=rata, **teks)
 # Exports name the view: measure, stage and cycle range in the title; the regions and the average below it.
 ku = gambar.KonteksGambar(nama[semat], rentang[1], bahasa, tahap)
-sub_ekspor = hp.subjudul_ekspor(pilihan, nama, info_rata, bahasa)
+sub_ekspor = hp.subjudul_ekspor(pilihan, nama, vista.info_rata, bahasa)
 gambar.grafik(fig, f"tren_{ukuran}", ku, key="perbandingan_tren", judul=judul, subjudul=sub_ekspor, sintetis=sintetis)
 hp.render_keterangan_sumbu(sumbu, tahap, tahun_tahap, semua["tahun"].tolist(), nama[semat], bahasa)
 

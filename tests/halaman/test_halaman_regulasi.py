@@ -113,7 +113,7 @@ def test_editor_menambah_entri_dan_lompatan_tanpa_catatan_ditolak(db_berakun: Pa
     # Fields by their labels, not the stored keys (issue #16 item 4).
     kolom = {r["Kolom"] for r in riwayat if r["Entri"] == "rg-001"}
     assert kolom >= {"Tahap kini", "Tanggal dicapai (terbit (JDIH))", "Catatan tahap"}
-    assert not [r["Waktu"] for r in riwayat if "-" in r["Waktu"]]  # no ISO times
+    assert not [r["Waktu"] for r in riwayat if "-" in str(r["Waktu"])]  # no ISO times
     assert {r["Pengguna"] for r in riwayat} == {"ana"}
     # The Gugus Tugas readiness view now has no regulation notice for it (published), but says it judged.
     gugus = periksa_tanpa_galat(buka_halaman("gugus_tugas", wilayah="33.75").run())

@@ -7,6 +7,7 @@ figure out); this module keeps the view in the URL and says what the charts cann
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import cast
 
 import pandas as pd
@@ -179,6 +180,54 @@ def teks_cakupan(cakupan: dict[int, tuple[int, int]], bahasa: Bahasa) -> str:
     if min(ada) == max(ada):
         return t("gf_cakupan_singkat", bahasa, ada=ada[0], jumlah=jumlah)
     return t("gf_cakupan_rentang", bahasa, min=min(ada), maks=max(ada), jumlah=jumlah)
+
+
+@dataclass(frozen=True)
+class Tampilan:
+    """What the trend draws: the series, the codes and names drawn, and the province average if asked for."""
+
+    seri: pd.DataFrame
+    kode: list[str]
+    nama: dict[str, str]
+    rata: str | None = None  # the province code standing for its average line
+    cakupan: dict[int, tuple[int, int]] = field(default_factory=dict)
+    info_rata: tuple[str, str] | None = None  # (province, coverage text) for the export subtitle
+
+    def cakupan_garis(self) -> dict[str, dict[int, tuple[int, int]]] | None:
+        """The average line's coverage per cycle, keyed by its code, for the hover; None without it."""
+        return None if self.rata is None else {self.rata: self.cakupan}
+
+
+def tambah_rata(
+    seri: pd.DataFrame,
+    semua_seri: pd.DataFrame | None,
+    wilayah: pd.DataFrame,
+    pilihan: Sequence[str],
+    nama: dict[str, str],
+    kode_provinsi: str,
+    rentang: tuple[int, int],
+    bahasa: Bahasa,
+) -> Tampilan:
+    """The chosen regions, plus the province average as a reference line when ``semua_seri`` is given.
+
+    The average is added beside the chosen regions, never instead of them, with its coverage in a caption.
+    """
+    if semua_seri is None:
+        return Tampilan(seri, list(pilihan), dict(nama))
+    nama_wilayah = dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+    rata_seri = perbandingan.seri_rata_provinsi(semua_seri, wilayah, kode_provinsi)
+    nama_rata = t("perbandingan_rata", bahasa, provinsi=nama_wilayah[kode_provinsi])
+    cakupan = cakupan_rata(semua_seri, wilayah, kode_provinsi, rentang)
+    info_rata = (nama_wilayah[kode_provinsi], teks_cakupan(cakupan, bahasa))
+    st.caption(t("gf_keterangan_rata", bahasa, provinsi=info_rata[0], cakupan=info_rata[1]))
+    return Tampilan(
+        pd.concat([seri, rata_seri], ignore_index=True),
+        [*pilihan, kode_provinsi],
+        {**nama, kode_provinsi: nama_rata},
+        kode_provinsi,
+        cakupan,
+        info_rata,
+    )
 
 
 def subjudul_ekspor(pilihan: Sequence[str], nama: dict[str, str], rata: tuple[str, str] | None, bahasa: Bahasa) -> str:
