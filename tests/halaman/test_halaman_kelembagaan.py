@@ -166,7 +166,7 @@ def test_editor_menambah_butir_tambahan_dan_kesiapan_bertambah(db_halaman: Path)
     periksa_tanpa_galat(at)
     assert {m.label: m.value for m in at.metric}["Butir lengkap"] == "0 dari 64"
     riwayat = at.dataframe[-1].value
-    assert {"nama", "opd", "dihapus"} <= set(riwayat["Kolom"])
+    assert {"Nama", "OPD pemilik", "Dihapus"} <= set(riwayat["Kolom"])  # labels, not stored keys (#16 item 4)
 
 
 def test_tanggal_lewat_pemilih_dan_simpan_basi_ditolak_dengan_isian_tetap(db_halaman: Path):

