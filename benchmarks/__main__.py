@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from benchmarks import beban, jalankan
+from benchmarks import beban, jalankan, latensi, protokol
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,12 +21,18 @@ def parser() -> argparse.ArgumentParser:
     jalankan.tambah_argumen(p)
     p.add_argument("--beban", action="store_true", help="uji beban: sesi Chromium serentak (load test)")
     beban.tambah_argumen(p)
+    protokol.tambah_argumen(p)
+    latensi.tambah_argumen(p)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark or, with ``--beban``, the load test; return the exit code."""
+    """Run the benchmark, the Chromium load test (``--beban``) or the protocol one (``--protokol``)."""
     args = parser().parse_args(argv)
+    if args.protokol:  # the capacity figure: simulated sessions at the protocol level
+        return protokol.utama(args)
+    if args.latensi:  # what a person waits for in the browser
+        return latensi.utama(args)
     return int(beban.utama(args) if args.beban else jalankan.utama(args))
 
 

@@ -28,7 +28,7 @@ ANGGARAN: tuple[Anggaran, ...] = (
     Anggaran("ekspor_peta_s", 1.5, "s", "ekspor satu peta, hangat (single map export, warm)"),
     Anggaran("paket_evaluasi_s", 15, "s", "paket evaluasi PDF + PPTX (evaluation pack)"),
     Anggaran("impor_csv_100k_s", 3, "s", "impor 100.000 baris statistik CSV"),
-    Anggaran("impor_xlsx_100k_s", 20, "s", "impor 100.000 baris statistik XLSX"),
+    Anggaran("impor_xlsx_100k_s", 4, "s", "impor 100.000 baris statistik XLSX"),
     Anggaran("memori_server_mb", 1024, "MB", "memori puncak server dengan database nasional (peak RSS)"),
 )
 

@@ -9,7 +9,8 @@ Upload limits (:class:`BatasUnggah`) are checked before any parser sees the byte
 row cap, and for XLSX a look at the zip directory only: macros (``vbaProject.bin``, macro-enabled
 content types, Excel 4 macro sheets), external links and data connections, and archives that would
 expand far beyond their size (zip bombs) are rejected without being decompressed; then the sheets'
-declared and streamed size (:mod:`indicators.impor.batas`) before openpyxl builds any cell.
+declared and streamed size (:mod:`indicators.impor.batas`) before any cell is read. Cell values
+are read with calamine (:mod:`indicators.impor.xlsx_nilai`), as openpyxl showed them.
 
 Cells the import stores are refused, each named, when they hold a formula (XLSX), more than
 :data:`PANJANG_SEL_MAKS` characters, or a control character (C0 other than tab, LF and CR; DEL;
@@ -26,7 +27,6 @@ import itertools
 import os
 import re
 import unicodedata
-import warnings
 import zipfile
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,13 +34,14 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import pandas as pd
-from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped, unused-ignore]
+from python_calamine import CalamineError
 
 from indicators.format import format_angka
+from indicators.impor import xlsx_nilai
 from indicators.impor.batas import masalah_ukuran_xlsx, rumus_sheet
 from indicators.impor.masalah import Masalah
+from indicators.impor.xlsx_nilai import BukuXlsx
 from indicators.teks_aman import ada_kontrol, daftar_kontrol
 
 NilaiSel = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
@@ -161,9 +162,10 @@ class TabelMentah:
     """The data block of a file: normalised header names and the rows below the header.
 
     :attr:`baris` holds (spreadsheet row number, cells aligned to ``kolom``); empty rows are left
-    out. A CSV keeps its cells as text in ``teks`` (same rows, same alignment) and makes the
-    :class:`Sel` objects only when :attr:`baris` is first read: a valid file checked column by
-    column (:mod:`indicators.impor.kolom`) never needs the million cell objects.
+    out. A CSV keeps its cells as text in ``teks`` (same rows, same alignment), an XLSX its cell
+    values in ``mentah`` (percentages already multiplied by 100, their addresses in ``persen``);
+    the :class:`Sel` objects are made only when :attr:`baris` is first read: a valid file checked
+    column by column (:mod:`indicators.impor.kolom`) never needs the million cell objects.
     """
 
     berkas: str
@@ -174,26 +176,42 @@ class TabelMentah:
     teks: list[tuple[int, list[str]]] | None = None
     baris_judul: int | None = None
     """The spreadsheet row of the header (1 unless title rows sit above it)."""
+    mentah: list[tuple[int, list[NilaiSel]]] | None = None
+    persen: frozenset[str] = frozenset()
+
+    @property
+    def isi_nilai(self) -> list[tuple[int, list[Any]]] | None:
+        """The rows as plain values (each cell's :attr:`Sel.nilai`), without cell objects.
+
+        A CSV's texts or an XLSX's values; None for a table built from cells.
+        """
+        return self.teks if self.teks is not None else self.mentah
 
     @property
     def baris(self) -> list[tuple[int, list[Sel]]]:
-        """The rows as cells with their addresses (built from ``teks`` on first use for a CSV)."""
+        """The rows as cells with their addresses (built from ``teks`` or ``mentah`` on first use)."""
         if self.sel_baris is None:
-            self.sel_baris = self._sel(self.teks or [])
+            self.sel_baris = self._sel(self.isi_nilai or [])
         return self.sel_baris
 
     def baris_awal(self, n: int) -> list[tuple[int, list[Sel]]]:
         """The first ``n`` rows as cells, without building the cells of the others."""
-        return self.sel_baris[:n] if self.sel_baris is not None else self._sel((self.teks or [])[:n])
+        return self.sel_baris[:n] if self.sel_baris is not None else self._sel((self.isi_nilai or [])[:n])
 
-    def _sel(self, teks: list[tuple[int, list[str]]]) -> list[tuple[int, list[Sel]]]:
+    def _sel(self, isi_nilai: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Sel]]]:
         huruf = [get_column_letter(j + 1) for j in range(len(self.kolom))]
-        return [(nomor, [Sel(v, f"{huruf[j]}{nomor}") for j, v in enumerate(isi)]) for nomor, isi in teks]
+        hasil = [(nomor, [Sel(v, f"{huruf[j]}{nomor}") for j, v in enumerate(isi)]) for nomor, isi in isi_nilai]
+        if self.persen:
+            for _, sel in hasil:
+                for s in sel:
+                    s.persen = s.alamat in self.persen
+        return hasil
 
     @property
     def jumlah_baris(self) -> int:
         """How many data rows the table has."""
-        return len(self.teks) if self.teks is not None else len(self.baris)
+        isi = self.isi_nilai
+        return len(isi) if isi is not None else len(self.baris)
 
 
 def nama_kolom(judul: object) -> str:
@@ -224,10 +242,6 @@ def teks_sel(sel: Sel) -> str | None:
         return v.isoformat()
     teks = str(v).replace("\u00a0", " ").replace("\u202f", " ").strip()
     return teks or None
-
-
-def _kosong(sel: Sel) -> bool:
-    return teks_sel(sel) is None
 
 
 # --- numbers --------------------------------------------------------------------------------
@@ -476,14 +490,13 @@ def _masalah_sel(tabel: TabelMentah, kanonik: Sequence[str] = KOLOM_KANONIK) -> 
     Column by column: a column whose texts are all short and clean (one joined search) is passed
     over whole, so a valid file of 100 000 rows costs a few list walks, not a check per cell.
     """
-    nomor_baris = [n for n, _ in tabel.teks] if tabel.teks is not None else [n for n, _ in tabel.baris]
+    baris_nilai = tabel.isi_nilai
+    nomor_baris = [n for n, _ in baris_nilai] if baris_nilai is not None else [n for n, _ in tabel.baris]
     ditemukan: list[tuple[int, int, Masalah]] = []
     for j in kolom_dibaca(tabel.kolom, kanonik):
-        nilai: list[object]
-        if tabel.teks is not None:
-            nilai = [isi[j] for _, isi in tabel.teks]
-        else:
-            nilai = [isi[j].nilai for _, isi in tabel.baris]
+        nilai: list[object] = (
+            [isi[j] for _, isi in baris_nilai] if baris_nilai is not None else [isi[j].nilai for _, isi in tabel.baris]
+        )
         teks = [v for v in nilai if type(v) is str]
         if max(map(len, teks), default=0) <= PANJANG_SEL_MAKS and not ada_kontrol("".join(teks)):
             continue
@@ -640,32 +653,28 @@ def _baca_csv(data: bytes, berkas: str, susunan: Susunan = SUSUNAN_BAWAAN) -> tu
     return tabel, masalah
 
 
-# Excel writes a control character in a cell as _xHHHH_ (XML cannot hold it) and openpyxl keeps
-# the escape as text: read the controls back, so the import sees (and refuses) what the cell holds.
-_OOXML_KONTROL = re.compile(r"_x(00[01][0-9A-Fa-f]|007[Ff]|00[89][0-9A-Fa-f])_")
 _KOLOM_CARI_JUDUL = 1_000  # a header further right than this is no import table
 
 
-def _isi_sheet(ws: object, maks_baris: int | None = None, maks_kolom: int | None = None) -> list[list[Sel]]:
-    """A sheet's cells row by row from A1, at most ``maks_baris`` rows of ``maks_kolom`` cells.
+def _isi_sheet(
+    buku: BukuXlsx, sheet: str, maks_baris: int | None = None, maks_kolom: int | None = None
+) -> tuple[list[list[NilaiSel]], frozenset[str]]:
+    """A sheet's values row by row from A1, and the addresses of its percent-formatted numbers.
 
-    Bounded by the caller: openpyxl fills every gap up to the last row and column, so one stray
-    cell in column XFD would otherwise make 16 384 cells of every row.
+    At most ``maks_baris`` rows of ``maks_kolom`` cells. Values as openpyxl showed them
+    (:mod:`indicators.impor.xlsx_nilai`: Excel's ``_xHHHH_`` escapes of control characters read
+    back, so the import sees and refuses them; percentages multiplied by 100).
     """
-    hasil: list[list[Sel]] = []
-    for baris in ws.iter_rows(max_row=maks_baris, max_col=maks_kolom):  # type: ignore[attr-defined]
-        isi: list[Sel] = []
-        for cell in baris:
-            nilai = cell.value
-            if type(nilai) is str and "_x" in nilai:
-                nilai = _OOXML_KONTROL.sub(lambda m: chr(int(m.group(1), 16)), nilai)
-            format_ = str(getattr(cell, "number_format", "") or "")
-            persen = isinstance(nilai, int | float) and not isinstance(nilai, bool) and "%" in format_
-            if persen:
-                nilai = round(float(nilai) * 100, 10)
-            isi.append(Sel(nilai, getattr(cell, "coordinate", None), persen))
-        hasil.append(isi)
-    return hasil
+    return xlsx_nilai.isi_sheet(buku, sheet, maks_baris, maks_kolom)
+
+
+def _awal_sel(buku: BukuXlsx, sheet: str) -> list[list[Sel]]:
+    """The first rows of a sheet as cells, where its header must be (at most the first 1 000 columns)."""
+    nilai_baris, persen = _isi_sheet(buku, sheet, _BARIS_CARI_JUDUL, _KOLOM_CARI_JUDUL)
+    return [
+        [Sel(v, a := f"{get_column_letter(j + 1)}{i}", a in persen) for j, v in enumerate(isi)]
+        for i, isi in enumerate(nilai_baris, start=1)
+    ]
 
 
 def periksa_zip(data: bytes, berkas: str, batas: BatasUnggah) -> list[Masalah]:
@@ -741,22 +750,27 @@ def _masalah_rumus(
     return [m for _, _, m in sorted(hasil, key=lambda h: h[:2])]
 
 
-def _buka_xlsx(data: bytes, berkas: str) -> Any:
+_GAGAL_BUKA = (CalamineError, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, ParseError)
+
+
+def _buka_xlsx(data: bytes, berkas: str) -> BukuXlsx | Masalah:
     """The workbook (cached values, as shown in Excel), or the problem that it cannot be opened."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        return xlsx_nilai.buka(data)
+    except _GAGAL_BUKA as exc:
         return _masalah_berkas("xlsx_rusak", berkas, rincian=type(exc).__name__)
 
 
-def _awal_sheet(ws: Any) -> list[list[Sel]]:
-    """The first rows of a sheet, where its header must be (no wider than the sheet's used columns)."""
-    return _isi_sheet(ws, _BARIS_CARI_JUDUL, max(1, min(ws.max_column or 1, _KOLOM_CARI_JUDUL)))
+def _ada_judul(buku: BukuXlsx, sheet: str, dikenal: Container[str]) -> bool:
+    """Whether a sheet has a header row (a sheet calamine cannot read, e.g. a chart sheet, has none)."""
+    try:
+        awal = _awal_sel(buku, sheet)
+    except _GAGAL_BUKA:
+        return False
+    return _cari_judul([[s.nilai for s in r] for r in awal], dikenal) is not None
 
 
-def _sheet_data(buku: Any, dikenal: Container[str] = KOLOM_DIKENAL, *, semua: bool = False) -> list[str]:
+def _sheet_data(buku: BukuXlsx, dikenal: Container[str] = KOLOM_DIKENAL, *, semua: bool = False) -> list[str]:
     """The sheets that may hold the data: one named Data, or else every visible one with a header.
 
     With ``semua`` (a template with one sheet per table) every visible sheet with a header counts,
@@ -769,17 +783,24 @@ def _sheet_data(buku: Any, dikenal: Container[str] = KOLOM_DIKENAL, *, semua: bo
     return [
         n
         for n in nama_sheet
-        if n.strip().casefold() not in _SHEET_BANTU
-        and buku[n].sheet_state == "visible"
-        and _cari_judul([[s.nilai for s in r] for r in _awal_sheet(buku[n])], dikenal) is not None
+        if n.strip().casefold() not in _SHEET_BANTU and n in buku.terlihat and _ada_judul(buku, n, dikenal)
     ]
 
 
 def _baca_sheet(
-    buku: Any, data: bytes, berkas: str, sheet: str, susunan: Susunan
+    buku: BukuXlsx, data: bytes, berkas: str, sheet: str, susunan: Susunan
 ) -> tuple[TabelMentah | None, list[Masalah]]:
     """One sheet of an open workbook into raw cells, with its formula, length and control problems."""
-    awal = _awal_sheet(buku[sheet])
+    try:
+        return _baca_sheet_terbuka(buku, data, berkas, sheet, susunan)
+    except _GAGAL_BUKA as exc:
+        return None, [_masalah_berkas("xlsx_rusak", berkas, sheet, rincian=type(exc).__name__)]
+
+
+def _baca_sheet_terbuka(
+    buku: BukuXlsx, data: bytes, berkas: str, sheet: str, susunan: Susunan
+) -> tuple[TabelMentah | None, list[Masalah]]:
+    awal = _awal_sel(buku, sheet)
     judul = _cari_judul([[s.nilai for s in r] for r in awal], susunan.dikenal)
     if judul is None:
         return None, [_masalah_berkas("header_tak_ditemukan", berkas, sheet, kolom=susunan.contoh)]
@@ -787,14 +808,21 @@ def _baca_sheet(
     while judul_asli and not judul_asli[-1]:
         judul_asli.pop()
     lebar = len(judul_asli)
-    tabel = TabelMentah(
-        berkas, sheet, [nama_kolom(v) for v in judul_asli], judul_asli, sel_baris=[], baris_judul=judul + 1
-    )
-    isi = _isi_sheet(buku[sheet], maks_kolom=lebar)
+    isi, persen = _isi_sheet(buku, sheet, maks_kolom=lebar)
+    mentah: list[tuple[int, list[NilaiSel]]] = []
     for nomor, baris in enumerate(isi[judul + 1 :], start=judul + 2):
-        sel = (baris + [Sel(None, f"{get_column_letter(j + 1)}{nomor}") for j in range(len(baris), lebar)])[:lebar]
-        if any(not _kosong(s) for s in sel):
-            tabel.baris.append((nomor, sel))
+        # Empty as teks_sel sees it: None, or a text of spaces (str.strip removes no-break spaces).
+        if any(v is not None and (type(v) is not str or v.strip()) for v in baris):
+            mentah.append((nomor, baris + [None] * (lebar - len(baris)) if len(baris) < lebar else baris))
+    tabel = TabelMentah(
+        berkas,
+        sheet,
+        [nama_kolom(v) for v in judul_asli],
+        judul_asli,
+        baris_judul=judul + 1,
+        mentah=mentah,
+        persen=persen,
+    )
     try:
         masalah = _masalah_rumus(tabel, data, judul + 1, susunan.kanonik)
     except (ValueError, ParseError, zipfile.BadZipFile, OSError) as exc:

@@ -74,6 +74,10 @@ _AWALAN_UTAMA = re.compile(rb"xmlns:[A-Za-z_][\w.-]*\s*=\s*[\"'][^\"']*spreadshe
 _DIMENSI = re.compile(rb"<" + _AWALAN + rb"dimension\s[^>]{0,512}?\bref\s*=\s*[\"']([^\"']{1,64})[\"']")
 _RUMUS = re.compile(rb"<" + _AWALAN + rb"f[\s/>]")
 _ALAMAT = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,10})")
+# A cell beyond column Z (two or three letters); calamine lays a sheet out densely from its first
+# to its last cell, so one cell in column XFD makes 16 384 cells of every row up to the last one.
+_KOLOM_JAUH = re.compile(rb"r\s*=\s*[\"']\$?([A-Za-z]{2,3})\$?\d")
+_KOLOM_BIASA = 26  # up to Z the dense layout stays within 26 × the row budget: no check needed
 _JENIS_WORKBOOK = ("sheet.main+xml", "template.main+xml", "macroEnabled.main+xml")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -239,12 +243,14 @@ def _periksa_isi(arsip: zipfile.ZipFile, sheet: list[tuple[str, str]], berkas: s
     """Refuse a file whose sheets hold or reach more rows, or hold more cells, than the budget.
 
     Rows of a sheet are the larger of its row elements and the highest row number named (a sparse
-    sheet whose one cell is A1000000 makes a million rows in openpyxl). Stops at the first excess.
+    sheet whose one cell is A1000000 makes a million rows in openpyxl). A sheet reaching beyond
+    column Z is also refused when its last row times its last column passes the cell budget (the
+    reader lays the sheet out densely). Stops at the first excess.
     """
     baris_lalu = sel = 0
     nomor = _pola_nomor(len(str(batas.baris)))
     for nama, bagian in sheet:
-        elemen = tertinggi = 0
+        elemen = tertinggi = kolom = 0
         pola_baris, pola_sel = _BARIS, _SEL
         with arsip.open(bagian) as f:
             for buf in _potongan(f):
@@ -255,12 +261,24 @@ def _periksa_isi(arsip: zipfile.ZipFile, sheet: list[tuple[str, str]], berkas: s
                 elemen += len(pola_baris.findall(buf))
                 sel += len(pola_sel.findall(buf))
                 tertinggi = max(tertinggi, max(map(int, nomor.findall(buf)), default=0))
+                # Set first: a wide file names the same few column letters a million times.
+                jauh = set(_KOLOM_JAUH.findall(buf))
+                kolom = max(kolom, max((column_index_from_string(k.decode().upper()) for k in jauh), default=0))
                 if baris_lalu + max(elemen, tertinggi) > batas.baris:
                     return [Masalah("xlsx_baris_lebih", berkas, nama, isian=batas.isian())]
                 if sel > batas.sel:
                     return [Masalah("xlsx_sel_lebih", berkas, nama, isian=batas.isian())]
         baris_lalu += max(elemen, tertinggi)
+        if kolom > _KOLOM_BIASA and (jangkau := _jangkauan_baris(arsip, bagian)) * kolom > batas.sel:
+            isian = batas.isian(baris=jangkau, sel=jangkau * kolom) | {"kolom": get_column_letter(kolom)}
+            return [Masalah("lt.xlsx_jangkau", berkas, nama, isian=isian)]
     return []
+
+
+def _jangkauan_baris(arsip: zipfile.ZipFile, bagian: str) -> int:
+    """The highest row number any row or cell of a sheet names (every number, however short)."""
+    with arsip.open(bagian) as f:
+        return max((max(map(int, _pola_nomor(1).findall(buf)), default=0) for buf in _potongan(f)), default=0)
 
 
 def _arsip(sumber: bytes | Path) -> zipfile.ZipFile:

@@ -10,12 +10,12 @@ by one implementation, and the per-text checks here are that same implementation
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from indicators.impor.baca import AngkaError, Sel, TabelMentah, urai_angka_teks
+from indicators.impor.baca import AngkaError, Sel, TabelMentah, urai_angka, urai_angka_teks
 from indicators.impor.masalah import Masalah
 
 K = TypeVar("K", bound=Hashable)
@@ -64,6 +64,32 @@ class PemeriksaBaris(Protocol):
         """An optional text cell, cleaned."""
 
 
+Kunci = str | tuple[type, object]
+"""A cell value as a dict key: a text as is, any other value with its type (``True``, ``1`` and
+``1.0`` are equal keys in Python but not the same cell)."""
+
+
+def _kunci(v: object) -> Kunci:
+    return v if type(v) is str else (type(v), v)
+
+
+def _nilai(k: Kunci) -> Any:
+    return k if type(k) is str else k[1]
+
+
+def _kosong(v: object) -> bool:
+    """An empty cell, as the row check sees it (``teks_sel`` is None; str.strip removes no-break spaces)."""
+    return v is None or (type(v) is str and not v.strip())
+
+
+def _isi_tabel(tabel: TabelMentah) -> list[tuple[int, list[Any]]] | None:
+    """The rows' values: a CSV's texts, or an XLSX's cell values when no cell is formatted as percent.
+
+    A percent-formatted cell carries more than its value, so such a workbook is checked row by row.
+    """
+    return None if tabel.persen else tabel.isi_nilai
+
+
 class _Ragu(Exception):
     """Something in the file needs the row-by-row check (a problem, or a case not handled here)."""
 
@@ -86,12 +112,12 @@ def _per_nilai(kolom: list[K], periksa: Callable[[K], T | None]) -> list[T]:
     return _sekali(kolom, wajib)
 
 
-def _angka(kolom: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Parse a value column (each distinct text once): the numbers and which had a ``%`` sign."""
+def _angka(kolom: list[Kunci]) -> tuple[np.ndarray, np.ndarray]:
+    """Parse a value column (each distinct value once): the numbers and which had a ``%`` sign."""
 
-    def urai(teks: str) -> tuple[float, bool]:
+    def urai(kunci: Kunci) -> tuple[float, bool]:
         try:
-            return urai_angka_teks(teks)
+            return urai_angka_teks(kunci) if type(kunci) is str else urai_angka(Sel(_nilai(kunci)))
         except AngkaError:
             raise _Ragu from None
 
@@ -112,26 +138,26 @@ def _cek_nilai(pemeriksa: PemeriksaBaris, kode: list[str], angka: np.ndarray, pe
         raise _Ragu
 
 
-def _kolom_jenis(pemeriksa: PemeriksaBaris, sel: Callable[[str], list[str]]) -> dict[str, Sequence[object]]:
+def _kolom_jenis(pemeriksa: PemeriksaBaris, sel: Callable[[str], list[Kunci]]) -> dict[str, Sequence[object]]:
     """The checked key and value columns of the file's kind (raises _Ragu on any problem)."""
-    tahun = _per_nilai(sel("tahun"), lambda t: pemeriksa.tahun(0, Sel(t)))
+    tahun = _per_nilai(sel("tahun"), lambda t: pemeriksa.tahun(0, Sel(_nilai(t))))
     hasil: dict[str, Sequence[object]] = {
         "tahun": tahun,
-        "kode_wilayah": _per_nilai(sel("kode_wilayah"), lambda t: pemeriksa.wilayah(0, Sel(t))),
+        "kode_wilayah": _per_nilai(sel("kode_wilayah"), lambda t: pemeriksa.wilayah(0, Sel(_nilai(t)))),
     }
     if pemeriksa.jenis == "predikat":
-        hasil["predikat"] = _per_nilai(sel("predikat"), lambda t: pemeriksa.predikat(0, Sel(t)))
+        hasil["predikat"] = _per_nilai(sel("predikat"), lambda t: pemeriksa.predikat(0, Sel(_nilai(t))))
         return hasil
     if pemeriksa.jenis == "skor":
         pasangan = list(zip(sel("indikator"), tahun, strict=True))
-        kode = _per_nilai(pasangan, lambda p: pemeriksa.indikator_skor(0, Sel(p[0]), p[1]))
+        kode = _per_nilai(pasangan, lambda p: pemeriksa.indikator_skor(0, Sel(_nilai(p[0])), p[1]))
         hasil["indikator"] = kode
-        hasil["tahap"] = _per_nilai(sel("tahap"), lambda t: pemeriksa.tahap(0, Sel(t)))
+        hasil["tahap"] = _per_nilai(sel("tahap"), lambda t: pemeriksa.tahap(0, Sel(_nilai(t))))
     else:
-        kode = _per_nilai(sel("indikator"), lambda t: pemeriksa.statistik(0, Sel(t)))
+        kode = _per_nilai(sel("indikator"), lambda t: pemeriksa.statistik(0, Sel(_nilai(t))))
         hasil["statistik"] = kode
         satuan = list(zip(sel("satuan"), kode, strict=True))
-        hasil["satuan"] = _per_nilai(satuan, lambda p: pemeriksa.satuan(0, Sel(p[0]), p[1]))
+        hasil["satuan"] = _per_nilai(satuan, lambda p: pemeriksa.satuan(0, Sel(_nilai(p[0])), p[1]))
     angka, persen = _angka(sel("nilai"))
     _cek_nilai(pemeriksa, kode, angka, persen)
     hasil["nilai"] = angka.tolist()
@@ -148,25 +174,25 @@ def periksa_kolom(
     (:func:`indicators.impor_periksa.kolom_data`). The result equals the row-by-row check's
     result for a file with no problem; None means "check row by row", and nothing was recorded.
     """
-    teks = pemeriksa.tabel.teks
+    teks = _isi_tabel(pemeriksa.tabel)
     if teks is None:
         return None
     j_nilai = posisi[kolom_nilai]
-    dilewati = [nomor for nomor, isi in teks if not isi[j_nilai].strip()]
-    baris = [(nomor, isi) for nomor, isi in teks if isi[j_nilai].strip()] if dilewati else teks
+    dilewati = [nomor for nomor, isi in teks if _kosong(isi[j_nilai])]
+    baris = [(nomor, isi) for nomor, isi in teks if not _kosong(isi[j_nilai])] if dilewati else teks
     if not baris:
         return None  # nothing to check; the row path reports it (and types the empty frame)
 
-    def sel(nama: str) -> list[str]:
+    def sel(nama: str) -> list[Kunci]:
         j = posisi.get(nama)
-        return [isi[j] for _, isi in baris] if j is not None else [""] * len(baris)
+        return [_kunci(isi[j]) for _, isi in baris] if j is not None else [""] * len(baris)
 
     jumlah_masalah = len(pemeriksa.masalah)
     try:
         hasil = _kolom_jenis(pemeriksa, sel)
         for nama in ("sumber", "catatan"):
             isi = sel(nama)  # an absent column reads as empty cells
-            hasil[nama] = _sekali(isi, lambda t: pemeriksa.teks_opsional(Sel(t)))
+            hasil[nama] = _sekali(isi, lambda t: pemeriksa.teks_opsional(Sel(_nilai(t))))
     except _Ragu:
         del pemeriksa.masalah[jumlah_masalah:]  # the row check will record them, with their cells
         return None

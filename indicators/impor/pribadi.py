@@ -152,15 +152,15 @@ def jenis_sel_pribadi(nilai: object, kode_provinsi: Collection[str] = KODE_PROVI
 
 def _nilai_kolom(tabel: TabelMentah, j: int) -> list[object]:
     """A column's cell values: text for a CSV, the cell's own type for an XLSX."""
-    if tabel.teks is not None:
-        return [isi[j] for _, isi in tabel.teks]  # a CSV's rows are padded to the header's width
+    if (isi_nilai := tabel.isi_nilai) is not None:
+        return [isi[j] for _, isi in isi_nilai]  # rows of plain values are padded to the header's width
     return [isi[j].nilai if j < len(isi) else None for _, isi in tabel.baris]
 
 
 def _alamat(tabel: TabelMentah, j: int, k: int) -> tuple[int, str | None]:
     """The spreadsheet row and cell address of the column's ``k``-th cell."""
-    if tabel.teks is not None:
-        nomor = tabel.teks[k][0]
+    if (isi_nilai := tabel.isi_nilai) is not None:
+        nomor = isi_nilai[k][0]
         return nomor, f"{get_column_letter(j + 1)}{nomor}"
     nomor, isi = tabel.baris[k]
     return nomor, isi[j].alamat if j < len(isi) else None

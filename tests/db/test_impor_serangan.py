@@ -194,9 +194,9 @@ def test_sejuta_baris_ditolak_pembaca_impor_sebelum_openpyxl(
     sejuta: dict[str, Path], wilayah: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
 ):
     def dilarang(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the workbook reached openpyxl; it should have been refused before")
+        raise AssertionError("the workbook reached the XLSX reader; it should have been refused before")
 
-    monkeypatch.setattr(baca, "load_workbook", dilarang)
+    monkeypatch.setattr("indicators.impor.xlsx_nilai.buka", dilarang)
     for nama, kode in (("jujur", "xlsx_dimensi"), ("bohong", "xlsx_baris_lebih")):
         tabel, masalah = baca.baca_tabel(sejuta[nama].read_bytes(), "sejuta.xlsx")
         assert tabel is None
