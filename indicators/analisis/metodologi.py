@@ -15,14 +15,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from indicators.analisis.skor import predikat_dari_total
+from indicators.format import Bahasa
 from indicators.io import store
 from indicators.katalog.model import Katalog, Pita, PitaPredikat, Skema
+from indicators.teks import katalog_teks, t
 
 # Totals are sums of rescaled scores: round away float noise before comparing with band edges
 # (as indicators.analisis.skor does), or 600 could read as 600.0000000001 (Madya).
@@ -318,3 +320,22 @@ def jumlah_per_predikat(what_if: pd.DataFrame, urutan: Sequence[str], tanpa_pred
     )
     hasil["selisih"] = hasil["baru"] - hasil["bawaan"]
     return hasil
+
+
+def atribusi_dalam(atribusi: Atribusi, bahasa: Bahasa) -> Atribusi:
+    """The boundary credit line in ``bahasa``, the same on every surface (page, tables, pack, site).
+
+    In Indonesian it is the line the data's README asks for; in English its translation (``bh_atribusi_batas``).
+    """
+    return atribusi if bahasa == "id" else replace(atribusi, baris=t("bh_atribusi_batas", bahasa))
+
+
+def terjemah_sitasi(sitasi: pd.Series, bahasa: Bahasa) -> pd.Series:
+    """The citations the dashboard wrote itself (synthetic data, boundaries, codes) in ``bahasa``.
+
+    Citations of outside sources stay as published (a title is quoted in its own language).
+    """
+    if bahasa == "id":
+        return sitasi
+    terjemahan = {id_: en for k, (id_, en) in katalog_teks().items() if k.startswith("bh_sitasi_")}
+    return sitasi.map(lambda s: terjemahan.get(s, s))

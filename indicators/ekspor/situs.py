@@ -36,7 +36,7 @@ import plotly.graph_objects as go
 import plotly.offline
 from jinja2.utils import htmlsafe_json_dumps
 
-from indicators.analisis import analitik, layanan, profil, rekap, ringkasan
+from indicators.analisis import analitik, layanan, metodologi, profil, rekap, ringkasan
 from indicators.analisis.skor import ruang_indikator
 from indicators.ekspor import folder, perlindungan as ekspor_perlindungan, tabel as ekspor_tabel
 from indicators.ekspor.bersih import tanpa_kontrol
@@ -238,7 +238,7 @@ class _Halaman:
                 merek=t("judul_situs", b, provinsi=self.data.nama_provinsi, tahun=self.data.tahun),
                 sintetis=sintetis,
                 tanggal=format_tanggal(self.tanggal, b),
-                atribusi=self.data.atribusi,
+                atribusi=metodologi.atribusi_dalam(self.data.atribusi, b),
                 grafik=list(grafik),
                 konfig=_KONFIG,
                 **isi,
@@ -855,7 +855,7 @@ def _tulis_data(h: _Halaman, out_dir: Path) -> list[str]:
         bahasa=bahasa,
         katalog=data.katalog,
         sumber=data.sumber,
-        atribusi_batas=data.atribusi,
+        atribusi_batas=metodologi.atribusi_dalam(data.atribusi, bahasa),
         tanggal=h.tanggal,
     )
     berkas = []

@@ -493,3 +493,15 @@ def test_pdf_grafik_tahap(db_bawaan: Path, paket_sragen: tuple[susun.Paket, byte
     assert list(bagian.gambar[0].bagan.seri[0].nilai) == pytest.approx(per_tahap["total"].tolist())
     halaman = next(p for p in pypdf.PdfReader(io.BytesIO(pdf)).pages if "Perbandingan tahap" in p.extract_text())
     assert len(halaman.images) >= 1
+
+
+def test_paket_inggris_atribusi_dan_sitasi_sendiri_dalam_bahasa_inggris(db_bawaan: Path) -> None:
+    """An English pack carries the boundary credit line and the dashboard's own citations in English
+    (#16 item 5): before, the PDF and deck of an English pack printed the Indonesian lines."""
+    isi = susun.paket_provinsi(db_bawaan, KAT, "33", 2025, bahasa="en", tanggal=TANGGAL)
+    paragraf = " ".join(p for b in isi.bagian for p in b.paragraf)
+    sel = " ".join(" ".join(map(str, r)) for b in isi.bagian for tb in b.tabel for r in tb.baris)
+    assert "Boundaries: cahyadsn/wilayah_boundaries (MIT)" in paragraf
+    assert "Batas wilayah:" not in paragraf
+    assert "KLA Dashboard synthetic example data" in sel
+    assert "Data contoh sintetis Dasbor KLA" not in sel

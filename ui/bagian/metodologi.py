@@ -17,7 +17,7 @@ import streamlit as st
 from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
-from indicators.teks import katalog_teks, t
+from indicators.teks import t
 from ui import aman
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
@@ -50,15 +50,7 @@ def _ya(nilai: bool, bahasa: Bahasa) -> str:
 # --- sources ------------------------------------------------------------------------------------------------
 
 
-def terjemah_sitasi(sitasi: pd.Series, bahasa: Bahasa) -> pd.Series:
-    """The citations the dashboard wrote itself (synthetic data, boundaries, codes) in ``bahasa``.
-
-    Citations of outside sources stay as published (a title is quoted in its own language).
-    """
-    if bahasa == "id":
-        return sitasi
-    terjemahan = {id_: en for k, (id_, en) in katalog_teks().items() if k.startswith("bh_sitasi_")}
-    return sitasi.map(lambda s: terjemahan.get(s, s))
+terjemah_sitasi = met.terjemah_sitasi  # kept here for the page sections that call it
 
 
 def tabel_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
@@ -126,8 +118,7 @@ def ringkas_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> str:
 def render_atribusi(atribusi: met.Atribusi, bahasa: Bahasa) -> None:
     """The boundaries' attribution line (as the data asks) and their MIT licence."""
     st.markdown(f"**{t('met_atribusi_judul', bahasa)}**")
-    # The line as the data asks for it; in English its translation (bahasa.yaml keeps the two equal).
-    baris = atribusi.baris if bahasa == "id" else t("bh_atribusi_batas", bahasa)
+    baris = met.atribusi_dalam(atribusi, bahasa).baris  # as the data asks; in English its translation
     st.markdown(f"> {md(baris)}")
     st.markdown(
         t("met_atribusi_lisensi", bahasa, lisensi=atribusi.lisensi, hak_cipta=md("; ".join(atribusi.hak_cipta)))

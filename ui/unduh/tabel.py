@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
 
+from indicators.analisis import metodologi
 from indicators.analisis.metodologi import Atribusi
 from indicators.ekspor import tabel as et
 from indicators.format import Bahasa, format_angka
@@ -204,8 +205,7 @@ def _meta(
 
 def _atribusi(bahasa: Bahasa) -> Atribusi:
     """The boundary credit line as the data asks (Indonesian), or its translation in English."""
-    atribusi = cache.atribusi_batas()
-    return atribusi if bahasa == "id" else replace(atribusi, baris=t("bh_atribusi_batas", bahasa))
+    return metodologi.atribusi_dalam(cache.atribusi_batas(), bahasa)
 
 
 def susun(

@@ -167,7 +167,7 @@ def _grup_sumber(dipakai_untuk: object) -> str:
     return next((grup for grup, nama in GRUP_SUMBER if tabel & set(nama)), "lainnya")
 
 
-def _sumber(db_path: Path, sitasi: Sequence[str], teks: Callable[..., str]) -> tuple[Tabel, Tabel]:
+def _sumber(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable[..., str]) -> tuple[Tabel, Tabel]:
     """Every source the pack shows, once each, grouped by what it covers (predikat, scores, statistics …).
 
     Returns the report's table (source, licence) and the deck's (source only), both with a heading
@@ -188,7 +188,7 @@ def _sumber(db_path: Path, sitasi: Sequence[str], teks: Callable[..., str]) -> t
         baris.append([teks(f"pk_grup_{grup}"), ""])
         baris += [
             [str(s), str(lis) if isinstance(lis, str) and lis else teks("lisensi_kosong")]
-            for s, lis in zip(isi["sitasi"], isi["lisensi"], strict=True)
+            for s, lis in zip(metodologi.terjemah_sitasi(isi["sitasi"], bahasa), isi["lisensi"], strict=True)
         ]
     laporan = Tabel([teks("sumber"), teks("met_kol_lisensi")], baris, [7.0, 2.2], tuple(judul))
     slide = Tabel([teks("sumber")], [[b[0]] for b in baris], None, tuple(judul))
@@ -196,13 +196,13 @@ def _sumber(db_path: Path, sitasi: Sequence[str], teks: Callable[..., str]) -> t
 
 
 def _bagian_metode(db_path: Path, sitasi: Sequence[str], bahasa: Bahasa, teks: Callable[..., str]) -> Bagian:
-    atribusi = metodologi.baca_atribusi_batas(README_BATAS)
+    atribusi = metodologi.atribusi_dalam(metodologi.baca_atribusi_batas(README_BATAS), bahasa)
     paragraf = [
         teks("metode_teks"),
         f"<b>{teks('atribusi')}</b>: {atribusi.baris} ({atribusi.lisensi}). " + " ".join(atribusi.hak_cipta),
         f"<b>{teks('sumber_daftar')}</b>",
     ]
-    laporan, slide = _sumber(db_path, sitasi, teks)
+    laporan, slide = _sumber(db_path, sitasi, bahasa, teks)
     return Bagian(teks("metode"), paragraf, tabel=[laporan], sintetis=True, tabel_slide=[slide])
 
 
