@@ -50,7 +50,8 @@ def _masuk(page: Page, nama: str, sandi: str) -> None:
     page.get_by_label("Nama pengguna").fill(nama)
     page.get_by_label("Sandi").fill(sandi)
     page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page.get_by_text(f"Masuk sebagai {nama}")).to_be_visible(timeout=30_000)
+    # .first: the sidebar says who is logged in, and the Gugus Tugas page now says it too (with its logout)
+    expect(page.get_by_text(f"Masuk sebagai {nama}").first).to_be_visible(timeout=30_000)
     tunggu_siap(page)
 
 

@@ -14,7 +14,8 @@ GRAFIK = '[data-testid="stPlotlyChart"] .main-svg'
 
 
 def _isi(page: Page, label: str, nilai: str) -> None:
-    kotak = page.get_by_test_id("stNumberInput").filter(has_text=label).locator("input")
+    # Text fields since #16 item 4: they show and read Indonesian decimals (50,57)
+    kotak = page.get_by_test_id("stTextInput").filter(has_text=label).locator("input")
     kotak.fill(nilai)
     kotak.press("Tab")
 
@@ -50,7 +51,9 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     # History: seven cycles with the two gap years shaded; computed diamonds and official circles drawn.
     riwayat = page.get_by_test_id("stPlotlyChart").nth(0)
     expect(riwayat.locator(".annotation-text")).to_have_count(2)
-    expect(riwayat.locator(".xtick text")).to_have_count(7)
+    # At most five year labels (#16 item 14: no crowding on a phone), always the last cycle
+    expect(riwayat.locator(".xtick text")).to_have_count(5)
+    expect(riwayat.locator(".xtick text").last).to_have_text("2025")
     assert riwayat.locator(".scatterlayer .point").count() == 5 + 2 + 7
     # Groups: six score bars over six maximum bars; gap chart: ten indicators, two in orange.
     kelompok = page.get_by_test_id("stPlotlyChart").nth(1)
