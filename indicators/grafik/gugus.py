@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from indicators.analisis import profil
 from indicators.analisis.skor import hitung_skor
 from indicators.format import Bahasa, format_angka, format_tanggal
+from indicators.grafik import tata
 from indicators.katalog.model import Katalog
 from indicators.teks import t
 
@@ -176,14 +177,7 @@ def grafik_lintasan(
 
 def _tandai_tanpa_evaluasi(fig: go.Figure, tahun: Sequence[int], bahasa: Bahasa) -> None:
     """Shade the years between cycles without an evaluation, so the gap is seen, not read as a value."""
-    for x in tahun:
-        fig.add_vrect(
-            x0=x - 0.45,
-            x1=x + 0.45,
-            fillcolor="#f0f0f0",
-            line_width=0,
-            layer="below",
-            annotation_text=t("gt_tanpa_evaluasi", bahasa),
-            annotation_position="top",
-            annotation_font_size=11,
-        )
+    tata.pita_vertikal(
+        fig, [(x - 0.45, x + 0.45) for x in tahun], warna="#f0f0f0", di_bawah=True,
+        label=[t("gt_tanpa_evaluasi", bahasa)] * len(tahun), ukuran_label=11,
+    )  # fmt: skip

@@ -289,8 +289,10 @@ def _garis(
 def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str, sumbu_y: str, bahasa: Bahasa) -> int:
     """Shared layout of both charts; returns the top margin (for placing the line-end labels)."""
     tahun = sumbu.tahun
+    tata.pita_vertikal(
+        fig, [(th - 0.5, th + 0.5) for th in sumbu.tanpa_evaluasi], warna="#eeeeee", opacity=0.7, di_bawah=True
+    )
     for th in sumbu.tanpa_evaluasi:
-        fig.add_vrect(x0=th - 0.5, x1=th + 0.5, fillcolor="#eeeeee", opacity=0.7, layer="below", line_width=0)
         fig.add_annotation(
             x=th,
             y=0.02,

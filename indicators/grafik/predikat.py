@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa
+from indicators.grafik import tata
 from indicators.grafik.bingkai import pasang_bingkai
 from indicators.katalog.model import PitaPredikat
 
@@ -185,16 +186,10 @@ def histogram_total(
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
     )
-    for band in pita.pita:
-        fig.add_vrect(
-            x0=band.bawah,
-            x1=band.atas,
-            fillcolor=WARNA_PREDIKAT[band.predikat],
-            opacity=0.25,
-            line_width=0,
-            annotation_text=band.predikat,
-            annotation_position="top left",
-        )
+    tata.pita_vertikal(
+        fig, [(b.bawah, b.atas) for b in pita.pita], warna=[WARNA_PREDIKAT[b.predikat] for b in pita.pita],
+        label=[b.predikat for b in pita.pita], posisi_label="top left", opacity=0.25,
+    )  # fmt: skip
     fig.update_layout(
         xaxis={"title": {"text": judul_x}, "range": [400, 1000]},
         yaxis={"title": {"text": judul_y}},

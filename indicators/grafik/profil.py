@@ -92,16 +92,10 @@ def grafik_riwayat(
 
 def _tandai_tanpa_siklus(fig: go.Figure, tanpa_siklus: Sequence[int], teks: Teks) -> None:
     """Shade the calendar years without an evaluation, so a gap does not read as a missing value."""
-    for kosong in tanpa_siklus:
-        fig.add_vrect(
-            x0=kosong - 0.45,
-            x1=kosong + 0.45,
-            fillcolor="#f0f0f0",
-            line_width=0,
-            annotation_text=teks("perbandingan_tanpa_evaluasi"),
-            annotation_position="top",
-            annotation_font_size=11,
-        )
+    tata.pita_vertikal(
+        fig, [(x - 0.45, x + 0.45) for x in tanpa_siklus], warna="#f0f0f0",
+        label=[teks("perbandingan_tanpa_evaluasi")] * len(tanpa_siklus), ukuran_label=11,
+    )  # fmt: skip
 
 
 def _titik_resmi(ada: pd.DataFrame, teks: Teks) -> go.Scatter:

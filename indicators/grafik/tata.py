@@ -128,3 +128,43 @@ def warna_teks(warna: str, minimal: float = 4.5) -> str:
         faktor -= 0.05
         hasil = "#{:02x}{:02x}{:02x}".format(*(round(c * faktor) for c in (r, g, b)))
     return hasil
+
+
+def pita_vertikal(
+    fig: Any,
+    rentang: Sequence[tuple[float, float]],
+    *,
+    warna: str | Sequence[str],
+    label: Sequence[str] | None = None,
+    posisi_label: str = "top",
+    ukuran_label: int | None = None,
+    opacity: float | None = None,
+    di_bawah: bool = False,
+) -> None:
+    """Shade x ranges over the whole plot height, each with an optional label inside at the top.
+
+    ``warna`` is one colour for all ranges or one per range. Call it once per chart: the layout's
+    shapes are validated again on every call.
+
+    What ``fig.add_vrect`` draws (a rect on the x axis and the y domain, the label centred at the
+    top or at the top left), written straight into the layout: add_vrect walks every subplot for
+    each band, 8–12 ms a band, which was most of the cost of a chart with five bands.
+    """
+    bentuk: list[dict[str, Any]] = []
+    catatan: list[dict[str, Any]] = []
+    for i, (x0, x1) in enumerate(rentang):
+        rect: dict[str, Any] = {"type": "rect", "xref": "x", "yref": "y domain", "x0": x0, "x1": x1, "y0": 0, "y1": 1}
+        rect |= {"fillcolor": warna if isinstance(warna, str) else warna[i], "line": {"width": 0}}
+        if opacity is not None:
+            rect["opacity"] = opacity
+        if di_bawah:
+            rect["layer"] = "below"
+        bentuk.append(rect)
+        if label is not None:
+            kiri = posisi_label == "top left"
+            teks: dict[str, Any] = {"text": label[i], "xref": "x", "yref": "y domain", "y": 1, "yanchor": "top"}
+            teks |= {"x": x0 if kiri else (x0 + x1) / 2, "xanchor": "left" if kiri else "center", "showarrow": False}
+            if ukuran_label is not None:
+                teks["font"] = {"size": ukuran_label}
+            catatan.append(teks)
+    fig.update_layout(shapes=[*fig.layout.shapes, *bentuk], annotations=[*fig.layout.annotations, *catatan])
