@@ -79,7 +79,10 @@ with sebaran:
 predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))
 predikat_dua = predikat_dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
 halaman_ringkasan.render_pergerakan(
-    ringkasan.pergerakan_predikat(predikat_dua, tahun, tahun_lalu, pita.urutan()), tahun_lalu, len(kabkota), bahasa
+    tetap.tetap(ringkasan.pergerakan_predikat, predikat_dua, tahun, tahun_lalu, pita.urutan()),
+    tahun_lalu,
+    len(kabkota),
+    bahasa,
 )
 st.subheader(t("tabel_kabkota", bahasa))
 unduh_tabel.tabel(
