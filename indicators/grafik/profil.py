@@ -190,6 +190,8 @@ def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, teks: 
         go.Scatter(
             x=kelompok["rata_provinsi"],
             y=y,
+            # Drawn the same either way (no stacking); it tells the chart's data table that x holds the value.
+            orientation="h",
             mode="markers",
             name=teks("perbandingan_sebaya_provinsi"),
             marker={"symbol": "line-ns", "size": 26, "line": {"width": 3, "color": "#252525"}},

@@ -63,3 +63,24 @@ def test_judul_sumbu_kembar_memakai_nama_umum():
 
 def test_grafik_kosong_memberi_tabel_kosong():
     assert tabel_grafik(go.Figure(), "id").empty
+
+
+def test_rata_rata_provinsi_di_grafik_kelompok_dibaca_sebagai_nilai_bukan_kategori():
+    """The province-average ticks on Profil's cluster bars: a marker trace drawn across (x = points),
+    listed with the cluster as category and the points as an Indonesian number."""
+    from functools import partial
+
+    from indicators.analisis import profil
+    from indicators.grafik import profil as grafik_profil
+    from indicators.katalog.model import katalog_bawaan
+    from indicators.teks import t
+
+    skema = katalog_bawaan().skema_untuk_tahun(2025)
+    nilai: dict[str, float] = {k.kode: 100.0 for k in skema.kelompok}
+    rata: dict[str, float] = {k.kode: 140.45371428571426 for k in skema.kelompok}
+    kelompok = profil.kelompok_vs_maks(nilai, skema, rata)
+    fig = grafik_profil.grafik_kelompok(kelompok, skema, "id", partial(t, bahasa="id"))
+    tabel = tabel_grafik(fig, "id")
+    baris = tabel[tabel["Seri"] == t("perbandingan_sebaya_provinsi", "id")]
+    assert len(baris) == len(skema.kelompok)
+    assert baris.iloc[0].tolist()[1:3] == ["Kelembagaan", "140,45"]
