@@ -11,6 +11,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from indicators.ekspor import gambar as ekspor_gambar
+from indicators.grafik import data_grafik
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 
@@ -45,6 +46,30 @@ def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
     assert "paket_prov_33_2025_id_pdf" in kunci
     assert "paket_prov_33_2025_id_pptx" in kunci
     assert at.session_state["paket_prov_33_2025_id"][0] == "kla_paket_provinsi_jawa-tengah_2025_id"
+
+
+def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chart's data table is built and sent only while its expander is open: a closed one costs no rerun time."""
+    dibuat: list[str] = []
+    asli = data_grafik.tabel_grafik
+
+    def hitung(fig: Any, bahasa: Any) -> Any:
+        dibuat.append(bahasa)
+        return asli(fig, bahasa)
+
+    monkeypatch.setattr(data_grafik, "tabel_grafik", hitung)
+    at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
+    kotak = [e for e in at.expander if e.label == "Tabel data grafik"]
+    assert len(kotak) == 3  # map, counts, histogram
+    assert not any(k.children for k in kotak)
+    assert not dibuat
+    at.session_state["tabel_sebaran_total"] = True  # what opening the histogram's expander sets
+    periksa_tanpa_galat(at.run())
+    assert dibuat == ["id"]
+    terbuka = [e for e in at.expander if e.label == "Tabel data grafik" and e.children]
+    assert len(terbuka) == 1
+    assert len(terbuka[0].table) == 1
+    assert len(terbuka[0].table[0].value) == 35  # one total per kab/kota of Jawa Tengah
 
 
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:

@@ -223,3 +223,32 @@ def test_peta_jawa_tengah_dibingkai_tanpa_karimunjawa_dengan_sisipan():
     assert sisipan[0].showlegend is False
     assert fig.layout.geo2.lataxis.range[0] < -5.8 < fig.layout.geo2.lataxis.range[1]
     assert "Kabupaten Jepara" in [a.text for a in fig.layout.annotations]
+
+
+@pytest.mark.parametrize("posisi", ["top", "top left"])
+def test_pita_vertikal_sama_dengan_add_vrect_plotly(posisi):
+    """The shaded bands drawn straight into the layout are what Plotly's add_vrect draws (same JSON),
+    after shapes and labels the figure already had."""
+    rentang = [(2019.55, 2020.45), (2023.55, 2024.45)]
+
+    def dasar() -> go.Figure:
+        fig = go.Figure(go.Scatter(x=TAHUN, y=list(range(len(TAHUN)))))
+        fig.add_shape(type="line", x0=2017, x1=2025, y0=1, y1=1)
+        fig.add_annotation(x=2017, y=1, text="ada", showarrow=False)
+        return fig
+
+    plotly = dasar()
+    for (x0, x1), warna in zip(rentang, ["#f0f0f0", "#eeeeee"], strict=True):
+        plotly.add_vrect(
+            x0=x0, x1=x1, fillcolor=warna, opacity=0.7, layer="below", line_width=0,
+            annotation_text="tanpa evaluasi", annotation_position=posisi, annotation_font_size=11,
+        )  # fmt: skip
+    kita = dasar()
+    tata.pita_vertikal(
+        kita, rentang, warna=["#f0f0f0", "#eeeeee"], label=["tanpa evaluasi"] * 2, posisi_label=posisi,
+        ukuran_label=11, opacity=0.7, di_bawah=True,
+    )  # fmt: skip
+    assert kita.to_plotly_json()["layout"]["shapes"] == plotly.to_plotly_json()["layout"]["shapes"]
+    assert kita.to_plotly_json()["layout"]["annotations"] == plotly.to_plotly_json()["layout"]["annotations"]
+    assert len(kita.layout.shapes) == 3
+    assert len(kita.layout.annotations) == 3
