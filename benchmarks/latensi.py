@@ -28,18 +28,15 @@ import json
 import math
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, port_bebas, server_streamlit
+from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, jalankan_streamlit, server_streamlit
 from indicators.format import format_angka
 
 TENANG_MS = 400
@@ -331,29 +328,8 @@ def server_kosong(folder: Path) -> Iterator[str]:
     """A Streamlit server on an empty page with one selectbox (the framework's floor); yields its URL."""
     skrip = folder / "kosong.py"
     skrip.write_text(HALAMAN_KOSONG, encoding="utf-8")
-    port = port_bebas()
-    perintah = [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.address", "127.0.0.1"]
-    perintah += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    with open(folder / "kosong.log", "w") as log:
-        proc = subprocess.Popen(perintah, cwd=folder, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.time() + 90
-        while True:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                if time.time() > batas or proc.poll() is not None:
-                    raise RuntimeError((folder / "kosong.log").read_text()[-2000:]) from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with jalankan_streamlit(skrip, folder / "kosong.log") as server:
+        yield server.url
 
 
 def lantai_streamlit(browser: Any, folder: Path, ulang: int) -> dict[str, float]:

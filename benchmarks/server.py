@@ -66,17 +66,33 @@ def server_streamlit(
 
     ``env_tambahan`` sets (or, with None, removes) environment variables of the server.
     """
-    port = port_bebas()
     env = {**os.environ, "KLA_DB": str(db_path)}
     for nama, nilai in (env_tambahan or {}).items():
         if nilai is None:
             env.pop(nama, None)
         else:
             env[nama] = nilai
-    perintah = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
+    with jalankan_streamlit(PROYEK / "app.py", log_path, env=env, batas_detik=batas_detik) as server:
+        yield server
+
+
+@contextmanager
+def jalankan_streamlit(
+    skrip: Path, log_path: Path, *, env: Mapping[str, str] | None = None, batas_detik: float = 90
+) -> Iterator[Server]:
+    """``streamlit run skrip`` on 127.0.0.1, from the script's folder; stopped when the block ends.
+
+    Yielded once it answers its health check; a server that dies or never answers raises with the
+    end of its log.
+    """
+    port = port_bebas()
+    perintah = [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.address", "127.0.0.1"]
     perintah += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log_path, "w") as keluaran:
-        proc = subprocess.Popen(perintah, cwd=PROYEK, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            perintah, cwd=skrip.parent, env=dict(env) if env is not None else None, stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     batas = time.time() + batas_detik
     try:
