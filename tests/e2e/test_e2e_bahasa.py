@@ -54,6 +54,7 @@ def _buka(page: Page, url: str) -> None:
 def test_profil_angka_indonesia_dan_masukan_koma(page: Page, server_bahasa: str):
     pantauan = pantau(page)
     _buka(page, f"{server_bahasa}/profil?wilayah=33.75&tahun=2025&tahap=final")
+    page.get_by_text("Buka formulir simulasi").click()  # the what-if form is built once opened
     perda = page.get_by_role("textbox", name="01 Perda KLA")
     expect(perda).to_have_value("50,57", timeout=60_000)
     page.get_by_text("Tabel riwayat predikat").click()  # an expander: its table is drawn once opened
@@ -73,6 +74,7 @@ def test_profil_angka_indonesia_dan_masukan_koma(page: Page, server_bahasa: str)
     simpan_tangkapan(page, "bahasa_profil_id_simulasi")  # a typed comma value is computed: AppTest covers it
 
     _buka(page, f"{server_bahasa}/profil?wilayah=33.75&tahun=2025&tahap=final&lang=en")
+    page.get_by_text("Open the what-if form").click()
     expect(page.get_by_role("textbox", name="01 KLA regulation (Perda KLA)")).to_have_value("50.57", timeout=60_000)
     simpan_tangkapan(page, "bahasa_profil_en")
     pantauan.periksa()

@@ -66,6 +66,12 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     assert min(lebar) > 300
     simpan_tangkapan(page, "profil_bawaan")
 
+    # The what-if form is closed (and not sent) until opened; opening reruns the page and shows it.
+    assert page.get_by_role("button", name="Hitung").count() == 0
+    page.get_by_text("Buka formulir simulasi").click()
+    expect(page.get_by_role("button", name="Hitung")).to_be_visible(timeout=60_000)
+    tunggu_siap(page)
+
     # An invalid what-if input gives a clear message, not a traceback.
     _isi(page, "Prevalensi stunting (SSGI)", "150")
     page.get_by_role("button", name="Hitung").click()

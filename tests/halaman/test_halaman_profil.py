@@ -55,6 +55,11 @@ def _input_sim(at: AppTest, indikator: str, kunci: str = "33.75_2025_final") -> 
     return at.text_input(key=f"profil_sim_{kunci}_{indikator}")
 
 
+def _buka_simulasi(at: AppTest) -> AppTest:
+    at.session_state["profil_simulasi_buka"] = True  # what opening the what-if expander sets
+    return periksa_tanpa_galat(at.run())
+
+
 def _tabel(at: AppTest, kolom: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if kolom in d.value.columns)
 
@@ -124,7 +129,12 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     assert sebaya["Nama"].tolist()[0] == "Kota Pekalongan (wilayah ini)"
     assert set(sebaya["Nama"].tolist()[1:]) == {"Kabupaten Batang", "Kabupaten Pekalongan"}
 
-    # What-if form: six inputs up front at the current scores (decimal comma), the rest folded, three
+    # What-if form: closed, and not built, until opened (it would cost every rerun its 27 inputs).
+    assert not [n for n in at.text_input if str(n.key).startswith("profil_")]
+    buka = next(e for e in at.expander if e.label == "Buka formulir simulasi (skor indikator dan statistik mentah)")
+    assert not buka.children
+    _buka_simulasi(at)
+    # Opened: six inputs up front at the current scores (decimal comma), the rest folded, three
     # rubric statistics.
     assert _input_sim(at, "KLA24-01").value == "50,57"
     assert len([n for n in at.text_input if str(n.key).startswith("profil_sim_")]) == 24
@@ -170,7 +180,7 @@ def test_tahap_dari_url(app_db: Path):
 
 
 def test_simulasi_naik_predikat(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    at = _buka_simulasi(periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run()))
     _input_sim(at, "KLA24-01").set_value("70")
     _input_sim(at, "KLA24-18").set_value("45,0")
     at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("17,68")
@@ -190,7 +200,7 @@ def test_simulasi_naik_predikat(app_db: Path):
 
 
 def test_simulasi_masukan_tidak_sah(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    at = _buka_simulasi(periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run()))
     at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("150")
     at.button(key="profil_sim_kirim").click().run()
     periksa_tanpa_galat(at, galat=1)  # the user's mistake, said once
@@ -223,7 +233,7 @@ def test_bahasa_inggris(app_db: Path):
     status = _tabel(at, "Status")
     assert status["Indicator"].iloc[0] == "01 KLA regulation (Perda KLA)"
     assert set(status["Status"]) <= {"full", "good", "partial", "low", "no score yet"}
-    assert _input_sim(at, "KLA24-01").value == "50.57"
+    assert _input_sim(_buka_simulasi(at), "KLA24-01").value == "50.57"
     at.text_input(key="profil_stat_33.75_2025_final_prevalensi_stunting_ssgi").set_value("-3")
     at.button(key="profil_sim_kirim").click().run()
     periksa_tanpa_galat(at, galat=1)
