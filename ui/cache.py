@@ -140,8 +140,18 @@ def susunan_kabkota(db_path: Path) -> widgets.SusunanKabkota:
 
 
 @st.cache_data(show_spinner=False)
+def _wilayah_kabkota(db: str, versi_db: int) -> pd.DataFrame:
+    return store.kueri(Path(db), "wilayah_kabkota")
+
+
+@st.cache_data(show_spinner=False)
 def _tabel_skor(db: str, versi_db: int, tahun: int, tahap: str, kode_provinsi: str | None) -> pd.DataFrame:
-    return layanan.tabel_skor(Path(db), katalog(), tahun=tahun, tahap=tahap, kode_provinsi=kode_provinsi)
+    if kode_provinsi is None:
+        return layanan.tabel_skor(Path(db), katalog(), tahun=tahun, tahap=tahap)
+    # A province's table is the national one cut: scoring once serves every province (and the
+    # pages that show both, like Profil, score once after each new database version).
+    nasional = _tabel_skor(db, versi_db, tahun, tahap, None)
+    return layanan.batasi_provinsi(nasional, _wilayah_kabkota(db, versi_db), kode_provinsi, tahun)
 
 
 def tabel_skor(db_path: Path, tahun: int, tahap: str = "final", kode_provinsi: str | None = None) -> pd.DataFrame:

@@ -85,17 +85,32 @@ def tabel_skor(
     hasil = analitik.bandingkan_resmi(hasil, resmi)
     hasil = analitik.tambah_peringkat(hasil, wilayah)
     hasil = hasil.merge(wilayah[["kode_wilayah", "nama"]], on="kode_wilayah", how="left", validate="many_to_one")
-    if kode_provinsi is not None:
-        ada = wilayah[wilayah["kode_wilayah"].isin(hasil["kode_wilayah"])]
-        provinsi_ada = sorted(set(zip(ada["kode_provinsi"], ada["nama_provinsi"], strict=True)))
-        if kode_provinsi not in {kode for kode, _ in provinsi_ada}:
-            daftar = [f"{kode} ({nama})" for kode, nama in provinsi_ada]
-            raise PilihanError(
-                f"Provinsi '{kode_provinsi}' tidak punya skor tahun {tahun}; tersedia: {_gabung(daftar)} "
-                f"(no scores for province)"
-            )
-        hasil = hasil[hasil["kode_provinsi"] == kode_provinsi]
-    return hasil[KOLOM_SKOR].sort_values("kode_wilayah", ignore_index=True)
+    hasil = hasil[KOLOM_SKOR].sort_values("kode_wilayah", ignore_index=True)
+    return hasil if kode_provinsi is None else batasi_provinsi(hasil, wilayah, kode_provinsi, tahun)
+
+
+def batasi_provinsi(tabel: pd.DataFrame, wilayah: pd.DataFrame, kode_provinsi: str, tahun: int) -> pd.DataFrame:
+    """The rows of one province from the national :func:`tabel_skor` (ranks stay as computed over all).
+
+    ``wilayah`` is the ``wilayah_kabkota`` query (kab/kota with ``kode_provinsi`` and ``nama_provinsi``).
+    A province's table is the national one cut, so a cache can keep the national table and make
+    each province's from it instead of scoring again.
+
+    Raises:
+        PilihanError: the province has no scores that cycle; the message lists the provinces that do.
+    """
+    provinsi = tabel[["kode_wilayah"]].merge(
+        wilayah[["kode_wilayah", "kode_provinsi", "nama_provinsi"]], on="kode_wilayah", how="left", validate="one_to_one"
+    )
+    if kode_provinsi not in set(provinsi["kode_provinsi"]):
+        ada_baris = provinsi.dropna()
+        ada = sorted(set(zip(ada_baris["kode_provinsi"], ada_baris["nama_provinsi"], strict=True)))
+        daftar = [f"{kode} ({nama})" for kode, nama in ada]
+        raise PilihanError(
+            f"Provinsi '{kode_provinsi}' tidak punya skor tahun {tahun}; tersedia: {_gabung(daftar)} "
+            f"(no scores for province)"
+        )
+    return tabel[(provinsi["kode_provinsi"] == kode_provinsi).to_numpy()].reset_index(drop=True)
 
 
 def skor_semua_siklus(db_path: Path, katalog: Katalog, *, tahap: str = "final") -> pd.DataFrame:
