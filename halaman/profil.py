@@ -82,6 +82,5 @@ skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
 sebaya = tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, {k: nama_semua.get(k, k) for k in kode_sebaya})
 hp.render_sebaya(sebaya, bahasa)
 
-terakhir = cache.statistik_terakhir(db, kode, tahun, tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik))
-hp.render_simulasi(skor_siklus, ruang, kat, skema, terakhir, bahasa)
+hp.render_simulasi(db, skor_siklus, ruang, kat, skema, bahasa)
 st.caption(t("sumber_predikat", bahasa))

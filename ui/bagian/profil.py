@@ -9,6 +9,7 @@ No caching here: the page passes in what ui/cache.py returned.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 import pandas as pd
@@ -22,7 +23,7 @@ from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
 from indicators.teks import penerjemah, t
-from ui import tampilan, tetap
+from ui import cache, tampilan, tetap
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
@@ -344,27 +345,27 @@ def _input_statistik(
 
 
 def render_simulasi(
-    skor_siklus: pd.DataFrame,
-    ruang: pd.DataFrame,
-    katalog: Katalog,
-    skema: Skema,
-    terakhir: Mapping[str, tuple[float, int]],
-    bahasa: Bahasa,
+    db: Path, skor_siklus: pd.DataFrame, ruang: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: Bahasa
 ) -> None:
     """The what-if form: new scores (largest room first) and raw statistics through the assumed rubrics.
 
     The form sits in an expander that starts closed and is built only while open (opening it reruns
     the page): its 27 inputs were a quarter of the wait after every change of region (Chromium,
-    2 cores, Jawa Tengah: 569 → 429 ms median without them).
+    2 cores, Jawa Tengah: 569 → 429 ms median without them). The latest raw statistics it offers
+    are read only then too.
     """
     st.subheader(t("profil_simulasi", bahasa))
     st.caption(t("profil_simulasi_bantuan", bahasa))
     kotak = st.expander(
         t("profil_sim_buka", bahasa), icon=":material/calculate:", key="profil_simulasi_buka", on_change="rerun"
     )
-    if kotak.open:
-        with kotak:
-            _formulir_simulasi(skor_siklus, ruang, katalog, skema, terakhir, bahasa)
+    if not kotak.open:
+        return
+    baris = skor_siklus.iloc[0]
+    dengan_rubrik = tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik)
+    terakhir = cache.statistik_terakhir(db, str(baris["kode_wilayah"]), int(baris["tahun"]), dengan_rubrik)
+    with kotak:
+        _formulir_simulasi(skor_siklus, ruang, katalog, skema, terakhir, bahasa)
 
 
 def _formulir_simulasi(
