@@ -198,12 +198,27 @@ def ringkas_ketersediaan(statistik: pd.DataFrame) -> pd.DataFrame:
     kode_provinsi`` (as ``statistik_indikator.sql`` returns them). Returns ``statistik, tahun,
     tingkat, kode_provinsi, jumlah`` (rows), sorted.
     """
-    kolom = ["statistik", "tahun", "tingkat", "kode_provinsi"]
     if statistik.empty:
-        return pd.DataFrame({**{k: pd.Series(dtype="object") for k in kolom}, "jumlah": pd.Series(dtype="int64")})
-    jumlah = statistik.groupby(kolom, dropna=False).size().rename("jumlah").reset_index()
-    jumlah["tahun"] = jumlah["tahun"].astype(int)
-    return jumlah.sort_values(kolom, ignore_index=True)
+        return rapikan_ketersediaan(pd.DataFrame())
+    return rapikan_ketersediaan(statistik.groupby(_KOLOM_SEDIA, dropna=False).size().rename("jumlah").reset_index())
+
+
+_KOLOM_SEDIA = ["statistik", "tahun", "tingkat", "kode_provinsi"]
+
+
+def rapikan_ketersediaan(jumlah: pd.DataFrame) -> pd.DataFrame:
+    """Row counts per ``statistik, tahun, tingkat, kode_provinsi`` in the form of :func:`ringkas_ketersediaan`.
+
+    The counts may come from pandas or from ``ketersediaan_statistik.sql`` (counted in DuckDB):
+    both end with the same types and order.
+    """
+    if jumlah.empty:
+        kosong = {k: pd.Series(dtype="object") for k in _KOLOM_SEDIA}
+        return pd.DataFrame({**kosong, "jumlah": pd.Series(dtype="int64")})
+    hasil = jumlah[[*_KOLOM_SEDIA, "jumlah"]].copy()
+    hasil["tahun"] = hasil["tahun"].astype(int)
+    hasil["jumlah"] = hasil["jumlah"].astype("int64")
+    return hasil.sort_values(_KOLOM_SEDIA, ignore_index=True)
 
 
 def _ketersediaan_di(ketersediaan: pd.DataFrame, kode_statistik: str, kode_provinsi: str) -> pd.DataFrame:

@@ -1,4 +1,8 @@
-"""The dashboard's score tables: a province's table is the national one cut, scored once per version."""
+"""The dashboard's cached data equals what the core computes the long way, on real DuckDB files.
+
+A province's score table is the national one cut (scored once per version); the statistics'
+availability is counted in DuckDB, not by fetching every row.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from indicators.analisis import layanan
+from indicators.analisis import layanan, ukuran
+from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
 from tests.mini_db import bangun_mini
 from ui import cache
@@ -57,3 +62,14 @@ def test_provinsi_tanpa_skor_menyebut_yang_ada(mini_db: Path, hitungan: list[dic
     pesan = r"Provinsi '35' tidak punya skor tahun 2023; tersedia: 33 \(Jawa Tengah\), 34 \(DI Yogyakarta\)"
     with pytest.raises(layanan.PilihanError, match=pesan):
         cache.tabel_skor(mini_db, 2023, "final", "35")
+
+
+def test_ketersediaan_dihitung_duckdb_sama_dengan_semua_baris(db_bawaan: Path):
+    st.cache_data.clear()
+    with store.buka(db_bawaan) as con:
+        semua = [store.kueri_con(con, "statistik_indikator", {"statistik": k}) for k in sorted(KATALOG.statistik)]
+    harapan = ukuran.ringkas_ketersediaan(pd.concat([b for b in semua if not b.empty], ignore_index=True))
+    ada = cache.ketersediaan_statistik(db_bawaan)
+    pd.testing.assert_frame_equal(ada, harapan)
+    assert {"kabkota", "provinsi"} <= set(ada["tingkat"])  # every level counted
+    assert ada["jumlah"].sum() == sum(len(b) for b in semua)
