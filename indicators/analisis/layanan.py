@@ -99,9 +99,8 @@ def batasi_provinsi(tabel: pd.DataFrame, wilayah: pd.DataFrame, kode_provinsi: s
     Raises:
         PilihanError: the province has no scores that cycle; the message lists the provinces that do.
     """
-    provinsi = tabel[["kode_wilayah"]].merge(
-        wilayah[["kode_wilayah", "kode_provinsi", "nama_provinsi"]], on="kode_wilayah", how="left", validate="one_to_one"
-    )
+    kolom = ["kode_wilayah", "kode_provinsi", "nama_provinsi"]
+    provinsi = tabel[["kode_wilayah"]].merge(wilayah[kolom], on="kode_wilayah", how="left", validate="one_to_one")
     if kode_provinsi not in set(provinsi["kode_provinsi"]):
         ada_baris = provinsi.dropna()
         ada = sorted(set(zip(ada_baris["kode_provinsi"], ada_baris["nama_provinsi"], strict=True)))
