@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,6 +90,38 @@ def _baris_xy(fig: go.Figure, jejak: Any, bahasa: Bahasa) -> tuple[str, str, lis
     return judul_kat, judul_nilai, baris
 
 
+def bin_histogram(nilai: Iterable[Any], awal: float, lebar: float) -> list[tuple[float, int]]:
+    """Counts per bin ``[awal + k·lebar, awal + (k+1)·lebar)``, as Plotly bins a histogram with ``xbins``.
+
+    From the first non-empty bin to the last, empty bins between them included (the shape of the
+    distribution); missing values are left out. Returns ``(lower edge, count)`` pairs.
+    """
+    angka = [float(v) for v in nilai if v is not None and v == v]
+    if not angka:
+        return []
+    indeks = Counter(math.floor((v - awal) / lebar) for v in angka)
+    return [(awal + k * lebar, indeks.get(k, 0)) for k in range(min(indeks), max(indeks) + 1)]
+
+
+def _baris_histogram(jejak: Any, bahasa: Bahasa) -> list[tuple[str, str, str]]:
+    """A histogram with fixed bins as one row per bin: 'lower–upper' and how many values fall in it."""
+    lebar, awal = float(jejak.xbins.size), float(jejak.xbins.start)
+    return [
+        (f"{_angka(b, bahasa)}–{_angka(b + lebar, bahasa)}", _angka(n, bahasa), "")
+        for b, n in bin_histogram(jejak.x, awal, lebar)
+    ]
+
+
+def _bin_tetap(jejak: Any) -> bool:
+    """A vertical histogram whose bins are set (start and size): its table can list the bins drawn."""
+    return (
+        jejak.type == "histogram"
+        and getattr(jejak, "orientation", None) != "h"
+        and jejak.xbins.size is not None
+        and jejak.xbins.start is not None
+    )
+
+
 def _baris_peta(jejak: Any, bahasa: Bahasa) -> list[tuple[str, str, str]]:
     lokasi = list(jejak.locations) if jejak.locations is not None else []
     # A layer without a colour scale colours its regions by category: its z is no quantity.
@@ -141,6 +175,8 @@ def tabel_grafik(fig: go.Figure, bahasa: Bahasa) -> pd.DataFrame:
             if jenis in {"scatter", "scattergl"} and jejak.mode == "text":
                 continue
             kat, nil, isi = _baris_xy(fig, jejak, bahasa)
+            if _bin_tetap(jejak):  # its points are the bins drawn, not the raw values
+                isi = _baris_histogram(jejak, bahasa)
             judul_kat.append(kat)
             judul_nilai.append(nil)
         elif jenis in _JENIS_PETA:

@@ -181,7 +181,7 @@ def histogram_total(
     fig = go.Figure(
         go.Histogram(
             x=kabkota["total_final"],
-            xbins={"size": 25},
+            xbins={"start": 0, "size": 25},  # bins at multiples of 25, as the deck and the data table count them
             marker={"color": "#31a354", "line": {"color": "#fff", "width": 1}},
             hovertemplate="%{x}: %{y}<extra></extra>",
         )

@@ -183,6 +183,28 @@ def test_tabel_data_grafik_satu_klik_dan_nama_grafik(page: Page, streamlit_url: 
     assert "2.025" not in isi.locator("table").inner_text()
 
 
+# The bins plotly.js drew for each histogram: lower edge, upper edge, count.
+_BIN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+  .flatMap(gd => (gd.calcdata || []).filter(c => c[0] && c[0].trace && c[0].trace.type === 'histogram')
+  .map(c => c.map(b => [b.ph0, b.ph1, b.s])))"""
+
+
+def test_tabel_histogram_sama_dengan_bin_yang_digambar(page: Page, streamlit_url: str):
+    page.goto(f"{streamlit_url}/?provinsi=33&tahun=2025")
+    expect(page.locator('[data-testid="stPlotlyChart"]').nth(2)).to_be_visible(timeout=60_000)
+    tunggu_siap(page)
+    digambar = page.evaluate(_BIN_JS)
+    assert len(digambar) == 1
+    bin_ = [(round(a), round(b), n) for a, b, n in digambar[0] if n]  # plotly.js's own bins, non-empty
+    isi = page.locator('[data-testid="stExpander"]').filter(has_text="Tabel data grafik").nth(2)
+    isi.locator("summary").click()
+    expect(isi.locator("table")).to_be_visible(timeout=60_000)
+    baris = [r.split("\t") for r in isi.locator("table tbody tr").all_inner_texts()]
+    tabel = [(int(a), int(b), int(n)) for (rentang, n) in baris for a, b in [rentang.split("–")] if int(n)]
+    assert tabel == bin_, (tabel, bin_)  # the text alternative says what the bars show
+    assert sum(n for _, _, n in tabel) == 35
+
+
 def test_papan_ketik_mencapai_pemilih_dan_tombol_unduh_ringkasan(page: Page, streamlit_url: str):
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(streamlit_url)

@@ -10,8 +10,10 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from indicators.analisis import layanan
 from indicators.ekspor import gambar as ekspor_gambar
 from indicators.grafik import data_grafik
+from indicators.katalog.model import katalog_bawaan
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
 
 
@@ -69,7 +71,18 @@ def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: p
     terbuka = [e for e in at.expander if e.label == "Tabel data grafik" and e.children]
     assert len(terbuka) == 1
     assert len(terbuka[0].table) == 1
-    assert len(terbuka[0].table[0].value) == 35  # one total per kab/kota of Jawa Tengah
+    # The histogram's table lists the bins drawn (25 points, lower edge included) with their counts,
+    # every kab/kota of Jawa Tengah counted once, numbers in the reader's locale (not '771.09').
+    tabel = terbuka[0].table[0].value
+    total = layanan.tabel_skor(app_db, katalog_bawaan(), tahun=2025, kode_provinsi="33")["total"]
+    harapan = {}
+    for nilai in total:
+        bawah = int(nilai // 25) * 25
+        harapan[f"{bawah}–{bawah + 25}"] = harapan.get(f"{bawah}–{bawah + 25}", 0) + 1
+    hitung = {str(k): int(v) for k, v in zip(tabel.index, tabel.iloc[:, 0], strict=True) if int(v)}
+    assert hitung == harapan
+    assert sum(hitung.values()) == 35
+    assert not any("." in str(k) for k in tabel.index)
 
 
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:

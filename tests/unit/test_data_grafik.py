@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from indicators.grafik.data_grafik import tabel_grafik
+from indicators.grafik.data_grafik import bin_histogram, tabel_grafik
 
 
 def test_garis_per_tahun_dengan_angka_indonesia_dan_tahun_utuh():
@@ -84,3 +84,20 @@ def test_rata_rata_provinsi_di_grafik_kelompok_dibaca_sebagai_nilai_bukan_katego
     baris = tabel[tabel["Seri"] == t("perbandingan_sebaya_provinsi", "id")]
     assert len(baris) == len(skema.kelompok)
     assert baris.iloc[0].tolist()[1:3] == ["Kelembagaan", "140,45"]
+
+
+def test_histogram_dengan_bin_tetap_memberi_satu_baris_per_bin():
+    # Plotly's bins with xbins start/size are [start + k·size, start + (k+1)·size): 525 goes up,
+    # 799,99 stays below 800; empty bins between the first and last are listed, NaN left out.
+    fig = go.Figure(go.Histogram(x=[512.5, 520, 525, 771.09, 799.99, None], xbins={"start": 0, "size": 25}))
+    fig.update_layout(xaxis_title="Total skor final", yaxis_title="Jumlah kab/kota")
+    tabel = tabel_grafik(fig, "id")
+    assert list(tabel.columns) == ["Total skor final", "Jumlah kab/kota"]
+    assert tabel.values.tolist()[:3] == [["500–525", "2"], ["525–550", "1"], ["550–575", "0"]]
+    assert tabel.values.tolist()[-2:] == [["750–775", "1"], ["775–800", "1"]]
+    assert len(tabel) == 12
+    assert bin_histogram([1000.0, 999.99], 0, 25) == [(975.0, 1), (1000.0, 1)]
+    assert tabel_grafik(go.Figure(go.Histogram(x=[1000.0], xbins={"start": 0, "size": 25})), "id").values.tolist() == [
+        ["1.000–1.025", "1"]  # numbers through Babel: a thousands dot in Indonesian
+    ]
+    assert bin_histogram([None, float("nan")], 0, 25) == []

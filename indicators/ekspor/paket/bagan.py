@@ -16,6 +16,7 @@ from typing import Literal
 import pandas as pd
 
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import data_grafik
 from indicators.katalog.model import Katalog, Skema
 from indicators.teks import Penerjemah
 
@@ -157,15 +158,11 @@ def bagan_jumlah(
 def bagan_histogram(total: pd.Series, katalog: Katalog, teks: Penerjemah, lebar: int = 25) -> DataBagan:
     """``histogram_total``'s data: kab/kota per 25-point band of the final total (synthetic scores)."""
     del katalog  # the bands are the figure's fixed 25-point bins, not the predikat bands
-    nilai = [float(v) for v in total.dropna()]
-    if not nilai:
+    bin_ = data_grafik.bin_histogram(total, 0, lebar)  # the figure's bins: xbins start 0, size 25
+    if not bin_:
         return DataBagan("kolom", (), (), teks("jumlah_kabkota"), 0, True)
-    awal = int(min(nilai) // lebar) * lebar
-    akhir = int(max(nilai) // lebar) * lebar
-    batas = list(range(awal, akhir + lebar, lebar))
-    jumlah = [sum(1 for v in nilai if b <= v < b + lebar) for b in batas]
-    kategori = tuple(f"{b}–{b + lebar}" for b in batas)
-    seri = (Seri(teks("jumlah_kabkota"), tuple(float(j) for j in jumlah), _HIJAU),)
+    kategori = tuple(f"{int(b)}–{int(b) + lebar}" for b, _ in bin_)
+    seri = (Seri(teks("jumlah_kabkota"), tuple(float(j) for _, j in bin_), _HIJAU),)
     return DataBagan("kolom", kategori, seri, teks("jumlah_kabkota"), 0, True)
 
 
