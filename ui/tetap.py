@@ -32,12 +32,13 @@ def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
     asal = cache.sidik_asal(frame)
     if asal is not None:
         return asal
-    # The pickle, not pandas' row hashes: 3-7 x faster on these Arrow-backed frames (0,3 against
-    # 1,7 ms for the national score table; Profil hashed ~19 ms a warm rerun). It holds names,
-    # types, index and values, so different content never matches; an equal frame laid out
-    # differently in memory only misses and is built again.
-    data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-    return f"df{frame.shape}{hashlib.md5(data, usedforsecurity=False).hexdigest()}"
+    kolom = list(frame.columns) if isinstance(frame, pd.DataFrame) else [frame.name]
+    jenis = list(frame.dtypes) if isinstance(frame, pd.DataFrame) else [frame.dtype]
+    try:
+        data = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:  # cells pandas cannot hash (lists): the pickled frame, as Streamlit does
+        data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+    return f"df{frame.shape}{kolom}{jenis}{hashlib.md5(data, usedforsecurity=False).hexdigest()}"
 
 
 def _sidik_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:

@@ -55,7 +55,7 @@ def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.Monke
     def dilarang(*_: object, **__: object) -> None:
         raise AssertionError("a shared object's content was hashed")
 
-    monkeypatch.setattr(tetap.pickle, "dumps", dilarang)  # what a frame's content fingerprint uses
+    monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
     assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
     assert len(PANGGILAN) == 1
     turunan = bersama[bersama["nilai"] > 1]  # a derived frame is not the shared one
