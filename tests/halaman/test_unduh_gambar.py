@@ -75,13 +75,13 @@ def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: p
     # every kab/kota of Jawa Tengah counted once, numbers in the reader's locale (not '771.09').
     tabel = terbuka[0].table[0].value
     total = layanan.tabel_skor(app_db, katalog_bawaan(), tahun=2025, kode_provinsi="33")["total"]
-    harapan = {}
+    harapan: dict[str, int] = {}
     for nilai in total:
         bawah = int(nilai // 25) * 25
         harapan[f"{bawah}–{bawah + 25}"] = harapan.get(f"{bawah}–{bawah + 25}", 0) + 1
-    hitung = {str(k): int(v) for k, v in zip(tabel.index, tabel.iloc[:, 0], strict=True) if int(v)}
-    assert hitung == harapan
-    assert sum(hitung.values()) == 35
+    per_bin = {str(k): int(v) for k, v in zip(tabel.index, tabel.iloc[:, 0], strict=True) if int(v)}
+    assert per_bin == harapan
+    assert sum(per_bin.values()) == 35
     assert not any("." in str(k) for k in tabel.index)
 
 
