@@ -191,6 +191,9 @@ def daftar_ukuran(katalog: Katalog, statistik: Iterable[str] | None = None) -> d
     return hasil
 
 
+_KOLOM_SEDIA = ["statistik", "tahun", "tingkat", "kode_provinsi"]
+
+
 def ringkas_ketersediaan(statistik: pd.DataFrame) -> pd.DataFrame:
     """Summarise which statistic has rows for which year, level and province.
 
@@ -201,9 +204,6 @@ def ringkas_ketersediaan(statistik: pd.DataFrame) -> pd.DataFrame:
     if statistik.empty:
         return rapikan_ketersediaan(pd.DataFrame())
     return rapikan_ketersediaan(statistik.groupby(_KOLOM_SEDIA, dropna=False).size().rename("jumlah").reset_index())
-
-
-_KOLOM_SEDIA = ["statistik", "tahun", "tingkat", "kode_provinsi"]
 
 
 def rapikan_ketersediaan(jumlah: pd.DataFrame) -> pd.DataFrame:

@@ -81,6 +81,8 @@ def _baris_xy(fig: go.Figure, jejak: Any, bahasa: Bahasa) -> tuple[str, str, lis
     sumbu_kat, sumbu_nilai = ("y", "x") if mendatar else ("x", "y")
     judul_kat = _judul_sumbu(fig, sumbu_kat, getattr(jejak, f"{sumbu_kat}axis", None))
     judul_nilai = _judul_sumbu(fig, sumbu_nilai, getattr(jejak, f"{sumbu_nilai}axis", None))
+    if _bin_tetap(jejak):  # its points are the bins drawn, not the raw values
+        return judul_kat, judul_nilai, _baris_histogram(jejak, bahasa)
     panjang = max(len(kategori) if kategori is not None else 0, len(nilai) if nilai is not None else 0)
     hover = _daftar(jejak.hovertext if jejak.hovertext is not None else getattr(jejak, "text", None), panjang)
     baris = [
@@ -175,8 +177,6 @@ def tabel_grafik(fig: go.Figure, bahasa: Bahasa) -> pd.DataFrame:
             if jenis in {"scatter", "scattergl"} and jejak.mode == "text":
                 continue
             kat, nil, isi = _baris_xy(fig, jejak, bahasa)
-            if _bin_tetap(jejak):  # its points are the bins drawn, not the raw values
-                isi = _baris_histogram(jejak, bahasa)
             judul_kat.append(kat)
             judul_nilai.append(nil)
         elif jenis in _JENIS_PETA:

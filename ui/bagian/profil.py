@@ -3,7 +3,8 @@
 The figures are built by :mod:`indicators.grafik.profil`; here they get their labels and are reused
 across reruns (ui/tetap.py).
 
-No caching here: the page passes in what ui/cache.py returned.
+No caching here: the page passes in what ui/cache.py returned. One exception goes through
+ui/cache.py itself: the what-if form reads its latest raw statistics only once it is opened.
 """
 
 from __future__ import annotations
