@@ -218,10 +218,9 @@ def layanan(replika: int, port: int, folder: Path, db: Path | None = None) -> It
         tumpukan.callback(hentikan, proses)
         replika_proses = []
         for nomor, p in enumerate(port_replika, 1):
+            # From the project folder (_mulai): .streamlit/config.toml applies, file watcher off included.
             perintah = [sys.executable, "-m", "streamlit", "run", str(PROYEK / "app.py"), "--server.address"]
-            # No file watcher: a served dashboard does not reload its code when a file changes on disk.
             perintah += ["127.0.0.1", "--server.port", str(p), "--server.headless", "true"]
-            perintah += ["--server.fileWatcherType", "none"]
             replika_proses.append(_mulai(perintah, folder / f"replika_{nomor}.log", env))
             proses.append(replika_proses[-1])
         perintah = [str(path_nginx()), "-c", str(conf), "-p", str(folder), "-e", str(folder / "nginx_galat.log")]
