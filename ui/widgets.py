@@ -45,6 +45,17 @@ def bahasa_sesi() -> Bahasa:
     return "id"
 
 
+def isi_saat_dibuka(label: str, *, key: str, icon: str | None = None) -> DeltaGenerator | None:
+    """A collapsed expander whose content is built only while it is open: the container, or None.
+
+    Opening or closing it reruns the page. For what most readers never open (a chart's data table,
+    a history table, a form of 27 inputs): built on every rerun, such content was a large part of
+    what a person waited for after each change in the browser (README "Kinerja").
+    """
+    kotak = st.expander(label, icon=icon, key=key, on_change="rerun")
+    return kotak if kotak.open else None
+
+
 def pilih_bahasa() -> Bahasa:
     """Language switch in the sidebar (Indonesian first); kept in the session and in the URL as ``lang``.
 

@@ -24,7 +24,7 @@ from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
 from indicators.teks import penerjemah, t
-from ui import cache, tampilan, tetap
+from ui import cache, tampilan, tetap, widgets
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
@@ -98,7 +98,10 @@ def render_riwayat(
     if unduh is not None:
         gambar.unduh(fig, "riwayat", unduh, key="profil_riwayat", sintetis=bool(riwayat["sintetis"].any()))
     st.caption(t("profil_riwayat_catatan", bahasa))
-    with st.expander(t("profil_riwayat_tabel", bahasa)):
+    kotak = widgets.isi_saat_dibuka(t("profil_riwayat_tabel", bahasa), key="profil_riwayat_tabel")
+    if kotak is None:
+        return
+    with kotak:
         st.dataframe(tabel_riwayat(riwayat, bahasa), hide_index=True, width="stretch")
         tabel.tombol_unduh(
             tabel_riwayat(riwayat, bahasa), "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa),
@@ -172,7 +175,10 @@ def render_selisih(
     st.plotly_chart(fig, key="profil_ruang", config=_KONFIG)
     if unduh is not None:
         gambar.unduh(fig, "ruang", unduh, key="profil_ruang", sintetis=True)
-    with st.expander(t("profil_ruang_tabel", bahasa)):
+    kotak = widgets.isi_saat_dibuka(t("profil_ruang_tabel", bahasa), key="profil_ruang_tabel")
+    if kotak is None:
+        return
+    with kotak:
         st.dataframe(tabel_ruang(ruang, katalog, bahasa), hide_index=True, width="stretch")
         tabel.tombol_unduh(
             tabel_ruang(ruang, katalog, bahasa),
@@ -357,10 +363,9 @@ def render_simulasi(
     """
     st.subheader(t("profil_simulasi", bahasa))
     st.caption(t("profil_simulasi_bantuan", bahasa))
-    kotak = st.expander(
-        t("profil_sim_buka", bahasa), icon=":material/calculate:", key="profil_simulasi_buka", on_change="rerun"
-    )
-    if not kotak.open:
+    buka = t("profil_sim_buka", bahasa)
+    kotak = widgets.isi_saat_dibuka(buka, key="profil_simulasi_buka", icon=":material/calculate:")
+    if kotak is None:
         return
     baris = skor_siklus.iloc[0]
     dengan_rubrik = tuple(i.rubrik.statistik for i in skema.indikator if i.rubrik)

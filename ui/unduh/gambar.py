@@ -25,7 +25,7 @@ from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.format import Bahasa
 from indicators.grafik import data_grafik, peta as grafik_peta
 from indicators.teks import ada, t
-from ui import aman, cache, gaya, tampilan
+from ui import aman, cache, gaya, tampilan, widgets
 
 # Up to this many rows a chart's data table is a real HTML table (read cell by cell by screen
 # readers); longer ones (a kecamatan map) go to the scrolling data grid.
@@ -162,10 +162,8 @@ def tabel_data(fig: go.Figure, bahasa: Bahasa, *, key: str) -> None:
     Built on every rerun, the tables of a page's charts were a quarter of what a person waited
     for after changing the cycle on Ringkasan (Chromium, 2 cores: 435 → 330 ms median).
     """
-    kotak = st.expander(
-        t("ax_tabel_grafik", bahasa), icon=":material/table_view:", key=f"tabel_{key}", on_change="rerun"
-    )
-    if not kotak.open:
+    kotak = widgets.isi_saat_dibuka(t("ax_tabel_grafik", bahasa), key=f"tabel_{key}", icon=":material/table_view:")
+    if kotak is None:
         return
     with kotak:
         tabel = data_grafik.tabel_grafik(fig, bahasa)
