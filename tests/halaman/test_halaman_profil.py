@@ -145,22 +145,24 @@ def test_tabel_riwayat_dan_ruang_dibangun_saat_dibuka(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
     judul = {"Tabel riwayat predikat", "Semua indikator menurut ruang tersisa"}
     tertutup = [e for e in at.expander if e.label in judul]
-    assert len(tertutup) == 2 and not any(e.children for e in tertutup)  # closed: nothing built or sent
+    assert len(tertutup) == 2
+    assert not any(e.children for e in tertutup)
     assert not [d for d in at.dataframe if {"Keyakinan", "#"} & set(d.value.columns)]
     at.session_state["profil_riwayat_tabel"] = True  # what opening each expander sets
     at.session_state["profil_ruang_tabel"] = True
     periksa_tanpa_galat(at.run())
     # History: every official predikat of the real file at its year, beside the synthetic total.
     riwayat = _tabel(at, "Keyakinan").set_index("Tahun evaluasi")
-    assert {int(k): v for k, v in riwayat["Predikat resmi"].items() if v != "Data tidak ditemukan"} == _resmi_csv(
-        "33.75"
-    )
+    resmi = {int(str(k)): v for k, v in riwayat["Predikat resmi"].items() if v != "Data tidak ditemukan"}
+    assert resmi == _resmi_csv("33.75")
     baris = layanan.tabel_skor(app_db, KAT, tahun=2025, kode_provinsi="33").set_index("kode_wilayah").loc["33.75"]
     assert riwayat.loc["2025", "Total skor (sintetis)"] == f"{baris['total']:.2f}".replace(".", ",")
     # Room: all 24 indicators, ranked, the ones that close the gap ticked.
     ruang = _tabel(at, "#")
-    assert len(ruang) == 24 and ruang["#"].tolist() == list(range(1, 25))
-    assert ruang["Indikator"].iloc[0] == "01 Perda KLA" and ruang["Ruang"].iloc[0] == "19,43"
+    assert len(ruang) == 24
+    assert ruang["#"].tolist() == list(range(1, 25))
+    assert ruang["Indikator"].iloc[0] == "01 Perda KLA"
+    assert ruang["Ruang"].iloc[0] == "19,43"
     assert set(ruang["Menutup selisih"]) == {"✓", ""}
     kunci = [str(b.proto.id).split("-", 2)[-1] for b in at.get("download_button")]
     assert len([k for k in kunci if k.startswith(("unduhtabel_riwayat", "unduhtabel_ruang"))]) == 4  # CSV, XLSX
