@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, jalankan_streamlit, server_streamlit
+from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, PUSAT_JS, SIAP_JS, jalankan_streamlit, server_streamlit
 from indicators.format import format_angka
 
 TENANG_MS = 400
@@ -98,13 +98,6 @@ SELESAI_JS = (
 FIGUR_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
   .map(gd => JSON.stringify({data: gd.data, layout: gd.layout,
     config: {topojsonURL: gd._context.topojsonURL, displayModeBar: false}}))"""
-
-PUSAT_JS = """ps => ps.map(p => {
-  const r = p.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
-  const pt = p.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y;
-  return {kode: p.__data__ && p.__data__.loc, x, y, lebar: r.width,
-          di_dalam: p.isPointInFill(pt.matrixTransform(p.getScreenCTM().inverse()))};
-})"""
 
 HALAMAN_KOSONG = """import streamlit as st
 

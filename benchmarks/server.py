@@ -34,6 +34,16 @@ SIAP_JS = """() => { const app = document.querySelector('[data-testid="stApp"]')
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
       && app.getAttribute('data-test-connection-state') === 'CONNECTED'
       && !document.querySelector('[data-stale="true"]'); }"""
+# For each drawn map region (an SVG path): the centre of its bounding box and whether that point lies
+# inside the region itself (a concave region's box centre can fall outside it). Plotly geo puts a
+# drag layer on top of the paths, so elementFromPoint cannot tell; isPointInFill in the path's own
+# coordinates can. Clicking there clicks that region, as a person would.
+PUSAT_JS = """ps => ps.map(p => {
+  const r = p.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
+  const pt = p.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y;
+  return {kode: p.__data__ && p.__data__.loc, x, y, lebar: r.width,
+          di_dalam: p.isPointInFill(pt.matrixTransform(p.getScreenCTM().inverse()))};
+})"""
 
 
 def port_bebas() -> int:

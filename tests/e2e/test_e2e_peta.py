@@ -8,21 +8,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from benchmarks.server import PUSAT_JS
 from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
 PETA = '[data-testid="stPlotlyChart"] g.geo:not(.geo2) .choroplethlayer path'  # not the Karimunjawa inset
-
-# Centre of each drawn region's bounding box, and whether that point lies inside the region itself
-# (a concave region's box centre can fall outside it). Plotly geo puts a drag layer on top of the
-# paths, so elementFromPoint cannot tell; isPointInFill in the path's own coordinates can.
-PUSAT_JS = """ps => ps.map(p => {
-  const r = p.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
-  const pt = p.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y;
-  return {kode: p.__data__ && p.__data__.loc, x, y, lebar: r.width,
-          di_dalam: p.isPointInFill(pt.matrixTransform(p.getScreenCTM().inverse()))};
-})"""
 
 
 def _pilih(page: Page, label: str, opsi: str) -> None:

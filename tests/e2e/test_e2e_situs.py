@@ -11,20 +11,13 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
+from benchmarks.server import PUSAT_JS
 from indicators.ekspor.situs import tulis_situs
 from tests.e2e_util import simpan_tangkapan
 
 pytestmark = pytest.mark.e2e
 
 LOKAL = {"file", "data", "blob"}
-
-# Centre of each drawn region's bounding box and whether it lies inside the region (see test_e2e_peta).
-PUSAT_JS = """ps => ps.map(p => {
-  const r = p.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
-  const pt = p.ownerSVGElement.createSVGPoint(); pt.x = x; pt.y = y;
-  return {kode: p.__data__ && p.__data__.loc, x, y, lebar: r.width,
-          di_dalam: p.isPointInFill(pt.matrixTransform(p.getScreenCTM().inverse()))};
-})"""
 
 
 @pytest.fixture(scope="module")
