@@ -132,7 +132,8 @@ def _bagian_xml(arsip: zipfile.ZipFile, nama: str) -> Element | None:
     return hasil
 
 
-def _nama_lokal(tag: object) -> str:
+def nama_lokal(tag: object) -> str:
+    """An XML tag without its namespace (``{…}c`` → ``c``)."""
     return str(tag).rpartition("}")[2]
 
 
@@ -140,7 +141,7 @@ def _bagian_workbook(arsip: zipfile.ZipFile) -> str:
     """Where the workbook part is: named in [Content_Types].xml, as openpyxl looks it up."""
     jenis = _bagian_xml(arsip, "[Content_Types].xml")
     for el in jenis if jenis is not None else []:
-        if _nama_lokal(el.tag) == "Override" and el.get("ContentType", "").endswith(_JENIS_WORKBOOK):
+        if nama_lokal(el.tag) == "Override" and el.get("ContentType", "").endswith(_JENIS_WORKBOOK):
             return el.get("PartName", "").lstrip("/")
     return "xl/workbook.xml"
 
@@ -170,7 +171,7 @@ def daftar_sheet(arsip: zipfile.ZipFile) -> list[tuple[str, str]]:
     hasil = [
         (el.get("name", ""), target[el.get(_R_ID, "")])
         for el in (buku.iter() if buku is not None else [])
-        if _nama_lokal(el.tag) == "sheet" and target.get(el.get(_R_ID, "")) in ada
+        if nama_lokal(el.tag) == "sheet" and target.get(el.get(_R_ID, "")) in ada
     ]
     if not hasil:
         hasil = [
@@ -327,14 +328,17 @@ def _ada_rumus(f: IO[bytes]) -> bool:
     return any(_RUMUS.search(buf) for buf in _potongan(f))
 
 
-def _baca_rumus(f: IO[bytes]) -> dict[str, str]:
-    """Stream one sheet's XML and return cell address → formula text (``=SUM(A1:A3)``)."""
-    hasil: dict[str, str] = {}
-    bersama: dict[str, str] = {}  # a shared formula's text is written once, on its first cell
+def sel_sheet(f: IO[bytes]) -> Iterator[tuple[int, int, Element]]:
+    """Every cell (``<c>``) of one sheet's XML, streamed: (row, column, element), both from 1.
+
+    Parsed with defusedxml (no DTD). Cells are addressed as openpyxl addresses them: by their
+    ``r`` (``E5``), or, without one, following the cell or row before. Rows already seen are
+    dropped, so memory stays flat on a large sheet; a cell's children are read before its row ends.
+    """
     baris = kolom = 0
     data_sheet: Element | None = None
     for acara, el in xml_aman.iterparse(f, events=("start", "end"), forbid_dtd=True):
-        tag = _nama_lokal(el.tag)
+        tag = nama_lokal(el.tag)
         if acara == "start":
             if tag == "sheetData":
                 data_sheet = el
@@ -347,14 +351,22 @@ def _baca_rumus(f: IO[bytes]) -> dict[str, str]:
                 kolom, baris = column_index_from_string(cocok.group(1).upper()), int(cocok.group(2))
             else:
                 kolom += 1
-            rumus = next((anak for anak in el if _nama_lokal(anak.tag) == "f"), None)
-            if rumus is not None:
-                teks = rumus.text or bersama.get(rumus.get("si", ""), "")
-                if rumus.get("t") == "shared" and rumus.text:
-                    bersama[rumus.get("si", "")] = rumus.text
-                hasil[f"{get_column_letter(kolom)}{baris}"] = f"={teks}"
+            yield baris, kolom, el
         elif tag == "row" and data_sheet is not None:
-            data_sheet.clear()  # rows already seen are not kept: memory stays flat
+            data_sheet.clear()
+
+
+def _baca_rumus(f: IO[bytes]) -> dict[str, str]:
+    """Stream one sheet's XML and return cell address → formula text (``=SUM(A1:A3)``)."""
+    hasil: dict[str, str] = {}
+    bersama: dict[str, str] = {}  # a shared formula's text is written once, on its first cell
+    for baris, kolom, el in sel_sheet(f):
+        rumus = next((anak for anak in el if nama_lokal(anak.tag) == "f"), None)
+        if rumus is not None:
+            teks = rumus.text or bersama.get(rumus.get("si", ""), "")
+            if rumus.get("t") == "shared" and rumus.text:
+                bersama[rumus.get("si", "")] = rumus.text
+            hasil[f"{get_column_letter(kolom)}{baris}"] = f"={teks}"
     return hasil
 
 

@@ -30,21 +30,16 @@ from typing import IO, Any
 
 import defusedxml.ElementTree as xml_aman  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles.numbers import BUILTIN_FORMATS  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.utils import column_index_from_string, get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-from indicators.impor.batas import daftar_sheet
+from indicators.impor.batas import daftar_sheet, nama_lokal, sel_sheet
 
 NilaiMentah = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
 
 _BULAT_MAKS = 2**53  # beyond this a float holds no exact whole number (openpyxl kept it a float)
 _POTONG = 1024 * 1024
-_ALAMAT = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,10})")
 _GALAT = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
-
-
-def _lokal(tag: object) -> str:
-    return str(tag).rpartition("}")[2]
 
 
 @dataclass
@@ -92,15 +87,15 @@ def _gaya_persen(data: bytes) -> frozenset[int]:
     format_: dict[int, str] = {int(k): v for k, v in BUILTIN_FORMATS.items()}
     cell_xfs = None
     for el in akar:
-        if _lokal(el.tag) == "numFmts":
+        if nama_lokal(el.tag) == "numFmts":
             for nf in el:
                 if nf.get("numFmtId", "").isdigit():
                     format_[int(nf.get("numFmtId", "0"))] = nf.get("formatCode", "")
-        elif _lokal(el.tag) == "cellXfs":
+        elif nama_lokal(el.tag) == "cellXfs":
             cell_xfs = el
     if cell_xfs is None:
         return frozenset()
-    xf = [x for x in cell_xfs if _lokal(x.tag) == "xf"]
+    xf = [x for x in cell_xfs if nama_lokal(x.tag) == "xf"]
     return frozenset(i for i, x in enumerate(xf) if "%" in format_.get(int(x.get("numFmtId", "0") or 0), "General"))
 
 
@@ -112,8 +107,10 @@ def _potongan(f: IO[bytes]) -> Iterator[bytes]:
         ekor = potong[-64:]
 
 
-def _sel_khusus(data: bytes, bagian: str, gaya_persen: frozenset[int]) -> tuple[set[str], dict[tuple[int, int], str]]:
-    """The percent-formatted cells (``E5``) and the error cells ((row, column) → ``#N/A``) of one sheet.
+def _sel_khusus(
+    data: bytes, bagian: str, gaya_persen: frozenset[int]
+) -> tuple[set[tuple[int, int]], dict[tuple[int, int], str]]:
+    """The percent-formatted cells and the error cells (→ ``#N/A``) of one sheet, by (row, column) from 1.
 
     A byte search first (streamed): a sheet without an error cell and without any of the percent
     styles is not parsed. Otherwise the XML is parsed streamed (defusedxml), cells addressed as
@@ -133,33 +130,18 @@ def _sel_khusus(data: bytes, bagian: str, gaya_persen: frozenset[int]) -> tuple[
             return _urai_sel_khusus(f, gaya_persen)
 
 
-def _urai_sel_khusus(f: IO[bytes], gaya_persen: frozenset[int]) -> tuple[set[str], dict[tuple[int, int], str]]:
-    persen: set[str] = set()
+def _urai_sel_khusus(
+    f: IO[bytes], gaya_persen: frozenset[int]
+) -> tuple[set[tuple[int, int]], dict[tuple[int, int], str]]:
+    persen: set[tuple[int, int]] = set()
     galat: dict[tuple[int, int], str] = {}
-    baris = kolom = 0
-    data_sheet = None
-    for acara, el in xml_aman.iterparse(f, events=("start", "end"), forbid_dtd=True):
-        tag = _lokal(el.tag)
-        if acara == "start":
-            if tag == "sheetData":
-                data_sheet = el
-            elif tag == "row":
-                baris, kolom = int(el.get("r") or baris + 1), 0
-            continue
-        if tag == "c":
-            cocok = _ALAMAT.fullmatch(el.get("r") or "")
-            if cocok:
-                kolom, baris = column_index_from_string(cocok.group(1).upper()), int(cocok.group(2))
-            else:
-                kolom += 1
-            if el.get("t") == "e":
-                nilai = next((anak.text for anak in el if _lokal(anak.tag) == "v"), None)
-                if nilai:
-                    galat[(baris, kolom)] = nilai
-            elif (el.get("s") or "0").isdigit() and int(el.get("s") or 0) in gaya_persen:
-                persen.add(f"{get_column_letter(kolom)}{baris}")
-        elif tag == "row" and data_sheet is not None:
-            data_sheet.clear()  # rows already seen are not kept: memory stays flat
+    for baris, kolom, el in sel_sheet(f):
+        if el.get("t") == "e":
+            nilai = next((anak.text for anak in el if nama_lokal(anak.tag) == "v"), None)
+            if nilai:
+                galat[(baris, kolom)] = nilai
+        elif (el.get("s") or "0").isdigit() and int(el.get("s") or 0) in gaya_persen:
+            persen.add((baris, kolom))
     return persen, galat
 
 
@@ -219,20 +201,17 @@ def _baca_sheet(buku: BukuXlsx, sheet: str) -> tuple[list[list[NilaiMentah]], fr
     bagian = buku.bagian(sheet)
     if bagian is None:
         return hasil, frozenset()
-    alamat_persen, galat = _sel_khusus(buku.data, bagian, buku.gaya_persen())
+    sel_persen, galat = _sel_khusus(buku.data, bagian, buku.gaya_persen())
     for (nomor, kolom), teks in galat.items():
         i, j = nomor - 1, kolom - 1
         hasil.extend([] for _ in range(i + 1 - len(hasil)))  # calamine ends at the last non-error cell
         hasil[i].extend([None] * (j + 1 - len(hasil[i])))
         hasil[i][j] = teks
     persen: set[str] = set()
-    for alamat in alamat_persen:
-        cocok = _ALAMAT.fullmatch(alamat)
-        if cocok is None:
-            continue
-        i, j = int(cocok.group(2)) - 1, column_index_from_string(cocok.group(1)) - 1
+    for nomor, kolom in sel_persen:
+        i, j = nomor - 1, kolom - 1
         v = hasil[i][j] if i < len(hasil) and j < len(hasil[i]) else None
         if isinstance(v, int | float) and not isinstance(v, bool):
             hasil[i][j] = round(float(v) * 100, 10)
-            persen.add(alamat)
+            persen.add(f"{get_column_letter(kolom)}{nomor}")
     return hasil, frozenset(persen)
