@@ -24,7 +24,7 @@ print(json.dumps({n: config.get_option(n) for n in nama}))
 """
 
 
-def test_server_dari_folder_proyek_tanpa_pengawas_berkas_dan_tanpa_gc_setelah_jalan(tmp_path: Path):
+def test_server_dari_folder_proyek_tanpa_pemantau_berkas_dan_tanpa_gc_setelah_jalan(tmp_path: Path):
     # No STREAMLIT_* variables and no ~/.streamlit of the caller's: the project's file alone.
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     keluaran = subprocess.run(
