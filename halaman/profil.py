@@ -61,9 +61,9 @@ hp.render_kpi(
 gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
 ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 
-semua = cache.skor_semua_siklus(db)
 siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]
-riwayat = tetap.tetap(profil.riwayat_predikat, semua[semua["kode_wilayah"] == kode], resmi, siklus_skema)
+skor_riwayat = tetap.tetap(profil.skor_per_siklus, skor_wilayah, kat)  # this region only, at the final stage
+riwayat = tetap.tetap(profil.riwayat_predikat, skor_riwayat, resmi, siklus_skema)
 hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
 ruang = tetap.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
