@@ -60,9 +60,10 @@ halaman_ringkasan.render_ringkas_angka(
     bahasa,
 )
 if kode_provinsi == "00":
-    halaman_ringkasan.render_rekap_nasional(cache.rekap_predikat(db), tahun, pita.urutan(), bahasa)
-    semua_award, rekap_semua = cache.penghargaan_provinsi(db), cache.rekap_predikat(db)
-    halaman_ringkasan.render_peta_provinsi(provinsi, semua_award, rekap_semua, kabkota, tahun, konteks, bahasa)
+    rekap_pilihan = cache.rekap_pilihan(db)
+    halaman_ringkasan.render_rekap_nasional(rekap_pilihan, tahun, pita.urutan(), bahasa)
+    semua_award = cache.penghargaan_provinsi(db)
+    halaman_ringkasan.render_peta_provinsi(provinsi, semua_award, rekap_pilihan, kabkota, tahun, konteks, bahasa)
 
 peta, sebaran = st.columns([3, 2])
 with peta:

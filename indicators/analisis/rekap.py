@@ -12,6 +12,8 @@ declared rule (:data:`ATURAN_PILIH`) and the conflict is kept for Data & Metodol
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -168,14 +170,50 @@ def jumlah_diketahui(kabkota: pd.DataFrame, urutan_predikat: list[str]) -> dict[
     return {p: int(hitung.get(p, 0)) for p in urutan_predikat}
 
 
+@dataclass(frozen=True)
+class SumberRingkasan:
+    """What :func:`ringkasan_dari_sumber` reads for one scope (a province, or '00' for Indonesia).
+
+    Read from the database by :meth:`dari_db`, or handed over by a caller that has already read it
+    (a page's cached queries). ``wilayah`` is the ``wilayah_semua`` query, ``rekap`` the chosen
+    recap (:func:`pilih_rekap` of the ``rekap_predikat`` query), ``siklus`` the scope's
+    ``siklus_dengan_data`` and ``kabkota(tahun)`` its ``ringkasan_kabkota`` for a cycle.
+    """
+
+    wilayah: pd.DataFrame
+    rekap: pd.DataFrame
+    siklus: pd.DataFrame
+    kabkota: Callable[[int], pd.DataFrame]
+
+    @classmethod
+    def dari_db(cls, db_path: Path, kode_provinsi: str) -> SumberRingkasan:
+        """Everything read from the database at ``db_path`` for a province ('00' = Indonesia)."""
+        return cls(
+            wilayah=store.kueri(db_path, "wilayah_semua"),
+            rekap=pilih_rekap(store.kueri(db_path, "rekap_predikat")),
+            siklus=store.kueri(db_path, "siklus_dengan_data", {"kode_provinsi": kode_provinsi}),
+            kabkota=functools.partial(_kabkota_dari_db, db_path, kode_provinsi),
+        )
+
+
+def _kabkota_dari_db(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:
+    return store.kueri(db_path, "ringkasan_kabkota", {"tahun": tahun, "kode_provinsi": kode_provinsi})
+
+
 def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_predikat: list[str]) -> pd.DataFrame:
     """:func:`ringkasan_predikat` for a province ('00' = Indonesia) and cycle, read from the database.
 
     The previous cycle is the latest earlier cycle with a recap or per-region data for the scope.
     Raises :class:`PilihanError` naming what is available when the province or cycle is unknown.
     """
-    wilayah = store.kueri(db_path, "wilayah_semua")
-    provinsi = wilayah[wilayah["tingkat"] == "provinsi"]
+    return ringkasan_dari_sumber(SumberRingkasan.dari_db(db_path, kode_provinsi), kode_provinsi, tahun, urutan_predikat)
+
+
+def ringkasan_dari_sumber(
+    sumber: SumberRingkasan, kode_provinsi: str, tahun: int, urutan_predikat: list[str]
+) -> pd.DataFrame:
+    """:func:`ringkasan_dari_db` from what ``sumber`` holds (see :class:`SumberRingkasan`)."""
+    provinsi = sumber.wilayah[sumber.wilayah["tingkat"] == "provinsi"]
     nama = dict(zip(provinsi["kode_wilayah"], provinsi["nama"], strict=True))
     if kode_provinsi != "00" and kode_provinsi not in nama:
         raise PilihanError(
@@ -183,18 +221,16 @@ def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_pred
             f"(unknown province code)"
         )
     cakupan = cakupan_rekap(kode_provinsi, nama.get(kode_provinsi, ""))
-    rekap = pilih_rekap(store.kueri(db_path, "rekap_predikat"))
+    rekap = sumber.rekap
     dari_rekap = rekap[(rekap["cakupan"] == cakupan) & rekap["predikat"].isin(urutan_predikat)]["tahun"]
-    siklus_daftar = store.kueri(db_path, "siklus_dengan_data", {"kode_provinsi": kode_provinsi})
-    dari_daftar = siklus_daftar[siklus_daftar["jumlah_predikat"] > 0]["tahun"]
+    dari_daftar = sumber.siklus[sumber.siklus["jumlah_predikat"] > 0]["tahun"]
     semua = sorted({int(x) for x in [*dari_rekap, *dari_daftar]})
     if tahun not in semua:
         tersedia = ", ".join(str(x) for x in semua) or "(tidak ada / none)"
         raise PilihanError(f"Tidak ada data predikat {tahun} untuk {cakupan}; tersedia: {tersedia} (no data)")
 
     def siklus(th: int) -> JumlahSiklus:
-        kabkota = store.kueri(db_path, "ringkasan_kabkota", {"tahun": th, "kode_provinsi": kode_provinsi})
-        return jumlah_siklus(kabkota, rekap, th, cakupan, urutan_predikat)
+        return jumlah_siklus(sumber.kabkota(th), rekap, th, cakupan, urutan_predikat)
 
     tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua)
     hasil = ringkasan_predikat(siklus(tahun), None if tahun_lalu is None else siklus(tahun_lalu), urutan_predikat)
@@ -202,11 +238,16 @@ def ringkasan_dari_db(db_path: Path, kode_provinsi: str, tahun: int, urutan_pred
 
 
 def ringkasan_bila_ada(
-    db_path: Path, kode_provinsi: str, tahun: int, urutan_predikat: list[str]
+    sumber: Path | SumberRingkasan, kode_provinsi: str, tahun: int, urutan_predikat: list[str]
 ) -> pd.DataFrame | None:
-    """:func:`ringkasan_dari_db`, or None for a cycle with scores but no predikat (nothing to count)."""
+    """:func:`ringkasan_dari_sumber`, or None for a cycle with scores but no predikat (nothing to count).
+
+    ``sumber`` is a database path or a :class:`SumberRingkasan` already read.
+    """
+    if isinstance(sumber, Path):
+        sumber = SumberRingkasan.dari_db(sumber, kode_provinsi)
     try:
-        return ringkasan_dari_db(db_path, kode_provinsi, tahun, urutan_predikat)
+        return ringkasan_dari_sumber(sumber, kode_provinsi, tahun, urutan_predikat)
     except PilihanError:
         return None
 

@@ -1,7 +1,8 @@
 """The dashboard's cached data equals what the core computes the long way, on real DuckDB files.
 
 A province's score table is the national one cut (scored once per version); the statistics'
-availability is counted in DuckDB, not by fetching every row.
+availability is counted in DuckDB, not by fetching every row; the counts per predikat are made
+from the page's cached queries, not read again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from indicators.analisis import layanan, ukuran
+from indicators.analisis import layanan, rekap, ukuran
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
 from tests.mini_db import bangun_mini
@@ -73,3 +74,33 @@ def test_ketersediaan_dihitung_duckdb_sama_dengan_semua_baris(db_bawaan: Path):
     pd.testing.assert_frame_equal(ada, harapan)
     assert {"kabkota", "provinsi"} <= set(ada["tingkat"])  # every level counted
     assert ada["jumlah"].sum() == sum(len(b) for b in semua)
+
+
+def test_ringkasan_predikat_dari_kueri_cache(db_bawaan: Path, monkeypatch: pytest.MonkeyPatch):
+    st.cache_data.clear()
+    urutan = KATALOG.pita.urutan()
+    harapan = {(k, th): rekap.ringkasan_bila_ada(db_bawaan, k, th, urutan) for k in ("33", "00") for th in (2023, 2025)}
+    dibaca: list[tuple[str, str]] = []
+    kueri, kueri_con = store.kueri, store.kueri_con
+
+    def catat(db: Path, nama: str, param: dict[str, Any] | None = None) -> pd.DataFrame:
+        dibaca.append((nama, repr(sorted((param or {}).items()))))
+        return kueri(db, nama, param)
+
+    def catat_con(con: Any, nama: str, param: dict[str, Any] | None = None) -> pd.DataFrame:
+        dibaca.append((nama, repr(sorted((param or {}).items()))))
+        return kueri_con(con, nama, param)
+
+    monkeypatch.setattr(store, "kueri", catat)
+    monkeypatch.setattr(store, "kueri_con", catat_con)
+    for (kode, tahun), frame in harapan.items():
+        assert frame is not None
+        dari_cache = cache.ringkasan_predikat(db_bawaan, kode, tahun)
+        assert dari_cache is not None
+        pd.testing.assert_frame_equal(dari_cache, frame)
+    # Four summaries from the page's cached queries: none read twice (each once read them all itself).
+    assert len(dibaca) == len(set(dibaca))
+    assert {n for n, _ in dibaca} == {"wilayah_semua", "rekap_predikat", "siklus_dengan_data", "ringkasan_kabkota"}
+    assert len([n for n, _ in dibaca if n == "ringkasan_kabkota"]) == 6  # 2022, 2023, 2025 for 33 and for 00
+    assert rekap.ringkasan_bila_ada(db_bawaan, "33", 2099, urutan) is None  # no such cycle: nothing to count
+    st.cache_data.clear()

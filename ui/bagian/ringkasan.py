@@ -85,7 +85,7 @@ def _hover_provinsi(data: pd.DataFrame, label: dict[str, str], tahun: int, bahas
 def render_peta_provinsi(
     provinsi: pd.DataFrame,
     penghargaan: pd.DataFrame,
-    rekap_semua: pd.DataFrame,
+    pilihan: pd.DataFrame,
     kabkota: pd.DataFrame,
     tahun: int,
     konteks: gambar.KonteksGambar,
@@ -93,9 +93,9 @@ def render_peta_provinsi(
 ) -> None:
     """Indonesia: a province map of Provila status and how many kab/kota predikat are known.
 
-    A province missing from an incomplete Provila list is 'unknown', never 'not Provila'.
+    ``pilihan`` is the chosen recap (``cache.rekap_pilihan``). A province missing from an incomplete
+    Provila list is 'unknown', never 'not Provila'.
     """
-    pilihan = rekap.pilih_rekap(rekap_semua)
     resmi = pilihan[
         (pilihan["tahun"] == tahun) & (pilihan["cakupan"] == rekap.NASIONAL) & (pilihan["predikat"] == "Provila")
     ]
@@ -208,12 +208,12 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah
     )  # fmt: skip
 
 
-def render_rekap_nasional(rekap_semua: pd.DataFrame, tahun: int, urutan: list[str], bahasa: Bahasa) -> None:
+def render_rekap_nasional(pilihan: pd.DataFrame, tahun: int, urutan: list[str], bahasa: Bahasa) -> None:
     """The national counts reported for a cycle as one info line, bands highest first, then the total.
 
-    Participants and Provila go on their own line; each band has one value (the declared rule).
+    ``pilihan`` is the chosen recap (``cache.rekap_pilihan``): each band has one value (the declared
+    rule). Participants and Provila go on their own line.
     """
-    pilihan = rekap.pilih_rekap(rekap_semua)
     pilihan = pilihan[(pilihan["tahun"] == tahun) & (pilihan["cakupan"] == rekap.NASIONAL)].set_index("predikat")
     if pilihan.empty:
         return
