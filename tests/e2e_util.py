@@ -1,14 +1,19 @@
-"""Shared helpers for the Playwright tests: waiting for Streamlit, watching the network and the
-console, and saving screenshots to tests/artefak/."""
+"""Shared helpers for the Playwright tests: a server with accounts, waiting for Streamlit, watching
+the network and the console, and saving screenshots to tests/artefak/."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import ConsoleMessage, Page, Request
 
-from benchmarks.server import SIAP_JS
+from benchmarks.server import SIAP_JS, server_streamlit
+from indicators.akun import pengguna
 from tests.conftest import ARTEFAK
 
 # Streamlit's known benign console noise (docs/tech-notes §5.2): a deep URL makes the frontend
@@ -18,6 +23,31 @@ _KONSOL_JINAK = (
     "/_stcore/host-config",
     "Failed to load resource: the server responded with a status of 404",
 )
+
+
+Akun = tuple[str, str, list[str], str]
+"""An account to create: name, role, regions in scope, password."""
+
+
+@contextmanager
+def server_dengan_akun(
+    db_bawaan: Path, folder: Path, nama: str, akun: Sequence[Akun], siapkan: Callable[[Path], None] | None = None
+) -> Iterator[tuple[str, Path]]:
+    """A Streamlit server of app.py on its own copy of the database, with these accounts: (URL, db).
+
+    Editing pages need a login, so the public view is left to its default. ``siapkan`` fills the
+    copy further before the server starts; the server's log is tests/artefak/streamlit_<nama>.log.
+    """
+    db = folder / "kla.duckdb"
+    shutil.copyfile(db_bawaan, db)
+    for nama_akun, peran, wilayah, sandi in akun:
+        pengguna.tambah_pengguna(pengguna.path_akun(db), nama_akun, peran, wilayah, sandi)
+    if siapkan is not None:
+        siapkan(db)
+    ARTEFAK.mkdir(exist_ok=True)
+    log = ARTEFAK / f"streamlit_{nama}.log"
+    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
+        yield server.url, db
 
 
 def tunggu_siap(page: Page, batas_ms: int = 60_000) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,10 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.gugus import simpan as gugus_simpan, tugas
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
-from tests.conftest import ARTEFAK
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -40,14 +36,9 @@ SANDI = "sandi-pekalongan-16"
 @pytest.fixture(scope="module")
 def server_gugus16(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with one editor of 33.75."""
-    db = tmp_path_factory.mktemp("e2e_gugus16") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
-    ARTEFAK.mkdir(exist_ok=True)
-    with server_streamlit(
-        db, ARTEFAK / "streamlit_gugus16.log", env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}
-    ) as s:
-        yield s.url, db
+    akun = [("ana.pkl", "editor", ["33.75"], SANDI)]
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_gugus16"), "gugus16", akun) as server:
+        yield server
 
 
 def _sel(grid: Locator) -> list[str]:

@@ -4,18 +4,14 @@ nothing leaves 127.0.0.1. The shared session server is not used because this tes
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.gugus import simpan as gugus_simpan
-from tests.conftest import ARTEFAK
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -25,13 +21,9 @@ SANDI = "sandi-pekalongan-1"
 @pytest.fixture(scope="module")
 def server_gugus(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with one editor of 33.75."""
-    db = tmp_path_factory.mktemp("e2e_gugus") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
-    ARTEFAK.mkdir(exist_ok=True)
-    log = ARTEFAK / "streamlit_gugus.log"
-    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
-        yield server.url, db
+    akun = [("ana.pkl", "editor", ["33.75"], SANDI)]
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_gugus"), "gugus", akun) as server:
+        yield server
 
 
 def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tuple[str, Path]):

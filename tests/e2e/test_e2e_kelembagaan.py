@@ -5,18 +5,14 @@ grows to 65 items); the province editor rejects the value with a reason, which t
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.gugus import kelembagaan as kl, simpan as gugus_simpan
-from tests.conftest import ARTEFAK
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -27,15 +23,9 @@ UKURAN: ViewportSize = {"width": 1366, "height": 900}
 @pytest.fixture(scope="module")
 def server_kelembagaan(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with a kab/kota and a province editor."""
-    db = tmp_path_factory.mktemp("e2e_kelembagaan") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    path = pengguna.path_akun(db)
-    pengguna.tambah_pengguna(path, "ana.pkl", "editor", ["33.75"], SANDI_ANA)
-    pengguna.tambah_pengguna(path, "budi.jateng", "editor", ["33"], SANDI_BUDI)
-    ARTEFAK.mkdir(exist_ok=True)
-    log = ARTEFAK / "streamlit_kelembagaan.log"
-    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
-        yield server.url, db
+    akun = [("ana.pkl", "editor", ["33.75"], SANDI_ANA), ("budi.jateng", "editor", ["33"], SANDI_BUDI)]
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_kelembagaan"), "kelembagaan", akun) as server:
+        yield server
 
 
 def _buka(page: Page, url: str, lang: str = "") -> None:

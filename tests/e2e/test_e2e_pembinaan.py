@@ -8,19 +8,15 @@ countdown; nothing leaves 127.0.0.1. Screenshots: tests/artefak/pembinaan_*.png 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.gugus import pembinaan as pb, simpan
-from tests.conftest import ARTEFAK
 from tests.db.test_pembinaan import _isi_ruang_kerja
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -31,15 +27,13 @@ TEMUAN = "SK Gugus Tugas kedaluwarsa; rapat Gugus Tugas baru dua kali tahun ini"
 @pytest.fixture(scope="module")
 def server_pembinaan(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with one provincial editor of 33."""
-    db = tmp_path_factory.mktemp("e2e_pembinaan") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    pengguna.tambah_pengguna(pengguna.path_akun(db), "jateng", "editor", ["33"], SANDI)
-    _isi_ruang_kerja(simpan.path_gugus(db))  # two regions monitored, three notes (see tests/db/test_pembinaan.py)
-    ARTEFAK.mkdir(exist_ok=True)
-    with server_streamlit(
-        db, ARTEFAK / "streamlit_pembinaan.log", env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}
-    ) as server:
-        yield server.url, db
+    akun = [("jateng", "editor", ["33"], SANDI)]
+
+    def isi(db: Path) -> None:
+        _isi_ruang_kerja(simpan.path_gugus(db))  # two regions monitored, three notes (see tests/db/test_pembinaan.py)
+
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_pembinaan"), "pembinaan", akun, isi) as server:
+        yield server
 
 
 def test_pembinaan_baca_masuk_catat_dan_hitung_mundur(page: Page, server_pembinaan: tuple[str, Path]):

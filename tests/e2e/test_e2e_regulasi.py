@@ -5,18 +5,14 @@ readiness view; nothing leaves 127.0.0.1. The shared session server is not used 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, ViewportSize, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.gugus import regulasi as rg, simpan as gugus_simpan
-from tests.conftest import ARTEFAK
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -28,13 +24,9 @@ JUDUL_RAD = "RAD KLA Kota Pekalongan 2025–2029"
 @pytest.fixture(scope="module")
 def server_regulasi(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with one editor of 33.75."""
-    db = tmp_path_factory.mktemp("e2e_regulasi") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    pengguna.tambah_pengguna(pengguna.path_akun(db), "ana.pkl", "editor", ["33.75"], SANDI)
-    ARTEFAK.mkdir(exist_ok=True)
-    log = ARTEFAK / "streamlit_regulasi.log"
-    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
-        yield server.url, db
+    akun = [("ana.pkl", "editor", ["33.75"], SANDI)]
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_regulasi"), "regulasi", akun) as server:
+        yield server
 
 
 def _kunci(page: Page, kunci: str) -> Locator:

@@ -5,7 +5,6 @@ leaves 127.0.0.1. The shared session server is not used because this test writes
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,12 +12,9 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from playwright.sync_api import Page, expect
 
-from benchmarks.server import server_streamlit
-from indicators.akun import pengguna
 from indicators.impor import terapkan
 from indicators.lokasi import PROYEK
-from tests.conftest import ARTEFAK
-from tests.e2e_util import pantau, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import Akun, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -29,13 +25,9 @@ SANDI = "admin-jateng-2025"
 @pytest.fixture(scope="module")
 def server_unggah(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Streamlit server of app.py on its own copy of the database, with one admin account."""
-    db = tmp_path_factory.mktemp("e2e_unggah") / "kla.duckdb"
-    shutil.copyfile(db_bawaan, db)
-    pengguna.tambah_pengguna(pengguna.path_akun(db), "boss", "admin", [], SANDI)
-    ARTEFAK.mkdir(exist_ok=True)
-    log = ARTEFAK / "streamlit_unggah.log"
-    with server_streamlit(db, log, env_tambahan={pengguna.ENV_TAMPILAN_PUBLIK: None}) as server:
-        yield server.url, db
+    akun: list[Akun] = [("boss", "admin", [], SANDI)]
+    with server_dengan_akun(db_bawaan, tmp_path_factory.mktemp("e2e_unggah"), "unggah", akun) as server:
+        yield server
 
 
 def test_masuk_unggah_pratinjau_konfirmasi_riwayat(page: Page, server_unggah: tuple[str, Path]):
