@@ -108,7 +108,16 @@ def _periksa_tata_letak(page: Page, nama: str, lebar: int) -> None:
     assert not bentrok, (nama, bentrok[:3])
 
 
+# Streamlit fades an element back in (opacity, 200 ms) once its run is over: axe measuring colour
+# mid-fade reads a paler text than anyone sees (seen once in CI: #7c95d2 on white, on Ringkasan).
+_TANPA_PUDAR_JS = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] .stElementContainer, [data-testid="stMain"] [data-testid="stVerticalBlock"]')]
+  .every(e => getComputedStyle(e).opacity === '1')"""
+
+
 def _pelanggaran_berat(axe: Axe, page: Page) -> list[str]:
+    with contextlib.suppress(PlaywrightTimeoutError):  # an element that stays faded is axe's to report
+        page.wait_for_function(_TANPA_PUDAR_JS, timeout=5_000)
     hasil = axe.run(page, options=_AXE).response["violations"]
     return [
         f"{v['id']} ({v['impact']}): {n['target']} {n['html'][:120]} — {n.get('failureSummary', '')[:200]}"
