@@ -26,7 +26,7 @@ if siklus.empty:
 with pilih[2]:
     tahun = widgets.pilih_tahun(bahasa, [int(x) for x in siklus["tahun"]])
 skor_wilayah = cache.skor_wilayah(db, kode)
-skor_tahun = skor_wilayah[skor_wilayah["tahun"] == tahun]
+skor_tahun = tetap.tetap(profil.baris_dengan, skor_wilayah, tahun=tahun)
 tahap_ada = [x for x in TAHAP if x in set(skor_tahun["tahap"])]
 if not tahap_ada:
     st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))
@@ -45,9 +45,8 @@ with pilih[3]:
 tabel = cache.tabel_skor(db, tahun, tahap, kode_provinsi)
 baris = {str(k): v for k, v in tabel[tabel["kode_wilayah"] == kode].iloc[0].items()}
 skema = kat.skema_untuk_tahun(tahun)
-skor_siklus = skor_tahun[skor_tahun["tahap"] == tahap]
-resmi = cache.predikat_resmi(db)
-resmi = resmi[resmi["kode_wilayah"] == kode]
+skor_siklus = tetap.tetap(profil.baris_dengan, skor_wilayah, tahun=tahun, tahap=tahap)
+resmi = tetap.tetap(profil.baris_dengan, cache.predikat_resmi(db), kode_wilayah=kode)
 keyakinan = resmi.loc[resmi["tahun"] == tahun, "keyakinan"].dropna().tolist()
 
 st.title(t("profil_judul", bahasa, nama=nama, tahun=tahun))

@@ -30,8 +30,7 @@ with kanan:
     tahun = widgets.pilih_tahun(bahasa, semua_tahun)
 tahun_lalu = ringkasan.siklus_sebelumnya(tahun, semua_tahun)
 
-kabkota = cache.ringkasan_kabkota(db, kode_provinsi, tahun)
-kabkota = ringkasan.dengan_kategori(kabkota)
+kabkota = tetap.tetap(ringkasan.dengan_kategori, cache.ringkasan_kabkota(db, kode_provinsi, tahun))
 lalu = None if tahun_lalu is None else cache.ringkasan_kabkota(db, kode_provinsi, tahun_lalu)
 pita = cache.katalog().pita
 label = grafik_peta.label_kategori(bahasa)
@@ -77,8 +76,7 @@ with sebaran:
         fig = tetap.tetap(predikat.histogram_total, kabkota, pita, bahasa, **judul)
         gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
 
-predikat_dua = pd.concat([kabkota.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)]))
-predikat_dua = predikat_dua.dropna(subset=["predikat_resmi"]).rename(columns={"predikat_resmi": "predikat"})
+predikat_dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
 halaman_ringkasan.render_pergerakan(
     tetap.tetap(ringkasan.pergerakan_predikat, predikat_dua, tahun, tahun_lalu, pita.urutan()),
     tahun_lalu,
@@ -87,7 +85,7 @@ halaman_ringkasan.render_pergerakan(
 )
 st.subheader(t("tabel_kabkota", bahasa))
 unduh_tabel.tabel(
-    tampilan.tabel_kabkota(kabkota, bahasa),
+    tetap.tetap(tampilan.tabel_kabkota, kabkota, bahasa),
     "predikat_kabkota",
     bahasa,
     judul=t("unduh_judul_kabkota", bahasa),

@@ -23,6 +23,10 @@ from indicators.akun import batas_masuk, pengguna as akun
 from indicators.bangun import database
 from indicators.lokasi import PROYEK, STATIC_DIR
 
+# Every shared cached frame is checked for changes after each page test run (ui/cache.py,
+# tests/halaman_util.periksa_tanpa_galat): set before any test imports ui.cache.
+os.environ["KLA_PERIKSA_BERSAMA"] = "1"
+
 ARTEFAK = PROYEK / "tests" / "artefak"
 # What store.jeda_uji prints to stderr when a writer reaches its test pause (KLA_UJI_JEDA_* set):
 # the write transaction is open and not committed yet.

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import PROYEK
 from indicators.teks import t
+from ui import cache
 
 APP = str(PROYEK / "app.py")
 GALAT_UMUM = frozenset({t("galat_umum", "id"), t("galat_umum", "en")})
@@ -35,7 +36,8 @@ def buka_halaman(
 
 
 def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
-    """Assert that the last run of ``at`` raised no exception and showed no error box; return ``at``.
+    """Assert that the last run of ``at`` raised no exception, showed no error box and changed no
+    shared cached object (:func:`ui.cache.bersama_berubah`); return ``at``.
 
     A test that provokes a user mistake passes ``galat``: exactly that many error boxes are then
     allowed (the test asserts their text itself). app.py's generic error box, which stands for an
@@ -47,4 +49,6 @@ def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
         "the page raised and app.py showed its generic error box (the traceback is in the captured log)"
     )
     assert len(pesan) == galat, f"expected {galat} error box(es), the page showed {pesan}"
+    # Shared cached frames are read-only for every session: a page must never change one in place.
+    assert not cache.bersama_berubah(), f"the page changed shared cached objects: {cache.bersama_berubah()}"
     return at

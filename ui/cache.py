@@ -7,8 +7,12 @@ imported database is picked up without restarting the server. The figure/table m
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import hashlib
+import os
+import pickle
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -95,38 +99,46 @@ def provinsi_dengan_data(db_path: Path) -> pd.DataFrame:
     return _provinsi(str(db_path), _versi(db_path))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _siklus(db: str, versi_db: int, kode_provinsi: str) -> pd.DataFrame:
     return store.kueri(Path(db), "siklus_dengan_data", {"kode_provinsi": kode_provinsi})
 
 
 def siklus_dengan_data(db_path: Path, kode_provinsi: str) -> pd.DataFrame:
-    """Evaluation cycles with data for a province."""
-    return _siklus(str(db_path), _versi(db_path), kode_provinsi)
+    """Evaluation cycles with data for a province (read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path), kode_provinsi)
+    return tandai(_siklus(*kunci), "siklus", *kunci)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _ringkasan(db: str, versi_db: int, kode_provinsi: str, tahun: int) -> pd.DataFrame:
     return store.kueri(Path(db), "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun})
 
 
 def ringkasan_kabkota(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:
-    """One row per kab/kota of a province for one cycle: official predikat and final total."""
-    return _ringkasan(str(db_path), _versi(db_path), kode_provinsi, tahun)
+    """One row per kab/kota of a province for one cycle: official predikat and final total (read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path), kode_provinsi, tahun)
+    return tandai(_ringkasan(*kunci), "ringkasan_kabkota", *kunci)
 
 
 # --- shared data for every page (keyed on small arguments plus the database version) -------------
 
+# The frames a page reads on every rerun are resources, not data: st.cache_data would hand each
+# rerun its own copy (a pickle round trip), and ui.tetap would then hash that copy's content before
+# every figure it feeds. Shared and named by their key instead (:func:`tandai`); pages only filter
+# them, and every page test checks that none was changed in place (:func:`bersama_berubah`).
 
-@st.cache_data(show_spinner=False)
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _wilayah(db: str, versi_db: int) -> pd.DataFrame:
     with store.buka(Path(db)) as con:
         return store.kueri_con(con, "wilayah_semua")
 
 
 def wilayah(db_path: Path) -> pd.DataFrame:
-    """Every region (nation, provinces, kab/kota, kecamatan) with code, name, level and parent."""
-    return _wilayah(str(db_path), _versi(db_path))
+    """Every region (nation, provinces, kab/kota, kecamatan) with code, name, level and parent (read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path))
+    return tandai(_wilayah(*kunci), "wilayah", *kunci)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -144,7 +156,7 @@ def _wilayah_kabkota(db: str, versi_db: int) -> pd.DataFrame:
     return store.kueri(Path(db), "wilayah_kabkota")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _tabel_skor(db: str, versi_db: int, tahun: int, tahap: str, kode_provinsi: str | None) -> pd.DataFrame:
     if kode_provinsi is None:
         return layanan.tabel_skor(Path(db), katalog(), tahun=tahun, tahap=tahap)
@@ -155,8 +167,9 @@ def _tabel_skor(db: str, versi_db: int, tahun: int, tahap: str, kode_provinsi: s
 
 
 def tabel_skor(db_path: Path, tahun: int, tahap: str = "final", kode_provinsi: str | None = None) -> pd.DataFrame:
-    """Scores of every kab/kota for one cycle and stage (see indicators.layanan.tabel_skor)."""
-    return _tabel_skor(str(db_path), _versi(db_path), tahun, tahap, kode_provinsi)
+    """Scores of every kab/kota for one cycle and stage (see indicators.layanan.tabel_skor; read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path), tahun, tahap, kode_provinsi)
+    return tandai(_tabel_skor(*kunci), "tabel_skor", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -169,24 +182,26 @@ def skor_semua_siklus(db_path: Path, tahap: str = "final") -> pd.DataFrame:
     return _skor_semua(str(db_path), _versi(db_path), tahap)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _predikat_resmi(db: str, versi_db: int) -> pd.DataFrame:
     return store.kueri(Path(db), "predikat_resmi", {"tahun": None})
 
 
 def predikat_resmi(db_path: Path) -> pd.DataFrame:
-    """Official predikat of every region and cycle."""
-    return _predikat_resmi(str(db_path), _versi(db_path))
+    """Official predikat of every region and cycle (read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path))
+    return tandai(_predikat_resmi(*kunci), "predikat_resmi", *kunci)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _skor_wilayah(db: str, versi_db: int, kode_wilayah: str) -> pd.DataFrame:
     return store.kueri(Path(db), "skor_wilayah", {"kode_wilayah": kode_wilayah})
 
 
 def skor_wilayah(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
-    """Every per-indicator score of one region (all cycles and stages)."""
-    return _skor_wilayah(str(db_path), _versi(db_path), kode_wilayah)
+    """Every per-indicator score of one region, all cycles and stages (read-only, shared)."""
+    kunci = (str(db_path), _versi(db_path), kode_wilayah)
+    return tandai(_skor_wilayah(*kunci), "skor_wilayah", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -242,7 +257,7 @@ def penghargaan_provinsi(db_path: Path) -> pd.DataFrame:
     return _provila(str(db_path), _versi(db_path))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _ringkasan_predikat(
     db: str, versi_db: int, kode_provinsi: str, tahun: int, urutan: tuple[str, ...]
 ) -> pd.DataFrame | None:
@@ -259,8 +274,13 @@ def _ringkasan_predikat(
 
 
 def ringkasan_predikat(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame | None:
-    """Counts per predikat band with basis, coverage and change (indicators.analisis.rekap), or None."""
-    return _ringkasan_predikat(str(db_path), _versi(db_path), kode_provinsi, tahun, tuple(katalog().pita.urutan()))
+    """Counts per predikat band with basis, coverage and change (indicators.analisis.rekap), or None.
+
+    Read-only and shared by every session.
+    """
+    kunci = (str(db_path), _versi(db_path), kode_provinsi, tahun, tuple(katalog().pita.urutan()))
+    hasil = _ringkasan_predikat(*kunci)
+    return None if hasil is None else tandai(hasil, "ringkasan_predikat", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -496,17 +516,61 @@ def terlambat_regulasi(db_path: Path, kode_wilayah: tuple[str, ...], hari_ini: d
 _ASAL: dict[int, tuple[weakref.ref[Any], str]] = {}
 
 
+# The tests set KLA_PERIKSA_BERSAMA=1 (tests/conftest.py): each shared frame's content is then recorded
+# when it is first named, and every page test asks :func:`bersama_berubah` after each run. A page that
+# changed a shared frame in place would change it for every session, so that must fail a test.
+_PERIKSA_BERSAMA = os.environ.get("KLA_PERIKSA_BERSAMA") == "1"
+_ISI_AWAL: dict[int, str] = {}
+
+
 def tandai(objek: T, *kunci: object) -> T:
     """Remember which cache key produced a shared, read-only object; return the object."""
     nomor = id(objek)
     asal = _ASAL.get(nomor)
     if asal is None or asal[0]() is not objek:
         _ASAL[nomor] = (weakref.ref(objek, functools.partial(_lupakan, nomor)), repr(kunci))
+        if _PERIKSA_BERSAMA:
+            _ISI_AWAL[nomor] = _isi(objek)
     return objek
 
 
 def _lupakan(nomor: int, _ref: object) -> None:
     _ASAL.pop(nomor, None)  # the object is gone; its id may be reused
+    _ISI_AWAL.pop(nomor, None)
+
+
+def _isi(objek: object) -> str:
+    # Columns, types, index and values; only ever computed with KLA_PERIKSA_BERSAMA=1 (tests).
+    # Containers by their parts: a frame's pickle changes when pandas merges its blocks, its content does not.
+    if dataclasses.is_dataclass(objek) and not isinstance(objek, type):
+        return repr([_isi(getattr(objek, f.name)) for f in dataclasses.fields(objek)])
+    if isinstance(objek, dict):
+        return repr([(repr(k), _isi(v)) for k, v in objek.items()])
+    if isinstance(objek, list | tuple):
+        return repr([_isi(x) for x in objek])
+    if isinstance(objek, pd.DataFrame | pd.Series):
+        try:
+            nilai = pd.util.hash_pandas_object(objek, index=True).to_numpy().tobytes()
+        except TypeError:  # list cells
+            nilai = pickle.dumps(objek, protocol=pickle.HIGHEST_PROTOCOL)
+        kolom = list(objek.columns) if isinstance(objek, pd.DataFrame) else [objek.name]
+        jenis = list(objek.dtypes) if isinstance(objek, pd.DataFrame) else [objek.dtype]
+        return f"{kolom}{jenis}{hashlib.md5(nilai, usedforsecurity=False).hexdigest()}"
+    return hashlib.md5(pickle.dumps(objek, protocol=pickle.HIGHEST_PROTOCOL), usedforsecurity=False).hexdigest()
+
+
+def bersama_berubah() -> list[str]:
+    """The keys of shared objects whose content changed since they were named (KLA_PERIKSA_BERSAMA=1).
+
+    Empty when nothing changed, or when the check is off.
+    """
+    berubah = []
+    for nomor, awal in list(_ISI_AWAL.items()):
+        asal = _ASAL.get(nomor)
+        objek = asal[0]() if asal is not None else None
+        if objek is not None and _isi(objek) != awal:
+            berubah.append(asal[1] if asal is not None else str(nomor))
+    return berubah
 
 
 def sidik_asal(objek: object) -> str | None:
@@ -527,8 +591,8 @@ def hasil_tetap(nama: str, sidik: str, _hitung: Callable[[], Any]) -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _nama_wilayah(db: str, versi_db: int) -> dict[str, str]:
-    wilayah = store.kueri(Path(db), "wilayah_semua")
-    return dict(zip(wilayah["kode_wilayah"], wilayah["nama"], strict=True))
+    semua = wilayah(Path(db))
+    return dict(zip(semua["kode_wilayah"], semua["nama"], strict=True))
 
 
 def nama_wilayah(db_path: Path) -> dict[str, str]:

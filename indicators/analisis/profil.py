@@ -80,6 +80,18 @@ def _tanpa_tidak_ada(predikat: pd.Series) -> pd.Series:
     return predikat.where(predikat.notna() & (predikat != TIDAK_ADA), "")
 
 
+def baris_dengan(data: pd.DataFrame, **nilai: object) -> pd.DataFrame:
+    """The rows of ``data`` whose columns equal ``nilai`` (``tahun=2025, tahap="final"``), in order.
+
+    Profil cuts a region's shared score rows with this through ui.tetap: the cut is then shared
+    as well and fingerprinted once, not hashed again before every builder it feeds.
+    """
+    pilih = pd.Series(True, index=data.index)
+    for kolom, isi in nilai.items():
+        pilih &= data[kolom] == isi
+    return data[pilih]
+
+
 def skor_per_siklus(skor_wilayah: pd.DataFrame, katalog: Katalog, tahap: str = "final") -> pd.DataFrame:
     """One region's scored rows, one per cycle at ``tahap``, from its own per-indicator rows.
 

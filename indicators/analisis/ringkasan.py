@@ -34,6 +34,20 @@ def dengan_kategori(kabkota: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def predikat_dua_siklus(
+    kini: pd.DataFrame, lalu: pd.DataFrame | None, tahun: int, tahun_lalu: int | None
+) -> pd.DataFrame:
+    """The known official predikat of a view in ``tahun`` and in ``tahun_lalu``, for :func:`pergerakan_predikat`.
+
+    ``kini`` and ``lalu`` are the view's rows per cycle (``kode_wilayah, predikat_resmi``, ...);
+    ``lalu`` is None when there is no earlier cycle. One row per region and cycle with a known
+    predikat, the column renamed ``predikat`` and the cycle in ``tahun``.
+    """
+    bagian = [kini.assign(tahun=tahun)] + ([] if lalu is None else [lalu.assign(tahun=tahun_lalu)])
+    dua = pd.concat(bagian).dropna(subset=["predikat_resmi"])
+    return dua.rename(columns={"predikat_resmi": "predikat"})
+
+
 def disimpulkan(predikat: pd.Series, dasar: pd.Series) -> pd.Series:
     """True where a predikat is known but no source states it (by elimination or inferred)."""
     return predikat.notna() & dasar.notna() & dasar.ne(DASAR_DINYATAKAN)

@@ -6,6 +6,7 @@ them; anything else, including a frame derived from a shared one, by its whole c
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 
 import pandas as pd
@@ -55,7 +56,7 @@ def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.Monke
     def dilarang(*_: object, **__: object) -> None:
         raise AssertionError("a shared object's content was hashed")
 
-    monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
+    monkeypatch.setattr(tetap, "_isi_frame", dilarang)
     assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
     assert len(PANGGILAN) == 1
     turunan = bersama[bersama["nilai"] > 1]  # a derived frame is not the shared one
@@ -95,7 +96,7 @@ def test_hasil_tetap_dihash_sekali_lalu_dinamai(monkeypatch: pytest.MonkeyPatch)
     def dilarang(*_: object, **__: object) -> None:
         raise AssertionError("a shared result's content was hashed again")
 
-    monkeypatch.setattr(pd.util, "hash_pandas_object", dilarang)
+    monkeypatch.setattr(tetap, "_isi_frame", dilarang)
     assert cache.sidik_asal(hasil) is not None
     assert tetap.tetap(jumlah_nilai, hasil, 1) == 9
 
@@ -124,3 +125,82 @@ def test_pembangun_dengan_closure_ditolak():
 
     with pytest.raises(Exception, match="captures state"):
         tetap.tetap_tabel(tertutup, _frame(1))
+
+
+def test_sidik_teks_membedakan_nilai_jenis_indeks_dan_kosong():
+    # Small frames are fingerprinted by their values' text: equal content, equal fingerprint; any
+    # difference in a value, a type, the index or a missing value, another one.
+    a = _frame(1.0, 2.0)
+    assert len(a) * 2 <= tetap.SEL_TEKS
+    assert tetap._sidik_frame(a) == tetap._sidik_frame(_frame(1.0, 2.0))
+    lain = [
+        _frame(1.0, 2.5),
+        a.astype({"nilai": "int64"}),
+        a.set_axis([5, 6]),
+        a.assign(nilai=[1.0, float("nan")]),
+        a.assign(kode_wilayah=["33.00", "33.1"]),
+        a.assign(nilai=["1.0", "2.0"]),
+        a.rename(columns={"nilai": "skor"}),
+        a.set_index("kode_wilayah"),
+    ]
+    sidik = {tetap._sidik_frame(x) for x in lain}
+    assert len(sidik) == len(lain)
+    assert tetap._sidik_frame(a) not in sidik
+    # A string "None" is not a missing value, nor NaN a missing string.
+    assert tetap._sidik_frame(pd.DataFrame({"x": ["None"]}, dtype=object)) != tetap._sidik_frame(
+        pd.DataFrame({"x": [None]}, dtype=object)
+    )
+
+
+def test_sidik_sel_yang_reprnya_terpotong_memakai_isi_penuh():
+    # numpy elides the middle of a long array's repr: such cells must not be fingerprinted by text.
+    import numpy as np
+
+    a = np.zeros(2000)
+    b = a.copy()
+    b[1000] = 1
+    fa = pd.DataFrame({"v": [a]})
+    fb = pd.DataFrame({"v": [b]})
+    assert repr(a) == repr(b)
+    assert tetap._teks_nilai(fa) is None
+    assert tetap._sidik_frame(fa) != tetap._sidik_frame(fb)
+
+
+def test_frame_besar_disidik_dengan_hash_baris():
+    besar = pd.DataFrame({"nilai": range(tetap.SEL_TEKS + 1)})
+    assert tetap._isi_frame(besar) == pd.util.hash_pandas_object(besar, index=True).to_numpy().tobytes()
+    assert tetap._sidik_frame(besar) != tetap._sidik_frame(besar.assign(nilai=besar["nilai"] + 1))
+
+
+def test_objek_bersama_yang_diubah_ketahuan():
+    # The page tests rely on this check (tests/halaman_util.periksa_tanpa_galat): it must be on, and
+    # it must see a shared frame changed in place.
+    assert cache._PERIKSA_BERSAMA
+    bersama = cache.tandai(_frame(1, 2), "uji_ubah", 1)
+    assert "('uji_ubah', 1)" not in cache.bersama_berubah()
+    bersama.loc[0, "nilai"] = 9
+    assert "('uji_ubah', 1)" in cache.bersama_berubah()
+    del bersama
+    gc.collect()
+    assert "('uji_ubah', 1)" not in cache.bersama_berubah()
+
+
+@dataclasses.dataclass
+class _Wadah:
+    tabel: pd.DataFrame
+    catatan: list[str]
+
+
+def test_isi_bersama_dibaca_per_bagian():
+    # A shared dataclass is read part by part: merging a frame's blocks changes its pickle, not its
+    # content, and must not count as a change; a changed cell or list item must.
+    wadah = cache.tandai(_Wadah(pd.concat([_frame(1, 2), _frame(3, 4)["nilai"].rename("lain")], axis=1), ["a"]), "w")
+    wadah.tabel._consolidate_inplace()
+    assert "('w',)" not in cache.bersama_berubah()
+    wadah.catatan.append("b")
+    assert "('w',)" in cache.bersama_berubah()
+    wadah.catatan.pop()
+    wadah.tabel.loc[1, "lain"] = 0
+    assert "('w',)" in cache.bersama_berubah()
+    del wadah
+    gc.collect()

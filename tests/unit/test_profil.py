@@ -310,3 +310,18 @@ def test_statistik_terakhir():
     assert profil.statistik_terakhir(data, "33.75") == {"stunting": (17.68, 2024)}
     assert profil.statistik_terakhir(data, "33.75", 2023) == {"stunting": (23.1, 2022)}
     assert profil.statistik_terakhir(data, "33.01") == {}
+
+
+def test_baris_dengan_memotong_menurut_semua_kolom_dan_menjaga_urutan():
+    skor = pd.DataFrame(
+        {
+            "tahun": [2023, 2025, 2025, 2025],
+            "tahap": ["final", "final", "mandiri", "final"],
+            "indikator": ["01", "02", "01", "01"],
+        },
+        index=[10, 11, 12, 13],
+    )
+    assert profil.baris_dengan(skor, tahun=2025).index.tolist() == [11, 12, 13]
+    assert profil.baris_dengan(skor, tahun=2025, tahap="final")["indikator"].tolist() == ["02", "01"]
+    assert profil.baris_dengan(skor, tahun=2019).empty
+    assert profil.baris_dengan(skor).equals(skor)

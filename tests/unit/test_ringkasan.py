@@ -67,3 +67,17 @@ def test_provinsi_nasional_lengkap_hanya_bila_sama_dengan_rekap():
     assert sebagian.set_index("kode_wilayah").loc["35", "status"] == "tidak_diketahui"
     lama, _ = ringkasan.provinsi_nasional(provinsi, award, kabkota, 2019, None)
     assert lama.set_index("kode_wilayah").loc["35", "status"] == "penghargaan_lain"
+
+
+def test_predikat_dua_siklus_hanya_yang_diketahui_dengan_tahunnya():
+    kini = pd.DataFrame({"kode_wilayah": ["a", "b"], "predikat_resmi": ["Madya", None], "total": [650.0, 700.0]})
+    lalu = pd.DataFrame({"kode_wilayah": ["a", "b"], "predikat_resmi": ["Pratama", "Nindya"], "total": [1.0, 2.0]})
+    dua = ringkasan.predikat_dua_siklus(kini, lalu, 2025, 2023)
+    assert list(zip(dua["kode_wilayah"], dua["tahun"], dua["predikat"], strict=True)) == [
+        ("a", 2025, "Madya"),
+        ("a", 2023, "Pratama"),
+        ("b", 2023, "Nindya"),
+    ]
+    assert "predikat_resmi" not in dua.columns
+    tanpa_lalu = ringkasan.predikat_dua_siklus(kini, None, 2019, None)
+    assert list(zip(tanpa_lalu["kode_wilayah"], tanpa_lalu["tahun"], strict=True)) == [("a", 2019)]
