@@ -60,10 +60,12 @@ def peta_kategori(
     """
     fig = go.Figure()
     data = data.assign(_hover=hover, _simpul=data[disimpulkan[0]].fillna(False) if disimpulkan else False)
+    # One pass over the rows (rows keep their order in each part), not one filter per legend entry.
+    bagian_per = {(k, bool(s)): b for (k, s), b in data.groupby([kolom_kategori, "_simpul"], sort=False)}
     for kategori in urutan:
         for simpul in (False, True):
-            bagian = data[(data[kolom_kategori] == kategori) & (data["_simpul"] == simpul)]
-            if bagian.empty:
+            bagian = bagian_per.get((kategori, simpul))
+            if bagian is None:
                 continue
             nama = label_kategori.get(kategori, kategori)
             if simpul and disimpulkan:
