@@ -102,9 +102,10 @@ def render_riwayat(
     if kotak is None:
         return
     with kotak:
-        st.dataframe(tabel_riwayat(riwayat, bahasa), hide_index=True, width="stretch")
+        tampil = tetap.tetap(tabel_riwayat, riwayat, bahasa)
+        st.dataframe(tampil, hide_index=True, width="stretch")
         tabel.tombol_unduh(
-            tabel_riwayat(riwayat, bahasa), "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa),
+            tampil, "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa),
             url=("wilayah",), ekspor=riwayat,
         )  # fmt: skip
 
@@ -179,9 +180,10 @@ def render_selisih(
     if kotak is None:
         return
     with kotak:
-        st.dataframe(tabel_ruang(ruang, katalog, bahasa), hide_index=True, width="stretch")
+        tampil = tetap.tetap(tabel_ruang, ruang, katalog, bahasa)
+        st.dataframe(tampil, hide_index=True, width="stretch")
         tabel.tombol_unduh(
-            tabel_ruang(ruang, katalog, bahasa),
+            tampil,
             "ruang_indikator",
             bahasa,
             judul=t("profil_ruang_tabel", bahasa),
@@ -231,9 +233,10 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
         st.caption(t("profil_tanpa_kehilangan", bahasa))
         return
     st.markdown(t("profil_kehilangan", bahasa))
-    st.dataframe(tabel_kehilangan(rugi, katalog, bahasa), hide_index=True, width="stretch")
+    tampil = tetap.tetap(tabel_kehilangan, rugi, katalog, bahasa)  # once per input, for the grid and the files
+    st.dataframe(tampil, hide_index=True, width="stretch")
     tabel.tombol_unduh(
-        tabel_kehilangan(rugi, katalog, bahasa),
+        tampil,
         "kehilangan_verifikasi",
         bahasa,
         judul=t("profil_tahap_judul", bahasa),
@@ -266,11 +269,10 @@ def tabel_status_tampil(status: pd.DataFrame, katalog: Katalog, skema: Skema, ba
 def render_status(status: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: Bahasa) -> None:
     """The indicator table with status, and the status rule under it."""
     st.subheader(t("profil_tabel_indikator", bahasa))
-    st.dataframe(
-        tabel_status_tampil(status, katalog, skema, bahasa), hide_index=True, width="stretch", height="content"
-    )
+    tampil = tetap.tetap(tabel_status_tampil, status, katalog, skema, bahasa)
+    st.dataframe(tampil, hide_index=True, width="stretch", height="content")
     tabel.tombol_unduh(
-        tabel_status_tampil(status, katalog, skema, bahasa), "indikator", bahasa,
+        tampil, "indikator", bahasa,
         judul=t("profil_tabel_indikator", bahasa), url=_URL, ekspor=status,
     )  # fmt: skip
     st.caption(t("profil_status_aturan", bahasa))
@@ -539,9 +541,10 @@ def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
     if len(sebaya) <= 1:
         st.caption(t("profil_tanpa_tetangga", bahasa))
         return
-    st.dataframe(tabel_sebaya_tampil(sebaya, bahasa), hide_index=True, width="stretch")
+    tampil = tetap.tetap(tabel_sebaya_tampil, sebaya, bahasa)
+    st.dataframe(tampil, hide_index=True, width="stretch")
     tabel.tombol_unduh(
-        tabel_sebaya_tampil(sebaya, bahasa), "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL,
+        tampil, "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL,
         ekspor=sebaya,
     )  # fmt: skip
 
