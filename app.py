@@ -8,7 +8,9 @@ from indicators.bangun import database
 from indicators.format import Bahasa
 from indicators.lokasi import db_bawaan
 from indicators.teks import t
-from ui import cache, gaya, masuk, tampilan, widgets
+from ui import cache, gaya, masuk, proses, tampilan, widgets
+
+proses.atur_pengumpul_sampah()  # once per process: the collector's pauses (ui/proses.py)
 
 st.set_page_config(page_title="Dasbor KLA", page_icon="🧒", layout="wide")
 gaya.pasang()  # style sheet and the charts' accessible names (ui/gaya.py)
