@@ -325,10 +325,10 @@ async def _serentak(url: str, sesi: int, detik: float, jeda: float, tahun: int, 
     await asyncio.gather(*(_tur(url, n, batas, jeda, tahun, hasil, kue) for n in range(sesi)))
 
 
-def pemanasan(url: str, tahun: int, kue: bool = False) -> None:
+def pemanasan(url: str, tahun: int) -> None:
     """One session through the tour once, so that the levels measure a warm server."""
     hasil = HasilBeban(1, 0)
-    asyncio.run(_serentak(url, 1, 0.1, 0.0, tahun, hasil, kue))
+    asyncio.run(_serentak(url, 1, 0.1, 0.0, tahun, hasil, False))
 
 
 def ukur_tingkat(
@@ -381,18 +381,23 @@ def tambah_argumen(p: argparse.ArgumentParser) -> None:
 
 
 @contextlib.contextmanager
-def _server(db: Path, folder: Path, replika: int) -> Iterator[tuple[str, list[int], list[Path]]]:
-    """One Streamlit process, or ``replika`` of them behind nginx as `kla serve` runs them: URL, pids, logs."""
+def _server(db: Path, folder: Path, replika: int) -> Iterator[tuple[str, list[int], list[Path], list[str]]]:
+    """One Streamlit process, or ``replika`` of them behind nginx as `kla serve` runs them.
+
+    Yields the URL, the pids, the logs and the URL of each process (to warm every replica itself:
+    through nginx one warm-up session reaches only the replica its cookie sticks to).
+    """
     if replika <= 1:
         log = folder / "streamlit_protokol.log"
         with server_streamlit(db, log) as server:
-            yield server.url, [server.pid], [log]
+            yield server.url, [server.pid], [log], [server.url]
         return
     from benchmarks.server import port_bebas
     from indicators.cli import layanan
 
     with layanan.layanan(replika, port_bebas(), folder / "layanan", db) as jalan:
-        yield jalan.url, jalan.pid_replika, [log for _, _, log in jalan.anak()]
+        langsung = [f"http://127.0.0.1:{p}" for p in jalan.port_replika]
+        yield jalan.url, jalan.pid_replika, [log for _, _, log in jalan.anak()], langsung
 
 
 def _baris(data: dict[str, Any]) -> str:
@@ -416,12 +421,14 @@ def utama(args: argparse.Namespace) -> int:
         folder = Path(folder_teks)
         db = folder / "kla.duckdb"
         bangun_nasional(db, katalog_bawaan(), skala)
-        with _server(db, folder, args.replika) as (url, pid, log):
-            pemanasan(url, max(s.tahun for s in katalog_bawaan().siklus), kue=args.replika > 1)
+        tahun = max(s.tahun for s in katalog_bawaan().siklus)
+        with _server(db, folder, args.replika) as (url, pid, log, replika_url):
             for sesi in args.tingkat:
                 for tulis in (False, True):
-                    # Reruns the last level left queued finish first: one session waits for its turn.
-                    pemanasan(url, max(s.tahun for s in katalog_bawaan().siklus), kue=args.replika > 1)
+                    # Every replica warm (the writer of the level before emptied every cache), and the
+                    # reruns the last level left queued finish first: one session waits for its turn.
+                    for satu in replika_url:
+                        pemanasan(satu, tahun)
                     hasil = ukur_tingkat(
                         url, pid, sesi, args.detik, args.jeda, db if tulis else None, kue=args.replika > 1
                     )
