@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 import streamlit as st
 
-from indicators.analisis import layanan, metodologi, perbandingan, profil, rekap, ukuran
+from indicators.analisis import layanan, metodologi, perbandingan, profil, rekap, ringkasan, ukuran
 from indicators.bangun import database
 from indicators.ekspor import perlindungan as ekspor_perlindungan
 from indicators.format import Bahasa
@@ -112,7 +112,13 @@ def siklus_dengan_data(db_path: Path, kode_provinsi: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _ringkasan(db: str, versi_db: int, kode_provinsi: str, tahun: int) -> pd.DataFrame:
-    return store.kueri(Path(db), "ringkasan_kabkota", {"kode_provinsi": kode_provinsi, "tahun": tahun})
+    if kode_provinsi == "00":
+        return store.kueri(Path(db), "ringkasan_kabkota", {"kode_provinsi": "00", "tahun": tahun})
+    # A province's rows are the country's cut: the query sums every kab/kota's scores of the cycle
+    # whichever province it asks for, so one read per cycle serves all of them (a province switch
+    # on a national server read it again: 4-5 ms, twice per new province and cycle).
+    nasional = _ringkasan(db, versi_db, "00", tahun)
+    return ringkasan.kabkota_provinsi(nasional, _wilayah(db, versi_db), kode_provinsi)
 
 
 def ringkasan_kabkota(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame:

@@ -14,6 +14,20 @@ DASAR_DINYATAKAN = "stated"
 STATUS_PROVINSI = ("provila", "penghargaan_lain", "bukan_provila", "tidak_diketahui")
 
 
+def kabkota_provinsi(nasional: pd.DataFrame, wilayah: pd.DataFrame, kode_provinsi: str) -> pd.DataFrame:
+    """One province's rows of the all-Indonesia ``ringkasan_kabkota`` of a cycle ('00': all of them).
+
+    ``wilayah`` is the ``wilayah_semua`` query. The rows, their order and columns are those of the
+    query run for the province (it keeps the kab/kota whose ``kode_induk`` is the province), so a
+    cache can read the country once per cycle and cut each province from it: the query sums every
+    kab/kota's scores of the cycle whichever province it asks for.
+    """
+    if kode_provinsi == "00":
+        return nasional
+    anggota = wilayah.loc[(wilayah["tingkat"] == "kabkota") & (wilayah["kode_induk"] == kode_provinsi), "kode_wilayah"]
+    return nasional[nasional["kode_wilayah"].isin(anggota)].reset_index(drop=True)
+
+
 def kategori_peta(predikat_resmi: pd.Series) -> pd.Series:
     """Return the map category per region: the predikat, 'Tidak ada', or 'Data tidak ditemukan'.
 
