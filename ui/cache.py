@@ -482,15 +482,19 @@ def _kunci_regulasi(db_path: Path) -> tuple[str, int, int]:
     return str(path), simpan.versi_berkas(path), simpan.versi_berkas(gugus_regulasi.SEED_PATH)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _register_regulasi(path: str, versi_gugus: int, versi_seed: int, kode: str, hari_ini: str) -> pd.DataFrame:
     daftar = gugus_regulasi.daftar_regulasi(Path(path), kode)
     return gugus_regulasi.tabel_register(daftar, dt.date.fromisoformat(hari_ini))
 
 
 def register_regulasi(db_path: Path, kode_wilayah: str, hari_ini: dt.date) -> pd.DataFrame:
-    """One region's regulation register, each entry with its state on ``hari_ini`` (see tabel_register)."""
-    return _register_regulasi(*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
+    """One region's regulation register, each entry with its state on ``hari_ini`` (see tabel_register).
+
+    Read-only and shared by every session, like the other frames a page reads on every rerun.
+    """
+    kunci = (*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
+    return tandai(_register_regulasi(*kunci), "register_regulasi", *kunci)
 
 
 @st.cache_data(show_spinner=False)

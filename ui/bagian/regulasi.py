@@ -21,7 +21,7 @@ from indicators.format import Bahasa, format_angka, format_tanggal, format_waktu
 from indicators.gugus import regulasi as rg, regulasi_xlsx, simpan
 from indicators.gugus.tugas import daftar_rekam, kosong, sebagai_tanggal
 from indicators.teks import ada, t
-from ui import aman, cache
+from ui import aman, cache, tetap
 
 _BARU = "__baru__"
 _TANGGAL_MIN, _TANGGAL_MAKS = dt.date(rg.TAHUN_MIN, 1, 1), dt.date(rg.TAHUN_MAKS, 12, 31)
@@ -127,7 +127,7 @@ def render_register(register: pd.DataFrame, bahasa: Bahasa) -> None:
         regulasi: st.column_config.TextColumn(regulasi, width="medium", pinned=True),
         keadaan: st.column_config.TextColumn(keadaan, width="large"),
     }
-    st.dataframe(tabel_tampil(register, bahasa), hide_index=True, column_config=kolom)
+    st.dataframe(tetap.tetap(tabel_tampil, register, bahasa), hide_index=True, column_config=kolom)
     st.caption(t("rg_asumsi_tahap", bahasa))
 
 
@@ -165,7 +165,7 @@ def render_tahapan(register: pd.DataFrame, hari_ini: dt.date, bahasa: Bahasa) ->
     if register.empty:
         return
     st.subheader(t("rg_tahapan", bahasa))
-    rekam = {str(r["regulasi_id"]): r for r in daftar_rekam(register)}
+    rekam = {str(r["regulasi_id"]): r for r in tetap.tetap(daftar_rekam, register)}  # shared: read only
     pilih = st.selectbox(
         t("rg_pilih_entri", bahasa),
         list(rekam),
@@ -280,7 +280,7 @@ def _gambar_form(akhiran: str, bahasa: Bahasa) -> None:
 def render_ubah(register: pd.DataFrame, pengguna: Pengguna, path: Path, kode_wilayah: str, bahasa: Bahasa) -> None:
     """Add an entry or change one, for an editor whose scope covers the region; every change is logged."""
     st.subheader(t("rg_ubah", bahasa))
-    rekam = {str(r["regulasi_id"]): r for r in daftar_rekam(register)}
+    rekam = {str(r["regulasi_id"]): r for r in tetap.tetap(daftar_rekam, register)}  # shared: read only
     label = {_BARU: t("rg_entri_baru_pilih", bahasa)} | {
         k: rg.label_regulasi(_isi(r), bahasa) for k, r in rekam.items()
     }
