@@ -3,7 +3,7 @@
 Python's cyclic garbage collector stops every thread of the process while it runs. A served
 dashboard holds its caches (shared frames, figures, display tables) for hours, and every full
 collection walks all of them: on national data under the protocol load test each replica ran one
-every 5-10 s, and each stopped the replica for 200-560 ms (README "Kinerja"), adding to whatever
+every 5-10 s, and each stopped the replica for 200-560 ms (README "Penerapan"), adding to whatever
 reruns were in flight. Two settings cut that:
 
 - the objects that exist after the imports (modules, classes, functions: ~180 000) are moved out
