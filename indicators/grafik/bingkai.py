@@ -155,8 +155,13 @@ def _bingkai_tersimpan(geojson: str, lokasi: frozenset[str]) -> tuple[Bingkai | 
     return bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
 
 
-def _jejak_peta(fig: go.Figure) -> list[Any]:
-    return [tr for tr in fig.data if tr.type == "choropleth" and (tr.geo or "geo") == "geo"]
+def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
+    return [tr for tr in jejak if tr.type == "choropleth" and (tr.geo or "geo") == "geo"]
+
+
+def _punya_jauh(tr: Any, jauh: set[str]) -> bool:
+    """Whether a choropleth trace has a far-off location (so the inset gets a copy of it)."""
+    return tr.locations is not None and bool(jauh & {str(k) for k in tr.locations})
 
 
 def _saring(tr: Any, simpan: set[str]) -> Any:
@@ -172,53 +177,70 @@ def _saring(tr: Any, simpan: set[str]) -> Any:
     return salinan
 
 
-def pasang_bingkai(fig: go.Figure) -> go.Figure:
-    """Fit the map to its mainland and add an inset with the far-off parts (see the module docstring).
+def peta_berbingkai(jejak: Sequence[Any], layout: dict[str, Any]) -> go.Figure:
+    """The map figure of ``jejak`` (traces) and ``layout``, fitted to its mainland, far-off parts in an inset.
 
     Works on the choropleth traces of the first geo subplot; a map without far-off parts, or of
-    an archipelago, is left to plotly's ``fitbounds``. Returns ``fig`` (changed in place).
+    an archipelago, is left to plotly's ``fitbounds`` (see the module docstring). The figure is
+    made in one constructor: an ``update_layout`` on a made map costs 5 ms or more.
     """
-    jejak = _jejak_peta(fig)
-    if not jejak:
-        return fig
-    geojson = jejak[0].geojson
-    lokasi = frozenset(str(k) for tr in jejak for k in (tr.locations if tr.locations is not None else []))
-    if isinstance(geojson, str):
-        bingkai, nama = _bingkai_tersimpan(geojson, lokasi)
-    else:
-        fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
-        bingkai, nama = bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+    peta = _jejak_peta(jejak)
+    bingkai, nama = _bingkai_jejak(peta)
     if bingkai is None:
-        return fig
-    # The main map keeps the whole figure: with a second geo subplot plotly would shrink its default domain.
-    fig.update_layout(geo={"domain": {"x": [0, 1], "y": [0, 1]}})
-    fig.update_geos(fitbounds=False, lonaxis_range=list(bingkai.lon), lataxis_range=list(bingkai.lat))
+        return go.Figure(data=list(jejak), layout=layout)
     jauh = set(bingkai.jauh)
-    for tr in jejak:
-        if tr.locations is not None and jauh & {str(k) for k in tr.locations}:
-            fig.add_trace(_saring(tr, jauh))
-    fig.update_layout(
-        geo2={
-            "domain": SISIPAN_DOMAIN,
-            "projection_type": "mercator",
+    sisipan = [_saring(tr, jauh) for tr in peta if _punya_jauh(tr, jauh)]
+    return go.Figure(data=[*jejak, *sisipan], layout=_dengan_sisipan(layout, bingkai, dict(nama)))
+
+
+def _bingkai_jejak(peta: list[Any]) -> tuple[Bingkai | None, tuple[tuple[str, str], ...]]:
+    """The frame of the map traces' locations on their GeoJSON, and the ``(code, name)`` of those features."""
+    if not peta:
+        return None, ()
+    geojson = peta[0].geojson
+    lokasi = frozenset(str(k) for tr in peta for k in (tr.locations if tr.locations is not None else []))
+    if isinstance(geojson, str):
+        return _bingkai_tersimpan(geojson, lokasi)
+    fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
+    return bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+
+
+def _dengan_sisipan(layout: dict[str, Any], bingkai: Bingkai, nama_wilayah: dict[str, str]) -> dict[str, Any]:
+    """``layout`` with the main map framed on the mainland and the inset's subplot, outline and label."""
+    geo = layout.get("geo", {})
+    label = ", ".join(nama_wilayah.get(k) or k for k in bingkai.jauh)
+    hasil = {
+        **layout,
+        # The main map keeps the whole figure: with a second geo subplot plotly would shrink its default domain.
+        "geo": {
+            **geo,
+            "domain": {"x": [0, 1], "y": [0, 1]},
             "fitbounds": False,
-            "lonaxis_range": list(bingkai.lon_jauh),
-            "lataxis_range": list(bingkai.lat_jauh),
+            "lonaxis": {**geo.get("lonaxis", {}), "range": list(bingkai.lon)},
+            "lataxis": {**geo.get("lataxis", {}), "range": list(bingkai.lat)},
+        },
+        "geo2": {
+            "domain": SISIPAN_DOMAIN,
+            "projection": {"type": "mercator"},
+            "fitbounds": False,
+            "lonaxis": {"range": list(bingkai.lon_jauh)},
+            "lataxis": {"range": list(bingkai.lat_jauh)},
             "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
-        }
-    )
-    legenda = fig.layout.legend
-    if (legenda.y is not None and legenda.y >= 0.5) and (legenda.x is None or legenda.x <= SISIPAN_DOMAIN["x"][1]):
-        fig.update_layout(legend={"y": SISIPAN_DOMAIN["y"][0] - 0.07, "yanchor": "top"})  # below the inset's label
-    nama_wilayah = dict(nama)
-    label = ", ".join(nama_wilayah.get(k) or k for k in bingkai.jauh)
-    fig.add_shape(
-        type="rect", xref="paper", yref="paper", line={"color": "#9ca3af", "width": 1},
-        x0=SISIPAN_DOMAIN["x"][0], x1=SISIPAN_DOMAIN["x"][1], y0=SISIPAN_DOMAIN["y"][0], y1=SISIPAN_DOMAIN["y"][1],
-    )  # fmt: skip
-    fig.add_annotation(
-        text=label, xref="paper", yref="paper", x=SISIPAN_DOMAIN["x"][0], y=SISIPAN_DOMAIN["y"][0],
-        xanchor="left", yanchor="top", showarrow=False, font={"size": 11, "color": "#374151"}, name="sisipan",
-    )  # fmt: skip
-    return fig
+        },
+        "shapes": [*layout.get("shapes", []), {
+            "type": "rect", "xref": "paper", "yref": "paper", "line": {"color": "#9ca3af", "width": 1},
+            "x0": SISIPAN_DOMAIN["x"][0], "x1": SISIPAN_DOMAIN["x"][1],
+            "y0": SISIPAN_DOMAIN["y"][0], "y1": SISIPAN_DOMAIN["y"][1],
+        }],
+        "annotations": [*layout.get("annotations", []), {
+            "text": label, "xref": "paper", "yref": "paper", "x": SISIPAN_DOMAIN["x"][0], "y": SISIPAN_DOMAIN["y"][0],
+            "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": "#374151"},
+            "name": "sisipan",
+        }],
+    }  # fmt: skip
+    legenda = layout.get("legend", {})
+    y, x = legenda.get("y"), legenda.get("x")
+    if (y is not None and y >= 0.5) and (x is None or x <= SISIPAN_DOMAIN["x"][1]):
+        hasil["legend"] = {**legenda, "y": SISIPAN_DOMAIN["y"][0] - 0.07, "yanchor": "top"}  # below the inset's label
+    return hasil

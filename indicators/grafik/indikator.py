@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import tata
-from indicators.grafik.bingkai import pasang_bingkai
+from indicators.grafik.bingkai import peta_berbingkai
 from indicators.katalog.model import KOMPARABILITAS_LABEL
 from indicators.teks import t
 
@@ -41,25 +41,28 @@ def peta_skor(peringkat: pd.DataFrame, nilai_maks: float, bahasa: Bahasa, geojso
         f"<br>{t('ind_kol_peringkat', bahasa)}: {p}"
         for n, v, p in zip(peringkat["nama"], peringkat["nilai"], peringkat["peringkat"], strict=True)
     ]
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kode_wilayah",
-            locations=peringkat["kode_wilayah"],
-            z=peringkat["nilai"],
-            zmin=0,
-            zmax=nilai_maks,
-            colorscale=[[i / (len(_HIJAU) - 1), c] for i, c in enumerate(_HIJAU)],
-            marker={"line": {"color": _GARIS, "width": 0.6}},
-            colorbar={"title": {"text": t("ind_poin_sintetis", bahasa), "side": "right"}, "thickness": 14, "len": 0.8},
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            hoverlabel=_LABEL_HOVER,
-        )
+    jejak = go.Choropleth(
+        geojson=geojson,
+        featureidkey="properties.kode_wilayah",
+        locations=peringkat["kode_wilayah"],
+        z=peringkat["nilai"],
+        zmin=0,
+        zmax=nilai_maks,
+        colorscale=[[i / (len(_HIJAU) - 1), c] for i, c in enumerate(_HIJAU)],
+        marker={"line": {"color": _GARIS, "width": 0.6}},
+        colorbar={"title": {"text": t("ind_poin_sintetis", bahasa), "side": "right"}, "thickness": 14, "len": 0.8},
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        hoverlabel=_LABEL_HOVER,
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=380, dragmode=False, font={"family": _FONT})
-    return pasang_bingkai(fig)
+    layout = {
+        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "height": 380,
+        "dragmode": False,
+        "font": {"family": _FONT},
+    }
+    return peta_berbingkai([jejak], layout)
 
 
 def grafik_tren(seri: pd.DataFrame, nama: Mapping[str, str], bahasa: Bahasa) -> go.Figure:

@@ -169,39 +169,44 @@ def _sebar(posisi: list[float], tinggi: list[float]) -> list[float]:
     return hasil
 
 
-def _pasang_label(fig: go.Figure, label: list[_Label], rentang: tuple[float, float], tinggi_plot: float) -> None:
-    """Write each region's name in the right margin at the height of its line's last value.
+def _label_ujung(
+    label: list[_Label], rentang: tuple[float, float], tinggi_plot: float, margin: dict[str, int]
+) -> dict[str, Any]:
+    """Each region's name in the right margin at the height of its line's last value (layout keys).
 
     Positions are spread apart (in fractions of the plot height) so that names never overlap, and
-    the right margin is made wide enough for the longest line.
+    the right margin (``margin`` with ``r`` replaced) is made wide enough for the longest line.
+    Returns ``annotations`` and ``margin``; nothing when there is no label.
     """
     if not label:
-        return
+        return {}
     bawah, atas = rentang
     posisi = [(lb.y - bawah) / (atas - bawah) for lb in label]
     tinggi = [(_PX_BARIS_LABEL * len(lb.baris) + 4) / tinggi_plot for lb in label]
+    catatan = []
     for lb, p in zip(label, _sebar(posisi, tinggi), strict=True):
         teks = "<br>".join(lb.baris)
-        fig.add_annotation(
-            x=1,
-            xref="paper",
-            xanchor="left",
-            xshift=6,
-            y=bawah + p * (atas - bawah),
-            yref="y",
-            yanchor="middle",
-            text=f"<b>{teks}</b>" if lb.tebal else teks,
-            showarrow=False,
-            align="left",
-            font={"size": 12, "color": tata.warna_teks(lb.warna)},
-            name=f"label_{lb.kode}",
+        catatan.append(
+            {
+                "x": 1,
+                "xref": "paper",
+                "xanchor": "left",
+                "xshift": 6,
+                "y": bawah + p * (atas - bawah),
+                "yref": "y",
+                "yanchor": "middle",
+                "text": f"<b>{teks}</b>" if lb.tebal else teks,
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 12, "color": tata.warna_teks(lb.warna)},
+                "name": f"label_{lb.kode}",
+            }
         )
     lebar = max(len(baris) for lb in label for baris in lb.baris)
-    fig.update_layout(margin={"r": int(14 + _PX_HURUF_LABEL * lebar)})
+    return {"annotations": catatan, "margin": {**margin, "r": int(14 + _PX_HURUF_LABEL * lebar)}}
 
 
 def _garis(
-    fig: go.Figure,
     tabel: pd.DataFrame,
     kolom: str,
     nama: dict[str, str],
@@ -210,20 +215,21 @@ def _garis(
     sumbu: SumbuWaktu,
     bahasa: Bahasa,
     **tambahan: Any,
-) -> list[_Label]:
-    """Add one line per region: context first, the pinned region last so it lies on top.
+) -> tuple[list[go.Scatter], list[_Label]]:
+    """One line per region: context first, the pinned region last so it lies on top.
 
     ``tabel`` holds ``kode_wilayah, tahun``, the value column ``kolom``, ``_hover`` and optionally
     ``_simbol`` (marker symbols). ``tambahan`` maps a region code to extra trace properties.
-    Returns the labels to write at the lines' ends.
+    Returns the traces and the labels to write at the lines' ends.
     """
+    jejak: list[go.Scatter] = []
     kode_semua = list(dict.fromkeys(tabel["kode_wilayah"]))
     warna = warna_wilayah(kode_semua, disematkan, rata)
     lain = [k for k in kode_semua if k not in (disematkan, rata)]
     abu = [k for k in lain if warna[k] == WARNA_LAIN]
     if abu:
         gaya = _gaya("", WARNA_LAIN, disematkan, rata)
-        fig.add_trace(
+        jejak.append(
             go.Scatter(
                 x=[None],
                 y=[None],
@@ -264,7 +270,7 @@ def _garis(
         ruas = ruas_celah(tahun, nilai, sumbu.tanpa_evaluasi)
         if ruas:
             # Drawn first, under the line: the same colour, dashed (dotted for the dashed average).
-            fig.add_trace(
+            jejak.append(
                 go.Scatter(
                     x=[None if i is None else tahun[i] for i in ruas],
                     y=[None if i is None else nilai[i] for i in ruas],
@@ -279,59 +285,94 @@ def _garis(
                     meta={"kode_wilayah": kode, "celah": True, "salinan": True},
                 )
             )  # fmt: skip
-        fig.add_trace(go.Scatter(**sifat))
+        jejak.append(go.Scatter(**sifat))
         terakhir = [v for v in nilai if v is not None]
         if gaya.berlabel and terakhir:
             label.append(_Label(kode, label_pendek(nama.get(kode, kode)), gaya.warna, terakhir[-1], kode == disematkan))
-    return label
+    return jejak, label
 
 
-def _tata_letak(fig: go.Figure, sumbu: SumbuWaktu, *, judul: str, subjudul: str, sumbu_y: str, bahasa: Bahasa) -> int:
-    """Shared layout of both charts; returns the top margin (for placing the line-end labels)."""
-    tahun = sumbu.tahun
-    tata.pita_vertikal(
-        fig, [(th - 0.5, th + 0.5) for th in sumbu.tanpa_evaluasi], warna="#eeeeee", opacity=0.7, di_bawah=True
+def _tata_letak(
+    sumbu: SumbuWaktu, *, judul: str, subjudul: str, sumbu_y: str, bahasa: Bahasa
+) -> tuple[dict[str, Any], int]:
+    """Shared layout of both charts, and its top margin (for placing the line-end labels).
+
+    Years without an evaluation are shaded and named; a scheme change is a dashed vertical line
+    with a note (what ``add_vline`` draws, as a plain shape).
+    """
+    pita = tata.pita_vertikal_isi(
+        [(th - 0.5, th + 0.5) for th in sumbu.tanpa_evaluasi], warna="#eeeeee", opacity=0.7, di_bawah=True
     )
-    for th in sumbu.tanpa_evaluasi:
-        fig.add_annotation(
-            x=th,
-            y=0.02,
-            yref="paper",
-            yanchor="bottom",
-            text=t("perbandingan_tanpa_evaluasi", bahasa),
-            showarrow=False,
-            textangle=-90,
-            font={"size": 11, "color": "#4b5563"},
-        )
+    catatan: list[dict[str, Any]] = [
+        {
+            "x": th,
+            "y": 0.02,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "text": t("perbandingan_tanpa_evaluasi", bahasa),
+            "showarrow": False,
+            "textangle": -90,
+            "font": {"size": 11, "color": "#4b5563"},
+        }
+        for th in sumbu.tanpa_evaluasi
+    ]
+    garis: list[dict[str, Any]] = []
     for ganti in sumbu.ganti_skema:
-        fig.add_vline(x=ganti.posisi, line_dash="dash", line_color="#4b5563", line_width=1.5)
-        fig.add_annotation(
-            x=ganti.posisi,
-            y=1,
-            yref="paper",
-            yanchor="top",
-            xanchor="left",
-            xshift=2,
-            textangle=-90,
-            text=t("perbandingan_ganti_skema", bahasa, lama=ganti.skema_lama, baru=ganti.skema_baru),
-            showarrow=False,
-            bgcolor="rgba(255,255,255,0.8)",
-            font={"size": 12, "color": "#374151"},
+        garis.append(
+            {
+                "type": "line", "x0": ganti.posisi, "x1": ganti.posisi, "xref": "x", "y0": 0, "y1": 1,
+                "yref": "y domain", "line": {"dash": "dash", "color": "#4b5563", "width": 1.5},
+            }
+        )  # fmt: skip
+        catatan.append(
+            {
+                "x": ganti.posisi,
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "top",
+                "xanchor": "left",
+                "xshift": 2,
+                "textangle": -90,
+                "text": t("perbandingan_ganti_skema", bahasa, lama=ganti.skema_lama, baru=ganti.skema_baru),
+                "showarrow": False,
+                "bgcolor": "rgba(255,255,255,0.8)",
+                "font": {"size": 12, "color": "#374151"},
+            }
         )
     isi_judul, atas = tata.judul(judul, subjudul)
-    fig.update_layout(
-        title=isi_judul,
-        xaxis=tata.sumbu_tahun(tahun),
-        yaxis={"title": {"text": sumbu_y}, "gridcolor": "#e5e7eb", "zeroline": False},
-        legend=tata.LEGENDA_BAWAH,
-        margin={"l": 10, "r": 10, "t": atas, "b": 10},
-        font={"family": _FONT, "size": 14},
-        height=_TINGGI,
-        hovermode="closest",
-        separators=",." if bahasa == "id" else ".,",
-        plot_bgcolor="#ffffff",
-    )
-    return atas
+    return {
+        "shapes": [*pita["shapes"], *garis],
+        "annotations": [*pita["annotations"], *catatan],
+        "title": isi_judul,
+        "xaxis": tata.sumbu_tahun(sumbu.tahun),
+        "yaxis": {"title": {"text": sumbu_y}, "gridcolor": "#e5e7eb", "zeroline": False},
+        "legend": tata.LEGENDA_BAWAH,
+        "margin": {"l": 10, "r": 10, "t": atas, "b": 10},
+        "font": {"family": _FONT, "size": 14},
+        "height": _TINGGI,
+        "hovermode": "closest",
+        "separators": ",." if bahasa == "id" else ".,",
+        "plot_bgcolor": "#ffffff",
+    }, atas
+
+
+def _figur(
+    jejak: list[go.Scatter],
+    tata_letak: dict[str, Any],
+    sumbu_y: dict[str, Any],
+    label: list[_Label],
+    rentang: tuple[float, float],
+    atas: int,
+) -> go.Figure:
+    """The chart in one constructor: layout, y axis and line-end labels (each update_layout costs ms)."""
+    ujung = _label_ujung(label, rentang, _tinggi_plot(atas), tata_letak["margin"])
+    layout = {
+        **tata_letak,
+        "yaxis": {**tata_letak["yaxis"], **sumbu_y},
+        "annotations": [*tata_letak["annotations"], *ujung.get("annotations", [])],
+        "margin": ujung.get("margin", tata_letak["margin"]),
+    }
+    return go.Figure(data=jejak, layout=layout)
 
 
 def _tinggi_plot(atas: int) -> float:
@@ -371,14 +412,11 @@ def grafik_tren(
     is the calendar year; scheme changes are dashed vertical lines with a note. Every line is
     named at its end, in its colour.
     """
-    fig = go.Figure()
     simbol = ["circle" if k in (None, "sama") else "circle-open" for k in tabel["komparabilitas"]]
-    label = _garis(fig, tabel.assign(_hover=hover, _simbol=simbol), "nilai", nama, disematkan, rata, sumbu, bahasa)
-    atas = _tata_letak(fig, sumbu, judul=judul, subjudul=subjudul, sumbu_y=sumbu_y, bahasa=bahasa)
+    jejak, label = _garis(tabel.assign(_hover=hover, _simbol=simbol), "nilai", nama, disematkan, rata, sumbu, bahasa)
+    tata_letak, atas = _tata_letak(sumbu, judul=judul, subjudul=subjudul, sumbu_y=sumbu_y, bahasa=bahasa)
     rentang = rentang_nilai(_nilai(tabel["nilai"]))
-    fig.update_yaxes(range=list(rentang), autorange=False)
-    _pasang_label(fig, label, rentang, _tinggi_plot(atas))
-    return fig
+    return _figur(jejak, tata_letak, {"range": list(rentang), "autorange": False}, label, rentang, atas)
 
 
 def grafik_peringkat(
@@ -411,15 +449,14 @@ def grafik_peringkat(
         "textposition": "top center",
         "textfont": {"color": WARNA_SEMAT},
     }
-    fig = go.Figure()
-    label = _garis(
-        fig, tabel.assign(_hover=hover), "peringkat", nama, disematkan, None, sumbu, bahasa, **{disematkan: teks}
+    jejak, label = _garis(
+        tabel.assign(_hover=hover), "peringkat", nama, disematkan, None, sumbu, bahasa, **{disematkan: teks}
     )
-    atas = _tata_letak(
-        fig, sumbu, judul=judul, subjudul=subjudul, sumbu_y=t("perbandingan_sumbu_peringkat", bahasa), bahasa=bahasa
+    tata_letak, atas = _tata_letak(
+        sumbu, judul=judul, subjudul=subjudul, sumbu_y=t("perbandingan_sumbu_peringkat", bahasa), bahasa=bahasa
     )
     jumlah = pd.to_numeric(tabel["jumlah"], errors="coerce").max()
     batas = int(jumlah) if pd.notna(jumlah) else 1
-    fig.update_yaxes(autorange=False, range=[batas + 1, 0], tickmode="array", tickvals=[1, *range(5, batas + 1, 5)])
-    _pasang_label(fig, label, (batas + 1, 0), _tinggi_plot(atas))
-    return fig
+    sumbu_y = {"autorange": False, "range": [batas + 1, 0], "tickmode": "array"}
+    sumbu_y["tickvals"] = [1, *range(5, batas + 1, 5)]
+    return _figur(jejak, tata_letak, sumbu_y, label, (batas + 1, 0), atas)

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
-from indicators.grafik.bingkai import pasang_bingkai
+from indicators.grafik.bingkai import peta_berbingkai
 from indicators.teks import t
 
 _GARIS = "#4d4d4d"
@@ -106,18 +106,17 @@ def teks_hover_perubahan(ubah: pd.DataFrame, ukuran: uk.Ukuran, awal: int, akhir
     return hasil
 
 
-def _tata_letak(fig: go.Figure, tinggi: int, bahasa: Bahasa) -> go.Figure:
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 70},
-        legend={"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"},
-        font={"family": _FONT, "size": 14},
-        height=tinggi,
-        dragmode=False,
-        separators=",." if bahasa == "id" else ".,",
-        hoverlabel=_LABEL_HOVER,
-    )
-    return pasang_bingkai(fig)
+def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
+    return {
+        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 70},
+        "legend": {"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"},
+        "font": {"family": _FONT, "size": 14},
+        "height": tinggi,
+        "dragmode": False,
+        "separators": ",." if bahasa == "id" else ".,",
+        "hoverlabel": _LABEL_HOVER,
+    }
 
 
 def _lapisan_kosong(data: pd.DataFrame, geojson: str | dict[str, Any], hover: list[str], label: str) -> go.Choropleth:
@@ -153,11 +152,11 @@ def _peta_kontinu(
     ada = data[kolom].notna().to_numpy()
     hover_ada = [h for h, a in zip(hover, ada, strict=True) if a]
     hover_kosong = [h for h, a in zip(hover, ada, strict=True) if not a]
-    fig = go.Figure()
+    jejak: list[go.Choropleth] = []
     if (~ada).any():
-        fig.add_trace(_lapisan_kosong(data[~ada], geojson, hover_kosong, label_kosong))
+        jejak.append(_lapisan_kosong(data[~ada], geojson, hover_kosong, label_kosong))
     if ada.any():
-        fig.add_trace(
+        jejak.append(
             go.Choropleth(
                 geojson=geojson,
                 featureidkey="properties.kode_wilayah",
@@ -184,7 +183,8 @@ def _peta_kontinu(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    return _tata_letak(fig, tinggi, bahasa)
+    # One constructor with the whole layout: each update_layout on a made figure costs milliseconds.
+    return peta_berbingkai(jejak, _tata_letak(tinggi, bahasa))
 
 
 def _judul_skala(ukuran: uk.Ukuran, sintetis: bool, bahasa: Bahasa, awalan: str = "") -> str:
@@ -211,7 +211,7 @@ def gambar_peta(
     label = label_kategori(bahasa)
     if not ukuran.kontinu:
         dasar = data["dasar"] if "dasar" in data.columns else pd.Series(None, index=data.index, dtype="object")
-        fig = grafik.peta_kategori(
+        return grafik.peta_kategori(
             data.assign(disimpulkan=ringkasan.disimpulkan(data["kategori"], dasar)),
             geojson,
             kolom_kategori="kategori",
@@ -219,9 +219,8 @@ def gambar_peta(
             label_kategori=label,
             hover=hover,
             disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
+            tambahan={"height": tinggi, "separators": ",." if bahasa == "id" else ".,", "hoverlabel": _LABEL_HOVER},
         )
-        fig.update_layout(height=tinggi, separators=",." if bahasa == "id" else ".,", hoverlabel=_LABEL_HOVER)
-        return fig
     return _peta_kontinu(
         data,
         "nilai",
@@ -247,12 +246,11 @@ def gambar_perubahan(
     hover = teks_hover_perubahan(ubah, ukuran, awal, akhir, bahasa)
     if not ukuran.kontinu:
         label = {k: t(f"peta_perubahan_{k}", bahasa) for k in URUTAN_PERUBAHAN}
-        fig = grafik.peta_kategori(
+        return grafik.peta_kategori(
             ubah, geojson, kolom_kategori="arah_perubahan", urutan=URUTAN_PERUBAHAN, label_kategori=label,
             hover=hover, warna=uk.WARNA_PERUBAHAN,
+            tambahan={"separators": ",." if bahasa == "id" else ".,", "hoverlabel": _LABEL_HOVER},
         )  # fmt: skip
-        fig.update_layout(separators=",." if bahasa == "id" else ".,", hoverlabel=_LABEL_HOVER)
-        return fig
     batas = uk.rentang_simetris(ubah["selisih"])
     return _peta_kontinu(
         ubah,

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa
 from indicators.grafik import tata
-from indicators.grafik.bingkai import pasang_bingkai
+from indicators.grafik.bingkai import peta_berbingkai
 from indicators.katalog.model import PitaPredikat
 
 WARNA_PREDIKAT: dict[str, str] = {
@@ -47,6 +47,7 @@ def peta_kategori(
     judul: str | None = None,
     disimpulkan: tuple[str, str] | None = None,
     warna: Mapping[str, str] | None = None,
+    tambahan: Mapping[str, Any] | None = None,
 ) -> go.Figure:
     """Build a choropleth with one trace per category, so the legend lists them in ``urutan``.
 
@@ -55,10 +56,11 @@ def peta_kategori(
     ``hover`` holds one preformatted hover text per row of ``data``. ``disimpulkan`` =
     (boolean column, legend suffix): those rows (a predikat inferred, not stated by a source)
     get their own paler trace, so the map and its legend never show an inference like a fact.
-    ``warna`` overrides the predikat colours (category → colour). Far-off islands go in an inset
-    (:func:`indicators.grafik.bingkai.pasang_bingkai`).
+    ``warna`` overrides the predikat colours (category → colour); ``tambahan`` holds layout keys
+    that replace this map's own (a page's height, separators, hover label). Far-off islands go in an inset
+    (:func:`indicators.grafik.bingkai.peta_berbingkai`).
     """
-    fig = go.Figure()
+    jejak: list[go.Choropleth] = []
     data = data.assign(_hover=hover, _simpul=data[disimpulkan[0]].fillna(False) if disimpulkan else False)
     # One pass over the rows (rows keep their order in each part), not one filter per legend entry.
     bagian_per = {(k, bool(s)): b for (k, s), b in data.groupby([kolom_kategori, "_simpul"], sort=False)}
@@ -71,24 +73,28 @@ def peta_kategori(
             if simpul and disimpulkan:
                 nama = f"{nama}, {disimpulkan[1]}"
             isi = (warna or WARNA_PREDIKAT).get(kategori, "#cccccc")
-            fig.add_trace(_jejak_kategori(bagian, geojson, isi, nama, simpul))
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(
-        title={"text": judul} if judul else None,
-        margin={"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0},
-        legend={
-            "title": {"text": ""},
-            "orientation": "v",
-            "x": 0.0,
-            "y": 0.0,
-            "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.85)",
+            jejak.append(_jejak_kategori(bagian, geojson, isi, nama, simpul))
+    # One constructor with the whole layout: each update_layout on a made figure costs milliseconds.
+    return peta_berbingkai(
+        jejak,
+        {
+            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+            **({"title": {"text": judul}} if judul else {}),
+            "margin": {"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0},
+            "legend": {
+                "title": {"text": ""},
+                "orientation": "v",
+                "x": 0.0,
+                "y": 0.0,
+                "yanchor": "bottom",
+                "bgcolor": "rgba(255,255,255,0.85)",
+            },
+            "font": {"family": _FONT, "size": 14},
+            "height": 520,
+            "dragmode": False,
+            **(tambahan or {}),
         },
-        font={"family": _FONT, "size": 14},
-        height=520,
-        dragmode=False,
     )
-    return pasang_bingkai(fig)
 
 
 def _jejak_kategori(
@@ -130,16 +136,16 @@ def batang_resmi(
     label = [label_kategori.get(k, k) for k in data["predikat"]]
     warna = [WARNA_PREDIKAT.get(k, "#cccccc") for k in data["predikat"]]
     garis = {"color": _GARIS, "width": 0.6}
-    fig = go.Figure()
+    batang: list[go.Bar] = []
     resmi = bool(len(data)) and data["dasar"].iloc[0] == "rekap_resmi"
     if resmi:
         jumlah = data["jumlah"].astype("float").tolist()  # plain lists: readable in the JSON spec and exports
         teks = [_angka_batang(v) for v in jumlah]
-        fig.add_trace(
+        batang.append(
             go.Bar(x=jumlah, y=label, orientation="h", name=seri[0], marker={"color": warna, "line": garis},
                    text=teks, textposition="outside", hoverinfo="skip")
         )  # fmt: skip
-    fig.add_trace(
+    batang.append(
         go.Bar(
             x=data["_kenal"].tolist(),
             y=label,
@@ -154,22 +160,24 @@ def batang_resmi(
         )
     )  # fmt: skip
     terbesar = float(pd.concat([data["jumlah"].astype("float"), data["_kenal"]]).max()) if len(data) else 0.0
-    fig.update_layout(
-        barmode="group",
-        showlegend=resmi,
-        legend={"orientation": "h", "y": -0.25},
-        yaxis={"autorange": "reversed"},
-        # Room past the longest bar for its number (textposition outside), which plotly would clip.
-        xaxis={
-            "title": {"text": judul_sumbu},
-            "range": [0, max(terbesar, 1.0) * 1.15],
-            **({"dtick": 5} if terbesar <= 40 else {}),
+    return go.Figure(
+        data=batang,
+        layout={
+            "barmode": "group",
+            "showlegend": resmi,
+            "legend": {"orientation": "h", "y": -0.25},
+            "yaxis": {"autorange": "reversed"},
+            # Room past the longest bar for its number (textposition outside), which plotly would clip.
+            "xaxis": {
+                "title": {"text": judul_sumbu},
+                "range": [0, max(terbesar, 1.0) * 1.15],
+                **({"dtick": 5} if terbesar <= 40 else {}),
+            },
+            "margin": {"l": 0, "r": 30, "t": 10, "b": 0},
+            "font": {"family": _FONT, "size": 14},
+            "height": 340 if resmi else 300,
         },
-        margin={"l": 0, "r": 30, "t": 10, "b": 0},
-        font={"family": _FONT, "size": 14},
-        height=340 if resmi else 300,
     )
-    return fig
 
 
 def _angka_batang(v: float) -> str:
@@ -180,27 +188,27 @@ def histogram_total(
     kabkota: pd.DataFrame, pita: PitaPredikat, bahasa: Bahasa, *, judul_x: str, judul_y: str
 ) -> go.Figure:
     """Histogram of final totals (``total_final``) with the predikat bands drawn as shaded bands."""
-    fig = go.Figure(
+    pita_isi = tata.pita_vertikal_isi(
+        [(b.bawah, b.atas) for b in pita.pita], warna=[WARNA_PREDIKAT[b.predikat] for b in pita.pita],
+        label=[b.predikat for b in pita.pita], posisi_label="top left", opacity=0.25,
+    )  # fmt: skip
+    return go.Figure(
         go.Histogram(
             x=kabkota["total_final"],
             xbins={"start": 0, "size": 25},  # bins at multiples of 25, as the deck and the data table count them
             marker={"color": "#31a354", "line": {"color": "#fff", "width": 1}},
             hovertemplate="%{x}: %{y}<extra></extra>",
-        )
+        ),
+        layout={
+            **pita_isi,
+            "xaxis": {"title": {"text": judul_x}, "range": [400, 1000]},
+            "yaxis": {"title": {"text": judul_y}},
+            "margin": {"l": 0, "r": 10, "t": 30, "b": 0},
+            "height": 300,
+            "bargap": 0.05,
+            "separators": ",." if bahasa == "id" else ".,",
+        },
     )
-    tata.pita_vertikal(
-        fig, [(b.bawah, b.atas) for b in pita.pita], warna=[WARNA_PREDIKAT[b.predikat] for b in pita.pita],
-        label=[b.predikat for b in pita.pita], posisi_label="top left", opacity=0.25,
-    )  # fmt: skip
-    fig.update_layout(
-        xaxis={"title": {"text": judul_x}, "range": [400, 1000]},
-        yaxis={"title": {"text": judul_y}},
-        margin={"l": 0, "r": 10, "t": 30, "b": 0},
-        height=300,
-        bargap=0.05,
-        separators=",." if bahasa == "id" else ".,",
-    )
-    return fig
 
 
 def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
