@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import ConsoleMessage, Page, Request
+from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
 from benchmarks.server import SIAP_JS, server_streamlit
 from indicators.akun import pengguna
@@ -53,6 +53,24 @@ def server_dengan_akun(
 def tunggu_siap(page: Page, batas_ms: int = 60_000) -> None:
     """Wait until the script finished and nothing on the page is stale."""
     page.wait_for_function(SIAP_JS, timeout=batas_ms)
+
+
+def masuk(page: Page, nama: str, sandi: str, tanda: str) -> None:
+    """Log in through the page's "Masuk untuk mengubah" form and wait for ``tanda`` (text shown once in).
+
+    The app is idle and the form's button enabled before the click: a click while a rerun was
+    still being drawn was once lost (the form kept the typed name and nothing came back).
+    """
+    page.get_by_text("Masuk untuk mengubah").click()
+    page.get_by_label("Nama pengguna").fill(nama)
+    page.get_by_label("Sandi").fill(sandi)
+    tombol = page.get_by_role("button", name="Masuk", exact=True)
+    tunggu_siap(page)
+    expect(tombol).to_be_enabled()
+    tombol.click()
+    # .first: a page may say it twice (the sidebar names who is logged in)
+    expect(page.get_by_text(tanda).first).to_be_visible(timeout=30_000)
+    tunggu_siap(page)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 from indicators.gugus import simpan as gugus_simpan, tugas
 from indicators.io import store
 from indicators.katalog.model import katalog_bawaan
-from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import masuk, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -95,12 +95,7 @@ def halaman(
     page.goto(f"{url}/gugus_tugas?wilayah=33.75")
     expect(page.get_by_role("heading", name="Gugus Tugas KLA Kota Pekalongan")).to_be_visible(timeout=90_000)
     tunggu_siap(page)
-    page.get_by_text("Masuk untuk mengubah").click()
-    page.get_by_label("Nama pengguna").fill("ana.pkl")
-    page.get_by_label("Sandi").fill(SANDI)
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page.get_by_text("Anda dapat mengubah checklist Kota Pekalongan")).to_be_visible(timeout=30_000)
-    tunggu_siap(page)
+    masuk(page, "ana.pkl", SANDI, "Anda dapat mengubah checklist Kota Pekalongan")
     yield page, db
     pantauan.periksa()
     konteks.close()

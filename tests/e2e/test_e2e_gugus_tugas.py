@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from indicators.gugus import simpan as gugus_simpan
-from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import masuk, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -44,12 +44,7 @@ def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tup
     tidak_ada_galat(page)
     simpan_tangkapan(page, "gugus_1_baca_saja")
 
-    page.get_by_text("Masuk untuk mengubah").click()
-    page.get_by_label("Nama pengguna").fill("ana.pkl")
-    page.get_by_label("Sandi").fill(SANDI)
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page.get_by_text("Anda dapat mengubah checklist Kota Pekalongan")).to_be_visible(timeout=30_000)
-    tunggu_siap(page)
+    masuk(page, "ana.pkl", SANDI, "Anda dapat mengubah checklist Kota Pekalongan")
 
     status = page.get_by_test_id("stSelectbox").filter(has_text="Status")
     status.scroll_into_view_if_needed()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from indicators.gugus import kelembagaan as kl, simpan as gugus_simpan
-from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import masuk, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -32,16 +32,6 @@ def _buka(page: Page, url: str, lang: str = "") -> None:
     page.set_viewport_size(UKURAN)
     page.goto(f"{url}/gugus_tugas?wilayah=33.75{lang}")
     expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
-    tunggu_siap(page)
-
-
-def _masuk(page: Page, nama: str, sandi: str) -> None:
-    page.get_by_text("Masuk untuk mengubah").click()
-    page.get_by_label("Nama pengguna").fill(nama)
-    page.get_by_label("Sandi").fill(sandi)
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    # .first: the sidebar says who is logged in, and the Gugus Tugas page now says it too (with its logout)
-    expect(page.get_by_text(f"Masuk sebagai {nama}").first).to_be_visible(timeout=30_000)
     tunggu_siap(page)
 
 
@@ -76,7 +66,7 @@ def test_register_dan_butir_tambahan_dari_kabkota_ke_provinsi(page: Page, browse
     simpan_tangkapan(page, "kelembagaan_1_baca_saja")
 
     # The kab/kota editor submits the number of meetings (four or fewer is flagged).
-    _masuk(page, "ana.pkl", SANDI_ANA)
+    masuk(page, "ana.pkl", SANDI_ANA, "Masuk sebagai ana.pkl")
     _pilih(page, "Pilih butir Kelembagaan", "KLA24-02 · Jumlah rapat Gugus Tugas dalam tahun itu")
     expect(page.get_by_text("Keadaan kini: belum diisi.")).to_be_visible()
     page.get_by_placeholder("bilangan bulat, mis. 6").fill("3")  # the chosen item's own input (a count)
@@ -111,7 +101,7 @@ def test_register_dan_butir_tambahan_dari_kabkota_ke_provinsi(page: Page, browse
     provinsi = konteks.new_page()
     pantauan_provinsi = pantau(provinsi)
     _buka(provinsi, url)
-    _masuk(provinsi, "budi.jateng", SANDI_BUDI)
+    masuk(provinsi, "budi.jateng", SANDI_BUDI, "Masuk sebagai budi.jateng")
     expect(provinsi.get_by_text("Nilai 3 kali; referensi: Notulen rapat GT 2025")).to_be_visible(timeout=30_000)
     provinsi.get_by_text("Verifikasi (editor provinsi atau admin)").scroll_into_view_if_needed()
     provinsi.get_by_test_id("stRadio").get_by_text("ditolak", exact=True).click()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, ViewportSize, expect
 
 from indicators.gugus import regulasi as rg, simpan as gugus_simpan
-from tests.e2e_util import pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
+from tests.e2e_util import masuk, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
 
@@ -81,12 +81,7 @@ def test_register_dibaca_lalu_editor_menambah_rad_yang_lewat_tenggat(page: Page,
     page.get_by_role("heading", name="Tahapan satu entri").scroll_into_view_if_needed()
     simpan_tangkapan(page, "regulasi_2_tahapan")
 
-    page.get_by_text("Masuk untuk mengubah").click()
-    page.get_by_label("Nama pengguna").fill("ana.pkl")
-    page.get_by_label("Sandi").fill(SANDI)
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page.get_by_text("ana.pkl dapat mengubah register regulasi Kota Pekalongan")).to_be_visible(timeout=30_000)
-    tunggu_siap(page)
+    masuk(page, "ana.pkl", SANDI, "ana.pkl dapat mengubah register regulasi Kota Pekalongan")
 
     _pilih(page, "rg_f___baru___jenis", "RAD")
     judul = _kunci(page, "rg_f___baru___judul").locator("input")
