@@ -61,7 +61,7 @@ def siapkan_database() -> Path:
     db_path = db_bawaan()
     kunci = (str(db_path), db_path.stat().st_mtime_ns if db_path.is_file() else -1)
     if kunci not in _SIAP:
-        hasil = database.siapkan_database(db_path, static_dir=STATIC_DIR)
+        hasil = database.siapkan_database(db_path, static_dir=STATIC_DIR, bersama=True)
         if hasil.jenis in database.TIDAK_SIAP:
             raise database.DatabaseTidakSiap(hasil)
         if hasil.jenis != "siap":

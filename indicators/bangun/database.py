@@ -683,7 +683,7 @@ def _ganti_hilang_atau_rusak(db_path: Path, static_dir: Path) -> Persiapan:
     return Persiapan("dibangun" if rusak is None else "dibangun_ulang", db_path, rusak=rusak)
 
 
-def siapkan_database(db_path: Path, *, static_dir: Path = STATIC_DIR) -> Persiapan:
+def siapkan_database(db_path: Path, *, static_dir: Path = STATIC_DIR, bersama: bool = False) -> Persiapan:
     """Make the database ready to read, never overwriting one; say what was found and done.
 
     - no file: build it from the sources (imports carried over from a kept version, if any);
@@ -693,9 +693,10 @@ def siapkan_database(db_path: Path, *, static_dir: Path = STATIC_DIR) -> Persiap
       ``<name>.rusak-<time>``, then restore the newest kept version, or build when there is none;
     - an older schema: migrate it in place (:func:`migrasikan_database`);
     - missing browser layers: write only those.
-    Every write is logged (:func:`store.catat_peristiwa`).
+    Every write is logged (:func:`store.catat_peristiwa`). ``bersama``: a reading process (the
+    dashboard) checks the file on the shared reader it reads next (:func:`store.periksa_database`).
     """
-    keadaan = store.periksa_database(db_path)
+    keadaan = store.periksa_database(db_path, bersama=bersama)
     if keadaan.jenis in TIDAK_SIAP:
         return _tidak_siap(db_path, keadaan)
     hasil = Persiapan("siap", db_path)

@@ -510,28 +510,49 @@ def berkas_dalam_galat(galat: str) -> Path | None:
     return Path(cocok["path"]) if cocok else None
 
 
-def periksa_database(db_path: Path) -> KeadaanBerkas:
+def periksa_database(db_path: Path, *, bersama: bool = False) -> KeadaanBerkas:
     """Open the KLA database file read-only on its own instance and say what state it is in.
 
     Nothing is written and the shared readers are not disturbed. A file shorter than the blocks
     in use was truncated, even when its first tables still read. (The header's total also counts
     free blocks that a checkpoint may have cut off the end: a sound file after a rollback.)
+
+    ``bersama``: check on the shared reader of this version of the file (:class:`_Generasi`, its
+    own in-memory instance), the one the pages read next, instead of a new instance: a DuckDB
+    instance costs about 15 ms to make and close, paid on every data change by every server
+    process. When the file cannot be shared (a write-ahead log beside it, held by a writer,
+    unreadable), the check runs on its own instance as without ``bersama``.
     """
     if not db_path.exists():
         return KeadaanBerkas("hilang")
+    ambil = _ambil_kursor(db_path) if bersama else None
+    if ambil is not None:
+        generasi, kursor = ambil
+        try:
+            return _keadaan(kursor, db_path)
+        finally:
+            kursor.close()
+            _lepas(generasi)
     con = duckdb.connect(":memory:", config=_KONFIG)
     try:
         con.execute(muat_sql("lampirkan_baca"), [str(db_path)])
         con.execute(muat_sql("pakai_lampiran"))
+        return _keadaan(con, db_path)
+    except duckdb.Error as exc:
+        return KeadaanBerkas(jenis_galat(exc) or "tak_terbuka", galat=f"{type(exc).__name__}: {exc}")
+    finally:
+        con.close()
+
+
+def _keadaan(con: duckdb.DuckDBPyConnection, db_path: Path) -> KeadaanBerkas:
+    """The state of the database file attached (and in use) on ``con``: see :func:`periksa_database`."""
+    try:
         ada_buku = bool(con.execute(muat_sql("periksa_buku_skema")).fetchall()[0][0])
         versi = con.execute(muat_sql("versi_skema")).fetchall()[0][0] if ada_buku else None
         blok, ukuran_blok = con.execute(muat_sql("periksa_ukuran_berkas")).fetchall()[0]
         ukuran = os.stat(db_path).st_size
     except (duckdb.Error, OSError) as exc:
-        jenis = jenis_galat(exc)
-        return KeadaanBerkas(jenis or "tak_terbuka", galat=f"{type(exc).__name__}: {exc}")
-    finally:
-        con.close()
+        return KeadaanBerkas(jenis_galat(exc) or "tak_terbuka", galat=f"{type(exc).__name__}: {exc}")
     if not ada_buku:
         return KeadaanBerkas("rusak", galat="tabel migrasi_skema tidak ada: bukan database KLA (not a KLA database)")
     harus = _AWAL_BLOK + int(blok) * int(ukuran_blok)

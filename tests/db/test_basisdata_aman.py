@@ -137,6 +137,59 @@ def test_berkas_terpotong_dikenali_sebagai_rusak(db_impor: Path):
     assert store.periksa_database(db_impor).jenis == "siap"
 
 
+def _bukan_kla(db: Path) -> None:
+    """Swap in a sound DuckDB file without the schema ledger (written beside it: the old one is attached)."""
+    lain = db.with_name("lain.duckdb")
+    with duckdb.connect(str(lain)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+    lain.replace(db)
+
+
+@pytest.mark.parametrize(
+    "rusakkan",
+    [
+        pytest.param(lambda db: None, id="baik"),
+        pytest.param(lambda db: db.write_bytes(db.read_bytes()[: db.stat().st_size // 2]), id="terpotong"),
+        pytest.param(_rusak_header, id="header_rusak"),
+        pytest.param(lambda db: db.write_bytes(b"bukan database duckdb" * 100), id="bukan_duckdb"),
+        pytest.param(_bukan_kla, id="bukan_kla"),
+        pytest.param(lambda db: db.unlink(), id="hilang"),
+    ],
+)
+def test_periksa_di_pembaca_bersama_sama_dengan_instans_sendiri(db_impor: Path, rusakkan):
+    rusakkan(db_impor)
+    sendiri = store.periksa_database(db_impor)
+    assert store.periksa_database(db_impor, bersama=True) == sendiri
+    assert store.periksa_database(db_impor) == sendiri  # the shared check changed nothing
+
+
+def _impor_dibaca_halaman(db: Path) -> int:
+    with store.buka(db) as con:  # the shared reader, as every page query
+        return int(con.execute("SELECT count(*) FROM log_impor").fetchall()[0][0])
+
+
+def test_periksa_bersama_membuka_versi_yang_lalu_dibaca_halaman(db_impor: Path, monkeypatch: pytest.MonkeyPatch):
+    instans: list[object] = []
+    asli = duckdb.connect
+
+    def hitung(database: str = ":memory:", *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
+        instans.append(database)
+        return asli(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(duckdb, "connect", hitung)
+    assert database.siapkan_database(db_impor, bersama=True).jenis == "siap"
+    assert _impor_dibaca_halaman(db_impor) == 1
+    assert instans == [":memory:"]  # one instance for the check and the page's read, not two
+    impor_skor(db_impor)  # a new version of the file: checked and read on one new instance again
+    instans.clear()
+    assert database.siapkan_database(db_impor, bersama=True).jenis == "siap"
+    assert _impor_dibaca_halaman(db_impor) == 2
+    assert instans == [":memory:"]
+    instans.clear()
+    assert database.siapkan_database(db_impor).jenis == "siap"  # the command line's check: its own instance
+    assert instans == [":memory:"]
+
+
 def test_rusak_tanpa_versi_dipindah_lalu_dibangun_dari_sumber(tmp_path: Path):
     db = tmp_path / "kla.duckdb"
     db.write_bytes(b"bukan database duckdb" * 100)
