@@ -177,7 +177,10 @@ def grafik_lintasan(
 
 def _tandai_tanpa_evaluasi(fig: go.Figure, tahun: Sequence[int], bahasa: Bahasa) -> None:
     """Shade the years between cycles without an evaluation, so the gap is seen, not read as a value."""
-    tata.pita_vertikal(
-        fig, [(x - 0.45, x + 0.45) for x in tahun], warna="#f0f0f0", di_bawah=True,
+    isi = tata.pita_vertikal_isi(
+        [(x - 0.45, x + 0.45) for x in tahun], warna="#f0f0f0", di_bawah=True,
         label=[t("gt_tanpa_evaluasi", bahasa)] * len(tahun), ukuran_label=11,
     )  # fmt: skip
+    fig.update_layout(
+        shapes=[*fig.layout.shapes, *isi["shapes"]], annotations=[*fig.layout.annotations, *isi["annotations"]]
+    )

@@ -144,8 +144,10 @@ def pita_vertikal_isi(
 
     Each range gets a rect on the x axis and the y domain, and (with ``label``) a label inside at
     the top, centred or at the top left: what ``fig.add_vrect`` draws, as plain dicts a builder
-    puts into its figure's layout when it makes the figure. ``warna`` is one colour for all ranges
-    or one per range.
+    puts into its figure's layout when it makes the figure: an ``update_layout`` on a made figure
+    costs 2–10 ms (more with more traces), a constructor's layout a tenth of that, and
+    ``add_vrect`` walked every subplot for each band. ``warna`` is one colour for all ranges or
+    one per range.
     """
     bentuk: list[dict[str, Any]] = []
     catatan: list[dict[str, Any]] = []
@@ -165,29 +167,3 @@ def pita_vertikal_isi(
                 teks["font"] = {"size": ukuran_label}
             catatan.append(teks)
     return {"shapes": bentuk, "annotations": catatan}
-
-
-def pita_vertikal(
-    fig: Any,
-    rentang: Sequence[tuple[float, float]],
-    *,
-    warna: str | Sequence[str],
-    label: Sequence[str] | None = None,
-    posisi_label: str = "top",
-    ukuran_label: int | None = None,
-    opacity: float | None = None,
-    di_bawah: bool = False,
-) -> None:
-    """Add :func:`pita_vertikal_isi`'s bands to an existing figure (one layout update).
-
-    A builder that makes its figure itself passes the bands to the constructor instead: each
-    ``update_layout`` on a made figure costs 2–10 ms (more with more traces), a constructor's
-    layout a tenth of that, and ``add_vrect`` walked every subplot for each band.
-    """
-    isi = pita_vertikal_isi(
-        rentang, warna=warna, label=label, posisi_label=posisi_label, ukuran_label=ukuran_label,
-        opacity=opacity, di_bawah=di_bawah,
-    )  # fmt: skip
-    fig.update_layout(
-        shapes=[*fig.layout.shapes, *isi["shapes"]], annotations=[*fig.layout.annotations, *isi["annotations"]]
-    )

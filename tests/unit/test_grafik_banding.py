@@ -244,10 +244,13 @@ def test_pita_vertikal_sama_dengan_add_vrect_plotly(posisi):
             annotation_text="tanpa evaluasi", annotation_position=posisi, annotation_font_size=11,
         )  # fmt: skip
     kita = dasar()
-    tata.pita_vertikal(
-        kita, rentang, warna=["#f0f0f0", "#eeeeee"], label=["tanpa evaluasi"] * 2, posisi_label=posisi,
+    isi = tata.pita_vertikal_isi(
+        rentang, warna=["#f0f0f0", "#eeeeee"], label=["tanpa evaluasi"] * 2, posisi_label=posisi,
         ukuran_label=11, opacity=0.7, di_bawah=True,
     )  # fmt: skip
+    kita.update_layout(
+        shapes=[*kita.layout.shapes, *isi["shapes"]], annotations=[*kita.layout.annotations, *isi["annotations"]]
+    )
     assert kita.to_plotly_json()["layout"]["shapes"] == plotly.to_plotly_json()["layout"]["shapes"]
     assert kita.to_plotly_json()["layout"]["annotations"] == plotly.to_plotly_json()["layout"]["annotations"]
     assert len(kita.layout.shapes) == 3
