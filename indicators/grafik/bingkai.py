@@ -34,6 +34,10 @@ _TEPI = 0.04
 SISIPAN_DOMAIN = {"x": [0.0, 0.2], "y": [0.8, 1.0]}
 """Where the inset sits: the top left corner (the legend of a category map is at the bottom left)."""
 
+GEO_PETA: dict[str, Any] = {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}}
+"""A map's geo subplot: fitted to its regions, no base map, Mercator (:func:`peta_berbingkai` may
+replace the fit with the mainland's frame). Plotly copies it into each figure."""
+
 Kotak = tuple[float, float, float, float]
 """(lon_min, lat_min, lon_max, lat_max)."""
 

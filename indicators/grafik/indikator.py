@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import tata
-from indicators.grafik.bingkai import peta_berbingkai
+from indicators.grafik.bingkai import GEO_PETA, peta_berbingkai
 from indicators.katalog.model import KOMPARABILITAS_LABEL
 from indicators.teks import t
 
@@ -56,7 +56,7 @@ def peta_skor(peringkat: pd.DataFrame, nilai_maks: float, bahasa: Bahasa, geojso
         hoverlabel=_LABEL_HOVER,
     )
     layout = {
-        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "geo": GEO_PETA,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "height": 380,
         "dragmode": False,

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat as grafik
-from indicators.grafik.bingkai import peta_berbingkai
+from indicators.grafik.bingkai import GEO_PETA, peta_berbingkai
 from indicators.teks import t
 
 _GARIS = "#4d4d4d"
@@ -108,7 +108,7 @@ def teks_hover_perubahan(ubah: pd.DataFrame, ukuran: uk.Ukuran, awal: int, akhir
 
 def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
     return {
-        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "geo": GEO_PETA,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 70},
         "legend": {"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"},
         "font": {"family": _FONT, "size": 14},

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa
 from indicators.grafik import tata
-from indicators.grafik.bingkai import peta_berbingkai
+from indicators.grafik.bingkai import GEO_PETA, peta_berbingkai
 from indicators.katalog.model import PitaPredikat
 
 WARNA_PREDIKAT: dict[str, str] = {
@@ -78,7 +78,7 @@ def peta_kategori(
     return peta_berbingkai(
         jejak,
         {
-            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+            "geo": GEO_PETA,
             **({"title": {"text": judul}} if judul else {}),
             "margin": {"l": 0, "r": 0, "t": 40 if judul else 0, "b": 0},
             "legend": {
