@@ -177,14 +177,15 @@ def test_periksa_bersama_membuka_versi_yang_lalu_dibaca_halaman(db_impor: Path, 
         return asli(database, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(duckdb, "connect", hitung)
+    monkeypatch.setattr(store, "_cadangan", [])  # no emptied instance kept from earlier tests
     assert database.siapkan_database(db_impor, bersama=True).jenis == "siap"
     assert _impor_dibaca_halaman(db_impor) == 1
-    assert instans == [":memory:"]  # one instance for the check and the page's read, not two
-    impor_skor(db_impor)  # a new version of the file: checked and read on one new instance again
+    assert instans in ([], [":memory:"])  # at most one instance for the check and the page's read
+    impor_skor(db_impor)  # a new version of the file: checked and read on the replaced one's instance
     instans.clear()
     assert database.siapkan_database(db_impor, bersama=True).jenis == "siap"
     assert _impor_dibaca_halaman(db_impor) == 2
-    assert instans == [":memory:"]
+    assert instans == []
     instans.clear()
     assert database.siapkan_database(db_impor).jenis == "siap"  # the command line's check: its own instance
     assert instans == [":memory:"]

@@ -117,3 +117,37 @@ def test_berkas_rusak_tetap_galat_duckdb(tmp_path: Path):
     db.write_bytes(b"bukan database" * 100)
     with pytest.raises(duckdb.Error, match=r"kla\.duckdb"), store.buka(db):
         pass
+    baik = tmp_path / "baik.duckdb"
+    _versi(baik, 7)
+    assert _baca(baik) == 7  # the instance the damaged file failed to attach to is still sound
+
+
+def test_instans_versi_lama_dipakai_lagi_dengan_isi_versi_baru(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A replaced version's instance is emptied and takes the next version: nothing of the old file
+    # (its tables, its values) may be seen through it, and at most two emptied instances are kept.
+    db = tmp_path / "kla.duckdb"
+    _versi(db, 1)
+    assert _baca(db) == 1
+    dibuat: list[str] = []
+    asli = duckdb.connect
+
+    def hitung(database: str = ":memory:", *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
+        dibuat.append(database)
+        return asli(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(duckdb, "connect", hitung)
+    for n in range(2, 8):
+        baru = db.with_name("baru.duckdb")
+        with duckdb.connect(str(baru)) as con:  # the new version has another table, not t
+            con.execute("CREATE TABLE u AS SELECT ?::INTEGER AS y", [n])
+        os.replace(baru, db)
+        dibuat.clear()
+        with store.buka(db) as con:
+            assert con.execute("SELECT y FROM u").fetchall() == [(n,)]
+            with pytest.raises(duckdb.CatalogException):
+                con.execute("SELECT x FROM t")
+        assert dibuat == []  # the replaced version's instance, not a new one
+        db.unlink()
+        _versi(db, n)
+        assert _baca(db) == n
+    assert len(store._cadangan) <= store._MAKS_CADANGAN
