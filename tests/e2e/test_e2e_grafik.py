@@ -90,6 +90,9 @@ def test_perbandingan_warna_label_celah_rata_rata_dan_judul_unduhan(page: Page, 
     simpan_tangkapan(page, "grafik_perbandingan_rata_1366")
 
     # Item 7: the exported file's title and subtitle describe the view, not "siklus 2025".
+    # The buttons are drawn once the chart's "Unduh gambar" expander is opened (a rerun).
+    page.locator('[data-testid="stExpander"] summary', has_text="Unduh gambar (PNG, SVG, PDF)").first.click()
+    expect(page.get_by_role("button", name="Unduh SVG").first).to_be_visible(timeout=60_000)
     with page.expect_download(timeout=120_000) as unduhan:
         page.get_by_role("button", name="Unduh SVG").first.click()
     svg = Path(unduhan.value.path()).read_text(encoding="utf-8")

@@ -131,9 +131,14 @@ def test_publik_melihat_angka_tersamar_dan_aturan(db_halaman: Path, bahasa: Baha
             assert str(tabel.loc[kode, _label(b, bahasa)]) == teks == str(publik.loc[kode, b])
             assert teks in {"1–5", "x"}
             assert teks != tepat
-    # four charts, each with its PNG/SVG/PDF buttons; the recap with CSV and XLSX
+    # four charts, each with its PNG/SVG/PDF buttons (drawn once their expander is opened); the recap
+    # with CSV and XLSX
     spek = _spek(at)
     assert set(spek) == {"ph_peta", "ph_tren", "ph_bentuk", "ph_standar"}
+    assert [e.label for e in at.expander].count(t("unduh_gambar", bahasa)) == 4
+    for kunci in spek:
+        at.session_state[f"unduh_{kunci}"] = True
+    periksa_tanpa_galat(at.run())
     label = [getattr(d, "label", "") for d in at.get("download_button")]
     assert sum(lbl.endswith("PNG") for lbl in label) == 4
     assert [lbl for lbl in label if lbl.endswith(("CSV", "XLSX"))] == [t("csv", bahasa), t("xlsx", bahasa)]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from indicators.analisis import layanan
@@ -15,6 +16,7 @@ from indicators.ekspor import gambar as ekspor_gambar
 from indicators.grafik import data_grafik
 from indicators.katalog.model import katalog_bawaan
 from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from ui import widgets
 
 
 def _unduhan(at: AppTest) -> list[str]:
@@ -30,13 +32,21 @@ def _tombol_gambar(at: AppTest) -> list[str]:
     return [k for k in _kunci(at) if k.startswith("unduh_")]
 
 
+def _buka_unduhan(at: AppTest, grafik: tuple[str, ...]) -> AppTest:
+    """Open each chart's "Unduh gambar" expander, as a click does (it sets the expander's key)."""
+    for g in grafik:
+        at.session_state[f"unduh_{g}"] = True
+    return periksa_tanpa_galat(at.run())
+
+
 def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
-    assert _tombol_gambar(at) == [
-        f"unduh_{grafik}_{f}"
-        for grafik in ("peta_predikat", "batang_predikat", "sebaran_total")
-        for f in ("png", "svg", "pdf")
-    ]
+    grafik = ("peta_predikat", "batang_predikat", "sebaran_total")
+    kotak = [e for e in at.expander if e.label == "Unduh gambar (PNG, SVG, PDF)"]
+    assert len(kotak) == 3
+    assert not _tombol_gambar(at)  # closed: no button drawn, nothing registered with Streamlit
+    _buka_unduhan(at, grafik)
+    assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
     assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
     tombol = next(b for b in at.button if b.label.startswith("Buat paket ringkasan provinsi"))
     tombol.click().run()
@@ -85,17 +95,41 @@ def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: p
     assert not any("." in str(k) for k in tabel.index)
 
 
+def test_unduhan_gambar_tertutup_tidak_mendaftar_apa_pun(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closed, the image downloads register no callable with Streamlit's media file manager.
+
+    Each registration takes that manager's one lock per process; nine per rerun queued every rerun
+    of a busy server (README "Penerapan"). The table buttons (CSV, XLSX) still register theirs.
+    """
+    nama: list[str] = []
+    asli = MediaFileManager.add_deferred
+
+    def catat(self: MediaFileManager, data: Any, mime: Any, koordinat: str, file_name: Any = None, **kw: Any) -> str:
+        nama.append(str(file_name))
+        return asli(self, data, mime, koordinat, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catat)
+    at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
+    assert nama
+    assert not [n for n in nama if n.endswith((".png", ".svg", ".pdf"))], nama
+    nama.clear()
+    _buka_unduhan(at, ("profil_ruang",))
+    assert sorted(n.rsplit(".", 1)[1] for n in nama if n.endswith((".png", ".svg", ".pdf"))) == ["pdf", "png", "svg"]
+
+
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
-    assert _tombol_gambar(at) == [
-        f"unduh_profil_{grafik}_{f}" for grafik in ("riwayat", "kelompok", "ruang") for f in ("png", "svg", "pdf")
-    ]
+    grafik = ("profil_riwayat", "profil_kelompok", "profil_ruang")
+    assert not _tombol_gambar(at)
+    _buka_unduhan(at, grafik)
+    assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
     assert any(b.label == "Buat paket evaluasi (PDF + PPTX)" for b in at.button)
 
 
 def test_peta_tombol_gambar_bahasa_inggris(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("peta", batas=240, provinsi="33", tahun="2025", lang="en").run())
-    label = _unduhan(at)
+    assert [e.label for e in at.expander].count("Download image (PNG, SVG, PDF)") == 1
+    label = _unduhan(_buka_unduhan(at, ("peta_utama",)))
     assert {"Download PNG", "Download SVG", "Download PDF"} <= set(label)
     assert {"unduh_peta_utama_png", "unduh_peta_utama_svg", "unduh_peta_utama_pdf"} <= set(_kunci(at))
 
@@ -121,15 +155,26 @@ class _Kolom:
         return False
 
 
-def test_berkas_dibuat_saat_diklik_dengan_nama_dan_isi(db_bawaan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import streamlit as st
+class _Wadah:
+    """Stands in for the open expander: its one row is a :class:`_Kolom`."""
 
+    def __init__(self, catatan: list[dict[str, Any]]) -> None:
+        self.catatan = catatan
+
+    def container(self, **_: Any) -> _Kolom:
+        return _Kolom(self.catatan)
+
+
+def test_berkas_dibuat_saat_diklik_dengan_nama_dan_isi(db_bawaan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from indicators.ekspor.paket import susun
     from indicators.katalog.model import katalog_bawaan
     from ui.unduh import gambar as unduh_gambar
 
     catatan: list[dict[str, Any]] = []
-    monkeypatch.setattr(st, "container", lambda **_: _Kolom(catatan))  # the buttons' one wrapping row
+    # An open "Unduh gambar" expander whose one wrapping row records the buttons (the data table's stays shut).
+    monkeypatch.setattr(
+        widgets, "isi_saat_dibuka", lambda _, *, key, **__: _Wadah(catatan) if key == "unduh_uji" else None
+    )
     fig, _, _ = susun.gambar_provinsi(db_bawaan, katalog_bawaan(), "33", 2025, "peta")
     konteks = unduh_gambar.KonteksGambar("Jawa Tengah", 2025, "id")
     unduh_gambar.unduh(fig, "peta_predikat", konteks, key="uji")

@@ -67,13 +67,23 @@ def tombol_unduh(
     lebar: int = ekspor_gambar.LEBAR,
     tinggi: int = ekspor_gambar.TINGGI,
 ) -> None:
-    """PNG, SVG and PDF download buttons for a figure; the file is made when a button is clicked."""
+    """PNG, SVG and PDF download buttons for a figure, in a collapsed expander built only while open.
+
+    The file is made when a button is clicked. The buttons themselves are drawn only in an open
+    expander: each one registers its callable with Streamlit's media file manager on every rerun,
+    under one lock per process held across a call that lets go of the GIL. With many sessions
+    busy that lock queued every rerun of the process (protocol load test, 100 sessions, imports
+    running: p95 5,5 s with nine buttons on a page, 0,8 s without; README "Penerapan").
+    """
     if not ekspor_gambar.chromium_tersedia():
         st.caption(ekspor_gambar.PESAN_CHROMIUM)
         return
+    kotak = widgets.isi_saat_dibuka(t("unduh_gambar", meta.bahasa), key=f"unduh_{key}", icon=":material/download:")
+    if kotak is None:
+        return
     # One row that wraps: fixed-width columns cut the labels ("Unduh …") beside a chart in half a
     # page, and stacked them one per row on a phone.
-    baris = st.container(horizontal=True, gap="small")
+    baris = kotak.container(horizontal=True, gap="small")
     for format_ in FORMAT:
         baris.download_button(
             t("unduh", meta.bahasa, format=format_.upper()),
