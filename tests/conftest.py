@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -107,6 +108,20 @@ def bunuh_saat_jeda(proses: subprocess.Popen[str], batas: float = 60) -> None:
     """SIGKILL the writer ``proses`` once it is paused inside its write transaction (:func:`jeda_lalu_bunuh`)."""
     with jeda_lalu_bunuh(proses, batas):
         pass
+
+
+@pytest.fixture
+def instans_dibuat(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every ``duckdb.connect`` made while the test runs: the database each was given, oldest first."""
+    dibuat: list[str] = []
+    asli = duckdb.connect
+
+    def hitung(database: str = ":memory:", *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
+        dibuat.append(database)
+        return asli(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(duckdb, "connect", hitung)
+    return dibuat
 
 
 @pytest.fixture(scope="session")

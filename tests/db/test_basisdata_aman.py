@@ -168,15 +168,11 @@ def _impor_dibaca_halaman(db: Path) -> int:
         return int(con.execute("SELECT count(*) FROM log_impor").fetchall()[0][0])
 
 
-def test_periksa_bersama_membuka_versi_yang_lalu_dibaca_halaman(db_impor: Path, monkeypatch: pytest.MonkeyPatch):
-    instans: list[object] = []
-    asli = duckdb.connect
-
-    def hitung(database: str = ":memory:", *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
-        instans.append(database)
-        return asli(database, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(duckdb, "connect", hitung)
+def test_periksa_bersama_membuka_versi_yang_lalu_dibaca_halaman(
+    db_impor: Path, instans_dibuat: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    instans = instans_dibuat
+    instans.clear()
     monkeypatch.setattr(store, "_cadangan", [])  # no emptied instance kept from earlier tests
     assert database.siapkan_database(db_impor, bersama=True).jenis == "siap"
     assert _impor_dibaca_halaman(db_impor) == 1

@@ -122,20 +122,13 @@ def test_berkas_rusak_tetap_galat_duckdb(tmp_path: Path):
     assert _baca(baik) == 7  # the instance the damaged file failed to attach to is still sound
 
 
-def test_instans_versi_lama_dipakai_lagi_dengan_isi_versi_baru(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_instans_versi_lama_dipakai_lagi_dengan_isi_versi_baru(tmp_path: Path, instans_dibuat: list[str]):
     # A replaced version's instance is emptied and takes the next version: nothing of the old file
     # (its tables, its values) may be seen through it, and at most two emptied instances are kept.
     db = tmp_path / "kla.duckdb"
     _versi(db, 1)
     assert _baca(db) == 1
-    dibuat: list[str] = []
-    asli = duckdb.connect
-
-    def hitung(database: str = ":memory:", *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
-        dibuat.append(database)
-        return asli(database, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(duckdb, "connect", hitung)
+    dibuat = instans_dibuat
     for n in range(2, 8):
         baru = db.with_name("baru.duckdb")
         with duckdb.connect(str(baru)) as con:  # the new version has another table, not t
