@@ -10,7 +10,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, server_streamlit
 from indicators.akun import batas_masuk, pengguna as akun
@@ -108,6 +109,21 @@ def bunuh_saat_jeda(proses: subprocess.Popen[str], batas: float = 60) -> None:
     """SIGKILL the writer ``proses`` once it is paused inside its write transaction (:func:`jeda_lalu_bunuh`)."""
     with jeda_lalu_bunuh(proses, batas):
         pass
+
+
+@pytest.fixture
+def rekaman(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable[[], Any], str | None]]:
+    """Every deferred download a page registers: file id → (the callable a click runs, file name)."""
+    catatan: dict[str, tuple[Callable[[], Any], str | None]] = {}
+    asli = MediaFileManager.add_deferred
+
+    def catat(self: MediaFileManager, data: Any, mime: Any, koordinat: str, file_name: Any = None, **kw: Any) -> str:
+        file_id = asli(self, data, mime, koordinat, file_name, **kw)
+        catatan[file_id] = (data, file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catat)
+    return catatan
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ therefore checks both: no exception and no error box. :func:`periksa_tanpa_galat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from streamlit.testing.v1 import AppTest
 
@@ -52,3 +52,11 @@ def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
     # Shared cached frames are read-only for every session: a page must never change one in place.
     assert not cache.bersama_berubah(), f"the page changed shared cached objects: {cache.bersama_berubah()}"
     return at
+
+
+def buka_unduhan_gambar(at: AppTest, grafik: Sequence[str]) -> AppTest:
+    """Open the "Unduh gambar" expander of each chart key in ``grafik``, as a click does (it sets the
+    expander's key), and rerun; return ``at`` checked by :func:`periksa_tanpa_galat`."""
+    for kunci in grafik:
+        at.session_state[f"unduh_{kunci}"] = True
+    return periksa_tanpa_galat(at.run())

@@ -32,7 +32,7 @@ from indicators.impor import verifikasi
 from indicators.katalog.perlindungan import katalog_perlindungan
 from indicators.perlindungan import data
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_unduhan_gambar, periksa_tanpa_galat
 from ui import cache, masuk
 from ui.unduh import tabel as unduh_tabel
 
@@ -136,9 +136,7 @@ def test_publik_melihat_angka_tersamar_dan_aturan(db_halaman: Path, bahasa: Baha
     spek = _spek(at)
     assert set(spek) == {"ph_peta", "ph_tren", "ph_bentuk", "ph_standar"}
     assert [e.label for e in at.expander].count(t("unduh_gambar", bahasa)) == 4
-    for kunci in spek:
-        at.session_state[f"unduh_{kunci}"] = True
-    periksa_tanpa_galat(at.run())
+    buka_unduhan_gambar(at, list(spek))
     label = [getattr(d, "label", "") for d in at.get("download_button")]
     assert sum(lbl.endswith("PNG") for lbl in label) == 4
     assert [lbl for lbl in label if lbl.endswith(("CSV", "XLSX"))] == [t("csv", bahasa), t("xlsx", bahasa)]

@@ -32,7 +32,6 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 import streamlit as st
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from indicators.akun import pengguna as akun
@@ -194,21 +193,6 @@ class Berkas:
     kunci: str
     nama: str
     isi: bytes
-
-
-@pytest.fixture
-def rekaman(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable[[], Any], str | None]]:
-    """Every deferred download a page registers: file id → (the callable a click runs, file name)."""
-    catatan: dict[str, tuple[Callable[[], Any], str | None]] = {}
-    asli = MediaFileManager.add_deferred
-
-    def catat(self: MediaFileManager, data: Any, mime: Any, koordinat: str, file_name: Any = None, **kw: Any) -> str:
-        file_id = asli(self, data, mime, koordinat, file_name, **kw)
-        catatan[file_id] = (data, file_name)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", catat)
-    return catatan
 
 
 def _tekan_semua(at: AppTest, rekaman: dict[str, tuple[Callable[[], Any], str | None]]) -> list[Berkas]:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from indicators.analisis import layanan
 from indicators.ekspor import gambar as ekspor_gambar
 from indicators.grafik import data_grafik
 from indicators.katalog.model import katalog_bawaan
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_unduhan_gambar, periksa_tanpa_galat
 from ui import widgets
 
 
@@ -32,20 +32,13 @@ def _tombol_gambar(at: AppTest) -> list[str]:
     return [k for k in _kunci(at) if k.startswith("unduh_")]
 
 
-def _buka_unduhan(at: AppTest, grafik: tuple[str, ...]) -> AppTest:
-    """Open each chart's "Unduh gambar" expander, as a click does (it sets the expander's key)."""
-    for g in grafik:
-        at.session_state[f"unduh_{g}"] = True
-    return periksa_tanpa_galat(at.run())
-
-
 def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
     grafik = ("peta_predikat", "batang_predikat", "sebaran_total")
     kotak = [e for e in at.expander if e.label == "Unduh gambar (PNG, SVG, PDF)"]
     assert len(kotak) == 3
     assert not _tombol_gambar(at)  # closed: no button drawn, nothing registered with Streamlit
-    _buka_unduhan(at, grafik)
+    buka_unduhan_gambar(at, grafik)
     assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
     assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
     tombol = next(b for b in at.button if b.label.startswith("Buat paket ringkasan provinsi"))
@@ -95,33 +88,30 @@ def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: p
     assert not any("." in str(k) for k in tabel.index)
 
 
-def test_unduhan_gambar_tertutup_tidak_mendaftar_apa_pun(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unduhan_gambar_tertutup_tidak_mendaftar_apa_pun(
+    app_db: Path, rekaman: dict[str, tuple[Callable[[], Any], str | None]]
+) -> None:
     """Closed, the image downloads register no callable with Streamlit's media file manager.
 
     Each registration takes that manager's one lock per process; nine per rerun queued every rerun
     of a busy server (README "Penerapan"). The table buttons (CSV, XLSX) still register theirs.
     """
-    nama: list[str] = []
-    asli = MediaFileManager.add_deferred
-
-    def catat(self: MediaFileManager, data: Any, mime: Any, koordinat: str, file_name: Any = None, **kw: Any) -> str:
-        nama.append(str(file_name))
-        return asli(self, data, mime, koordinat, file_name, **kw)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", catat)
+    gambar = (".png", ".svg", ".pdf")
     at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
+    nama = [str(n) for _, n in rekaman.values()]
     assert nama
-    assert not [n for n in nama if n.endswith((".png", ".svg", ".pdf"))], nama
-    nama.clear()
-    _buka_unduhan(at, ("profil_ruang",))
-    assert sorted(n.rsplit(".", 1)[1] for n in nama if n.endswith((".png", ".svg", ".pdf"))) == ["pdf", "png", "svg"]
+    assert not [n for n in nama if n.endswith(gambar)], nama
+    rekaman.clear()
+    buka_unduhan_gambar(at, ("profil_ruang",))
+    nama = [str(n) for _, n in rekaman.values()]
+    assert sorted(n.rsplit(".", 1)[1] for n in nama if n.endswith(gambar)) == ["pdf", "png", "svg"]
 
 
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
     grafik = ("profil_riwayat", "profil_kelompok", "profil_ruang")
     assert not _tombol_gambar(at)
-    _buka_unduhan(at, grafik)
+    buka_unduhan_gambar(at, grafik)
     assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
     assert any(b.label == "Buat paket evaluasi (PDF + PPTX)" for b in at.button)
 
@@ -129,7 +119,7 @@ def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
 def test_peta_tombol_gambar_bahasa_inggris(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("peta", batas=240, provinsi="33", tahun="2025", lang="en").run())
     assert [e.label for e in at.expander].count("Download image (PNG, SVG, PDF)") == 1
-    label = _unduhan(_buka_unduhan(at, ("peta_utama",)))
+    label = _unduhan(buka_unduhan_gambar(at, ("peta_utama",)))
     assert {"Download PNG", "Download SVG", "Download PDF"} <= set(label)
     assert {"unduh_peta_utama_png", "unduh_peta_utama_svg", "unduh_peta_utama_pdf"} <= set(_kunci(at))
 
