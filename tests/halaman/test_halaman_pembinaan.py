@@ -15,7 +15,6 @@ import openpyxl  # type: ignore[import-untyped]
 import pypdf
 import pytest
 import streamlit as st
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from indicators.akun import pengguna
@@ -203,21 +202,6 @@ def test_saringan_dan_urutan(db_halaman: Path):
     at.selectbox(key="pb_urut").set_value("nama").run()
     nama = list(at.dataframe[0].value["Kab/Kota"])
     assert nama == sorted(nama)
-
-
-@pytest.fixture
-def rekaman(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable[[], Any], str | None]]:
-    """Every deferred download the page registers: file id → (the callable a click runs, file name)."""
-    catatan: dict[str, tuple[Callable[[], Any], str | None]] = {}
-    asli = MediaFileManager.add_deferred
-
-    def catat(self: MediaFileManager, data: Any, mime: Any, koordinat: str, file_name: Any = None, **kw: Any) -> str:
-        file_id = asli(self, data, mime, koordinat, file_name, **kw)
-        catatan[file_id] = (data, file_name)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", catat)
-    return catatan
 
 
 def test_tombol_unduh_membuat_xlsx_dan_pdf(db_halaman: Path, rekaman: dict[str, tuple[Callable[[], Any], str | None]]):
