@@ -42,6 +42,7 @@ from ui import widgets
 
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 # Checked once per file version: opening the file to read its schema version costs ~20 ms, and
@@ -520,10 +521,14 @@ def terlambat_regulasi(db_path: Path, kode_wilayah: tuple[str, ...], hari_ini: d
 # --- shared objects named by their key, and the store of the figure/table memo (ui/tetap.py) -----
 
 
-# Objects shared by every session (st.cache_resource results, read-only by contract) are named
-# by the key that made them, so ui.tetap need not hash their content on every rerun: hashing the
-# inputs was up to half of a warm rerun. Anything else is hashed by content.
+# Objects shared by every session (st.cache_resource results, read-only by contract) are marked
+# here, so ui.tetap hashes their content once, the first time a builder takes them, and not on every
+# rerun (hashing the inputs was up to half of a warm rerun). By content, not by the key that made
+# them: after a data change every key is new, but an object whose rows did not change (another
+# province's, or the same after an import was rolled back) gets the same fingerprint, and what was
+# built from it is reused instead of built again on every server process.
 _ASAL: dict[int, tuple[weakref.ref[Any], str]] = {}
+_SIDIK: dict[int, str] = {}
 
 
 # The tests set KLA_PERIKSA_BERSAMA=1 (tests/conftest.py): each shared frame's content is then recorded
@@ -534,10 +539,11 @@ _ISI_AWAL: dict[int, str] = {}
 
 
 def tandai(objek: T, *kunci: object) -> T:
-    """Remember which cache key produced a shared, read-only object; return the object."""
+    """Mark a shared, read-only object and the cache key that produced it; return the object."""
     nomor = id(objek)
     asal = _ASAL.get(nomor)
     if asal is None or asal[0]() is not objek:
+        _SIDIK.pop(nomor, None)
         _ASAL[nomor] = (weakref.ref(objek, functools.partial(_lupakan, nomor)), repr(kunci))
         if _PERIKSA_BERSAMA:
             _ISI_AWAL[nomor] = _isi(objek)
@@ -546,6 +552,7 @@ def tandai(objek: T, *kunci: object) -> T:
 
 def _lupakan(nomor: int, _ref: object) -> None:
     _ASAL.pop(nomor, None)  # the object is gone; its id may be reused
+    _SIDIK.pop(nomor, None)
     _ISI_AWAL.pop(nomor, None)
 
 
@@ -583,10 +590,20 @@ def bersama_berubah() -> list[str]:
     return berubah
 
 
-def sidik_asal(objek: object) -> str | None:
-    """The key a shared object was named by (:func:`tandai`), or None for any other object."""
-    asal = _ASAL.get(id(objek))
-    return asal[1] if asal is not None and asal[0]() is objek else None
+def sidik_bersama(objek: U, hitung: Callable[[U], str]) -> str | None:
+    """A shared object's content fingerprint, made by ``hitung`` once; None for any other object.
+
+    Shared objects are read-only (:func:`bersama_berubah` checks it in the tests), so their
+    fingerprint never goes stale. Two threads may both compute it once; they get the same text.
+    """
+    nomor = id(objek)
+    asal = _ASAL.get(nomor)
+    if asal is None or asal[0]() is not objek:
+        return None
+    sidik = _SIDIK.get(nomor)
+    if sidik is None:
+        sidik = _SIDIK[nomor] = hitung(objek)
+    return sidik
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)

@@ -1,9 +1,10 @@
 """Results reused across reruns: the figures and derived tables a page builds on every rerun.
 
 ``tetap(buat, *args)`` computes ``buat(*args)`` once per distinct input and then hands back the
-same object. This module makes the key: a text fingerprint of the inputs, by content (DataFrames
-included) or, for a shared read-only object a data cache made, by the key that made it
-(:func:`ui.cache.tandai`). The results are kept by ``ui.cache.hasil_tetap``, since every Streamlit
+same object. This module makes the key: a text fingerprint of the inputs by content (DataFrames
+included). A shared read-only object (a data cache's result, :func:`ui.cache.tandai`) is hashed
+once and then named by that fingerprint, so a new data version with the same rows reuses what was
+built from them. The results are kept by ``ui.cache.hasil_tetap``, since every Streamlit
 cache lives in ui/cache.py.
 """
 
@@ -60,9 +61,11 @@ def _isi_frame(frame: pd.DataFrame | pd.Series) -> bytes:
 
 
 def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
-    asal = cache.sidik_asal(frame)
-    if asal is not None:
-        return asal
+    # A shared frame is hashed once and then named by that; any other frame on every call.
+    return cache.sidik_bersama(frame, _sidik_isi_frame) or _sidik_isi_frame(frame)
+
+
+def _sidik_isi_frame(frame: pd.DataFrame | pd.Series) -> str:
     kolom = list(frame.columns) if isinstance(frame, pd.DataFrame) else [frame.name]
     jenis = list(frame.dtypes) if isinstance(frame, pd.DataFrame) else [frame.dtype]
     data = _isi_frame(frame)
@@ -71,7 +74,11 @@ def _sidik_frame(frame: pd.DataFrame | pd.Series) -> str:
 
 
 def _sidik_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:
-    return cache.sidik_asal(rk) or _sidik_nilai([getattr(rk, f.name) for f in dataclasses.fields(rk)])
+    return cache.sidik_bersama(rk, _sidik_isi_ruang_kerja) or _sidik_isi_ruang_kerja(rk)
+
+
+def _sidik_isi_ruang_kerja(rk: gugus_layanan.RuangKerja) -> str:
+    return _sidik_nilai([getattr(rk, f.name) for f in dataclasses.fields(rk)])
 
 
 def _sidik_katalog(katalog: Katalog) -> str:
@@ -104,8 +111,8 @@ _PRIMITIF = (str, int, float, bool, type(None))
 def _sidik_nilai(nilai: object) -> str:
     """A cheap content fingerprint of a builder's input, as text.
 
-    Containers are read item by item; DataFrames by their name (shared objects) or their row
-    hashes; the catalogue and its schemes by their editable part; anything else by its pickle.
+    Containers are read item by item; DataFrames by their values (hashed once for a shared one);
+    the catalogue and its schemes by their editable part; anything else by its pickle.
     """
     if isinstance(nilai, _PRIMITIF):
         return repr(nilai)
@@ -142,10 +149,10 @@ def tetap(buat: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """
     nama = f"{buat.__module__}.{buat.__qualname__}"
     hasil = cache.hasil_tetap(nama, _sidik_nilai((args, kwargs)), functools.partial(buat, *args, **kwargs))
-    if isinstance(hasil, pd.DataFrame | pd.Series) and cache.sidik_asal(hasil) is None:
-        # The same shared object comes back on every rerun: hash its content once, when it is
-        # new, so passing it on to another builder (a table to its chart) costs nothing later.
-        cache.tandai(hasil, "isi", _sidik_frame(hasil))
+    if isinstance(hasil, pd.DataFrame | pd.Series):
+        # The same shared object comes back on every rerun: marked shared, its content is hashed
+        # once, when a builder first takes it (a table to its chart), and never again.
+        cache.tandai(hasil, "tetap", nama)
     return cast(T, hasil)
 
 

@@ -1,7 +1,7 @@
 """``tetap.tetap`` reuses a builder's result only for the same inputs, and names shared objects cheaply.
 
-Shared read-only objects (``st.cache_resource`` results) are fingerprinted by the key that made
-them; anything else, including a frame derived from a shared one, by its whole content.
+Shared read-only objects (``st.cache_resource`` results) are hashed by content once and then named
+by that fingerprint; anything else, including a frame derived from a shared one, is hashed on every call.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_urutan_baris_ikut_sidik():
     assert tetap._sidik_frame(a) != tetap._sidik_frame(b)
 
 
-def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.MonkeyPatch):
+def test_objek_bersama_dihash_sekali(monkeypatch: pytest.MonkeyPatch):
     bersama = cache.tandai(_frame(1, 2, 3), "skor_indikator", "db", 1, None, "final")
     assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
 
@@ -58,11 +58,25 @@ def test_objek_bersama_dinamai_kuncinya_tanpa_hash_isi(monkeypatch: pytest.Monke
         raise AssertionError("a shared object's content was hashed")
 
     monkeypatch.setattr(tetap, "_isi_frame", dilarang)
+    assert tetap.tetap(jumlah_nilai, bersama, 2) == 12
     assert tetap.tetap(jumlah_nilai, bersama, 1) == 6
-    assert len(PANGGILAN) == 1
+    assert len(PANGGILAN) == 2
     turunan = bersama[bersama["nilai"] > 1]  # a derived frame is not the shared one
     with pytest.raises(AssertionError, match="hashed"):
         tetap._sidik_frame(turunan)
+
+
+def test_versi_data_baru_dengan_isi_sama_memakai_hasil_lama():
+    # After a data change every cache key is new; the rows of another province are not. What was
+    # built from them is reused, and a version whose rows did change is built again.
+    lama = cache.tandai(_frame(1, 2, 3), "skor_wilayah", "db", 1, "33.01")
+    assert tetap.tetap(jumlah_nilai, lama, 1) == 6
+    baru = cache.tandai(_frame(1, 2, 3), "skor_wilayah", "db", 2, "33.01")
+    assert tetap.tetap(jumlah_nilai, baru, 1) == 6
+    assert len(PANGGILAN) == 1
+    berubah = cache.tandai(_frame(1, 2, 4), "skor_wilayah", "db", 3, "33.01")
+    assert tetap.tetap(jumlah_nilai, berubah, 1) == 7
+    assert len(PANGGILAN) == 2
 
 
 def test_turunan_objek_bersama_dihash_menurut_isi():
@@ -89,7 +103,7 @@ def tabel_kali(data: pd.DataFrame, faktor: int) -> pd.DataFrame:
 
 
 def test_hasil_tetap_dihash_sekali_lalu_dinamai(monkeypatch: pytest.MonkeyPatch):
-    # A builder's frame result is shared and read-only: fingerprinted once, then by name.
+    # A builder's frame result is shared and read-only: fingerprinted once, then by that.
     hasil = tetap.tetap(tabel_kali, _frame(1, 2), 3)
     assert hasil["nilai"].tolist() == [3, 6]
     assert tetap.tetap(jumlah_nilai, hasil, 1) == 9
@@ -98,7 +112,7 @@ def test_hasil_tetap_dihash_sekali_lalu_dinamai(monkeypatch: pytest.MonkeyPatch)
         raise AssertionError("a shared result's content was hashed again")
 
     monkeypatch.setattr(tetap, "_isi_frame", dilarang)
-    assert cache.sidik_asal(hasil) is not None
+    assert cache.sidik_bersama(hasil, dilarang) is not None
     assert tetap.tetap(jumlah_nilai, hasil, 1) == 9
 
 
