@@ -112,7 +112,7 @@ def _angka_per_x(spek: dict[str, Any]) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])
-def test_publik_melihat_angka_tersamar_dan_aturan(db_halaman: Path, bahasa: Bahasa):
+def test_publik_melihat_angka_tersamar_dan_aturan(db_halaman: Path, bahasa: Bahasa, rekaman: dict[str, Any]):
     at = _buka(bahasa, LUAR)
     assert at.title[0].value == t("ph_judul", bahasa, provinsi="Jawa Tengah", tahun=TAHUN)
     aturan = t("ph_aturan", bahasa, ambang=5)
@@ -140,6 +140,11 @@ def test_publik_melihat_angka_tersamar_dan_aturan(db_halaman: Path, bahasa: Baha
     label = [getattr(d, "label", "") for d in at.get("download_button")]
     assert sum(lbl.endswith("PNG") for lbl in label) == 4
     assert [lbl for lbl in label if lbl.endswith(("CSV", "XLSX"))] == [t("csv", bahasa), t("xlsx", bahasa)]
+    # The image files say their language as every other page's do: no suffix in Indonesian, _en in English.
+    gambar = sorted(str(nama) for _, nama in rekaman.values() if str(nama).endswith((".png", ".svg", ".pdf")))
+    akhir = f"_{TAHUN}_en" if bahasa == "en" else f"_{TAHUN}"
+    assert len(gambar) == 12
+    assert all(n.startswith("kla_perlindungan_") and n.rsplit(".", 1)[0].endswith(akhir) for n in gambar), gambar
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])
