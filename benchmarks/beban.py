@@ -15,12 +15,14 @@ import argparse
 import asyncio
 import contextlib
 import json
+import random
 import shutil
 import statistics
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,25 +114,49 @@ def tahun_uji(db_path: Path) -> int:
     return max(bisa)
 
 
+def _kla_provinsi(db_path: Path, tahun: int) -> tuple[int, list[str]]:
+    """The province's KLA count in ``tahun`` and its kab/kota that are not KLA, in code order."""
+    resmi = store.kueri(db_path, "predikat_resmi", {"tahun": tahun})
+    resmi = resmi[resmi["kode_wilayah"].str.startswith(PROVINSI + ".")]
+    return int((resmi["predikat"] == "KLA").sum()), sorted(resmi.loc[resmi["predikat"] != "KLA", "kode_wilayah"])
+
+
+def _csv_kla(tahun: int, kode: Sequence[str]) -> bytes:
+    sumber = "uji beban (load test)"
+    df = pd.DataFrame({"tahun": tahun, "kode_wilayah": list(kode), "predikat": "KLA", "sumber": sumber})
+    return df.to_csv(index=False).encode("utf-8")
+
+
 def berkas_kla(db_path: Path, tahun: int, jumlah: int) -> tuple[bytes, int, int]:
-    """A predikat file turning ``jumlah`` Jawa Tengah kab/kota that are not KLA into KLA.
+    """A predikat file turning the first ``jumlah`` Jawa Tengah kab/kota that are not KLA into KLA.
 
     Returns the CSV bytes and the KLA count of the province before and after it.
     """
-    resmi = store.kueri(db_path, "predikat_resmi", {"tahun": tahun})
-    resmi = resmi[resmi["kode_wilayah"].str.startswith(PROVINSI + ".")]
-    sebelum = int((resmi["predikat"] == "KLA").sum())
-    kode = sorted(resmi.loc[resmi["predikat"] != "KLA", "kode_wilayah"])[:jumlah]
-    df = pd.DataFrame({"tahun": tahun, "kode_wilayah": kode, "predikat": "KLA", "sumber": "uji beban (load test)"})
-    return df.to_csv(index=False).encode("utf-8"), sebelum, sebelum + len(kode)
+    sebelum, bukan = _kla_provinsi(db_path, tahun)
+    kode = bukan[:jumlah]
+    return _csv_kla(tahun, kode), sebelum, sebelum + len(kode)
 
 
-def penulis_impor(db_path: Path, data: bytes, selesai: threading.Event, hasil: HasilBeban) -> None:
-    """Import the file, roll it back, repeat until told to stop."""
+def berkas_kla_bergilir(db_path: Path, tahun: int, jumlah: int, banyak: int = 64) -> tuple[list[bytes], int, int]:
+    """``banyak`` files like :func:`berkas_kla`'s, each turning another set of ``jumlah`` kab/kota into KLA.
+
+    A writer importing them in turn brings rows no cache has seen, as real imports do. One file
+    imported and rolled back over and over gives two versions of the data, and the dashboard's
+    figure memo (keyed by content) would soon hold both. The sets are drawn with fixed seeds.
+    """
+    sebelum, bukan = _kla_provinsi(db_path, tahun)
+    n = min(jumlah, len(bukan))
+    berkas = [_csv_kla(tahun, sorted(random.Random(putaran).sample(bukan, n))) for putaran in range(banyak)]
+    return berkas, sebelum, sebelum + n
+
+
+def penulis_impor(db_path: Path, berkas: Sequence[bytes], selesai: threading.Event, hasil: HasilBeban) -> None:
+    """Import the next file, roll it back, repeat until told to stop."""
     katalog = katalog_bawaan()
     wilayah = impor.muat_wilayah(db_path)
     while not selesai.is_set():
         try:
+            data = berkas[hasil.siklus_impor % len(berkas)]
             periksa = impor.periksa_berkas(data, "uji_beban.csv", katalog, wilayah)
             if periksa.masalah:
                 hasil.galat_penulis.append(str(periksa.masalah[0]))
@@ -231,11 +257,11 @@ def uji_beban(db_sumber: Path, sesi: int, detik: float, folder: Path, jumlah_kla
     db = folder / "kla_beban.duckdb"
     shutil.copy(db_sumber, db)
     tahun = tahun_uji(db)
-    data, sebelum, sesudah = berkas_kla(db, tahun, jumlah_kla)
+    berkas, sebelum, sesudah = berkas_kla_bergilir(db, tahun, jumlah_kla)
     hasil = HasilBeban(sesi, detik, kla_sebelum=sebelum, kla_sesudah=sesudah)
     selesai = threading.Event()
     with server_streamlit(db, folder / "streamlit_beban.log") as server:
-        penulis = threading.Thread(target=penulis_impor, args=(db, data, selesai, hasil), daemon=True)
+        penulis = threading.Thread(target=penulis_impor, args=(db, berkas, selesai, hasil), daemon=True)
         penulis.start()
         try:
             asyncio.run(_baca_serentak(server.url, sesi, detik, tahun, hasil))

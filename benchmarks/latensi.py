@@ -17,7 +17,10 @@ its elements as it goes), and client after the last frame (element diffing, Reac
 Floors beside each figure: the same interaction on an empty Streamlit page (one selectbox, written
 to a temporary folder) and Plotly's own draw time for the page's figures (read back from the
 charts, drawn with the installed plotly.js on a static page, offline). "After a data change"
-touches the database file: every cache is keyed on its modification time, as after an import.
+touches the database file, a new data version as after an import: every data cache is keyed on the
+file's modification time, so every query runs again. The rows stay the same, so the figures and
+tables built from them are reused (ui/tetap.py keys them by content), as after an import that did
+not change what the page shows. (Before 2026-12-06 they were keyed by version and built again too.)
 """
 
 from __future__ import annotations
@@ -117,7 +120,9 @@ class Anggaran:
 
 ANGGARAN: tuple[Anggaran, ...] = (
     Anggaran("ganti_hangat", 250, "ganti siklus/provinsi/ukuran, hangat, median (change, warm)"),
-    Anggaran("ganti_data_baru", 600, "ganti setelah data berubah, median (change after a data change)"),
+    Anggaran(
+        "ganti_data_baru", 600, "ganti setelah versi data baru, baris sama, median (change after a new data version)"
+    ),
     Anggaran("buka_url", 1200, "buka halaman lewat URL, server hangat, median (open by URL, warm server)"),
     Anggaran("klik_peta", 1200, "klik wilayah di peta → profil tergambar, median (map click → profile)"),
 )
@@ -239,7 +244,7 @@ def ganti_pilihan(
         pass
     for n in range(ulang):
         if db is not None:
-            os.utime(db)  # a new file version: every cache misses, as after an import
+            os.utime(db)  # a new file version: every data cache misses, as after an import
         _pilih(page, interaksi.label, opsi[(n + 1) % 2])
         _tunggu_selesai(page)
         hasil.jumlah_grafik = page.get_by_test_id("stPlotlyChart").count()

@@ -44,7 +44,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla, penulis_impor, tahun_uji
+from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla_bergilir, penulis_impor, tahun_uji
 from benchmarks.data_nasional import Skala, bangun_nasional
 from benchmarks.server import server_streamlit
 from indicators.katalog.model import katalog_bawaan
@@ -354,8 +354,8 @@ def ukur_tingkat(
     selesai = threading.Event()
     penulis = None
     if db is not None:
-        data, hasil.kla_sebelum, hasil.kla_sesudah = berkas_kla(db, tahun, jumlah_kla)
-        penulis = threading.Thread(target=penulis_impor, args=(db, data, selesai, hasil), daemon=True)
+        berkas, hasil.kla_sebelum, hasil.kla_sesudah = berkas_kla_bergilir(db, tahun, jumlah_kla)
+        penulis = threading.Thread(target=penulis_impor, args=(db, berkas, selesai, hasil), daemon=True)
     else:
         hasil.kla_sebelum = hasil.kla_sesudah = -1  # no writer: every reading must be the same
     try:

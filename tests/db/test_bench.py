@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks import ukur
 from benchmarks.anggaran import ANGGARAN, periksa_anggaran
-from benchmarks.beban import HasilBeban, berkas_kla
+from benchmarks.beban import HasilBeban, berkas_kla, berkas_kla_bergilir
 from benchmarks.data_nasional import berkas_predikat, berkas_statistik, katalog_stres
 from indicators.cli import utama
 from indicators.io import store
@@ -86,6 +86,22 @@ def test_berkas_kla_mengubah_jumlah_kla(db_bawaan: Path):
     assert len(baris) == 5
     assert set(baris["predikat"]) == {"KLA"}
     assert sesudah == sebelum + 5
+
+
+def test_berkas_bergilir_membawa_baris_baru_tiap_impor(db_bawaan: Path):
+    # The load test's writer imports these in turn: each must turn another 5 non-KLA kab/kota into
+    # KLA, so the dashboard sees rows it has not seen, and the KLA count after each is the same.
+    berkas, sebelum, sesudah = berkas_kla_bergilir(db_bawaan, 2025, 5, banyak=16)
+    pertama, sebelum_1, sesudah_1 = berkas_kla(db_bawaan, 2025, 5)
+    assert (sebelum, sesudah) == (sebelum_1, sesudah_1) == (sebelum, sebelum + 5)
+    himpunan = [frozenset(pd.read_csv(io.BytesIO(b), dtype=str)["kode_wilayah"]) for b in berkas]
+    assert len(set(himpunan)) == 16
+    assert all(len(h) == 5 for h in himpunan)
+    resmi = store.kueri(db_bawaan, "predikat_resmi", {"tahun": 2025})
+    jateng = resmi[resmi["kode_wilayah"].str.startswith("33.")]
+    bukan_kla = set(jateng.loc[jateng["predikat"] != "KLA", "kode_wilayah"])
+    assert set().union(*himpunan) <= bukan_kla
+    assert set(pd.read_csv(io.BytesIO(pertama), dtype=str)["kode_wilayah"]) <= bukan_kla
 
 
 @pytest.mark.e2e
