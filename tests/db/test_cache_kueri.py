@@ -77,7 +77,9 @@ def test_ketersediaan_dihitung_duckdb_sama_dengan_semua_baris(db_bawaan: Path):
 
 
 def test_ringkasan_predikat_dari_kueri_cache(db_bawaan: Path, monkeypatch: pytest.MonkeyPatch):
+    # Both kinds of cache: a page test run earlier may have left this file's regions in a resource.
     st.cache_data.clear()
+    st.cache_resource.clear()
     urutan = KATALOG.pita.urutan()
     harapan = {(k, th): rekap.ringkasan_bila_ada(db_bawaan, k, th, urutan) for k in ("33", "00") for th in (2023, 2025)}
     dibaca: list[tuple[str, str]] = []
