@@ -20,7 +20,7 @@ charts, drawn with the installed plotly.js on a static page, offline). "After a 
 touches the database file, a new data version as after an import: every data cache is keyed on the
 file's modification time, so every query runs again. The rows stay the same, so the figures and
 tables built from them are reused (ui/tetap.py keys them by content), as after an import that did
-not change what the page shows. (Before 2026-12-06 they were keyed by version and built again too.)
+not change what the page shows. (Up to the runs `05q` they were keyed by version and built again too.)
 """
 
 from __future__ import annotations
