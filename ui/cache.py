@@ -518,7 +518,7 @@ def terlambat_regulasi(db_path: Path, kode_wilayah: tuple[str, ...], hari_ini: d
     return _terlambat_regulasi(*_kunci_regulasi(db_path), kode_wilayah, hari_ini.isoformat())
 
 
-# --- shared objects named by their key, and the store of the figure/table memo (ui/tetap.py) -----
+# --- shared objects, fingerprinted once by content, and the store of the figure/table memo (ui/tetap.py)
 
 
 # Objects shared by every session (st.cache_resource results, read-only by contract) are marked
