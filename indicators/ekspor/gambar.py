@@ -92,14 +92,15 @@ def slug(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
-def nama_dasar(jenis: str, wilayah: str, tahun: int | str, *rincian: str) -> str:
+def nama_dasar(jenis: str, wilayah: str, tahun: int | str, *rincian: str, bahasa: Bahasa = "id") -> str:
     """A file stem that says what it is: ``kla_peta_predikat_jawa-tengah_2025``.
 
     ``jenis`` is the figure kind (``peta_predikat``, words kept, joined by ``_``); ``rincian`` are
-    optional extra parts (a stage, a language) appended after the year.
+    optional extra parts (a stage) appended after the year, then the language unless Indonesian
+    (``…_2025_en``), so an Indonesian and an English export never share a name.
     """
     bagian = ["kla", *[slug(b).replace("-", "_") for b in jenis.split("_")], slug(wilayah), str(tahun)]
-    bagian += [slug(r) for r in rincian if r]
+    bagian += [slug(r) for r in (*rincian, "" if bahasa == "id" else bahasa) if r]
     return "_".join(b for b in bagian if b)
 
 

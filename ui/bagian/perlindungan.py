@@ -67,8 +67,7 @@ def _unduh(fig: go.Figure, isi: ep.IsiPerlindungan, jenis: str, judul: str, baha
     sumber = ep.daftar_sumber(isi.sumber_untuk(jenis), bahasa)
     batas = [t("ph_sumber_batas", bahasa)] if jenis == "peta" else []
     meta = MetaGambar(judul, subjudul, (*sumber, *batas), isi.sintetis, bahasa)
-    bahasa_berkas = [bahasa] if bahasa != "id" else []  # as every other page names its files
-    nama = ekspor_gambar.nama_dasar(f"perlindungan_{jenis}", isi.nama_wilayah, isi.tahun, *bahasa_berkas)
+    nama = ekspor_gambar.nama_dasar(f"perlindungan_{jenis}", isi.nama_wilayah, isi.tahun, bahasa=bahasa)
     gambar.tombol_unduh(fig, meta, nama, key=f"ph_{jenis}", tinggi=tinggi)
     gambar.alternatif(fig, judul, bahasa, key=f"ph_{jenis}", subjudul=subjudul)  # name and data table
 

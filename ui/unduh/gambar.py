@@ -151,7 +151,7 @@ def unduh(
     )
     meta = MetaGambar(teks_judul, subjudul or konteks.subjudul(ukuran), tuple(sumber), sintetis, b)
     rincian = [konteks.tahap] if konteks.tahap and konteks.tahap != "final" else []
-    nama = ekspor_gambar.nama_dasar(jenis, konteks.wilayah, konteks.tahun, *rincian, *([b] if b != "id" else []))
+    nama = ekspor_gambar.nama_dasar(jenis, konteks.wilayah, konteks.tahun, *rincian, bahasa=b)
     tinggi = 900 if jenis.startswith("peta") else ekspor_gambar.TINGGI
     gaya.nama_grafik(key, t("ax_nama_grafik", b, judul=meta.judul, subjudul=meta.subjudul))
     tombol_unduh(fig, meta, nama, key=key, tinggi=tinggi)
