@@ -48,6 +48,10 @@ def test_nama_berkas_menyebut_isinya() -> None:
         "kla_riwayat_kabupaten-sragen_2025_mandiri_en.pdf"
     )
     assert eg.nama_dasar("peta_ubah_total", "Kota Tegal", 2023) == "kla_peta_ubah_total_kota-tegal_2023"
+    # The language comes last, and only when it is not Indonesian.
+    inggris = eg.nama_dasar("riwayat", "Kota Tegal", 2023, "mandiri", bahasa="en")
+    assert inggris == "kla_riwayat_kota-tegal_2023_mandiri_en"
+    assert eg.nama_dasar("riwayat", "Kota Tegal", 2023, bahasa="id") == "kla_riwayat_kota-tegal_2023"
 
 
 # --- source line ---------------------------------------------------------------------------------
