@@ -60,17 +60,20 @@ hp.render_kpi(
 gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
 ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 
-siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]
-skor_riwayat = tetap.tetap(profil.skor_per_siklus, skor_wilayah, kat)  # this region only, at the final stage
-riwayat = tetap.tetap(profil.riwayat_predikat, skor_riwayat, resmi, siklus_skema)
-hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
-
+# One chart per change (widgets.panel_grafik): what holds the score back first, the others a tab away.
+tab = {n: t(f"profil_{n}", bahasa) for n in ("kelompok", "selisih", "riwayat")}
+buka, wadah = widgets.panel_grafik(tab, key="profil_grafik")
 ruang = tetap.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
-kiri, kanan = st.columns(2)
-with kiri:
-    hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa, ku)
-with kanan:
-    hp.render_selisih(baris, ruang, kat, bahasa, ku)
+with wadah:
+    if buka == "kelompok":
+        hp.render_kelompok(profil.kelompok_vs_maks(baris, skema, profil.rata_kelompok(tabel)), skema, bahasa, ku)
+    elif buka == "selisih":
+        hp.render_selisih(baris, ruang, kat, bahasa, ku)
+    else:
+        skor_riwayat = tetap.tetap(profil.skor_per_siklus, skor_wilayah, kat)  # this region, final stage
+        siklus_skema = [(s.tahun, s.skema) for s in kat.siklus]
+        riwayat = tetap.tetap(profil.riwayat_predikat, skor_riwayat, resmi, siklus_skema)
+        hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
 hp.render_tahap(tetap.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
 hp.render_status(tetap.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.analisis import ringkasan
 from indicators.format import format_tanggal
-from indicators.grafik import peta as grafik_peta, predikat
+from indicators.grafik import peta as grafik_peta
 from indicators.teks import t
 from ui import cache, tampilan, tetap, widgets
 from ui.bagian import ringkasan as halaman_ringkasan
@@ -61,20 +61,20 @@ halaman_ringkasan.render_ringkas_angka(
 if kode_provinsi == "00":
     rekap_pilihan = cache.rekap_pilihan(db)
     halaman_ringkasan.render_rekap_nasional(rekap_pilihan, tahun, pita.urutan(), bahasa)
-    semua_award = cache.penghargaan_provinsi(db)
-    halaman_ringkasan.render_peta_provinsi(provinsi, semua_award, rekap_pilihan, kabkota, tahun, konteks, bahasa)
 
-peta, sebaran = st.columns([3, 2])
-with peta:
-    halaman_ringkasan.render_peta(kabkota, kode_provinsi, label, pita.urutan(), konteks, bahasa)
-with sebaran:
-    if ringkas is not None:
+# One chart per change (widgets.panel_grafik): the map first, the others a tab away.
+tab = halaman_ringkasan.tab_grafik(ringkas is not None, kabkota, kode_provinsi == "00", bahasa)
+buka, wadah = widgets.panel_grafik(tab, key="ringkasan_grafik")
+with wadah:
+    if buka == "peta":
+        halaman_ringkasan.render_peta(kabkota, kode_provinsi, label, pita.urutan(), konteks, bahasa)
+    elif buka == "jumlah" and ringkas is not None:
         halaman_ringkasan.render_batang(ringkas, kabkota, label, nama, konteks, bahasa)
-    if kabkota["total_final"].notna().all():  # a partial view (Indonesia) would pass one province as all
-        st.subheader(t("distribusi_total", bahasa))
-        judul = {"judul_x": t("total_final", bahasa), "judul_y": t("jumlah_kabkota", bahasa)}
-        fig = tetap.tetap(predikat.histogram_total, kabkota, pita, bahasa, **judul)
-        gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
+    elif buka == "sebaran":
+        halaman_ringkasan.render_sebaran(kabkota, pita, konteks, bahasa, sintetis=sintetis)
+    elif buka == "provila":
+        award, pilihan = cache.penghargaan_provinsi(db), cache.rekap_pilihan(db)
+        halaman_ringkasan.render_peta_provinsi(provinsi, award, pilihan, kabkota, tahun, konteks, bahasa)
 
 predikat_dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
 halaman_ringkasan.render_pergerakan(

@@ -56,6 +56,31 @@ def isi_saat_dibuka(label: str, *, key: str, icon: str | None = None) -> DeltaGe
     return kotak if kotak.open else None
 
 
+def panel_grafik(tab: dict[str, str], *, key: str) -> tuple[str, DeltaGenerator]:
+    """Charts as tabs (``{name: label}``), only the open one built: its name and its container.
+
+    Why: in Chromium every chart a change redraws costs about 55 ms above a page's floor, and
+    Streamlit redraws a changed chart from scratch, so a page drawing three charts per change could
+    not answer within 250 ms (README "Kinerja", browser latency). The open tab is remembered by name
+    for the session, so a switch of language or of view keeps it where the view still has it.
+    """
+    label = list(tab.values())
+    ingat, tetap_bawaan = f"{key}_buka", f"{key}_bawaan"
+    # The default is part of the widget's identity: changed while the labels stay, it would make a
+    # new widget and drop the click that just chose a tab. So it is chosen once per set of labels.
+    simpan = st.session_state.get(tetap_bawaan)
+    if isinstance(simpan, tuple) and simpan[0] == tuple(label):
+        bawaan = simpan[1]
+    else:
+        terakhir = st.session_state.get(ingat)
+        bawaan = tab[terakhir] if isinstance(terakhir, str) and terakhir in tab else label[0]
+        st.session_state[tetap_bawaan] = (tuple(label), bawaan)
+    wadah = st.tabs(label, key=key, on_change="rerun", default=bawaan)
+    nama, buka = next(((n, w) for n, w in zip(tab, wadah, strict=True) if w.open), (next(iter(tab)), wadah[0]))
+    st.session_state[ingat] = nama
+    return nama, buka
+
+
 def pilih_bahasa() -> Bahasa:
     """Language switch in the sidebar (Indonesian first); kept in the session and in the URL as ``lang``.
 

@@ -187,6 +187,7 @@ def test_tabel_data_grafik_satu_klik_dan_nama_grafik(page: Page, streamlit_url: 
     page.goto(f"{streamlit_url}/profil?wilayah=33.75")
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=60_000)
     tunggu_siap(page)
+    page.get_by_role("tab", name="Riwayat predikat").click()  # a keyboard user reaches it too (tablist)
     grafik = page.get_by_role("figure", name=re.compile(r"^Grafik: Riwayat predikat Kota Pekalongan"))
     expect(grafik).to_have_count(1, timeout=30_000)
     isi = page.locator('[data-testid="stExpander"]').filter(has_text="Tabel data grafik").first
@@ -205,12 +206,16 @@ _BIN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] 
 
 def test_tabel_histogram_sama_dengan_bin_yang_digambar(page: Page, streamlit_url: str):
     page.goto(f"{streamlit_url}/?provinsi=33&tahun=2025")
-    expect(page.locator('[data-testid="stPlotlyChart"]').nth(2)).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=60_000)
     tunggu_siap(page)
+    page.get_by_role("tab", name="Sebaran total skor").click()
+    expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .barlayer').first).to_be_visible(timeout=60_000)
+    tunggu_siap(page)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
     digambar = page.evaluate(_BIN_JS)
     assert len(digambar) == 1
     bin_ = [(round(a), round(b), n) for a, b, n in digambar[0] if n]  # plotly.js's own bins, non-empty
-    isi = page.locator('[data-testid="stExpander"]').filter(has_text="Tabel data grafik").nth(2)
+    isi = page.locator('[data-testid="stExpander"]').filter(has_text="Tabel data grafik")
     isi.locator("summary").click()
     expect(isi.locator("table")).to_be_visible(timeout=60_000)
     baris = [r.split("\t") for r in isi.locator("table tbody tr").all_inner_texts()]

@@ -43,28 +43,37 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
 
     page.goto(f"{streamlit_url}/profil?wilayah=33.75")
     expect(page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2025")).to_be_visible(timeout=60_000)
-    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)  # three charts, three svg layers each
+    expect(page.locator(GRAFIK)).to_have_count(3, timeout=60_000)  # one chart (three svg layers), the others a tab away
     tunggu_siap(page)
     assert "tahun=2025" in page.url
     assert "provinsi=33" in page.url
     expect(page.get_by_text("data contoh (sintetis)").first).to_be_visible()
+    # Groups (the first tab): six score bars over six maximum bars.
+    kelompok = page.get_by_test_id("stPlotlyChart")
+    assert kelompok.locator(".barlayer .point").count() == 12
+    expect(kelompok).to_contain_text("Maks. (alokasi bawaan proyek, asumsi)")
+    lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
+    assert min(lebar) > 300
+    simpan_tangkapan(page, "profil_bawaan")
+    # Gap chart: ten indicators, two in orange.
+    page.get_by_role("tab", name="Selisih ke predikat berikutnya").click()
+    ruang = page.get_by_test_id("stPlotlyChart").filter(has_text="Menutup selisih ke Utama")
+    expect(ruang).to_have_count(1, timeout=60_000)
+    tunggu_siap(page)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
+    assert ruang.locator(".barlayer .point").count() == 10
+    simpan_tangkapan(page, "profil_tab_selisih")
     # History: seven cycles with the two gap years shaded; computed diamonds and official circles drawn.
-    riwayat = page.get_by_test_id("stPlotlyChart").nth(0)
-    expect(riwayat.locator(".annotation-text")).to_have_count(2)
+    page.get_by_role("tab", name="Riwayat predikat").click()
+    riwayat = page.get_by_test_id("stPlotlyChart").filter(has=page.locator(".annotation-text"))
+    expect(riwayat.locator(".annotation-text")).to_have_count(2, timeout=60_000)
+    tunggu_siap(page)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
     # At most five year labels (#16 item 14: no crowding on a phone), always the last cycle
     expect(riwayat.locator(".xtick text")).to_have_count(5)
     expect(riwayat.locator(".xtick text").last).to_have_text("2025")
     assert riwayat.locator(".scatterlayer .point").count() == 5 + 2 + 7
-    # Groups: six score bars over six maximum bars; gap chart: ten indicators, two in orange.
-    kelompok = page.get_by_test_id("stPlotlyChart").nth(1)
-    assert kelompok.locator(".barlayer .point").count() == 12
-    expect(kelompok).to_contain_text("Maks. (alokasi bawaan proyek, asumsi)")
-    ruang = page.get_by_test_id("stPlotlyChart").nth(2)
-    assert ruang.locator(".barlayer .point").count() == 10
-    expect(ruang).to_contain_text("Menutup selisih ke Utama")
-    lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
-    assert min(lebar) > 300
-    simpan_tangkapan(page, "profil_bawaan")
+    simpan_tangkapan(page, "profil_tab_riwayat")
 
     # The what-if form is closed (and not sent) until opened; opening reruns the page and shows it.
     assert page.get_by_role("button", name="Hitung").count() == 0
@@ -100,8 +109,11 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     # Another cycle through the picker: the view follows and stays in the URL.
     _pilih(page, "Tahun evaluasi", "2021")
     expect(page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021")).to_be_visible(timeout=60_000)
-    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)
+    expect(page.locator(GRAFIK)).to_have_count(3, timeout=60_000)
     tunggu_siap(page)
+    # The open tab stays open when the cycle changes.
+    expect(page.get_by_role("tab", name="Riwayat predikat")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_test_id("stPlotlyChart").locator(".annotation-text")).to_have_count(2)
     assert "tahun=2021" in page.url
     page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021").scroll_into_view_if_needed()
     simpan_tangkapan(page, "profil_2021")
@@ -121,10 +133,11 @@ def test_profil_inggris_dan_ponsel(page: Page, streamlit_url: str):
     expect(page.get_by_role("heading", name="Profile of Kabupaten Pekalongan — 2025 evaluation")).to_be_visible(
         timeout=60_000
     )
-    expect(page.locator(GRAFIK)).to_have_count(9, timeout=60_000)
+    expect(page.locator(GRAFIK)).to_have_count(3, timeout=60_000)
     tunggu_siap(page)
     expect(page.get_by_text("synthetic example data").first).to_be_visible()
-    expect(page.get_by_test_id("stPlotlyChart").nth(1)).to_contain_text("Max. (project default allocation, assumed)")
+    expect(page.get_by_role("tab", name="Score by group")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_test_id("stPlotlyChart")).to_contain_text("Max. (project default allocation, assumed)")
     lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
     assert max(lebar) <= 390
     simpan_tangkapan(page, "profil_ponsel_en")

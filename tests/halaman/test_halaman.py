@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
 from ui import cache
 
 HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
@@ -93,7 +93,8 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
         p: resmi[p] for p in ("Utama", "Nindya", "Madya", "Pratama")
     }
     assert any("official recap" in c.value and "25 of 35 kab/kota known by name" in c.value for c in at.caption)
-    batang = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert len(at.get("plotly_chart")) == 1  # the map: one chart per change, the others a tab away
+    batang = json.loads(buka_tab(at, "ringkasan_grafik", "Count per predikat").get("plotly_chart")[0].proto.spec)
     assert [trace["name"] for trace in batang["data"]] == ["Official count", "Known by name"]
     assert batang["data"][0]["x"][2] == 15  # Madya: official 15 beside the 6 known by name
     assert batang["data"][1]["x"][2] == 6
@@ -103,7 +104,10 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
 def test_ringkasan_nasional_peta_provinsi_provila(app_db: Path):
     """Indonesia: a province map of Provila status; an incomplete list leaves the others unknown."""
     sumber = pd.read_csv(DATA_DIR / "kla" / "tambahan" / "provila_nasional.csv", dtype=str)
-    at = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2025").run())
+    at = buka_tab(buka_halaman(provinsi="00", tahun="2025").run(), "ringkasan_grafik", "Provila per provinsi")
+    # No histogram tab: the national view has totals for one province only.
+    assert [tab.label for tab in at.tabs] == ["Peta kab/kota", "Jumlah per predikat", "Provila per provinsi"]
+    assert len(at.get("plotly_chart")) == 1
     peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
     status = {tr["name"].rsplit(" (", 1)[0]: list(tr["locations"]) for tr in peta["data"]}
     assert sorted(status["Provinsi Layak Anak (Provila)"]) == sorted(
@@ -111,7 +115,7 @@ def test_ringkasan_nasional_peta_provinsi_provila(app_db: Path):
     )
     assert len(status["Bukan Provila"]) == 38 - 13  # 13 named = 13 in the recap: the list is complete
     assert any("Daftar Provila 2025 lengkap: 13 provinsi" in c.value for c in at.caption)
-    dulu = periksa_tanpa_galat(buka_halaman(provinsi="00", tahun="2023").run())
+    dulu = buka_tab(buka_halaman(provinsi="00", tahun="2023").run(), "ringkasan_grafik", "Provila per provinsi")
     peta = next(json.loads(c.proto.spec) for c in dulu.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
     nama = [tr["name"] for tr in peta["data"]]
     assert "Provinsi Layak Anak (Provila) (9)" in nama  # 9 of 14 named in the stored release

@@ -15,17 +15,25 @@ from streamlit.testing.v1 import AppTest
 from indicators.analisis import layanan, profil
 from indicators.katalog.model import KELOMPOK, katalog_bawaan
 from indicators.lokasi import DATA_DIR
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
 from ui.bagian import profil as halaman_profil
 
 KAT = katalog_bawaan()
 
 
-def _grafik(at: AppTest) -> dict[str, dict[str, Any]]:
-    """Plotly specs by chart key order: riwayat, kelompok, ruang."""
-    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert len(spek) == 3
-    return dict(zip(["riwayat", "kelompok", "ruang"], spek, strict=True))
+_TAB = {"id": ("Selisih ke predikat berikutnya", "Riwayat predikat", "Skor per kelompok"),
+        "en": ("Gap to the next predikat", "Predikat history", "Score by group")}  # fmt: skip
+
+
+def _grafik(at: AppTest, bahasa: str = "id") -> dict[str, dict[str, Any]]:
+    """Plotly specs of the three chart tabs (ruang, riwayat, kelompok), each the only chart while its tab is
+    open; the default tab (kelompok) is open again afterwards."""
+    hasil = {}
+    for nama, label in zip(("ruang", "riwayat", "kelompok"), _TAB[bahasa], strict=True):
+        spek = [json.loads(c.proto.spec) for c in buka_tab(at, "profil_grafik", label).get("plotly_chart")]
+        assert len(spek) == 1, f"{label}: {len(spek)} charts drawn"
+        hasil[nama] = spek[0]
+    return hasil
 
 
 def _trace(spek: dict[str, Any], nama: str) -> dict[str, Any]:
@@ -111,6 +119,7 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     assert any("alokasi bawaan proyek" in c.value for c in at.caption)
 
     # Gap: the text and the orange bars that close it.
+    buka_tab(at, "profil_grafik", "Selisih ke predikat berikutnya")
     selisih = f"{baris['selisih_ke_predikat_berikut']:.2f}".replace(".", ",")
     assert any(f"**{selisih} poin**" in m.value and "**Utama**" in m.value for m in at.markdown)
     tutup = _trace(g["ruang"], "Menutup selisih ke Utama")
@@ -144,19 +153,29 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
 def test_tabel_riwayat_dan_ruang_dibangun_saat_dibuka(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
     judul = {"Tabel riwayat predikat", "Semua indikator menurut ruang tersisa"}
-    tertutup = [e for e in at.expander if e.label in judul]
-    assert len(tertutup) == 2
-    assert not any(e.children for e in tertutup)
-    assert not [d for d in at.dataframe if {"Keyakinan", "#"} & set(d.value.columns)]
-    at.session_state["profil_riwayat_tabel"] = True  # what opening each expander sets
-    at.session_state["profil_ruang_tabel"] = True
-    periksa_tanpa_galat(at.run())
-    # History: every official predikat of the real file at its year, beside the synthetic total.
-    riwayat = _tabel(at, "Keyakinan").set_index("Tahun evaluasi")
-    resmi = {int(str(k)): v for k, v in riwayat["Predikat resmi"].items() if v != "Data tidak ditemukan"}
-    assert resmi == _resmi_csv("33.75")
-    baris = layanan.tabel_skor(app_db, KAT, tahun=2025, kode_provinsi="33").set_index("kode_wilayah").loc["33.75"]
-    assert riwayat.loc["2025", "Total skor (sintetis)"] == f"{baris['total']:.2f}".replace(".", ",")
+    assert not [e for e in at.expander if e.label in judul]  # the default tab holds neither
+    unduh = ("unduhtabel_riwayat", "unduhtabel_ruang")
+    for tab, label, kunci in (
+        ("Riwayat predikat", "Tabel riwayat predikat", "profil_riwayat_tabel"),
+        ("Selisih ke predikat berikutnya", "Semua indikator menurut ruang tersisa", "profil_ruang_tabel"),
+    ):
+        buka_tab(at, "profil_grafik", tab)
+        tertutup = [e for e in at.expander if e.label in judul]
+        assert [e.label for e in tertutup] == [label]
+        assert not tertutup[0].children
+        assert not [d for d in at.dataframe if {"Keyakinan", "#"} & set(d.value.columns)]
+        at.session_state[kunci] = True  # what opening the expander sets
+        periksa_tanpa_galat(at.run())
+        kunci_unduh = [str(b.proto.id).split("-", 2)[-1] for b in at.get("download_button")]
+        assert len([k for k in kunci_unduh if k.startswith(unduh)]) == 2  # CSV, XLSX of this tab's table
+        if kunci == "profil_riwayat_tabel":
+            # History: every official predikat of the real file at its year, beside the synthetic total.
+            riwayat = _tabel(at, "Keyakinan").set_index("Tahun evaluasi")
+            resmi = {int(str(k)): v for k, v in riwayat["Predikat resmi"].items() if v != "Data tidak ditemukan"}
+            assert resmi == _resmi_csv("33.75")
+            tabel = layanan.tabel_skor(app_db, KAT, tahun=2025, kode_provinsi="33").set_index("kode_wilayah")
+            total = float(tabel["total"]["33.75"])
+            assert riwayat.loc["2025", "Total skor (sintetis)"] == f"{total:.2f}".replace(".", ",")
     # Room: all 24 indicators, ranked, the ones that close the gap ticked.
     ruang = _tabel(at, "#")
     assert len(ruang) == 24
@@ -164,8 +183,22 @@ def test_tabel_riwayat_dan_ruang_dibangun_saat_dibuka(app_db: Path):
     assert ruang["Indikator"].iloc[0] == "01 Perda KLA"
     assert ruang["Ruang"].iloc[0] == "19,43"
     assert set(ruang["Menutup selisih"]) == {"✓", ""}
-    kunci = [str(b.proto.id).split("-", 2)[-1] for b in at.get("download_button")]
-    assert len([k for k in kunci if k.startswith(("unduhtabel_riwayat", "unduhtabel_ruang"))]) == 4  # CSV, XLSX
+
+
+def test_satu_grafik_per_rerun_dan_tab_yang_dibuka_diingat(app_db: Path):
+    """Only the open tab's chart is built; the open tab survives a region change and a language switch."""
+    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    assert [c.proto.id.split("-", 2)[-1] for c in at.get("plotly_chart")] == ["profil_kelompok"]
+    assert [t.label for t in at.tabs] == ["Skor per kelompok", "Selisih ke predikat berikutnya", "Riwayat predikat"]
+    buka_tab(at, "profil_grafik", "Riwayat predikat")
+    assert [c.proto.id.split("-", 2)[-1] for c in at.get("plotly_chart")] == ["profil_riwayat"]
+    periksa_tanpa_galat(at.selectbox(key="wilayah").set_value("33.26").run())
+    assert [c.proto.id.split("-", 2)[-1] for c in at.get("plotly_chart")] == ["profil_riwayat"]
+    assert at.title[0].value == "Profil Kabupaten Pekalongan — evaluasi 2025"
+    at.session_state["bahasa"] = "en"  # what the sidebar's language switch sets
+    periksa_tanpa_galat(at.run())
+    assert [c.proto.id.split("-", 2)[-1] for c in at.get("plotly_chart")] == ["profil_riwayat"]
+    assert at.subheader[0].value == "Predikat history"
 
 
 def test_ganti_wilayah(app_db: Path):
@@ -196,6 +229,7 @@ def test_ganti_siklus_dan_skema_lama(app_db: Path):
     maks = _trace(_grafik(at)["kelompok"], "Maks. (alokasi bawaan proyek, asumsi)")
     assert maks["x"] == list(KAT.skema["KLA31"].nilai_maks_kelompok().values())
     assert not [n for n in at.text_input if str(n.key).startswith("profil_stat_")]  # no rubric in KLA31
+    buka_tab(at, "profil_grafik", "Selisih ke predikat berikutnya")
     assert any("Indikator dengan ruang terbesar" in m.value and "saja sudah cukup" in m.value for m in at.markdown)
 
 
@@ -253,7 +287,7 @@ def test_bahasa_inggris(app_db: Path):
     metrik = _metrik(at)
     assert metrik["Official predikat 2025"] == "Nindya"
     assert metrik["Total score (synthetic)"].count(".") == 1
-    g = _grafik(at)
+    g = _grafik(at, "en")
     assert _trace(g["kelompok"], "Max. (project default allocation, assumed)")
     assert g["kelompok"]["data"][0]["y"][0] == "Institutional strengthening"
     assert _trace(g["riwayat"], "No data found")["x"] == [2017, 2018]

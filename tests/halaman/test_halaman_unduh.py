@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.io import store
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
 from ui.tampilan import label_dasar
 from ui.unduh import tabel as unduh_tabel
 
@@ -54,11 +54,16 @@ def test_profil_punya_tombol_unduh_tabel(app_db: Path):
     # The history and room tables (and their buttons) are built once their expanders are opened.
     tertutup = [t[1] for t in _unduhan_tabel(at)]
     assert not [k for k in tertutup if "unduhtabel_riwayat-predikat" in k or "unduhtabel_ruang" in k]
-    at.session_state["profil_riwayat_tabel"] = True
-    at.session_state["profil_ruang_tabel"] = True
-    kunci = [t[1] for t in _unduhan_tabel(periksa_tanpa_galat(at.run()))]
-    for topik in ("riwayat-predikat", "ruang-indikator", "indikator", "tetangga"):
-        assert any(f"unduhtabel_{topik}_kota-semarang" in k and k.endswith("_xlsx") for k in kunci), (topik, kunci)
+    # Each in its chart's tab (one chart per change): open the tab, then the expander.
+    for tab, kotak, topik in (
+        ("Riwayat predikat", "profil_riwayat_tabel", "riwayat-predikat"),
+        ("Selisih ke predikat berikutnya", "profil_ruang_tabel", "ruang-indikator"),
+    ):
+        buka_tab(at, "profil_grafik", tab)
+        at.session_state[kotak] = True
+        kunci = [t[1] for t in _unduhan_tabel(periksa_tanpa_galat(at.run()))]
+        for ada in (topik, "indikator", "tetangga"):
+            assert any(f"unduhtabel_{ada}_kota-semarang" in k and k.endswith("_xlsx") for k in kunci), (ada, kunci)
     assert any(k.endswith("unduhtabel_indikator_kota-semarang_2025_final_csv") for k in kunci), kunci
 
 

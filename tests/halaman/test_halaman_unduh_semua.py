@@ -38,7 +38,7 @@ from indicators.akun import pengguna as akun
 from indicators.ekspor import tabel as et
 from indicators.format import Bahasa
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
 from ui import masuk
 
 KUNCI_INTERNAL = {
@@ -110,7 +110,8 @@ class Kasus:
     """One page opened with a view; ``nama`` are the names every (non-constant) title and file name carry.
 
     ``nama_khusus`` replaces them for one table (by topic). ``buka`` are the keys of expanders whose
-    tables are built only once opened: the reader opens them first.
+    tables are built only once opened: the reader opens them first, after the chart tab ``tab``
+    (panel key, label) that holds them.
     """
 
     halaman: str | None
@@ -119,6 +120,7 @@ class Kasus:
     topik: frozenset[str]
     nama_khusus: dict[str, tuple[str, ...]] = field(default_factory=dict)
     buka: tuple[str, ...] = ()
+    tab: tuple[str, str] | None = None
 
 
 KASUS = [
@@ -133,12 +135,19 @@ KASUS = [
         "profil",
         {"wilayah": "33.74"},
         ("Kota Semarang",),
-        frozenset({"riwayat-predikat", "ruang-indikator", "kehilangan-verifikasi", "indikator", "tetangga"}),
-        {
-            "riwayat-predikat": ("Kota Semarang", "2017–2025"),
-            "ruang-indikator": ("Kota Semarang", "2025", "tahap final"),
-        },
-        ("profil_riwayat_tabel", "profil_ruang_tabel"),
+        frozenset({"riwayat-predikat", "kehilangan-verifikasi", "indikator", "tetangga"}),
+        {"riwayat-predikat": ("Kota Semarang", "2017–2025")},
+        ("profil_riwayat_tabel",),
+        ("profil_grafik", "Riwayat predikat"),
+    ),
+    Kasus(
+        "profil",
+        {"wilayah": "33.74"},
+        ("Kota Semarang",),
+        frozenset({"ruang-indikator", "kehilangan-verifikasi", "indikator", "tetangga"}),
+        {"ruang-indikator": ("Kota Semarang", "2025", "tahap final")},
+        ("profil_ruang_tabel",),
+        ("profil_grafik", "Selisih ke predikat berikutnya"),
     ),
     Kasus(
         "perbandingan",
@@ -321,11 +330,17 @@ def _periksa_csv(berkas: Berkas, kepala_xlsx: list[str], sintetis: bool, bahasa:
         assert penanda & set(baris[0]) or any(tanda in k for k in baris[0]), f"{berkas.nama}: synthetic, unmarked"
 
 
-@pytest.mark.parametrize("kasus", KASUS, ids=lambda k: f"{k.halaman or 'ringkasan'}-{'-'.join(k.param.values())}")
+def _nama_kasus(k: Kasus) -> str:
+    return "-".join([k.halaman or "ringkasan", *k.param.values(), *(k.buka[:1])])
+
+
+@pytest.mark.parametrize("kasus", KASUS, ids=_nama_kasus)
 def test_setiap_tombol_tabel_ditekan_dan_berkasnya_dibuka(
     app_db: Path, rekaman: dict[str, tuple[Callable[[], Any], str | None]], kasus: Kasus
 ):
     at = periksa_tanpa_galat(buka_halaman(kasus.halaman, batas=180, sesi=None, **kasus.param).run())
+    if kasus.tab is not None:
+        buka_tab(at, *kasus.tab)
     for kunci in kasus.buka:
         at.session_state[kunci] = True  # what opening the expander sets
     if kasus.buka:

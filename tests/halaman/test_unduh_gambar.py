@@ -15,7 +15,7 @@ from indicators.analisis import layanan
 from indicators.ekspor import gambar as ekspor_gambar
 from indicators.grafik import data_grafik
 from indicators.katalog.model import katalog_bawaan
-from tests.halaman_util import buka_halaman, buka_unduhan_gambar, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, buka_unduhan_gambar, periksa_tanpa_galat
 from ui import widgets
 
 
@@ -34,19 +34,22 @@ def _tombol_gambar(at: AppTest) -> list[str]:
 
 def test_ringkasan_tombol_gambar_dan_paket_provinsi(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
-    grafik = ("peta_predikat", "batang_predikat", "sebaran_total")
-    kotak = [e for e in at.expander if e.label == "Unduh gambar (PNG, SVG, PDF)"]
-    assert len(kotak) == 3
-    assert not _tombol_gambar(at)  # closed: no button drawn, nothing registered with Streamlit
-    buka_unduhan_gambar(at, grafik)
-    assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
-    assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
+    tab = {"Peta kab/kota": "peta_predikat", "Jumlah per predikat": "batang_predikat",
+           "Sebaran total skor": "sebaran_total"}  # fmt: skip
+    for label, grafik in tab.items():  # each chart in its tab, with its own image downloads
+        buka_tab(at, "ringkasan_grafik", label)
+        kotak = [e for e in at.expander if e.label == "Unduh gambar (PNG, SVG, PDF)"]
+        assert len(kotak) == 1
+        assert not _tombol_gambar(at)  # closed: no button drawn, nothing registered with Streamlit
+        buka_unduhan_gambar(at, (grafik,))
+        assert _tombol_gambar(at) == [f"unduh_{grafik}_{f}" for f in ("png", "svg", "pdf")]
+        assert _unduhan(at)[:3] == ["Unduh PNG", "Unduh SVG", "Unduh PDF"]
     tombol = next(b for b in at.button if b.label.startswith("Buat paket ringkasan provinsi"))
     tombol.click().run()
     periksa_tanpa_galat(at)
-    label = _unduhan(at)
-    assert "Unduh laporan PDF" in label
-    assert "Unduh paparan PPTX" in label
+    unduhan = _unduhan(at)
+    assert "Unduh laporan PDF" in unduhan
+    assert "Unduh paparan PPTX" in unduhan
     kunci = _kunci(at)
     assert "paket_prov_33_2025_id_pdf" in kunci
     assert "paket_prov_33_2025_id_pptx" in kunci
@@ -65,8 +68,10 @@ def test_tabel_data_grafik_dibuat_hanya_saat_dibuka(app_db: Path, monkeypatch: p
     monkeypatch.setattr(data_grafik, "tabel_grafik", hitung)
     at = periksa_tanpa_galat(buka_halaman("ringkasan", batas=240, provinsi="33", tahun="2025").run())
     kotak = [e for e in at.expander if e.label == "Tabel data grafik"]
-    assert len(kotak) == 3  # map, counts, histogram
+    assert len(kotak) == 1  # the map's: the counts and the histogram are a tab away
     assert not any(k.children for k in kotak)
+    buka_tab(at, "ringkasan_grafik", "Sebaran total skor")
+    assert not any(e.children for e in at.expander if e.label == "Tabel data grafik")
     assert not dibuat
     at.session_state["tabel_sebaran_total"] = True  # what opening the histogram's expander sets
     periksa_tanpa_galat(at.run())
@@ -101,6 +106,7 @@ def test_unduhan_gambar_tertutup_tidak_mendaftar_apa_pun(
     nama = [str(n) for _, n in rekaman.values()]
     assert nama
     assert not [n for n in nama if n.endswith(gambar)], nama
+    buka_tab(at, "profil_grafik", "Selisih ke predikat berikutnya")
     rekaman.clear()
     buka_unduhan_gambar(at, ("profil_ruang",))
     nama = [str(n) for _, n in rekaman.values()]
@@ -109,10 +115,13 @@ def test_unduhan_gambar_tertutup_tidak_mendaftar_apa_pun(
 
 def test_profil_tombol_gambar_dan_paket(app_db: Path) -> None:
     at = periksa_tanpa_galat(buka_halaman("profil", batas=240, wilayah="33.14", tahun="2025").run())
-    grafik = ("profil_riwayat", "profil_kelompok", "profil_ruang")
-    assert not _tombol_gambar(at)
-    buka_unduhan_gambar(at, grafik)
-    assert _tombol_gambar(at) == [f"unduh_{g}_{f}" for g in grafik for f in ("png", "svg", "pdf")]
+    tab = {"Riwayat predikat": "profil_riwayat", "Skor per kelompok": "profil_kelompok",
+           "Selisih ke predikat berikutnya": "profil_ruang"}  # fmt: skip
+    for label, grafik in tab.items():
+        buka_tab(at, "profil_grafik", label)
+        assert not _tombol_gambar(at)
+        buka_unduhan_gambar(at, (grafik,))
+        assert _tombol_gambar(at) == [f"unduh_{grafik}_{f}" for f in ("png", "svg", "pdf")]
     assert any(b.label == "Buat paket evaluasi (PDF + PPTX)" for b in at.button)
 
 
@@ -130,8 +139,8 @@ def test_tanpa_chromium_dasbor_tetap_jalan(app_db: Path, monkeypatch: pytest.Mon
     assert not _tombol_gambar(at)
     assert not any(b.label.startswith("Buat paket") for b in at.button)
     teks = [c.value for c in at.caption]
-    assert teks.count(ekspor_gambar.PESAN_CHROMIUM) == 4  # three figures and the pack
-    assert len(at.get("plotly_chart")) == 3  # the charts themselves still draw
+    assert teks.count(ekspor_gambar.PESAN_CHROMIUM) == 2  # the open tab's figure and the pack
+    assert len(at.get("plotly_chart")) == 1  # the chart itself still draws
 
 
 class _Kolom:

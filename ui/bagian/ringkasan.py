@@ -14,6 +14,7 @@ from indicators.analisis import layanan, rekap, ringkasan
 from indicators.ekspor import folder, situs
 from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat
+from indicators.katalog.model import PitaPredikat
 from indicators.teks import t
 from ui import aman, tampilan, tetap
 from ui.unduh import gambar, tabel
@@ -139,6 +140,32 @@ def render_batang(
     fig = tetap.tetap(predikat.batang_resmi, ringkas, diketahui, label, judul_sumbu=t("kab_kota", bahasa), seri=seri)
     judul = rekap.judul_jumlah(ringkas, wilayah, bahasa)
     gambar.grafik(fig, "jumlah_predikat", konteks, key="batang_predikat", judul=judul)
+
+
+def tab_grafik(ada_jumlah: bool, kabkota: pd.DataFrame, nasional: bool, bahasa: Bahasa) -> dict[str, str]:
+    """The page's chart tabs (name: label), the map first.
+
+    The histogram only where every kab/kota has a total: a partial view, like Indonesia's, would
+    pass one province off as all.
+    """
+    tab = {"peta": t("tab_peta_kabkota", bahasa)}
+    if ada_jumlah:
+        tab["jumlah"] = t("tab_jumlah_predikat", bahasa)
+    if kabkota["total_final"].notna().all():
+        tab["sebaran"] = t("tab_sebaran_total", bahasa)
+    if nasional:
+        tab["provila"] = t("tab_provila", bahasa)
+    return tab
+
+
+def render_sebaran(
+    kabkota: pd.DataFrame, pita: PitaPredikat, konteks: gambar.KonteksGambar, bahasa: Bahasa, *, sintetis: bool
+) -> None:
+    """The histogram of final totals, predikat bands behind it (only where every kab/kota has a total)."""
+    st.subheader(t("distribusi_total", bahasa))
+    judul = {"judul_x": t("total_final", bahasa), "judul_y": t("jumlah_kabkota", bahasa)}
+    fig = tetap.tetap(predikat.histogram_total, kabkota, pita, bahasa, **judul)
+    gambar.grafik(fig, "sebaran_total", konteks, key="sebaran_total", sintetis=sintetis)
 
 
 def render_ringkas_angka(
