@@ -219,33 +219,54 @@ def _buka(page: Any, url: str) -> None:
 
 @dataclass(frozen=True)
 class Interaksi:
-    """A selectbox change on a page: the page's path (with its view) and the selectbox's label."""
+    """A change on a page: the page's path (with its view) and the selectbox's label.
+
+    With ``tab`` the change is a click between the first two of the page's chart tabs
+    (``widgets.panel_grafik``) instead, and ``label`` names it in the report.
+    """
 
     halaman: str
     jalur: str
     label: str
+    tab: bool = False
+
+
+def _pilih_tab(page: Any, label: str) -> None:
+    page.get_by_role("tab", name=label, exact=True).click()
 
 
 def ganti_pilihan(
     page: Any, url: str, interaksi: Interaksi, ulang: int, db: Path | None, nama: str, anggaran: str
 ) -> Ukuran:
-    """Switch a selectbox between its first two options ``ulang`` times (touching ``db`` first if given)."""
+    """Switch a selectbox, or the chart tabs, between its first two options ``ulang`` times.
+
+    Given ``db``, its file is touched before each switch (a new data version).
+    """
     hasil = Ukuran(nama, anggaran)
     _buka(page, url + interaksi.jalur)
-    opsi = _opsi(page, interaksi.label)[:2]
+    if interaksi.tab:
+        opsi = [t.strip() for t in page.get_by_role("tab").all_inner_texts()][:2]
+    else:
+        opsi = _opsi(page, interaksi.label)[:2]
     if len(opsi) < 2:
         raise RuntimeError(f"{interaksi.label}: kurang dari dua pilihan (fewer than two options) {opsi}")
     from playwright.sync_api import TimeoutError as WaktuHabis
 
+    def pilih(opsi_ini: str) -> None:
+        if interaksi.tab:
+            _pilih_tab(page, opsi_ini)
+        else:
+            _pilih(page, interaksi.label, opsi_ini)
+
     try:  # start from the first option (it may already be chosen: then nothing reruns)
-        _pilih(page, interaksi.label, opsi[0])
+        pilih(opsi[0])
         _tunggu_selesai(page, 10_000)
     except WaktuHabis:
         pass
     for n in range(ulang):
         if db is not None:
             os.utime(db)  # a new file version: every data cache misses, as after an import
-        _pilih(page, interaksi.label, opsi[(n + 1) % 2])
+        pilih(opsi[(n + 1) % 2])
         _tunggu_selesai(page)
         hasil.jumlah_grafik = page.get_by_test_id("stPlotlyChart").count()
         _rekam(page, hasil)
@@ -357,6 +378,9 @@ def interaksi_bawaan(nasional: bool) -> list[Interaksi]:
         Interaksi("peta", f"/peta?provinsi={provinsi}", "Tahun evaluasi"),
         Interaksi("perbandingan", "/perbandingan?wilayah=33.75", "Ukuran"),
         Interaksi("profil", "/profil?provinsi=33&wilayah=33.75", "Kabupaten/kota"),
+        # Since one chart per change (README "Latensi", (j)), a chart tab is a change like the others.
+        Interaksi("ringkasan", f"/?provinsi={provinsi}", "tab grafik", tab=True),
+        Interaksi("profil", "/profil?provinsi=33&wilayah=33.75", "tab grafik", tab=True),
     ]
     if nasional:  # the shipped data has one province: switching away shows an empty page
         daftar.insert(1, Interaksi("ringkasan", "/?provinsi=33", "Provinsi"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,24 @@ def test_latensi_mode_cepat_menulis_laporan(db_bawaan: Path, tmp_path: Path, cap
     md = (tmp_path / next(tmp_path.glob("latensi_*_cepat.md")).name).read_text(encoding="utf-8")
     assert md.count("PASS") + md.count("FAIL") == len(latensi.ANGGARAN)
     assert "| peta → profil | " in md
+
+
+def test_klik_tab_grafik_diukur_seperti_ganti_lain(browser: Any, streamlit_url: str):
+    """A chart tab click is a measured change: each click reruns the page and draws its one chart."""
+    page = latensi._halaman_baru(browser)
+    try:
+        tab = latensi.Interaksi("profil", "/profil?provinsi=33&wilayah=33.75", "tab grafik", tab=True)
+        u = latensi.ganti_pilihan(page, streamlit_url, tab, 2, None, "profil: tab grafik", "ganti_hangat").ringkas()
+        assert u["ulang"] == 2, u
+        assert u["jumlah_grafik"] == 1, u  # one chart per change
+        assert all(0 < ms < 120_000 for ms in (u["gambar_ms"]["median"], u["siap_ms"]["median"])), u
+        assert u["kb_diterima"]["median"] > 0, u  # each click sent the new tab's chart
+        # Two clicks from the first tab: the second tab, then the first again.
+        terpilih = page.get_by_role("tab", selected=True).inner_text().strip()
+        assert terpilih == page.get_by_role("tab").first.inner_text().strip()
+    finally:
+        page.close()
+    assert [i for i in latensi.interaksi_bawaan(False) if i.tab] == [
+        latensi.Interaksi("ringkasan", "/?provinsi=33", "tab grafik", tab=True),
+        tab,
+    ]
