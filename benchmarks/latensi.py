@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -246,17 +247,13 @@ def ganti_pilihan(
     _buka(page, url + interaksi.jalur)
     if interaksi.tab:
         opsi = [t.strip() for t in page.get_by_role("tab").all_inner_texts()][:2]
+        pilih = partial(_pilih_tab, page)
     else:
         opsi = _opsi(page, interaksi.label)[:2]
+        pilih = partial(_pilih, page, interaksi.label)
     if len(opsi) < 2:
         raise RuntimeError(f"{interaksi.label}: kurang dari dua pilihan (fewer than two options) {opsi}")
     from playwright.sync_api import TimeoutError as WaktuHabis
-
-    def pilih(opsi_ini: str) -> None:
-        if interaksi.tab:
-            _pilih_tab(page, opsi_ini)
-        else:
-            _pilih(page, interaksi.label, opsi_ini)
 
     try:  # start from the first option (it may already be chosen: then nothing reruns)
         pilih(opsi[0])

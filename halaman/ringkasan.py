@@ -73,8 +73,8 @@ with wadah:
     elif buka == "sebaran":
         halaman_ringkasan.render_sebaran(kabkota, pita, konteks, bahasa, sintetis=sintetis)
     elif buka == "provila":
-        award, pilihan = cache.penghargaan_provinsi(db), cache.rekap_pilihan(db)
-        halaman_ringkasan.render_peta_provinsi(provinsi, award, pilihan, kabkota, tahun, konteks, bahasa)
+        award = cache.penghargaan_provinsi(db)  # the provila tab is Indonesia's: rekap_pilihan is read above
+        halaman_ringkasan.render_peta_provinsi(provinsi, award, rekap_pilihan, kabkota, tahun, konteks, bahasa)
 
 predikat_dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
 halaman_ringkasan.render_pergerakan(
