@@ -14,6 +14,7 @@ GeoJSON (a dict, or the static layer its URL points to under ``static/``).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -163,6 +164,51 @@ def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
     return [tr for tr in jejak if tr.type == "choropleth" and (tr.geo or "geo") == "geo"]
 
 
+GAYA_PETA: dict[str, Any] = {
+    "font": {"color": "#262730"},
+    "legend": {"font": {"size": 12, "color": "#262730"}},
+    "hoverlabel": {
+        "bgcolor": "#ffffff",
+        "bordercolor": "rgba(47,45,43,0.2)",
+        "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 12, "color": "#262730"},
+    },
+}
+"""A map's whole style, in the figure itself: what Streamlit's theme gave it (legend 12 px, white hover
+label), with text in the app's dark grey. A map carries no template (:func:`tanpa_templat`)."""
+
+
+def tanpa_templat(fig: go.Figure) -> go.Figure:
+    """Drop ``fig``'s template and pin its data revision to its traces' content; return ``fig``.
+
+    Why: Streamlit's client draws a new chart, then applies its theme to a deep copy of the figure
+    and hands that to ``Plotly.react``. A template in that copy (any template: it is a new object),
+    or data arrays without a ``datarevision``, make plotly draw everything a second time: 60–100 ms
+    for the 514-region map on 2 cores, after the map was already drawn. Without a template and with
+    a revision that only changes with the traces, the second call is a few milliseconds. A copy of
+    the figure (``go.Figure(fig)``, the print exports) takes the process's default template again.
+    The page draws a map with ``theme=None`` (ui.tampilan.TEMA_PETA), so Streamlit adds none.
+    """
+    isi = json.dumps([tr.to_plotly_json() for tr in fig.data], sort_keys=True, default=_nilai_json)
+    fig.layout.datarevision = hashlib.blake2b(isi.encode(), digest_size=8).hexdigest()
+    fig.layout.template = None
+    return fig
+
+
+def _nilai_json(nilai: Any) -> Any:
+    # numpy arrays in full (their str() elides the middle of a long array)
+    return nilai.tolist() if hasattr(nilai, "tolist") else str(nilai)
+
+
+def dengan_gaya_peta(layout: dict[str, Any]) -> dict[str, Any]:
+    """``layout`` over :data:`GAYA_PETA`: the map's own font, legend and hover label win, key by key."""
+    hasil = {**GAYA_PETA, **layout}
+    for kunci in ("font", "legend", "hoverlabel"):
+        hasil[kunci] = {**GAYA_PETA[kunci], **layout.get(kunci, {})}
+    for kunci in ("legend", "hoverlabel"):
+        hasil[kunci]["font"] = {**GAYA_PETA[kunci]["font"], **layout.get(kunci, {}).get("font", {})}
+    return hasil
+
+
 def _punya_jauh(tr: Any, jauh: set[str]) -> bool:
     """Whether a choropleth trace has a far-off location (so the inset gets a copy of it)."""
     return tr.locations is not None and bool(jauh & {str(k) for k in tr.locations})
@@ -177,7 +223,9 @@ def _saring(tr: Any, simpan: set[str]) -> Any:
         nilai = getattr(tr, nama)
         if nilai is not None and not isinstance(nilai, str) and len(nilai) == len(lokasi):
             setattr(salinan, nama, [nilai[i] for i in indeks])
-    salinan.update(geo="geo2", showlegend=False, showscale=False, meta={"salinan": True, "sisipan": True})
+    # meta as an array, not a dict: plotly compares a dict by identity and would draw the map again
+    # for the deep copy Streamlit's client hands it (tanpa_templat); arrays follow the datarevision.
+    salinan.update(geo="geo2", showlegend=False, showscale=False, meta=["salinan", "sisipan"])
     return salinan
 
 
@@ -186,15 +234,17 @@ def peta_berbingkai(jejak: Sequence[Any], layout: dict[str, Any]) -> go.Figure:
 
     Works on the choropleth traces of the first geo subplot; a map without far-off parts, or of
     an archipelago, is left to plotly's ``fitbounds`` (see the module docstring). The figure is
-    made in one constructor: an ``update_layout`` on a made map costs 5 ms or more.
+    made in one constructor: an ``update_layout`` on a made map costs 5 ms or more. Its style is
+    :data:`GAYA_PETA` under ``layout``, and it has no template (:func:`tanpa_templat`).
     """
     peta = _jejak_peta(jejak)
     bingkai, nama = _bingkai_jejak(peta)
+    layout = dengan_gaya_peta(layout)
     if bingkai is None:
-        return go.Figure(data=list(jejak), layout=layout)
+        return tanpa_templat(go.Figure(data=list(jejak), layout=layout))
     jauh = set(bingkai.jauh)
     sisipan = [_saring(tr, jauh) for tr in peta if _punya_jauh(tr, jauh)]
-    return go.Figure(data=[*jejak, *sisipan], layout=_dengan_sisipan(layout, bingkai, dict(nama)))
+    return tanpa_templat(go.Figure(data=[*jejak, *sisipan], layout=_dengan_sisipan(layout, bingkai, dict(nama))))
 
 
 def _bingkai_jejak(peta: list[Any]) -> tuple[Bingkai | None, tuple[tuple[str, str], ...]]:

@@ -75,6 +75,13 @@ def _judul_sumbu(fig: go.Figure, sumbu: str, nama: str | None) -> str:
     return _teks_hover(teks) if teks else ""
 
 
+def _salinan(meta: object) -> bool:
+    """A copy of points listed already: ``{"salinan": True}`` (a line chart) or ``[..., "salinan"]`` (a map inset)."""
+    if isinstance(meta, dict):
+        return bool(meta.get("salinan"))
+    return isinstance(meta, list | tuple) and "salinan" in meta
+
+
 def _baris_xy(fig: go.Figure, jejak: Any, bahasa: Bahasa) -> tuple[str, str, list[tuple[str, str, str]]]:
     mendatar = getattr(jejak, "orientation", None) == "h"
     kategori, nilai = (jejak.y, jejak.x) if mendatar else (jejak.x, jejak.y)
@@ -171,7 +178,7 @@ def tabel_grafik(fig: go.Figure, bahasa: Bahasa) -> pd.DataFrame:
     judul_nilai: list[str] = []
     for jejak in fig.data:
         jenis = jejak.type
-        if isinstance(jejak.meta, dict) and jejak.meta.get("salinan"):
+        if _salinan(jejak.meta):
             continue  # a copy of points listed already: a map inset, a dashed segment across a gap year
         if jenis in _JENIS_XY:
             if jenis in {"scatter", "scattergl"} and jejak.mode == "text":

@@ -25,6 +25,7 @@ from plotly.subplots import make_subplots
 
 from indicators.analisis import ukuran as uk
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import bingkai
 from indicators.teks import t
 
 TAMPIL = "terbuka"
@@ -402,6 +403,9 @@ def panel_standar(data: pd.DataFrame, bahasa: Bahasa, *, kolom: int = 2, tinggi_
     return _tata_letak(fig, tinggi_baris * baris + 120, bahasa, bawah=90)
 
 
+_LATAR_LEGENDA = "rgba(255,255,255,0.85)"
+
+
 def peta_perlindungan(
     data: pd.DataFrame,
     geojson: str | dict[str, Any],
@@ -480,12 +484,16 @@ def peta_perlindungan(
         )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 70},
-        legend={"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"},
-        font={"family": _FONT, "size": 14},
-        height=tinggi,
-        dragmode=False,
-        separators=_pemisah(bahasa),
-        hoverlabel=_LABEL_HOVER,
+        bingkai.dengan_gaya_peta(
+            {
+                "margin": {"l": 0, "r": 0, "t": 0, "b": 70},
+                "legend": {"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": _LATAR_LEGENDA},
+                "font": {"family": _FONT, "size": 14},
+                "height": tinggi,
+                "dragmode": False,
+                "separators": _pemisah(bahasa),
+                "hoverlabel": _LABEL_HOVER,
+            }
+        )
     )
-    return fig
+    return bingkai.tanpa_templat(fig)

@@ -106,6 +106,16 @@ def teks_hover_perubahan(ubah: pd.DataFrame, ukuran: uk.Ukuran, awal: int, akhir
     return hasil
 
 
+MODE_KLIK: dict[str, Any] = {"clickmode": "event+select", "hovermode": "closest", "dragmode": "pan"}
+"""A Peta map's region is clicked to open its profile: the modes Streamlit's point selection gives a
+chart (and the offline site's maps pan too). Set in the figure, the browser need not set them after
+the first draw, which would draw the map a second time."""
+
+
+def _pemisah(bahasa: Bahasa) -> str:
+    return ",." if bahasa == "id" else ".,"
+
+
 def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
     return {
         "geo": GEO_PETA,
@@ -113,8 +123,8 @@ def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
         "legend": {"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"},
         "font": {"family": _FONT, "size": 14},
         "height": tinggi,
-        "dragmode": False,
-        "separators": ",." if bahasa == "id" else ".,",
+        **MODE_KLIK,
+        "separators": _pemisah(bahasa),
         "hoverlabel": _LABEL_HOVER,
     }
 
@@ -219,7 +229,7 @@ def gambar_peta(
             label_kategori=label,
             hover=hover,
             disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
-            tambahan={"height": tinggi, "separators": ",." if bahasa == "id" else ".,", "hoverlabel": _LABEL_HOVER},
+            tambahan={"height": tinggi, "separators": _pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
         )
     return _peta_kontinu(
         data,
@@ -249,7 +259,7 @@ def gambar_perubahan(
         return grafik.peta_kategori(
             ubah, geojson, kolom_kategori="arah_perubahan", urutan=URUTAN_PERUBAHAN, label_kategori=label,
             hover=hover, warna=uk.WARNA_PERUBAHAN,
-            tambahan={"separators": ",." if bahasa == "id" else ".,", "hoverlabel": _LABEL_HOVER},
+            tambahan={"separators": _pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
         )  # fmt: skip
     batas = uk.rentang_simetris(ubah["selisih"])
     return _peta_kontinu(

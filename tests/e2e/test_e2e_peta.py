@@ -3,7 +3,9 @@ opens a region's profile on a click, all without leaving 127.0.0.1."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -108,5 +110,48 @@ def test_peta_statistik_inggris_dan_provinsi_kosong(page: Page, streamlit_url: s
     expect(page.locator(PETA)).to_have_count(0)
     simpan_tangkapan(page, "peta_provinsi_kosong")
 
+    tidak_ada_galat(page)
+    pantauan.periksa()
+
+
+# Each Plotly.react on a chart, and whether plotly computed it again (a full draw) or only restyled
+# it. Streamlit's client calls react twice on a new chart: to draw it, then with its theme applied.
+HITUNG_GAMBAR_JS = """() => { const P = window.Plotly; if (P.__hitung) return; P.__hitung = true;
+  window.__gambar = []; const asli = P.react;
+  P.react = function (gd, ...sisa) { const sebelum = gd.calcdata; const hasil = asli.call(this, gd, ...sisa);
+    Promise.resolve(hasil).then(() => window.__gambar.push(gd.calcdata !== sebelum)); return hasil; }; }"""
+
+
+def _gambar_penuh_per_ganti(page: Page, ganti: Callable[[], None]) -> list[bool]:
+    page.evaluate(HITUNG_GAMBAR_JS)
+    page.evaluate("() => { window.__gambar = []; }")
+    ganti()
+    page.wait_for_function("() => window.__gambar.length >= 2", timeout=60_000)  # drawn, then themed
+    tunggu_siap(page)
+    page.wait_for_timeout(500)  # nothing more follows
+    return list(page.evaluate("() => window.__gambar"))
+
+
+def test_peta_digambar_sekali_per_ganti(page: Page, streamlit_url: str):
+    """A category map is computed and drawn once per change (tests/unit/test_grafik_peta_gaya.py says why).
+
+    A map on a colour scale (the total) is computed again by plotly on every ``react``, even with
+    the same objects: plotly's own behaviour, measured and left (README, Latensi (k)).
+    """
+    pantauan = pantau(page)
+    page.goto(f"{streamlit_url}/peta?ukuran=total")
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    gambar = _gambar_penuh_per_ganti(page, lambda: _pilih(page, "Ukuran yang dipetakan", "Predikat resmi"))
+    assert gambar.count(True) == 1, gambar
+    expect(page.locator(PETA)).to_have_count(35)
+
+    page.goto(streamlit_url)  # Ringkasan's map, through the figure-and-downloads helper
+    expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
+    tunggu_siap(page)
+    for tahun in ("2023", "2025"):
+        gambar = _gambar_penuh_per_ganti(page, functools.partial(_pilih, page, "Tahun evaluasi", tahun))
+        assert gambar.count(True) == 1, gambar
+        expect(page.locator(PETA)).to_have_count(35)
     tidak_ada_galat(page)
     pantauan.periksa()

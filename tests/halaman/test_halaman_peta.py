@@ -66,6 +66,11 @@ def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
     assert any("cahyadsn/wilayah_boundaries (MIT)" in c.value for c in at.caption)
     # Clicking opens the profile: the chart asks for point selection (the click itself is tested in Playwright).
     assert at.get("plotly_chart")[0].proto.selection_mode
+    # ... with the modes that selection gives, its own style and no theme: drawn once (test_grafik_peta_gaya).
+    assert {k: spek["layout"][k] for k in ("clickmode", "hovermode", "dragmode")} == {
+        "clickmode": "event+select", "hovermode": "closest", "dragmode": "pan",
+    }  # fmt: skip
+    assert at.get("plotly_chart")[0].proto.theme == ""
 
 
 def test_ganti_ukuran_ke_total_dan_klaster(app_db: Path):

@@ -100,7 +100,7 @@ def render_peta(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
     if not isi.per_anak:
         st.caption(t("ph_peta_tanpa_penyebut", bahasa))
     fig = tetap.tetap(ep.gambar_peta, isi, tampilan.url_geojson(isi.kode_provinsi), bahasa, tinggi=480)
-    st.plotly_chart(fig, key="ph_peta", config=tampilan.KONFIG_PETA)
+    st.plotly_chart(fig, key="ph_peta", config=tampilan.KONFIG_PETA, theme=tampilan.tema(fig))
     render_sumber_baris(isi, "peta", bahasa)
     _unduh(fig, isi, "peta", judul, bahasa, tinggi=900)  # the print copy takes its geometry inline
 

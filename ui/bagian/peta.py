@@ -147,8 +147,9 @@ def url_geojson_peta(kode_provinsi: str, tingkat: uk.Tingkat) -> str:
 def tampilkan_peta(fig: go.Figure, *, key: str, tahun: int, wilayah: pd.DataFrame, bahasa: Bahasa) -> None:
     """Draw a map; a click on a region opens its profile (kab/kota; a kecamatan opens its kab/kota)."""
     event: Any = st.plotly_chart(
-        fig, key=key, on_select="rerun", selection_mode="points", config=tampilan.KONFIG_PETA, width="stretch"
-    )
+        fig, key=key, on_select="rerun", selection_mode="points", config=tampilan.KONFIG_PETA, width="stretch",
+        theme=tampilan.tema(fig),
+    )  # fmt: skip
     titik = event["selection"]["points"] if event else []
     kode = titik[0].get("location") if titik else None
     if isinstance(kode, str):

@@ -116,7 +116,7 @@ def grafik(
     (``kla_peta_predikat_jawa-tengah_2025.png``). ``sintetis`` marks a figure showing synthetic values.
     ``subjudul`` replaces the exported subtitle built from ``konteks`` (a view over several cycles).
     """
-    st.plotly_chart(fig, key=key, config=config or tampilan.KONFIG_GRAFIK)
+    st.plotly_chart(fig, key=key, config=config or tampilan.KONFIG_GRAFIK, theme=tampilan.tema(fig))
     unduh(
         fig, jenis, konteks, key=key, sintetis=sintetis, judul=judul, ukuran=ukuran, statistik=statistik,
         subjudul=subjudul,
