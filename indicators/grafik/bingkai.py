@@ -177,6 +177,9 @@ GAYA_PETA: dict[str, Any] = {
 label), with text in the app's dark grey. A map carries no template (:func:`tanpa_templat`)."""
 
 
+_ARRAY_ANGKA = ("z", "customdata", "text")
+
+
 def tanpa_templat(fig: go.Figure) -> go.Figure:
     """Drop ``fig``'s template and pin its data revision to its traces' content; return ``fig``.
 
@@ -186,8 +189,16 @@ def tanpa_templat(fig: go.Figure) -> go.Figure:
     for the 514-region map on 2 cores, after the map was already drawn. Without a template and with
     a revision that only changes with the traces, the second call is a few milliseconds. A copy of
     the figure (``go.Figure(fig)``, the print exports) takes the process's default template again.
-    The page draws a map with ``theme=None`` (ui.tampilan.TEMA_PETA), so Streamlit adds none.
+    The page draws a map with ``theme=None`` (:func:`ui.tampilan.tema`), so Streamlit adds none.
+    Numeric numpy arrays become lists: plotly.py writes them as base64 typed arrays, which
+    plotly.js decodes into a new typed array on every call and so computes the map again.
     """
+    for tr in fig.data:
+        for nama in _ARRAY_ANGKA:
+            nilai: Any = getattr(tr, nama, None)
+            if getattr(nilai, "dtype", None) is not None and nilai.dtype.kind in "biuf":
+                tr[nama] = None  # plotly skips setting a value equal to the one held: clear it first
+                tr[nama] = nilai.tolist()
     isi = json.dumps([tr.to_plotly_json() for tr in fig.data], sort_keys=True, default=_nilai_json)
     fig.layout.datarevision = hashlib.blake2b(isi.encode(), digest_size=8).hexdigest()
     fig.layout.template = None

@@ -133,18 +133,15 @@ def _gambar_penuh_per_ganti(page: Page, ganti: Callable[[], None]) -> list[bool]
 
 
 def test_peta_digambar_sekali_per_ganti(page: Page, streamlit_url: str):
-    """A category map is computed and drawn once per change (tests/unit/test_grafik_peta_gaya.py says why).
-
-    A map on a colour scale (the total) is computed again by plotly on every ``react``, even with
-    the same objects: plotly's own behaviour, measured and left (README, Latensi (k)).
-    """
+    """A map is computed and drawn once per change (tests/unit/test_grafik_peta_gaya.py says why)."""
     pantauan = pantau(page)
-    page.goto(f"{streamlit_url}/peta?ukuran=total")
+    page.goto(f"{streamlit_url}/peta")
     expect(page.locator(PETA)).to_have_count(35, timeout=60_000)
     tunggu_siap(page)
-    gambar = _gambar_penuh_per_ganti(page, lambda: _pilih(page, "Ukuran yang dipetakan", "Predikat resmi"))
-    assert gambar.count(True) == 1, gambar
-    expect(page.locator(PETA)).to_have_count(35)
+    for ukuran in ("Total skor", "Predikat resmi"):  # a colour scale, then categories
+        gambar = _gambar_penuh_per_ganti(page, functools.partial(_pilih, page, "Ukuran yang dipetakan", ukuran))
+        assert gambar.count(True) == 1, (ukuran, gambar)
+        expect(page.locator(PETA)).to_have_count(35)
 
     page.goto(streamlit_url)  # Ringkasan's map, through the figure-and-downloads helper
     expect(page.locator(PETA)).to_have_count(35, timeout=60_000)

@@ -98,3 +98,14 @@ def test_tema_streamlit_hanya_untuk_figur_bertemplat():
     assert tampilan.tema(go.Figure(go.Bar(x=[1], y=[2]))) == "streamlit"
     # A copy (a print export's) takes the process's template again, and with it Streamlit's theme.
     assert tampilan.tema(go.Figure(_peta(["Nindya"]))) == "streamlit"
+
+
+def test_array_angka_sebagai_daftar_bukan_array_bertipe():
+    """plotly.js decodes a base64 typed array anew on every call: plotly computes the map again."""
+    import numpy as np
+
+    fig = bingkai.tanpa_templat(
+        go.Figure(go.Choropleth(locations=np.array(["a", "b"], dtype=object), z=np.array([1.5, 2.0])))
+    )
+    data = json.loads(pio.to_json(fig, validate=False))["data"][0]
+    assert data["z"] == [1.5, 2.0]
