@@ -166,15 +166,16 @@ def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
 
 GAYA_PETA: dict[str, Any] = {
     "font": {"color": "#262730"},
-    "legend": {"font": {"size": 12, "color": "#262730"}},
+    "legend": {"font": {"color": "#262730"}},
     "hoverlabel": {
         "bgcolor": "#ffffff",
         "bordercolor": "rgba(47,45,43,0.2)",
         "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 12, "color": "#262730"},
     },
 }
-"""A map's whole style, in the figure itself: what Streamlit's theme gave it (legend 12 px, white hover
-label), with text in the app's dark grey. A map carries no template (:func:`tanpa_templat`)."""
+"""A map's whole style, in the figure itself: what Streamlit's theme gave it (a white hover label), with
+text in the app's dark grey. The legend keeps the figure's font size (14 px on the page; a print
+copy's 15 px, indicators.ekspor.gambar). A map carries no template (:func:`tanpa_templat`)."""
 
 
 _ARRAY_ANGKA = ("z", "customdata", "text")

@@ -42,8 +42,9 @@ def test_peta_tanpa_templat_apa_pun_bawaan_prosesnya(bawaan: str, monkeypatch: p
     monkeypatch.setattr(pio.templates, "default", bawaan)
     layout = _layout(_peta(["Nindya", "Madya", "Madya"]))
     assert "template" not in layout
-    # The style a template gave, in the figure itself: legend 12 px and a white hover label.
-    assert layout["legend"]["font"] == {"size": 12, "color": "#262730"}  # type: ignore[index]
+    # The style a template gave, in the figure itself: dark text and a white hover label; the legend
+    # keeps the figure's size (a print copy's 15 px).
+    assert layout["legend"]["font"] == {"color": "#262730"}  # type: ignore[index]
     assert layout["hoverlabel"]["bgcolor"] == "#ffffff"  # type: ignore[index]
     assert layout["font"]["family"].startswith("Source Sans Pro")  # type: ignore[index]
 
