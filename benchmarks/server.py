@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -110,7 +111,7 @@ def jalankan_streamlit(
             try:
                 if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
                     break
-            except OSError:
+            except (OSError, http.client.HTTPException):  # HTTPException: a self-connection (cli/layanan.py)
                 if time.time() > batas or proc.poll() is not None:
                     raise RuntimeError(log_path.read_text()[-3000:]) from None
                 time.sleep(0.3)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import http.client
 import os
 import secrets
 import signal
@@ -172,7 +173,10 @@ def _tunggu_sehat(
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as jawab:
                 if jawab.read() == b"ok":
                     return
-        except OSError:
+        # Not up yet. An HTTPException too: while nothing listens on a port in the ephemeral range,
+        # a connection can get that same port as its source and reach itself (TCP simultaneous
+        # open), and the health check reads back its own request ("GET /_stcore/health HTTP/1.1").
+        except (OSError, http.client.HTTPException):
             pass
         _periksa_anak(anak)
         if time.monotonic() > batas:

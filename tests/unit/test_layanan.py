@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,3 +107,24 @@ def test_anak_yang_berhenti_sendiri_menghentikan_semuanya(
     with socket.socket() as s:
         s.bind(("127.0.0.1", port + 1))  # the replica's port is free again: it was stopped
     assert (tmp_path / "replika_1.log").exists()
+
+
+def test_sehat_menunggu_saat_pemeriksaan_membaca_permintaannya_sendiri(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """A health check that connected to itself (nothing listening yet) reads back its own request
+    line; that means "not up yet", never a crash of `kla serve` (seen once in CI)."""
+    import http.client
+    import io
+
+    jawaban: list[object] = [http.client.BadStatusLine("GET /_stcore/health HTTP/1.1\r\n"), ConnectionRefusedError()]
+
+    def buka(url: str, timeout: float) -> io.BytesIO:
+        if jawaban:
+            galat = jawaban.pop(0)
+            assert isinstance(galat, Exception)
+            raise galat
+        return io.BytesIO(b"ok")
+
+    monkeypatch.setattr(urllib.request, "urlopen", buka)
+    monkeypatch.setattr(time, "sleep", lambda _: None)
+    layanan._tunggu_sehat("http://127.0.0.1:1", layanan.NGINX, tmp_path / "log", time.monotonic() + 30, [])
+    assert not jawaban
