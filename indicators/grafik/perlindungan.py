@@ -25,7 +25,7 @@ from plotly.subplots import make_subplots
 
 from indicators.analisis import ukuran as uk
 from indicators.format import Bahasa, format_angka
-from indicators.grafik import bingkai
+from indicators.grafik import bingkai, tata
 from indicators.teks import t
 
 TAMPIL = "terbuka"
@@ -81,10 +81,6 @@ def _golongan(data: pd.DataFrame) -> list[str]:
 def _nilai_tampil(data: pd.DataFrame) -> pd.Series:
     """The values of the shown cells only (a hidden cell's value never scales an axis)."""
     return data["nilai"][[g == "angka" for g in _golongan(data)]]
-
-
-def _pemisah(bahasa: Bahasa) -> str:
-    return ",." if bahasa == "id" else ".,"
 
 
 def label_bulan(tahun: int, bulan: int, bahasa: Bahasa) -> str:
@@ -235,7 +231,7 @@ def _tata_letak(fig: go.Figure, tinggi: int, bahasa: Bahasa, *, bawah: int, **la
         barmode="overlay",
         height=tinggi,
         font={"family": _FONT, "size": 14},
-        separators=_pemisah(bahasa),
+        separators=tata.pemisah(bahasa),
         hoverlabel=_LABEL_HOVER,
         # In the figure's own coordinates, below the tick labels however long they are.
         legend={"orientation": "h", "yref": "container", "y": 0.0, "yanchor": "bottom", "x": 0.0},
@@ -491,7 +487,7 @@ def peta_perlindungan(
                 "font": {"family": _FONT, "size": 14},
                 "height": tinggi,
                 "dragmode": False,
-                "separators": _pemisah(bahasa),
+                "separators": tata.pemisah(bahasa),
                 "hoverlabel": _LABEL_HOVER,
             }
         )

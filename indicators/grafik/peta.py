@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from indicators.analisis import ringkasan, ukuran as uk
 from indicators.format import Bahasa, format_angka
-from indicators.grafik import predikat as grafik
+from indicators.grafik import predikat as grafik, tata
 from indicators.grafik.bingkai import GEO_PETA, peta_berbingkai
 from indicators.teks import t
 
@@ -112,10 +112,6 @@ chart (and the offline site's maps pan too). Set in the figure, the browser need
 the first draw, which would draw the map a second time."""
 
 
-def _pemisah(bahasa: Bahasa) -> str:
-    return ",." if bahasa == "id" else ".,"
-
-
 def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
     return {
         "geo": GEO_PETA,
@@ -124,7 +120,7 @@ def _tata_letak(tinggi: int, bahasa: Bahasa) -> dict[str, Any]:
         "font": {"family": _FONT, "size": 14},
         "height": tinggi,
         **MODE_KLIK,
-        "separators": _pemisah(bahasa),
+        "separators": tata.pemisah(bahasa),
         "hoverlabel": _LABEL_HOVER,
     }
 
@@ -229,7 +225,7 @@ def gambar_peta(
             label_kategori=label,
             hover=hover,
             disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
-            tambahan={"height": tinggi, "separators": _pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
+            tambahan={"height": tinggi, "separators": tata.pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
         )
     return _peta_kontinu(
         data,
@@ -259,7 +255,7 @@ def gambar_perubahan(
         return grafik.peta_kategori(
             ubah, geojson, kolom_kategori="arah_perubahan", urutan=URUTAN_PERUBAHAN, label_kategori=label,
             hover=hover, warna=uk.WARNA_PERUBAHAN,
-            tambahan={"separators": _pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
+            tambahan={"separators": tata.pemisah(bahasa), "hoverlabel": _LABEL_HOVER, **MODE_KLIK},
         )  # fmt: skip
     batas = uk.rentang_simetris(ubah["selisih"])
     return _peta_kontinu(

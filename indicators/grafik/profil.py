@@ -31,10 +31,6 @@ def _angka(nilai: Any, desimal: int, bahasa: Bahasa) -> str:
     return "–" if nilai is None or pd.isna(nilai) else format_angka(float(nilai), desimal, bahasa)
 
 
-def _pemisah(bahasa: Bahasa) -> str:
-    return ",." if bahasa == "id" else ".,"
-
-
 def label_indikator(ind: Indikator, bahasa: Bahasa, *, pendek: bool = False) -> str:
     """'04 Akta Kelahiran' in Indonesian (official short label), '04 Birth certificates' in English."""
     nama = f"{ind.nomor:02d} {ind.label_teks(bahasa)}"
@@ -88,7 +84,7 @@ def grafik_riwayat(
             },
             "yaxis": {"categoryorder": "array", "categoryarray": kategori, "range": [-0.5, len(kategori) - 0.3]},
             "legend": {"orientation": "h", "y": -0.25},
-            "separators": _pemisah(bahasa),
+            "separators": tata.pemisah(bahasa),
         },
     )
 
@@ -206,7 +202,7 @@ def grafik_kelompok(kelompok: pd.DataFrame, skema: Skema, bahasa: Bahasa, teks: 
             "xaxis": {"title": {"text": teks("profil_poin")}},
             "yaxis": {"autorange": "reversed"},
             "legend": {"orientation": "h", "y": -0.2},
-            "separators": _pemisah(bahasa),
+            "separators": tata.pemisah(bahasa),
         },
     )
 
@@ -247,6 +243,6 @@ def grafik_ruang(ruang: pd.DataFrame, katalog: Katalog, berikut: str | None, bah
             "xaxis": {"title": {"text": teks("profil_ruang_poin")}, "range": [0, batas]},
             "yaxis": {"categoryorder": "array", "categoryarray": urutan, "autorange": "reversed"},
             "legend": {"orientation": "h", "y": -0.25},
-            "separators": _pemisah(bahasa),
+            "separators": tata.pemisah(bahasa),
         },
     )

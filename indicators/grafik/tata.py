@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from indicators.format import Bahasa
+
 PALET: tuple[str, ...] = ("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 """Okabe-Ito colours for compared regions (yellow left out: unreadable on white; vermillion and
 black are kept for the pinned region and the reference line)."""
@@ -41,6 +43,11 @@ LEGENDA_BAWAH: dict[str, Any] = {
     "title": {"text": ""},
 }
 """A horizontal legend under the plot: it wraps into rows on a phone instead of covering the plot."""
+
+
+def pemisah(bahasa: Bahasa) -> str:
+    """Plotly's ``separators`` for the reader's language: decimal comma in Indonesian, point in English."""
+    return ",." if bahasa == "id" else ".,"
 
 
 def bungkus(teks: str, lebar: int) -> list[str]:
