@@ -75,10 +75,29 @@ def panel_grafik(tab: dict[str, str], *, key: str) -> tuple[str, DeltaGenerator]
         terakhir = st.session_state.get(ingat)
         bawaan = tab[terakhir] if isinstance(terakhir, str) and terakhir in tab else label[0]
         st.session_state[tetap_bawaan] = (tuple(label), bawaan)
-    wadah = st.tabs(label, key=key, on_change="rerun", default=bawaan)
+    wadah = _tempat_tab(label, key).tabs(label, key=key, on_change="rerun", default=bawaan)
     nama, buka = next(((n, w) for n, w in zip(tab, wadah, strict=True) if w.open), (next(iter(tab)), wadah[0]))
     st.session_state[ingat] = nama
     return nama, buka
+
+
+def _tempat_tab(label: list[str], key: str) -> DeltaGenerator:
+    """Where the chart tabs go: one of two places, the other one when their labels changed.
+
+    Why: the labels are part of the tabs' identity. Streamlit's client (1.67) gives a new block the
+    children of the block of its kind it replaces, and keeps a chart that a new one displaces there
+    beside it until the run ends. So with new labels (Aceh after Indonesia: no Provila tab) the last
+    view's map was mounted again under the new tabs and drawn a second time: 75-100 ms of the
+    browser's time for a national map (README "Latensi", (l)). An empty element in the old place
+    drops the old tabs with their chart at once; with the same labels (a new cycle, a tab click) the
+    chart is replaced in place as before.
+    """
+    kunci = f"{key}_tempat"
+    lama, tempat = st.session_state.get(kunci), 0
+    if isinstance(lama, tuple):
+        tempat = lama[1] if lama[0] == tuple(label) else 1 - lama[1]
+    st.session_state[kunci] = (tuple(label), tempat)
+    return (st.empty(), st.empty())[tempat].container()
 
 
 def pilih_bahasa() -> Bahasa:
