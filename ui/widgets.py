@@ -97,7 +97,10 @@ def _tempat_tab(label: list[str], key: str) -> DeltaGenerator:
     if isinstance(lama, tuple):
         tempat = lama[1] if lama[0] == tuple(label) else 1 - lama[1]
     st.session_state[kunci] = (tuple(label), tempat)
-    return (st.empty(), st.empty())[tempat].container()
+    # The place in use is a container from the start: an empty there first would, sent on its own,
+    # drop the chart on every change and make the page jump.
+    wadah = [st.container() if i == tempat else st.empty() for i in range(2)]
+    return wadah[tempat]
 
 
 def pilih_bahasa() -> Bahasa:

@@ -46,3 +46,28 @@ def test_label_sama_tetap_di_tempat_label_baru_pindah():
     at = periksa_tanpa_galat(at.run())
     assert _tempat(at) == ["tab", "kosong"]
     assert [m.value for m in at.markdown] == ["isi provila"]
+
+
+def test_tempat_terpakai_tidak_pernah_dikosongkan_dulu(monkeypatch):
+    """The place holding the tabs is a container from its first message: an empty sent there first
+    would drop the chart on every change (the page jumps), not only when the labels change."""
+    import streamlit as st
+
+    panggilan: list[str] = []
+    for nama in ("empty", "container"):
+        asli = getattr(st, nama)
+
+        def catat(*a: object, _asli: object = asli, _nama: str = nama, **k: object) -> object:
+            panggilan.append(_nama)
+            return _asli(*a, **k)  # type: ignore[operator]
+
+        monkeypatch.setattr(st, nama, catat)
+
+    at = periksa_tanpa_galat(AppTest.from_function(_skrip).run())
+    panggilan.clear()
+    periksa_tanpa_galat(at.run())  # same labels: the tabs' place first, as a container
+    assert panggilan == ["container", "empty"]
+    panggilan.clear()
+    at.session_state["nasional"] = False
+    periksa_tanpa_galat(at.run())  # new labels: the old place emptied, the tabs in the other one
+    assert panggilan == ["empty", "container"]
