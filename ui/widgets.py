@@ -65,24 +65,26 @@ def panel_grafik(tab: dict[str, str], *, key: str) -> tuple[str, DeltaGenerator]
     for the session, so a switch of language or of view keeps it where the view still has it.
     """
     label = list(tab.values())
-    ingat, tetap_bawaan = f"{key}_buka", f"{key}_bawaan"
+    ingat, per_label = f"{key}_buka", f"{key}_bawaan"
     # The default is part of the widget's identity: changed while the labels stay, it would make a
-    # new widget and drop the click that just chose a tab. So it is chosen once per set of labels.
-    simpan = st.session_state.get(tetap_bawaan)
+    # new widget and drop the click that just chose a tab. So it is chosen once per set of labels,
+    # and so is the tabs' place (_tempat_tab).
+    simpan = st.session_state.get(per_label)
     if isinstance(simpan, tuple) and simpan[0] == tuple(label):
-        bawaan = simpan[1]
+        bawaan, tempat = simpan[1], simpan[2]
     else:
         terakhir = st.session_state.get(ingat)
         bawaan = tab[terakhir] if isinstance(terakhir, str) and terakhir in tab else label[0]
-        st.session_state[tetap_bawaan] = (tuple(label), bawaan)
-    wadah = _tempat_tab(label, key).tabs(label, key=key, on_change="rerun", default=bawaan)
+        tempat = 1 - simpan[2] if isinstance(simpan, tuple) else 0
+        st.session_state[per_label] = (tuple(label), bawaan, tempat)
+    wadah = _tempat_tab(tempat).tabs(label, key=key, on_change="rerun", default=bawaan)
     nama, buka = next(((n, w) for n, w in zip(tab, wadah, strict=True) if w.open), (next(iter(tab)), wadah[0]))
     st.session_state[ingat] = nama
     return nama, buka
 
 
-def _tempat_tab(label: list[str], key: str) -> DeltaGenerator:
-    """Where the chart tabs go: one of two places, the other one when their labels changed.
+def _tempat_tab(tempat: int) -> DeltaGenerator:
+    """The chart tabs' place: the first or second of two, the other one after their labels changed.
 
     Why: the labels are part of the tabs' identity. Streamlit's client (1.67) gives a new block the
     children of the block of its kind it replaces, and keeps a chart that a new one displaces there
@@ -92,11 +94,6 @@ def _tempat_tab(label: list[str], key: str) -> DeltaGenerator:
     drops the old tabs with their chart at once; with the same labels (a new cycle, a tab click) the
     chart is replaced in place as before.
     """
-    kunci = f"{key}_tempat"
-    lama, tempat = st.session_state.get(kunci), 0
-    if isinstance(lama, tuple):
-        tempat = lama[1] if lama[0] == tuple(label) else 1 - lama[1]
-    st.session_state[kunci] = (tuple(label), tempat)
     # The place in use is a container from the start: an empty there first would, sent on its own,
     # drop the chart on every change and make the page jump.
     wadah = [st.container() if i == tempat else st.empty() for i in range(2)]
