@@ -33,6 +33,7 @@ import plotly.graph_objects as go
 
 from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.format import Bahasa, format_tanggal
+from indicators.grafik import tata
 from indicators.lokasi import STATIC_DIR
 from indicators.teks import t
 
@@ -272,7 +273,7 @@ def siapkan_cetak(
         font={"family": _FONT, "size": 15, "color": "#262730"},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        separators=",." if meta.bahasa == "id" else ".,",
+        separators=tata.pemisah(meta.bahasa),
         dragmode=False,
     )
     if legenda_bawah:

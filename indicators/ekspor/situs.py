@@ -42,7 +42,7 @@ from indicators.ekspor import folder, perlindungan as ekspor_perlindungan, tabel
 from indicators.ekspor.bersih import tanpa_kontrol
 from indicators.ekspor.data import DataSitus, geojson_provinsi, muat_data
 from indicators.format import Bahasa, format_angka, format_tanggal
-from indicators.grafik import predikat as grafik, profil as grafik_profil
+from indicators.grafik import predikat as grafik, profil as grafik_profil, tata
 from indicators.grafik.tahap import grafik_tahap
 from indicators.io import store
 from indicators.katalog.model import Skema
@@ -253,10 +253,6 @@ def _angka(nilai: Any, desimal: int, bahasa: Bahasa) -> str:
     return "–" if nilai is None or pd.isna(nilai) else format_angka(float(nilai), desimal, bahasa)
 
 
-def _pemisah(bahasa: Bahasa) -> str:
-    return ",." if bahasa == "id" else ".,"
-
-
 def nama_profil(kode_wilayah: str, nama: str) -> str:
     """The profile page's file name: ``33-01-kabupaten-cilacap.html``."""
     return f"{ekspor_tabel.slug(kode_wilayah)}-{ekspor_tabel.slug(nama)}.html"
@@ -301,7 +297,7 @@ def _bingkai(fig: go.Figure, bahasa: Bahasa, **layout: Any) -> go.Figure:
     """
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        separators=_pemisah(bahasa),
+        separators=tata.pemisah(bahasa),
         paper_bgcolor="white",
         plot_bgcolor="white",
         **layout,

@@ -75,7 +75,7 @@ def grafik_kesiapan(kesiapan: pd.DataFrame, label: Mapping[str, str], judul: str
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
         xaxis_title=t("gt_sumbu_butir", bahasa),
-        separators=",." if bahasa == "id" else ".,",
+        separators=tata.pemisah(bahasa),
     )
     return fig
 
@@ -170,7 +170,7 @@ def grafik_lintasan(
         height=420,
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         legend={"orientation": "h", "y": -0.25},
-        separators=",." if bahasa == "id" else ".,",
+        separators=tata.pemisah(bahasa),
     )
     return fig
 

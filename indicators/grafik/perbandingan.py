@@ -351,7 +351,7 @@ def _tata_letak(
         "font": {"family": _FONT, "size": 14},
         "height": _TINGGI,
         "hovermode": "closest",
-        "separators": ",." if bahasa == "id" else ".,",
+        "separators": tata.pemisah(bahasa),
         "plot_bgcolor": "#ffffff",
     }, atas
 

@@ -206,7 +206,7 @@ def histogram_total(
             "margin": {"l": 0, "r": 10, "t": 30, "b": 0},
             "height": 300,
             "bargap": 0.05,
-            "separators": ",." if bahasa == "id" else ".,",
+            "separators": tata.pemisah(bahasa),
         },
     )
 

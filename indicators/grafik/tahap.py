@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.format import Bahasa, format_angka
+from indicators.grafik import tata
 
 Teks = Callable[..., str]
 _HIJAU = "#31a354"
@@ -45,6 +46,6 @@ def grafik_tahap(per_tahap: pd.DataFrame, bahasa: Bahasa, teks: Teks) -> go.Figu
         margin={"l": 0, "r": 10, "t": 30, "b": 0},
         yaxis={"title": {"text": teks("profil_poin")}, "range": [0, 1000]},
         showlegend=False,
-        separators=",." if bahasa == "id" else ".,",
+        separators=tata.pemisah(bahasa),
     )
     return fig

@@ -39,10 +39,6 @@ def _angka(nilai: Any, desimal: int, bahasa: Bahasa) -> str:
     return "–" if nilai is None or pd.isna(nilai) else format_angka(float(nilai), desimal, bahasa)
 
 
-def _pemisah(bahasa: Bahasa) -> str:
-    return ",." if bahasa == "id" else ".,"
-
-
 def _teks(bahasa: Bahasa) -> grafik_profil.Teks:
     return penerjemah(bahasa)
 
