@@ -36,8 +36,9 @@ def buka_halaman(
 
 
 def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
-    """Assert that the last run of ``at`` raised no exception, showed no error box and changed no
-    shared cached object (:func:`ui.cache.bersama_berubah`); return ``at``.
+    """Assert that the last run of ``at`` raised no exception, showed no error box, changed no
+    shared cached object (:func:`ui.cache.bersama_berubah`) and sent every chart with its style in
+    it and no theme (:mod:`ui.layar`: drawn once per change); return ``at``.
 
     A test that provokes a user mistake passes ``galat``: exactly that many error boxes are then
     allowed (the test asserts their text itself). app.py's generic error box, which stands for an
@@ -51,6 +52,9 @@ def periksa_tanpa_galat(at: AppTest, *, galat: int = 0) -> AppTest:
     assert len(pesan) == galat, f"expected {galat} error box(es), the page showed {pesan}"
     # Shared cached frames are read-only for every session: a page must never change one in place.
     assert not cache.bersama_berubah(), f"the page changed shared cached objects: {cache.bersama_berubah()}"
+    for grafik in at.get("plotly_chart"):
+        assert grafik.proto.theme == "", f"chart {grafik.proto.id} drawn with Streamlit's theme (use ui.layar.gambar)"
+        assert '"template"' not in grafik.proto.spec, f"chart {grafik.proto.id} carries a template"
     return at
 
 

@@ -43,6 +43,7 @@ from ui import widgets
 README_BATAS = DATA_DIR / "README-batas-wilayah.md"
 T = TypeVar("T")
 U = TypeVar("U")
+V = TypeVar("V")
 
 
 # Checked once per file version: opening the file to read its schema version costs ~20 ms, and
@@ -604,6 +605,32 @@ def sidik_bersama(objek: U, hitung: Callable[[U], str]) -> str | None:
     if sidik is None:
         sidik = _SIDIK[nomor] = hitung(objek)
     return sidik
+
+
+# Objects derived from another object (a figure's screen copy, ui/layar.py), kept while it lives.
+_TURUNAN: dict[int, tuple[weakref.ref[Any], Any]] = {}
+
+
+def turunan(objek: U, buat: Callable[[U], V]) -> V:
+    """``buat(objek)``, made once per object while it lives; ``objek`` must be read-only.
+
+    A figure from :func:`ui.tetap.tetap` is the same object on every rerun that does not change
+    it, so what is derived from it is made once; a figure made anew on each rerun pays each time,
+    and its entry goes with it. Two threads may both make it once; each gets a correct result.
+    """
+    nomor = id(objek)
+    ada = _TURUNAN.get(nomor)
+    if ada is not None and ada[0]() is objek:
+        return cast(V, ada[1])
+    hasil = buat(objek)
+    _TURUNAN[nomor] = (weakref.ref(objek, functools.partial(_lupakan_turunan, nomor)), hasil)
+    return hasil
+
+
+def _lupakan_turunan(nomor: int, ref: weakref.ref[Any]) -> None:
+    ada = _TURUNAN.get(nomor)
+    if ada is not None and ada[0] is ref:  # not a newer object that took the same id
+        del _TURUNAN[nomor]
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)

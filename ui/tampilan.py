@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from indicators.analisis import ringkasan
 from indicators.bangun.database import Persiapan
@@ -102,15 +100,6 @@ KONFIG_PETA: dict[str, object] = {
 """plotly.js config for every geo map: the base topojson comes from our static folder, never a CDN,
 and the wheel scrolls the page instead of zooming the map (plotly's default for geo), which zooms
 with the toolbar's + and − buttons only."""
-
-
-def tema(fig: go.Figure) -> Literal["streamlit"] | None:
-    """The ``theme`` to draw ``fig`` with: Streamlit's, unless the figure carries its own style.
-
-    A map has its whole style in its layout and no template (indicators.grafik.bingkai.tanpa_templat):
-    Streamlit's theme would give it one in the browser, and with it a second full draw of the map.
-    """
-    return "streamlit" if "template" in fig.layout.to_plotly_json() else None
 
 
 def pesan_database(persiapan: Persiapan, bahasa: Bahasa) -> str:

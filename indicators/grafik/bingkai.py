@@ -190,7 +190,7 @@ def tanpa_templat(fig: go.Figure) -> go.Figure:
     for the 514-region map on 2 cores, after the map was already drawn. Without a template and with
     a revision that only changes with the traces, the second call is a few milliseconds. A copy of
     the figure (``go.Figure(fig)``, the print exports) takes the process's default template again.
-    The page draws a map with ``theme=None`` (:func:`ui.tampilan.tema`), so Streamlit adds none.
+    The page draws a map with ``theme=None`` (:func:`ui.layar.gambar`), so Streamlit adds none.
     Numeric numpy arrays become lists: plotly.py writes them as base64 typed arrays, which
     plotly.js decodes into a new typed array on every call and so computes the map again.
     """

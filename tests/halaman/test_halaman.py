@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
 from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
-from ui import cache
+from ui import cache, layar
 
 HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
 KATEGORI = {
@@ -70,7 +70,7 @@ def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
     assert len(set(lokasi)) == 35
     assert peta["data"][0]["geojson"] == "/app/static/geo/jawa_tengah_kabkota.geojson"
     # The map brings its own style and is drawn without Streamlit's theme: drawn once per change
-    # (tests/unit/test_grafik_peta_gaya.py); the other charts keep the theme.
+    # (tests/unit/test_grafik_peta_gaya.py); the other charts have the theme written in (ui.layar).
     assert "template" not in peta["layout"]
     assert at.get("plotly_chart")[0].proto.theme == ""
     assert len(at.dataframe[-1].value) == 35
@@ -99,8 +99,9 @@ def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
     assert any("official recap" in c.value and "25 of 35 kab/kota known by name" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 1  # the map: one chart per change, the others a tab away
     grafik_batang = buka_tab(at, "ringkasan_grafik", "Count per predikat").get("plotly_chart")[0]
-    assert grafik_batang.proto.theme == "streamlit"
+    assert grafik_batang.proto.theme == ""
     batang = json.loads(grafik_batang.proto.spec)
+    assert batang["layout"]["yaxis"]["tickfont"]["color"] == layar.TEMA_LAYOUT["yaxis"]["tickfont"]["color"]
     assert [trace["name"] for trace in batang["data"]] == ["Official count", "Known by name"]
     assert batang["data"][0]["x"][2] == 15  # Madya: official 15 beside the 6 known by name
     assert batang["data"][1]["x"][2] == 6

@@ -104,7 +104,8 @@ def test_tampilan_bawaan_kota_pekalongan_dan_tetangga(app_db: Path):
     assert "2023: 773,48 poin" in hover[5]
 
     # Rank chart: rank within the province, y reversed (1 on top), gaps kept.
-    assert peringkat["layout"]["title"]["text"].startswith("Peringkat total skor di Jawa Tengah")
+    # In bold, as Streamlit's theme set it (ui.layar).
+    assert peringkat["layout"]["title"]["text"].startswith("<b>Peringkat total skor di Jawa Tengah")
     sumbu_y = peringkat["layout"]["yaxis"]
     assert sumbu_y["range"][0] > sumbu_y["range"][1]
     assert sumbu_y["range"][1] < 1 <= sumbu_y["tickvals"][0]

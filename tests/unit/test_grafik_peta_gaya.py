@@ -16,7 +16,6 @@ import plotly.io as pio
 import pytest
 
 from indicators.grafik import bingkai, perlindungan, peta as grafik_peta, predikat
-from ui import tampilan
 
 GEOJSON = {"type": "FeatureCollection", "features": []}
 
@@ -92,13 +91,6 @@ def test_peta_perlindungan_tanpa_templat():
     assert "template" not in layout
     assert layout["datarevision"]
     assert layout["hoverlabel"]["font"]["color"] == "#262730"  # type: ignore[index]
-
-
-def test_tema_streamlit_hanya_untuk_figur_bertemplat():
-    assert tampilan.tema(_peta(["Nindya"])) is None
-    assert tampilan.tema(go.Figure(go.Bar(x=[1], y=[2]))) == "streamlit"
-    # A copy (a print export's) takes the process's template again, and with it Streamlit's theme.
-    assert tampilan.tema(go.Figure(_peta(["Nindya"]))) == "streamlit"
 
 
 def test_array_angka_sebagai_daftar_bukan_array_bertipe():

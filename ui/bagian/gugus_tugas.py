@@ -24,7 +24,7 @@ from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema, katalog_bawaan
 from indicators.teks import ada, t
-from ui import aman, tampilan, tetap
+from ui import aman, layar, tampilan, tetap
 from ui.unduh import gambar
 
 _KONFIG = {"displaylogo": False}
@@ -164,11 +164,11 @@ def render_kesiapan(rk: RuangKerja, skema: Skema, bahasa: Bahasa) -> None:
         fig = tetap.tetap(
             grafik_gugus.grafik_kesiapan, klaster, label_klaster, t("gt_kesiapan_klaster", bahasa), bahasa
         )
-        st.plotly_chart(fig, key="gt_grafik_klaster", config=_KONFIG)
+        layar.gambar(fig, key="gt_grafik_klaster", config=_KONFIG)
         gambar.alternatif(fig, t("gt_kesiapan_klaster", bahasa), bahasa, key="gt_grafik_klaster")
     with kanan:
         fig = tetap.tetap(grafik_gugus.grafik_kesiapan, per_opd, {}, t("gt_kesiapan_opd", bahasa), bahasa)
-        st.plotly_chart(fig, key="gt_grafik_opd", config=_KONFIG)
+        layar.gambar(fig, key="gt_grafik_opd", config=_KONFIG)
         gambar.alternatif(fig, t("gt_kesiapan_opd", bahasa), bahasa, key="gt_grafik_opd")
     hilang = tetap.tetap(poin_hilang, rk, "opd")
     acuan = layanan.label_acuan(rk.acuan, bahasa)
@@ -425,7 +425,7 @@ def render_lintasan(rk: RuangKerja, katalog: Katalog, bahasa: Bahasa) -> None:
     tahun_berikut = tugas.tahun_evaluasi_berikut(katalog, rk.hari_ini)
     proyeksi = tugas.proyeksi_final(rk.lintasan, rk.penurunan, katalog)
     fig = tetap.tetap(grafik_gugus.grafik_lintasan, rk, katalog, tahun_berikut, proyeksi, bahasa)
-    st.plotly_chart(fig, key="gt_lintasan", config=_KONFIG)
+    layar.gambar(fig, key="gt_lintasan", config=_KONFIG)
     gambar.alternatif(fig, t("gt_lintasan", bahasa, tahun=tahun_berikut), bahasa, key="gt_lintasan")
     rata = rk.penurunan["penurunan"].mean() if len(rk.penurunan) else float("nan")
     st.caption(t("gt_lintasan_catatan", bahasa, rata=_angka(rata, 2, bahasa), tahun=tahun_berikut))

@@ -31,7 +31,7 @@ from indicators.katalog.model import (
     Skema,
 )
 from indicators.teks import t
-from ui import tampilan, tetap, widgets
+from ui import layar, tampilan, tetap, widgets
 from ui.unduh import gambar, tabel as unduh_tabel
 
 WARNA_STATUS = {"C": "green", "C2": "green", "I": "blue", "?": "orange"}
@@ -428,7 +428,7 @@ def render_tren(
         st.info(t("belum_ada_data", bahasa))
         return
     fig = tetap.tetap(grafik_indikator.grafik_tren, seri, nama, bahasa)
-    st.plotly_chart(fig, key="ind_tren", config={"displaylogo": False})
+    layar.gambar(fig, key="ind_tren", config={"displaylogo": False})
     if unduh is not None:
         gambar.unduh(fig, f"tren_{ind.id}", unduh, key="ind_tren", judul=label_indikator(ind, bahasa), sintetis=True)
     silang = next((p for p in katalog.peta_silang if p.kla24 == ind.id), None)

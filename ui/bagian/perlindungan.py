@@ -22,7 +22,7 @@ from indicators.ekspor.gambar import MetaGambar
 from indicators.format import Bahasa
 from indicators.perlindungan import data, sensor
 from indicators.teks import t
-from ui import aman, cache, masuk, tampilan, tetap
+from ui import aman, cache, layar, masuk, tampilan, tetap
 from ui.unduh import gambar, tabel as unduh_tabel
 
 _KONFIG = {"displaylogo": False}
@@ -100,7 +100,7 @@ def render_peta(isi: ep.IsiPerlindungan, bahasa: Bahasa) -> None:
     if not isi.per_anak:
         st.caption(t("ph_peta_tanpa_penyebut", bahasa))
     fig = tetap.tetap(ep.gambar_peta, isi, tampilan.url_geojson(isi.kode_provinsi), bahasa, tinggi=480)
-    st.plotly_chart(fig, key="ph_peta", config=tampilan.KONFIG_PETA, theme=tampilan.tema(fig))
+    layar.gambar(fig, key="ph_peta", config=tampilan.KONFIG_PETA)
     render_sumber_baris(isi, "peta", bahasa)
     _unduh(fig, isi, "peta", judul, bahasa, tinggi=900)  # the print copy takes its geometry inline
 
@@ -144,7 +144,7 @@ def render_grafik(isi: ep.IsiPerlindungan, jenis: str, bahasa: Bahasa) -> None:
         st.caption(t("ph_lengkap", bahasa, daftar=ep.teks_lengkap(isi, bahasa)))
     # Two panels a row on screen: a phone's width still shows each form readably.
     fig = tetap.tetap(bangun, isi, bahasa, **({"kolom": 2} if jenis == "bentuk" else {}))
-    st.plotly_chart(fig, key=f"ph_{jenis}", config=_KONFIG)
+    layar.gambar(fig, key=f"ph_{jenis}", config=_KONFIG)
     render_sumber_baris(isi, jenis, bahasa)
     _unduh(fig, isi, jenis, judul, bahasa, tinggi=ekspor_gambar.TINGGI)
 

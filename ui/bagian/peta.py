@@ -19,7 +19,7 @@ from indicators.format import Bahasa
 from indicators.grafik import peta as grafik_peta
 from indicators.katalog.model import ARAH_LABEL, Katalog
 from indicators.teks import t
-from ui import cache, tampilan, widgets
+from ui import cache, layar, tampilan, widgets
 from ui.unduh import tabel as unduh_tabel
 
 # --- pickers ---------------------------------------------------------------------------------------
@@ -146,9 +146,8 @@ def url_geojson_peta(kode_provinsi: str, tingkat: uk.Tingkat) -> str:
 
 def tampilkan_peta(fig: go.Figure, *, key: str, tahun: int, wilayah: pd.DataFrame, bahasa: Bahasa) -> None:
     """Draw a map; a click on a region opens its profile (kab/kota; a kecamatan opens its kab/kota)."""
-    event: Any = st.plotly_chart(
+    event: Any = layar.gambar(
         fig, key=key, on_select="rerun", selection_mode="points", config=tampilan.KONFIG_PETA, width="stretch",
-        theme=tampilan.tema(fig),
     )  # fmt: skip
     titik = event["selection"]["points"] if event else []
     kode = titik[0].get("location") if titik else None

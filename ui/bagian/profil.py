@@ -24,7 +24,7 @@ from indicators.grafik import profil as grafik_profil
 from indicators.grafik.profil import label_indikator, label_kelompok
 from indicators.katalog.model import TAHAP, Indikator, Katalog, PitaPredikat, Skema
 from indicators.teks import penerjemah, t
-from ui import cache, tampilan, tetap, widgets
+from ui import cache, layar, tampilan, tetap, widgets
 from ui.unduh import gambar, tabel
 
 JUMLAH_SIMULASI = 6
@@ -90,7 +90,7 @@ def render_riwayat(
     st.subheader(t("profil_riwayat", bahasa))
     tanpa = profil.tahun_tanpa_siklus(riwayat["tahun"])
     fig = grafik_riwayat(riwayat, pita, tanpa, bahasa)
-    st.plotly_chart(fig, key="profil_riwayat", config=_KONFIG)
+    layar.gambar(fig, key="profil_riwayat", config=_KONFIG)
     if unduh is not None:
         gambar.unduh(fig, "riwayat", unduh, key="profil_riwayat", sintetis=bool(riwayat["sintetis"].any()))
     st.caption(t("profil_riwayat_catatan", bahasa))
@@ -120,7 +120,7 @@ def render_kelompok(
     """Group bars against their (assumed) maxima and the province average (downloads given ``unduh``)."""
     st.subheader(t("profil_kelompok", bahasa))
     fig = grafik_kelompok(kelompok, skema, bahasa)
-    st.plotly_chart(fig, key="profil_kelompok", config=_KONFIG)
+    layar.gambar(fig, key="profil_kelompok", config=_KONFIG)
     if unduh is not None:
         gambar.unduh(fig, "kelompok", unduh, key="profil_kelompok", sintetis=True)
     st.caption(t("profil_maks_catatan", bahasa, skema=skema.kode))
@@ -169,7 +169,7 @@ def render_selisih(
         kunci = "profil_selisih_teks_satu" if jumlah == 1 else "profil_selisih_teks"
         st.markdown(t(kunci, bahasa, selisih=_angka(selisih, 2, bahasa), predikat=berikut, jumlah=jumlah))
     fig = grafik_ruang(ruang, katalog, None if berikut is None else str(berikut), bahasa)
-    st.plotly_chart(fig, key="profil_ruang", config=_KONFIG)
+    layar.gambar(fig, key="profil_ruang", config=_KONFIG)
     if unduh is not None:
         gambar.unduh(fig, "ruang", unduh, key="profil_ruang", sintetis=True)
     kotak = widgets.isi_saat_dibuka(t("profil_ruang_tabel", bahasa), key="profil_ruang_tabel")

@@ -25,7 +25,7 @@ from indicators.ekspor.paket import pdf as paket_pdf, pptx as paket_pptx, susun
 from indicators.format import Bahasa
 from indicators.grafik import data_grafik, peta as grafik_peta
 from indicators.teks import ada, t
-from ui import aman, cache, gaya, tampilan, widgets
+from ui import aman, cache, gaya, layar, tampilan, widgets
 
 # Up to this many rows a chart's data table is a real HTML table (read cell by cell by screen
 # readers); longer ones (a kecamatan map) go to the scrolling data grid.
@@ -116,7 +116,7 @@ def grafik(
     (``kla_peta_predikat_jawa-tengah_2025.png``). ``sintetis`` marks a figure showing synthetic values.
     ``subjudul`` replaces the exported subtitle built from ``konteks`` (a view over several cycles).
     """
-    st.plotly_chart(fig, key=key, config=config or tampilan.KONFIG_GRAFIK, theme=tampilan.tema(fig))
+    layar.gambar(fig, key=key, config=config or tampilan.KONFIG_GRAFIK)
     unduh(
         fig, jenis, konteks, key=key, sintetis=sintetis, judul=judul, ukuran=ukuran, statistik=statistik,
         subjudul=subjudul,
