@@ -17,8 +17,8 @@ ignores (plotly.py refuses them), and ``ternary``, a subplot none of our charts 
 more things, done here too: it sets the figure's own title in bold, and, being a template, its
 colours switch nothing on (:func:`_saklar_sumbu`). When Streamlit is upgraded, read the theme again
 (tests/unit/test_layar.py fails on a new version to say so). What plotly drew was compared with
-Streamlit's own theme on every chart of Ringkasan, Profil, Perbandingan and Indikator: the same
-layout and data, and the same SVG (README, Latensi).
+Streamlit's own theme on every chart of Ringkasan, Profil, Perbandingan, Indikator, Gugus Tugas
+and Perlindungan Anak: the same layout and data, and the same SVG (README, Latensi).
 
 The figure a page builds is shared and read-only (ui/tetap.py); its screen copy is made once per
 figure (:func:`ui.cache.turunan`), since a copy validates every property again (about 4 ms). The
