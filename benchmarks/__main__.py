@@ -9,8 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from benchmarks import beban, jalankan, latensi, protokol
+from benchmarks.server import CHROMIUM
+
+PESAN_CHROMIUM = (
+    "Chromium tidak ditemukan di {path}: pasang dengan `bash scripts/setup.sh --chromium` "
+    "(atau sudo apt-get install -y chromium), atau beri CHROMIUM_PATH; ukuran memori server saja "
+    "bisa dilewati dengan --tanpa-memori. "
+    "(Chromium not found at {path}: install it with `bash scripts/setup.sh --chromium`, or set "
+    "CHROMIUM_PATH; --tanpa-memori skips the server memory measure.)\n"
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,6 +39,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, the Chromium load test (``--beban``) or the protocol one (``--protokol``)."""
     args = parser().parse_args(argv)
+    butuh_chromium = args.latensi or args.beban or not (args.protokol or args.tanpa_memori)
+    if butuh_chromium and not Path(CHROMIUM).exists():
+        sys.stderr.write(PESAN_CHROMIUM.format(path=CHROMIUM))
+        return 2
     if args.protokol:  # the capacity figure: simulated sessions at the protocol level
         return protokol.utama(args)
     if args.latensi:  # what a person waits for in the browser
