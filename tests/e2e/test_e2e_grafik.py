@@ -50,6 +50,8 @@ def test_perbandingan_warna_label_celah_rata_rata_dan_judul_unduhan(page: Page, 
     pantauan = pantau(page)
     page.goto(f"{streamlit_url}/perbandingan?wilayah={WILAYAH}&siklus=2019-2025")
     expect(page.locator(f"{GRAFIK} .main-svg").first).to_be_attached(timeout=90_000)
+    # Both charts drawn: the rank chart may be drawn first, and the trend chart must be the first one read.
+    expect(page.locator(f"{GRAFIK} .js-plotly-plot")).to_have_count(2, timeout=90_000)
     tunggu_siap(page)
     fig = _figur(page)
     garis = _garis(fig)
