@@ -18,9 +18,10 @@ import shapely.geometry
 
 Lapisan = Literal["jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan"]
 LAPISAN: tuple[Lapisan, ...] = ("jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan")
-# Browser layers: the committed ones, plus provinces dissolved from the national kab/kota layer
-# (the national view shows what is known per province: Provila and known awards).
-LAPISAN_WEB: tuple[str, ...] = (*LAPISAN, "indonesia_provinsi")
+# Browser layers: the committed ones, the national kab/kota layer once more at the scale of the
+# whole-Indonesia view, and provinces dissolved from that (the national view shows what is known
+# per province: Provila and known awards).
+LAPISAN_WEB: tuple[str, ...] = (*LAPISAN, "indonesia_kabkota_ikhtisar", "indonesia_provinsi")
 
 # World Mercator keeps lengths within ~1.5 % across Indonesia's latitudes (±11°), enough to rank
 # shared borders; areas come from BIG (luas_km2_big), never from these polygons.
@@ -29,6 +30,11 @@ _CRS_PANJANG = "EPSG:3395"
 # from 18 663 polygon parts is waste on a screen.
 _PULAU_KECIL_KM2 = 20.0
 _TOLERANSI_NASIONAL = 0.02
+# The whole-Indonesia view draws the 46 degrees from Sumatra to Papua in about 900 px, some
+# 0.05 degree per pixel, so a province view's detail is invisible there: this tolerance (under a
+# pixel) halves the vertices plotly projects and paints on every change of that view
+# (README "Latensi", (n)). A province view keeps the detailed layer and fits itself to it.
+_TOLERANSI_IKHTISAR = 0.04
 
 
 def baca_batas(lapisan: Lapisan, data_dir: Path) -> gpd.GeoDataFrame:
@@ -61,7 +67,7 @@ def hitung_tetangga(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     return hasil.sort_values(["kode_wilayah", "kode_tetangga"], ignore_index=True)
 
 
-def _ringankan_nasional(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _ringankan_nasional(gdf: gpd.GeoDataFrame, toleransi: float = _TOLERANSI_NASIONAL) -> gpd.GeoDataFrame:
     bagian = gdf[["kode_wilayah"]].join(gdf.geometry.explode(index_parts=True).rename("geometry").to_frame())
     bagian = gpd.GeoDataFrame(bagian, geometry="geometry", crs=gdf.crs)
     bagian["luas_km2"] = bagian.geometry.to_crs("EPSG:6933").area / 1e6
@@ -69,7 +75,8 @@ def _ringankan_nasional(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     # Keep every part over the threshold, and always the largest part of a region.
     simpan = bagian[(bagian["luas_km2"] >= _PULAU_KECIL_KM2) | (bagian["luas_km2"] == terbesar)]
     gabung = simpan.dissolve(by="kode_wilayah").reindex(gdf["kode_wilayah"])
-    geom = shapely.coverage_simplify(gabung.geometry.to_numpy(), _TOLERANSI_NASIONAL)
+    # Coverage simplification moves each shared border once, so neighbours keep meeting exactly.
+    geom = shapely.coverage_simplify(gabung.geometry.to_numpy(), toleransi)
     hasil = gdf[["kode_wilayah", "nama"]].copy()
     return gpd.GeoDataFrame(hasil, geometry=list(geom), crs=gdf.crs)
 
@@ -117,13 +124,14 @@ def tulis_lapisan_web(data_dir: Path, static_dir: Path) -> dict[str, Path]:
     """Write the browser layers (properties ``kode_wilayah`` and ``nama`` only) to ``static/geo``."""
     keluar = static_dir / "geo"
     keluar.mkdir(parents=True, exist_ok=True)
-    ringan: dict[str, gpd.GeoDataFrame] = {}
-    for lapisan in LAPISAN:
-        gdf = baca_batas(lapisan, data_dir)
-        ringan[lapisan] = (
-            _ringankan_nasional(gdf) if lapisan == "indonesia_kabkota" else gdf[["kode_wilayah", "nama", "geometry"]]
-        )
-    ringan["indonesia_provinsi"] = lapisan_provinsi(ringan["indonesia_kabkota"], _nama_provinsi(data_dir))
+    batas = {lapisan: baca_batas(lapisan, data_dir) for lapisan in LAPISAN}
+    ringan: dict[str, gpd.GeoDataFrame] = {
+        "jawa_tengah_kabkota": batas["jawa_tengah_kabkota"][["kode_wilayah", "nama", "geometry"]],
+        "jawa_tengah_kecamatan": batas["jawa_tengah_kecamatan"][["kode_wilayah", "nama", "geometry"]],
+        "indonesia_kabkota": _ringankan_nasional(batas["indonesia_kabkota"]),
+        "indonesia_kabkota_ikhtisar": _ringankan_nasional(batas["indonesia_kabkota"], _TOLERANSI_IKHTISAR),
+    }
+    ringan["indonesia_provinsi"] = lapisan_provinsi(ringan["indonesia_kabkota_ikhtisar"], _nama_provinsi(data_dir))
     hasil: dict[str, Path] = {}
     for nama, lapis in ringan.items():
         tujuan = keluar / f"{nama}.geojson"

@@ -163,3 +163,30 @@ def test_lapisan_web_ringan(db_bawaan: Path):
     ukuran = {p.stem: p.stat().st_size for p in (STATIC_DIR / "geo").glob("*.geojson")}
     assert ukuran["jawa_tengah_kabkota"] < 150_000
     assert ukuran["indonesia_kabkota"] < 1_000_000
+
+
+def test_lapisan_ikhtisar_sama_di_mata_lebih_ringan(db_bawaan: Path):
+    """The whole-Indonesia layer holds the same 514 regions as the detailed one, each valid and
+    within a few pixels of it at that view's scale (about 0.05 degree per pixel), with far fewer
+    vertices for plotly to project and paint on every change."""
+    import geopandas as gpd
+    import shapely
+
+    from indicators.lokasi import STATIC_DIR
+
+    rinci = gpd.read_file(STATIC_DIR / "geo" / "indonesia_kabkota.geojson").set_index("kode_wilayah")
+    ikhtisar = gpd.read_file(STATIC_DIR / "geo" / "indonesia_kabkota_ikhtisar.geojson").set_index("kode_wilayah")
+    assert len(ikhtisar) == 514
+    assert sorted(ikhtisar.index) == sorted(rinci.index)
+    assert (ikhtisar["nama"] == rinci.loc[ikhtisar.index, "nama"]).all()
+    geom, asal = ikhtisar.geometry.to_numpy(), rinci.loc[ikhtisar.index].geometry.to_numpy()
+    assert shapely.is_valid(geom).all()
+    assert not shapely.is_empty(geom).any()
+    simpangan = shapely.hausdorff_distance(geom, asal)
+    assert simpangan.max() <= 0.15
+    assert float(pd.Series(simpangan).median()) <= 0.05
+    assert shapely.get_num_coordinates(geom).sum() <= 0.6 * shapely.get_num_coordinates(asal).sum()
+    # Provinces (the Provila map, also whole-Indonesia only) are dissolved from the light layer.
+    provinsi = gpd.read_file(STATIC_DIR / "geo" / "indonesia_provinsi.geojson")
+    assert len(provinsi) == 38
+    assert shapely.get_num_coordinates(provinsi.geometry.to_numpy()).sum() < shapely.get_num_coordinates(asal).sum() / 3

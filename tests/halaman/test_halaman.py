@@ -156,7 +156,7 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman(provinsi="00").run())
     peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_kabkota" in c.proto.spec)
     assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
-    assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
+    assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
     assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)
     # National cards come from the national recap, never from one province's regions.
     resmi = _rekap_resmi(2025, "nasional")

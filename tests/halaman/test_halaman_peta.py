@@ -171,7 +171,7 @@ def test_indonesia_nasional_dan_provinsi_tanpa_data(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman("peta", provinsi="00", ukuran="total").run())
     assert "Indonesia" in at.title[0].value
     (spek,) = _peta(at)
-    assert spek["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota.geojson"
+    assert spek["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
     assert len(_lokasi(spek)) == 514
     assert len(_nilai(spek)) == 35  # only Jawa Tengah has values; the rest is marked as not found
     at = periksa_tanpa_galat(buka_halaman("peta", provinsi="11").run())
