@@ -136,6 +136,12 @@ def _baca_lapisan(path: Path, mtime_ns: int) -> dict[str, Any]:
     return data
 
 
+LAPISAN_CETAK = {"indonesia_kabkota_ikhtisar.geojson": "indonesia_kabkota.geojson"}
+"""Screen layers with a detailed twin: the whole-Indonesia view's layer is simplified for a screen
+(:data:`indicators.bangun.geo.LAPISAN_WEB`), a print image takes the detailed layer of the same
+regions."""
+
+
 def berkas_lapisan(url: str, static_dir: Path = STATIC_DIR) -> Path | None:
     """The file behind a static-layer URL (``/app/static/geo/x.geojson``), or None for other URLs."""
     if not url.startswith(_URL_STATIS):
@@ -148,15 +154,16 @@ def geometri_inline(fig: go.Figure, static_dir: Path = STATIC_DIR) -> go.Figure:
     """Return a copy of ``fig`` whose map traces carry their geometry instead of a static-layer URL.
 
     kaleido renders without the Streamlit server, so the URL the browser would fetch is read from
-    ``static/`` (the simplified layers the build writes from the GeoPandas boundaries) and only
-    the features the trace plots are kept.
+    ``static/`` (the simplified layers the build writes from the GeoPandas boundaries; a screen-scale
+    layer's detailed twin, :data:`LAPISAN_CETAK`) and only the features the trace plots are kept.
     """
     hasil = go.Figure(fig)
     for trace in hasil.data:
         url = getattr(trace, "geojson", None)
         if not isinstance(url, str):
             continue
-        path = berkas_lapisan(url, static_dir)
+        folder, _, nama = url.rpartition("/")
+        path = berkas_lapisan(f"{folder}/{LAPISAN_CETAK.get(nama, nama)}", static_dir)
         if path is None:
             raise ValueError(f"Lapisan batas {url} tidak ditemukan di {static_dir} (boundary layer not found)")
         lapisan = _baca_lapisan(path, path.stat().st_mtime_ns)

@@ -96,6 +96,30 @@ def test_geometri_inline_mengganti_url_dengan_fitur_yang_dipetakan() -> None:
     assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in fitur)
 
 
+def test_geometri_inline_peta_indonesia_dicetak_dari_lapisan_rinci() -> None:
+    """The whole-Indonesia screen layer is simplified for ~900 px; a print image takes the detailed
+    layer of the same regions (geometry equal to that file's, not to the screen layer's)."""
+    import json
+
+    url = "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
+    fig = go.Figure(
+        go.Choropleth(geojson=url, locations=["33.74", "11.01"], z=[1, 2], featureidkey="properties.kode_wilayah")
+    )
+    fitur = {
+        f["properties"]["kode_wilayah"]: f["geometry"]
+        for f in eg.geometri_inline(fig, STATIC_DIR).data[0].geojson["features"]
+    }
+    assert set(fitur) == {"33.74", "11.01"}
+    for nama, sama in (("indonesia_kabkota", True), ("indonesia_kabkota_ikhtisar", False)):
+        lapisan = json.loads((STATIC_DIR / "geo" / f"{nama}.geojson").read_text(encoding="utf-8"))
+        asli = {
+            f["properties"]["kode_wilayah"]: f["geometry"]
+            for f in lapisan["features"]
+            if f["properties"]["kode_wilayah"] in fitur
+        }
+        assert (asli == fitur) is sama, nama
+
+
 def test_geometri_inline_url_tak_dikenal() -> None:
     fig = go.Figure(go.Choropleth(geojson="/app/static/geo/tidak_ada.geojson", locations=["x"], z=[1]))
     with pytest.raises(ValueError, match="tidak ditemukan"):
