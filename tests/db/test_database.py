@@ -190,3 +190,22 @@ def test_lapisan_ikhtisar_sama_di_mata_lebih_ringan(db_bawaan: Path):
     provinsi = gpd.read_file(STATIC_DIR / "geo" / "indonesia_provinsi.geojson")
     assert len(provinsi) == 38
     assert shapely.get_num_coordinates(provinsi.geometry.to_numpy()).sum() < shapely.get_num_coordinates(asal).sum() / 3
+
+
+def test_url_lapisan_per_tampilan(db_bawaan: Path):
+    """All Indonesia draws from the overview layer, a province from the detailed one; every URL the
+    dashboard hands the browser is a layer the build writes."""
+    from indicators.bangun import geo
+    from indicators.lokasi import STATIC_DIR
+    from ui.tampilan import url_geojson
+
+    nama = {kode: url_geojson(kode).rsplit("/", 1)[-1] for kode in ("00", "11", "33", "94")}
+    assert nama == {
+        "00": "indonesia_kabkota_ikhtisar.geojson",
+        "11": "indonesia_kabkota.geojson",
+        "33": "jawa_tengah_kabkota.geojson",
+        "94": "indonesia_kabkota.geojson",
+    }
+    for berkas in nama.values():
+        assert berkas.removesuffix(".geojson") in geo.LAPISAN_WEB
+        assert (STATIC_DIR / "geo" / berkas).is_file()
