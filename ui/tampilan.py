@@ -52,6 +52,22 @@ def label_dasar(dasar: object, bahasa: Bahasa) -> str:
     return ringkasan.label_dasar(dasar, bahasa) or "–"
 
 
+def tabel_pergerakan(gerak: pd.DataFrame, arah: str, tahun_lalu: int, bahasa: Bahasa) -> pd.DataFrame:
+    """The regions whose official predikat went up (``arah`` = 'naik') or down ('turun').
+
+    Falls come largest first; headers are translated. ``gerak`` is
+    :func:`indicators.analisis.ringkasan.pergerakan_predikat`.
+    """
+    data = gerak[gerak["langkah"] > 0] if arah == "naik" else gerak[gerak["langkah"] < 0].sort_values("langkah")
+    return pd.DataFrame(
+        {
+            t("nama", bahasa): data["nama"].to_numpy(),
+            t("predikat_lalu", bahasa, tahun=tahun_lalu): data["predikat_lalu"].to_numpy(),
+            t("predikat_resmi", bahasa): data["predikat_kini"].to_numpy(),
+        }
+    )
+
+
 def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     """The overview table with translated headers; totals formatted in the reader's locale."""
     label = label_kategori(bahasa)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.format import Bahasa
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
 from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
@@ -219,3 +220,27 @@ def test_periksa_tanpa_galat_gagal_pada_exception_dan_kotak_galat_tak_terduga():
         periksa_tanpa_galat(salah, galat=2)
     baik = AppTest.from_string("import streamlit as st\nst.success('Tersimpan.')").run()
     assert periksa_tanpa_galat(baik) is baik
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_ringkasan_pergerakan_sama_dengan_sumber(app_db: Path, bahasa: Bahasa):
+    """The up and down tables list exactly the Jawa Tengah regions whose official predikat (the
+    committed source file) rose or fell between 2023 and 2025, largest fall first."""
+    at = periksa_tanpa_galat(buka_halaman(lang=bahasa).run())
+    sumber = pd.read_csv(DATA_DIR / "kla" / "kla_predikat.csv", dtype=str)
+    sumber = sumber[sumber["kode_wilayah"].str.startswith("33.")]
+    pita = ["Pratama", "Madya", "Nindya", "Utama", "KLA"]
+    lalu, kini = (sumber[sumber["tahun"] == th].set_index("nama_wilayah")["predikat"] for th in ("2023", "2025"))
+    langkah = {n: pita.index(kini[n]) - pita.index(lalu[n]) for n in kini.index if {lalu.get(n), kini[n]} <= set(pita)}
+    assert len(langkah) == 25  # the caption's "25 dari 35"
+    kolom = t("predikat_lalu", bahasa, tahun=2023)
+    naik, turun = (df.value for df in at.dataframe if kolom in df.value.columns)
+    judul = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert f"**{t('naik', bahasa)} ({len(naik)})**" in judul
+    assert f"**{t('turun', bahasa)} ({len(turun)})**" in judul
+    nama = t("nama", bahasa)
+    assert sorted(naik[nama]) == sorted(n for n, s in langkah.items() if s > 0)
+    assert list(turun[nama]) == sorted((n for n, s in langkah.items() if s < 0), key=lambda n: langkah[n])
+    for tabel in (naik, turun):
+        assert list(tabel[kolom]) == [lalu[n] for n in tabel[nama]]
+        assert list(tabel[t("predikat_resmi", bahasa)]) == [kini[n] for n in tabel[nama]]

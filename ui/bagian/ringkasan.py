@@ -67,7 +67,7 @@ def render_peta(
         kolom_kategori="kategori",
         urutan=ringkasan.urutan_kategori(urutan_predikat),
         label_kategori=label,
-        hover=tampilan.teks_hover(kabkota, bahasa),
+        hover=tetap.tetap(tampilan.teks_hover, kabkota, bahasa),  # 514 texts: built once per view
         disimpulkan=("disimpulkan", t("peta_disimpulkan", bahasa)),
     )
     gambar.grafik(fig, "peta_predikat", konteks, key="peta_predikat", config=tampilan.KONFIG_PETA)
@@ -208,22 +208,16 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
     cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
     st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
-    naik, turun = gerak[gerak["langkah"] > 0], gerak[gerak["langkah"] < 0].sort_values("langkah")
-    if naik.empty and turun.empty:
+    jumlah = {"naik": int((gerak["langkah"] > 0).sum()), "turun": int((gerak["langkah"] < 0).sum())}
+    if not any(jumlah.values()):
         st.caption(t("tidak_ada_pergerakan", bahasa))
         return
-    kiri, kanan = st.columns(2)
-    for wadah, data, judul in ((kiri, naik, "naik"), (kanan, turun, "turun")):
+    for wadah, arah in zip(st.columns(2), ("naik", "turun"), strict=True):
         with wadah:
-            st.markdown(f"**{t(judul, bahasa)} ({len(data)})**")
+            st.markdown(f"**{t(arah, bahasa)} ({jumlah[arah]})**")
+            # Kept as Arrow (tetap_tabel): the same two tables are sent on every rerun of a view.
             st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("nama", bahasa): data["nama"],
-                        t("predikat_lalu", bahasa, tahun=tahun_lalu): data["predikat_lalu"],
-                        t("predikat_resmi", bahasa): data["predikat_kini"],
-                    }
-                ),
+                tetap.tetap_tabel(tampilan.tabel_pergerakan, gerak, arah, tahun_lalu, bahasa),
                 hide_index=True,
                 width="stretch",
             )
