@@ -208,19 +208,15 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
     cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
     st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
-    jumlah = {"naik": int((gerak["langkah"] > 0).sum()), "turun": int((gerak["langkah"] < 0).sum())}
-    if not any(jumlah.values()):
+    # Kept as Arrow (tetap_tabel): the same two tables are sent on every rerun of a view.
+    arah = {a: tetap.tetap_tabel(tampilan.tabel_pergerakan, gerak, a, tahun_lalu, bahasa) for a in ("naik", "turun")}
+    if not any(tabel_arah.num_rows for tabel_arah in arah.values()):
         st.caption(t("tidak_ada_pergerakan", bahasa))
         return
-    for wadah, arah in zip(st.columns(2), ("naik", "turun"), strict=True):
+    for wadah, (judul, isi) in zip(st.columns(2), arah.items(), strict=True):
         with wadah:
-            st.markdown(f"**{t(arah, bahasa)} ({jumlah[arah]})**")
-            # Kept as Arrow (tetap_tabel): the same two tables are sent on every rerun of a view.
-            st.dataframe(
-                tetap.tetap_tabel(tampilan.tabel_pergerakan, gerak, arah, tahun_lalu, bahasa),
-                hide_index=True,
-                width="stretch",
-            )
+            st.markdown(f"**{t(judul, bahasa)} ({isi.num_rows})**")
+            st.dataframe(isi, hide_index=True, width="stretch")
     tabel.tombol_unduh(
         gerak[gerak["langkah"] != 0], "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu),
         kolom={"nama": t("nama", bahasa), "predikat_lalu": t("predikat_lalu", bahasa, tahun=tahun_lalu),
