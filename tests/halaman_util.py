@@ -8,6 +8,7 @@ therefore checks both: no exception and no error box. :func:`periksa_tanpa_galat
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -71,3 +72,9 @@ def buka_tab(at: AppTest, panel: str, label: str) -> AppTest:
     click does, and rerun; return ``at`` checked by :func:`periksa_tanpa_galat`."""
     at.session_state[panel] = label
     return periksa_tanpa_galat(at.run())
+
+
+def jejak_wilayah(spek: dict[str, Any]) -> list[dict[str, Any]]:
+    """A map's region traces from its chart spec, without the legend's stand-ins (no regions of their
+    own: :func:`indicators.grafik.bingkai.dengan_contoh_legenda`)."""
+    return [trace for trace in spek["data"] if trace["type"] == "choropleth"]

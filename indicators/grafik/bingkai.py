@@ -23,6 +23,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from indicators.grafik import tata
 from indicators.lokasi import STATIC_DIR
 
 JARAK_GUGUS = 0.25
@@ -166,7 +167,8 @@ def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
 
 GAYA_PETA: dict[str, Any] = {
     "font": {"color": "#262730"},
-    "legend": {"font": {"color": "#262730"}},
+    # In trace order, without the gap plotly puts between legend groups (dengan_contoh_legenda).
+    "legend": {"font": {"color": "#262730"}, "traceorder": "normal", "tracegroupgap": 0},
     "hoverlabel": {
         "bgcolor": "#ffffff",
         "bordercolor": "rgba(47,45,43,0.2)",
@@ -241,14 +243,75 @@ def _saring(tr: Any, simpan: set[str]) -> Any:
     return salinan
 
 
+_GARIS_CONTOH_MAKS = 2.0
+"""The thickest outline a legend swatch draws (a region's own outline may be thicker on the map)."""
+
+
+def _tak_terlihat(warna: str) -> bool:
+    """Whether a fill disappears on the legend's white: white or nearly, or fully transparent."""
+    warna = warna.replace(" ", "").lower()
+    if warna.startswith("rgba("):
+        return float(warna.rstrip(")").rsplit(",", 1)[1]) == 0
+    return warna == "transparent" or (len(warna) == 7 and warna.startswith("#") and tata.kontras_putih(warna) < 1.1)
+
+
+def dengan_contoh_legenda(jejak: Sequence[Any]) -> list[Any]:
+    """``jejak`` with each white or transparent choropleth's legend entry drawn with its regions' outline.
+
+    Why: plotly draws a choropleth's legend entry as a bare square of its fill, without the outline
+    the regions have on the map, so a white entry ('Data tidak ditemukan') or a transparent one (a
+    highlighted region: outline only) is invisible on the legend's white background. Such a trace
+    leaves the legend to a marker-only stand-in placed right after it (no points, so nothing on the
+    map): the same name and count, the fill and outline of its regions. Both share a legend group,
+    so a click on the entry still hides the regions. Only those entries: each stand-in costs plotly
+    about 1,3 ms per draw (README "Latensi", (o)), and a coloured swatch shows without an outline.
+    The choropleths given are changed in place (legend entry off, group set): callers pass traces
+    they have just made.
+    """
+    hasil: list[Any] = []
+    for nomor, tr in enumerate(jejak):
+        hasil.append(tr)
+        skala = getattr(tr, "colorscale", None) if tr.type == "choropleth" else None
+        if not tr.showlegend or not skala or {warna for _, warna in skala} != {skala[0][1]}:
+            continue
+        if not _tak_terlihat(str(skala[0][1])):
+            continue
+        grup = tr.legendgroup or f"peta-{nomor}"
+        tr.update(showlegend=False, legendgroup=grup)
+        garis = tr.marker.line
+        hasil.append(
+            go.Scattergeo(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                name=tr.name,
+                legendgroup=grup,
+                showlegend=True,
+                hoverinfo="skip",
+                geo=tr.geo or "geo",
+                meta=["contoh_legenda"],
+                marker={
+                    "symbol": "square",
+                    "size": 12,
+                    "color": skala[0][1],
+                    "opacity": 1.0 if tr.marker.opacity is None else tr.marker.opacity,
+                    "line": {"color": garis.color or "#444444", "width": min(garis.width or 1.0, _GARIS_CONTOH_MAKS)},
+                },
+            )
+        )
+    return hasil
+
+
 def peta_berbingkai(jejak: Sequence[Any], layout: dict[str, Any]) -> go.Figure:
     """The map figure of ``jejak`` (traces) and ``layout``, fitted to its mainland, far-off parts in an inset.
 
     Works on the choropleth traces of the first geo subplot; a map without far-off parts, or of
     an archipelago, is left to plotly's ``fitbounds`` (see the module docstring). The figure is
     made in one constructor: an ``update_layout`` on a made map costs 5 ms or more. Its style is
-    :data:`GAYA_PETA` under ``layout``, and it has no template (:func:`tanpa_templat`).
+    :data:`GAYA_PETA` under ``layout``, and it has no template (:func:`tanpa_templat`). Its legend
+    entries are drawn like their regions (:func:`dengan_contoh_legenda`).
     """
+    jejak = dengan_contoh_legenda(jejak)
     peta = _jejak_peta(jejak)
     bingkai, nama = _bingkai_jejak(peta)
     layout = dengan_gaya_peta(layout)

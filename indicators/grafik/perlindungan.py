@@ -428,13 +428,13 @@ def peta_perlindungan(
         + (f"<br>{k}" if isinstance(k, str) and k else "")
         for n, v, g, k in zip(data["nama"], data["teks"], gol, keterangan, strict=True)
     ]
-    fig = go.Figure()
+    jejak: list[go.Choropleth] = []
     for jenis in ("tersamar", "kosong", "tidak_diketahui"):
         pilih = [i for i, g in enumerate(gol) if g == jenis]
         if not pilih:
             continue
         warna = _WARNA_PETA_TERSEMBUNYI[jenis]
-        fig.add_trace(
+        jejak.append(
             go.Choropleth(
                 geojson=geojson,
                 featureidkey="properties.kode_wilayah",
@@ -453,7 +453,7 @@ def peta_perlindungan(
     if pilih:
         nilai = [float(data["nilai"].iloc[i]) for i in pilih]
         rentang = uk.rentang(nilai) or (0.0, 1.0)
-        fig.add_trace(
+        jejak.append(
             go.Choropleth(
                 geojson=geojson,
                 featureidkey="properties.kode_wilayah",
@@ -478,6 +478,7 @@ def peta_perlindungan(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+    fig = go.Figure(data=bingkai.dengan_contoh_legenda(jejak))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig.update_layout(
         bingkai.dengan_gaya_peta(

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from indicators.analisis.ringkasan import TIDAK_ADA, TIDAK_DITEMUKAN
 from indicators.format import Bahasa
 from indicators.grafik import tata
-from indicators.grafik.bingkai import GEO_PETA, peta_berbingkai
+from indicators.grafik.bingkai import GEO_PETA, dengan_contoh_legenda, peta_berbingkai
 from indicators.katalog.model import PitaPredikat
 
 WARNA_PREDIKAT: dict[str, str] = {
@@ -33,6 +33,8 @@ WARNA_PREDIKAT: dict[str, str] = {
     "tidak_diketahui": "#ffffff",
 }
 _GARIS = "#4d4d4d"
+_PUCAT = 0.45
+"""How strongly an inferred predikat shows its colour (blended with white)."""
 _FONT = "Source Sans Pro, Arial, sans-serif"
 
 
@@ -100,17 +102,19 @@ def peta_kategori(
 def _jejak_kategori(
     bagian: pd.DataFrame, geojson: str | dict[str, Any], warna: str, nama: str, simpul: bool
 ) -> go.Choropleth:
+    isi, garis = (tata.campur_putih(warna, _PUCAT), tata.campur_putih(_GARIS, _PUCAT)) if simpul else (warna, _GARIS)
     return go.Choropleth(
         geojson=geojson,
         featureidkey="properties.kode_wilayah",
         locations=bagian["kode_wilayah"],
         z=[1] * len(bagian),
-        colorscale=[[0, warna], [1, warna]],
+        colorscale=[[0, isi], [1, isi]],
         showscale=False,
         showlegend=True,
         name=f"{nama} ({len(bagian)})",
-        # Inferred: the same colour, paler, with a heavier outline, in its own legend entry.
-        marker={"line": {"color": _GARIS, "width": 1.6 if simpul else 0.6}, "opacity": 0.45 if simpul else 1.0},
+        # Inferred: the same colour, paler, with a heavier outline, in its own legend entry. Paler as
+        # the colour blended with white, not as opacity: plotly's legend swatch ignores opacity.
+        marker={"line": {"color": garis, "width": 1.6 if simpul else 0.6}},
         hovertext=bagian["_hover"],
         hovertemplate="%{hovertext}<extra></extra>",
         customdata=bagian[["kode_wilayah"]],
@@ -215,21 +219,20 @@ def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
     """Outline one region on a map built by :func:`peta_kategori` (same boundary layer), thick and dark.
 
     The outline is its own trace with a transparent fill, so the region keeps its predikat colour
-    and the legend names the highlighted region.
+    and the legend names the highlighted region (its swatch an outlined square: :func:`dengan_contoh_legenda`).
     """
     geojson = next((tr.geojson for tr in fig.data if getattr(tr, "geojson", None) is not None), None)
-    fig.add_trace(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kode_wilayah",
-            locations=[kode_wilayah],
-            z=[1],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False,
-            showlegend=True,
-            name=label,
-            marker={"line": {"color": "#d7301f", "width": 3.5}},
-            hoverinfo="skip",
-        )
+    sorot = go.Choropleth(
+        geojson=geojson,
+        featureidkey="properties.kode_wilayah",
+        locations=[kode_wilayah],
+        z=[1],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        showlegend=True,
+        name=label,
+        marker={"line": {"color": "#d7301f", "width": 3.5}},
+        hoverinfo="skip",
     )
+    fig.add_traces(dengan_contoh_legenda([sorot]))
     return fig

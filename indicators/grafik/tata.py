@@ -126,6 +126,12 @@ def kontras_putih(warna: str) -> float:
     return 1.05 / (terang + 0.05)
 
 
+def campur_putih(warna: str, opasitas: float) -> str:
+    """A ``#rrggbb`` colour as it shows at ``opasitas`` over white, as an opaque ``#rrggbb``."""
+    rgb = (int(warna[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * opasitas):02x}" for c in rgb)
+
+
 def warna_teks(warna: str, minimal: float = 4.5) -> str:
     """The same hue darkened until it reads as text on white (WCAG AA, 4.5:1), for direct labels."""
     r, g, b = (int(warna[i : i + 2], 16) for i in (1, 3, 5))

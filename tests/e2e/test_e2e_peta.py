@@ -105,6 +105,17 @@ def test_peta_statistik_inggris_dan_provinsi_kosong(page: Page, streamlit_url: s
     expect(page.get_by_test_id("stPlotlyChart").get_by_text("No data found (3)")).to_be_visible()
     simpan_tangkapan(page, "peta_stunting_en")
 
+    # 2019: twelve kab/kota without a known predikat, white on the map. Their legend swatch has the
+    # regions' outline (plotly's own choropleth swatch has none: white on the legend's white).
+    page.goto(f"{streamlit_url}/peta?tahun=2019&lang=en")
+    contoh = page.locator(".legend .traces", has_text="No data found (12)").locator(".legendpoints path.scatterpts")
+    expect(contoh).to_have_count(1, timeout=60_000)
+    tunggu_siap(page)
+    assert contoh.evaluate("p => [getComputedStyle(p).stroke, getComputedStyle(p).fill]") == [
+        "rgb(77, 77, 77)",
+        "rgb(255, 255, 255)",
+    ]
+
     page.goto(f"{streamlit_url}/peta?provinsi=11")  # Aceh: no kab/kota named in any release
     expect(page.get_by_test_id("stAlertContentInfo")).to_contain_text("Belum ada data", timeout=60_000)
     tunggu_siap(page)

@@ -11,9 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators.format import Bahasa
+from indicators.grafik.predikat import WARNA_PREDIKAT
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, buka_tab, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, jejak_wilayah, periksa_tanpa_galat
 from ui import cache, layar
 
 HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
@@ -66,7 +67,7 @@ def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
     assert "," in metrik["Rata-rata total skor final (sintetis)"]  # Indonesian decimal comma
     peta = json.loads(at.get("plotly_chart")[0].proto.spec)
     # The main map (the inset repeats Karimunjawa's Jepara: indicators.grafik.bingkai).
-    lokasi = [k for trace in peta["data"] if trace.get("geo", "geo") == "geo" for k in trace["locations"]]
+    lokasi = [k for trace in jejak_wilayah(peta) if trace.get("geo", "geo") == "geo" for k in trace["locations"]]
     assert len(lokasi) == 35
     assert len(set(lokasi)) == 35
     assert peta["data"][0]["geojson"] == "/app/static/geo/jawa_tengah_kabkota.geojson"
@@ -117,7 +118,7 @@ def test_ringkasan_nasional_peta_provinsi_provila(app_db: Path):
     assert [tab.label for tab in at.tabs] == ["Peta kab/kota", "Jumlah per predikat", "Provila per provinsi"]
     assert len(at.get("plotly_chart")) == 1
     peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
-    status = {tr["name"].rsplit(" (", 1)[0]: list(tr["locations"]) for tr in peta["data"]}
+    status = {tr["name"].rsplit(" (", 1)[0]: list(tr["locations"]) for tr in jejak_wilayah(peta)}
     assert sorted(status["Provinsi Layak Anak (Provila)"]) == sorted(
         sumber.loc[sumber["tahun"] == "2025", "kode_provinsi"]
     )
@@ -139,10 +140,12 @@ def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
     assert len(disimpulkan) > 0
     at = periksa_tanpa_galat(buka_halaman(tahun="2023").run())
     peta = json.loads(at.get("plotly_chart")[0].proto.spec)
-    pucat = [tr for tr in peta["data"] if ", disimpulkan" in tr["name"] and tr.get("geo", "geo") == "geo"]
+    pucat = [tr for tr in jejak_wilayah(peta) if ", disimpulkan" in tr["name"] and tr.get("geo", "geo") == "geo"]
     assert sorted(k for tr in pucat for k in tr["locations"]) == sorted(disimpulkan["kode_wilayah"])
-    assert all(tr["marker"]["opacity"] < 1 for tr in pucat)
-    hover = {k: h for tr in peta["data"] for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
+    # paler: a blend of a predikat colour with white, not a colour of the stated palette
+    assert all(tr["colorscale"][0][1] not in WARNA_PREDIKAT.values() for tr in pucat)
+    assert all(tr["marker"]["line"]["width"] > 1 for tr in pucat)
+    hover = {k: h for tr in jejak_wilayah(peta) for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
     kode = disimpulkan["kode_wilayah"].iloc[0]
     assert "disimpulkan" in hover[kode]
     assert "keyakinan" in hover[kode]
@@ -156,7 +159,7 @@ def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
 def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     at = periksa_tanpa_galat(buka_halaman(provinsi="00").run())
     peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_kabkota" in c.proto.spec)
-    assert sum(len(trace["locations"]) for trace in peta["data"]) == 514
+    assert sum(len(trace["locations"]) for trace in jejak_wilayah(peta)) == 514
     assert peta["data"][0]["geojson"] == "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
     assert any("Jumlah nasional yang dilaporkan 2025" in i.value for i in at.info)
     # National cards come from the national recap, never from one province's regions.

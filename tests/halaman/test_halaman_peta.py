@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from indicators.grafik.predikat import WARNA_PREDIKAT
 from indicators.lokasi import DATA_DIR
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, jejak_wilayah, periksa_tanpa_galat
 from ui.bagian import peta
 
 
@@ -22,7 +23,7 @@ def _peta(at: AppTest) -> list[dict[str, Any]]:
 
 def _lokasi(spek: dict[str, Any]) -> list[str]:
     """Regions drawn on the main map (the inset repeats Karimunjawa's Jepara, see grafik.bingkai)."""
-    return [k for trace in spek["data"] if trace.get("geo", "geo") == "geo" for k in trace["locations"]]
+    return [k for trace in jejak_wilayah(spek) if trace.get("geo", "geo") == "geo" for k in trace["locations"]]
 
 
 def _z(trace: dict[str, Any]) -> list[float]:
@@ -55,7 +56,7 @@ def test_bawaan_predikat_resmi_jawa_tengah_2025(app_db: Path):
     # Legend: one entry per predikat with its count, in predikat order, from the real 2025 file.
     legenda = {tr["name"].rsplit(" (", 1)[0]: int(tr["name"].rsplit("(", 1)[1].rstrip(")")) for tr in spek["data"]}
     assert legenda == _predikat_csv("2025")
-    utama = [tr for tr in spek["data"] if tr.get("geo", "geo") == "geo"]  # not the Karimunjawa inset
+    utama = [tr for tr in jejak_wilayah(spek) if tr.get("geo", "geo") == "geo"]  # not the Karimunjawa inset
     assert [tr["name"].split(" ")[0] for tr in utama] == ["Utama", "Nindya", "Madya", "Pratama"]
     # Hover: name, predikat and data status with confidence; the predikat are real, so no synthetic warning.
     hover = spek["data"][0]["hovertext"][0]
@@ -215,8 +216,10 @@ def test_predikat_disimpulkan_digambar_terpisah(app_db: Path):
     """2019: Pemalang's Madya comes from a later statement; the map draws it apart, named in the legend."""
     at = periksa_tanpa_galat(buka_halaman("peta", tahun="2019").run())
     (spek,) = _peta(at)
-    pucat = [tr for tr in spek["data"] if ", disimpulkan" in tr["name"]]
+    pucat = [tr for tr in jejak_wilayah(spek) if ", disimpulkan" in tr["name"]]
     assert "33.27" in [k for tr in pucat for k in tr["locations"]]
-    assert all(tr["marker"]["opacity"] < 1 for tr in pucat)
-    hover = {k: h for tr in spek["data"] for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
+    # paler: a blend of a predikat colour with white, not a colour of the stated palette
+    assert all(tr["colorscale"][0][1] not in WARNA_PREDIKAT.values() for tr in pucat)
+    assert all(tr["marker"]["line"]["width"] > 1 for tr in pucat)
+    hover = {k: h for tr in jejak_wilayah(spek) for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
     assert "disimpulkan dari pernyataan kemudian" in hover["33.27"]

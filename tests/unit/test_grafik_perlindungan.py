@@ -206,19 +206,20 @@ def _peta() -> pd.DataFrame:
 
 def test_peta_hidden_regions_are_constant_layers_and_hover_is_published_text():
     fig = gp.peta_perlindungan(_peta(), GEOJSON, "id", label_nilai="Korban per 10.000 anak", judul_skala="per 10.000")
-    lapisan = {tr.name: tr for tr in fig.data if tr.showscale is False}
+    peta = [tr for tr in fig.data if tr.type == "choropleth"]
+    lapisan = {tr.name: tr for tr in peta if tr.showscale is False}
     assert set(lapisan) == {"disamarkan (1–5 atau x) (2)", "tidak dilaporkan (1)"}
     for tr in lapisan.values():
         assert set(tr.z) == {0}  # a constant, never the hidden value
     tersamar = lapisan["disamarkan (1–5 atau x) (2)"]
     assert list(tersamar.locations) == ["33.03", "33.05"]
-    skala = next(tr for tr in fig.data if tr.showscale is not False)
+    skala = next(tr for tr in peta if tr.showscale is not False)
     assert list(skala.locations) == ["33.01", "33.02"]
     assert list(skala.z) == [4.25, 3.1]
     assert skala.colorbar.title.text == "per 10.000"
     hover = _hover(fig)
     assert "<b>Cilacap</b><br>Korban per 10.000 anak: 4,25<br>12 dari 12 bulan dilaporkan" in hover
-    assert RAHASIA not in [float(v) for tr in fig.data for v in tr.z]
+    assert RAHASIA not in [float(v) for tr in peta for v in tr.z]
     assert [h for h in hover if "Purbalingga" in h] == [
         "<b>Purbalingga</b><br>Korban per 10.000 anak: 1–5 (disamarkan)"
     ]
@@ -228,9 +229,9 @@ def test_peta_hidden_regions_are_constant_layers_and_hover_is_published_text():
 def test_peta_with_every_region_hidden_draws_no_colour_scale(bahasa):
     data = _peta().assign(status="primer", nilai=math.nan, teks="1–5")
     fig = gp.peta_perlindungan(data, GEOJSON, bahasa, label_nilai="x", judul_skala="x")
-    assert len(fig.data) == 1
-    assert fig.data[0].showscale is False
-    assert set(fig.data[0].z) == {0}
+    (peta,) = [tr for tr in fig.data if tr.type == "choropleth"]
+    assert peta.showscale is False
+    assert set(peta.z) == {0}
 
 
 def test_a_hidden_count_never_scales_an_axis():

@@ -65,7 +65,8 @@ def test_revisi_membaca_array_numpy_utuh():
 
 def test_gaya_peta_sendiri_menang_kunci_demi_kunci():
     gaya = bingkai.dengan_gaya_peta({"legend": {"x": 0.1, "font": {"size": 14}}, "hoverlabel": {"bgcolor": "white"}})
-    assert gaya["legend"] == {"x": 0.1, "font": {"size": 14, "color": "#262730"}}
+    legenda = {"x": 0.1, "font": {"size": 14, "color": "#262730"}, "traceorder": "normal", "tracegroupgap": 0}
+    assert gaya["legend"] == legenda
     assert gaya["hoverlabel"]["bgcolor"] == "white"
     assert gaya["hoverlabel"]["font"]["size"] == 12
 

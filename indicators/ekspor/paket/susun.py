@@ -25,7 +25,7 @@ from indicators.ekspor.gambar import MetaGambar, slug
 from indicators.ekspor.paket import bagan as data_bagan
 from indicators.ekspor.paket.bagan import DataBagan
 from indicators.format import Bahasa, format_angka, format_tanggal
-from indicators.grafik import predikat as grafik, profil as grafik_profil, tahap as grafik_tahap
+from indicators.grafik import predikat as grafik, profil as grafik_profil, tahap as grafik_tahap, tata
 from indicators.gugus import regulasi as gugus_regulasi, simpan as gugus_simpan
 from indicators.io import store
 from indicators.katalog.model import TAHAP, Indikator, Katalog, Skema
@@ -127,21 +127,18 @@ def _render(fig: go.Figure, meta: MetaGambar, tinggi: int = TINGGI_GAMBAR, bagan
     return Gambar(png=png, lebar=LEBAR_GAMBAR, tinggi=tinggi, bagan=bagan)
 
 
-def _campur_putih(warna: str, opasitas: float) -> str:
-    """A hex colour as it shows at ``opasitas`` over white (the legend swatch of a paler map trace)."""
-    rgb = [int(warna.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(255 - (255 - c) * opasitas):02X}" for c in rgb)
-
-
 def _render_peta(fig: go.Figure, meta: MetaGambar) -> Gambar:
     """A map without its plotly legend: the document draws the legend itself (large enough on a slide)."""
     legenda = []
     for jejak in fig.data:
         if not getattr(jejak, "showlegend", False) or not jejak.name:
             continue
-        warna = str(jejak.colorscale[-1][1]) if jejak.colorscale else "#cccccc"
+        # A choropleth's own entry, or its stand-in (indicators.grafik.bingkai.dengan_contoh_legenda).
+        skala = getattr(jejak, "colorscale", None)
+        warna = str(skala[-1][1]) if skala else str(jejak.marker.color or "#cccccc")
         opasitas = jejak.marker.opacity if jejak.marker.opacity is not None else 1.0
-        legenda.append((str(jejak.name), _campur_putih(warna, float(opasitas)) if warna.startswith("#") else "CCCCCC"))
+        swatch = tata.campur_putih(warna, float(opasitas)).lstrip("#").upper() if warna.startswith("#") else "CCCCCC"
+        legenda.append((str(jejak.name), swatch))
     tanpa = go.Figure(fig).update_layout(showlegend=False)
     gbr = _render(tanpa, meta, TINGGI_PETA)
     return Gambar(png=gbr.png, lebar=gbr.lebar, tinggi=gbr.tinggi, legenda=tuple(legenda))
