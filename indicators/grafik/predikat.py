@@ -215,11 +215,19 @@ def histogram_total(
     )
 
 
-def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
+def sorot_wilayah(
+    fig: go.Figure,
+    kode_wilayah: str,
+    label: str,
+    *,
+    isi: str = "rgba(0,0,0,0)",
+    garis: tuple[str, float] = ("#d7301f", 3.5),
+) -> go.Figure:
     """Outline one region on a map built by :func:`peta_kategori` (same boundary layer), thick and dark.
 
-    The outline is its own trace with a transparent fill, so the region keeps its predikat colour
-    and the legend names the highlighted region (its swatch an outlined square: :func:`dengan_contoh_legenda`).
+    The highlight is its own trace, by default a transparent fill (the region keeps its predikat
+    colour) in a red outline; ``isi`` and ``garis`` (colour, width) set another look. The legend
+    names the highlighted region (a transparent one as an outlined square: :func:`dengan_contoh_legenda`).
     """
     geojson = next((tr.geojson for tr in fig.data if getattr(tr, "geojson", None) is not None), None)
     sorot = go.Choropleth(
@@ -227,11 +235,11 @@ def sorot_wilayah(fig: go.Figure, kode_wilayah: str, label: str) -> go.Figure:
         featureidkey="properties.kode_wilayah",
         locations=[kode_wilayah],
         z=[1],
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        colorscale=[[0, isi], [1, isi]],
         showscale=False,
         showlegend=True,
         name=label,
-        marker={"line": {"color": "#d7301f", "width": 3.5}},
+        marker={"line": {"color": garis[0], "width": garis[1]}},
         hoverinfo="skip",
     )
     fig.add_traces(dengan_contoh_legenda([sorot]))

@@ -92,6 +92,15 @@ def test_sorot_wilayah_garis_merah_di_legenda():
     assert contoh.marker.line.width == 2.0  # 3.5 on the map, capped in a 12 px swatch
 
 
+def test_sorot_wilayah_berisi_warna_memakai_entri_legendanya_sendiri():
+    # the pack fills the highlighted region (a thin line is lost on paper): a visible swatch as it is
+    fig = predikat.sorot_wilayah(_peta(), "33.02", "Wilayah ini", isi="#762a83", garis=("#000000", 2.5))
+    sorot = fig.data[-1]
+    assert (sorot.type, sorot.showlegend, sorot.name) == ("choropleth", True, "Wilayah ini")
+    assert sorot.colorscale[0][1] == "#762a83"
+    assert (sorot.marker.line.color, sorot.marker.line.width) == ("#000000", 2.5)
+
+
 def test_peta_perlindungan_tidak_diketahui_berkotak():
     data = pd.DataFrame(
         {

@@ -580,11 +580,8 @@ def _bagian_tetangga(d: _DataWilayah) -> tuple[Bagian, list[str]]:
 def _bagian_peta_wilayah(d: _DataWilayah) -> tuple[Bagian, pd.DataFrame]:
     """The province map with the region highlighted; also returns the kab/kota rows (for the sources)."""
     fig, kabkota = _peta_provinsi(d.db_path, d.katalog, d.kode_provinsi, d.tahun, d.teks)
-    grafik.sorot_wilayah(fig, d.kode_wilayah, d.teks("pk_sorot", nama=d.nama))
     # Filled, not only outlined: a thin line is lost among 35 regions on paper and on a projector.
-    fig.data[-1].update(
-        colorscale=[[0, WARNA_SOROT], [1, WARNA_SOROT]], marker={"line": {"color": "#000000", "width": 2.5}}
-    )
+    grafik.sorot_wilayah(fig, d.kode_wilayah, d.teks("pk_sorot", nama=d.nama), isi=WARNA_SOROT, garis=("#000000", 2.5))
     return Bagian(d.teks("paket_peta", nama=d.nama), [], [_render_peta(fig, d.meta)], [], False), kabkota
 
 
