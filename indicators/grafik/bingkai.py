@@ -289,7 +289,6 @@ def dengan_contoh_legenda(jejak: Sequence[Any]) -> list[Any]:
                 showlegend=True,
                 hoverinfo="skip",
                 geo=tr.geo or "geo",
-                meta=["contoh_legenda"],
                 marker={
                     "symbol": "square",
                     "size": 12,
