@@ -8,8 +8,10 @@ therefore checks both: no exception and no error box. :func:`periksa_tanpa_galat
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
 from typing import Any
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import PROYEK
@@ -78,3 +80,41 @@ def jejak_wilayah(spek: dict[str, Any]) -> list[dict[str, Any]]:
     """A map's region traces from its chart spec, without the legend's stand-ins (no regions of their
     own: :func:`indicators.grafik.bingkai.dengan_contoh_legenda`)."""
     return [trace for trace in spek["data"] if trace["type"] == "choropleth"]
+
+
+class BacaTabel(HTMLParser):
+    """The header and body cells of each <table> in an HTML text, as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tabel: list[tuple[list[str], list[list[str]]]] = []
+        self._sel: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tabel.append(([], []))
+        elif tag == "tr" and self.tabel:
+            self.tabel[-1][1].append([])
+        elif tag in ("th", "td"):
+            self._sel = []
+
+    def handle_data(self, data: str) -> None:
+        if self._sel is not None:
+            self._sel.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._sel is not None:
+            teks = "".join(self._sel)
+            kepala, isi = self.tabel[-1]
+            (kepala if tag == "th" else isi[-1]).append(teks)
+            self._sel = None
+
+
+def tabel_html(at: AppTest) -> list[pd.DataFrame]:
+    """Every small table a page drew as HTML (``ui.gaya.html_tabel``), as frames of the shown text."""
+    hasil = []
+    for elemen in at.get("html"):
+        baca = BacaTabel()
+        baca.feed(elemen.proto.body)
+        hasil += [pd.DataFrame([b for b in isi if b], columns=kepala) for kepala, isi in baca.tabel]
+    return hasil

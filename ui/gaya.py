@@ -14,7 +14,10 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import pandas as pd
 import streamlit as st
+
+from indicators.format import Bahasa, format_angka
 
 _TEMPLAT = Path(__file__).parent / "templat"
 
@@ -45,3 +48,41 @@ def id_nama_grafik(key: str) -> str:
 def nama_grafik(key: str, nama: str) -> None:
     """The accessible name of the chart drawn just before (hidden; the script links it)."""
     st.html(_lingkungan().get_template("nama_grafik.html.j2").render(id=id_nama_grafik(key), nama=nama))
+
+
+# A column whose every shown cell is a number as written in either language (1.234,5 / 1,234.5 /
+# −3 / 45,2 %) is right-aligned; "–" marks a gap and does not decide.
+_ANGKA = re.compile(r"^[-−+]?\d[\d.,\u00a0 ]*\s?%?$")
+# Past this many rows a table scrolls inside its own box (26 rem): an indicator table (24 or 31 rows)
+# shows whole, a national list of regions does not run down the page.
+BARIS_GULIR = 32
+
+
+def _sel(nilai: object, bahasa: Bahasa) -> str:
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+        return "–"
+    if isinstance(nilai, int):  # a year or a rank: never grouped (display tables format counts themselves)
+        return str(nilai)
+    if isinstance(nilai, float):  # display tables carry text; a stray number still goes through Babel
+        return format_angka(nilai, 2, bahasa)
+    return str(nilai)
+
+
+def _kolom_angka(sel: list[str]) -> bool:
+    ada = [x for x in sel if x != "–"]
+    return bool(ada) and all(_ANGKA.match(x) for x in ada)
+
+
+def html_tabel(data: pd.DataFrame, judul: str, bahasa: Bahasa) -> str:
+    """A small display table as an HTML table (escaped by the template), named ``judul`` for screen readers.
+
+    Why not ``st.dataframe``: each grid is a canvas that costs the browser about 8 ms per rerun
+    (Chromium, 2 cores; README "Latensi", (p)), cuts long text, and prints only its visible part.
+    """
+    isi = [[_sel(x, bahasa) for x in baris] for baris in data.itertuples(index=False, name=None)]
+    kolom = [{"nama": str(nama), "angka": _kolom_angka([b[i] for b in isi])} for i, nama in enumerate(data.columns)]
+    return (
+        _lingkungan()
+        .get_template("tabel_ringkas.html.j2")
+        .render(judul=judul, kolom=kolom, isi=isi, gulir=len(isi) > BARIS_GULIR)
+    )

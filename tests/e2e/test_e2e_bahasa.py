@@ -41,8 +41,8 @@ def server_bahasa(db_modul: Path) -> Iterator[str]:
 
 
 def _sel_tabel(page: Page) -> list[str]:
-    """The text of every drawn cell of every st.dataframe (the grid's accessible table)."""
-    return page.locator('[data-testid="stDataFrame"] table td').all_inner_texts()
+    """The text of every drawn cell of every table: st.dataframe's (its accessible table) and the small HTML ones."""
+    return page.locator('[data-testid="stDataFrame"] table td, .kla-tabel td').all_inner_texts()
 
 
 def _buka(page: Page, url: str) -> None:
@@ -59,9 +59,9 @@ def test_profil_angka_indonesia_dan_masukan_koma(page: Page, server_bahasa: str)
     expect(perda).to_have_value("50,57", timeout=60_000)
     page.get_by_role("tab", name="Riwayat predikat").click()  # the history chart's tab
     page.get_by_text("Tabel riwayat predikat").click()  # an expander: its table is drawn once opened
-    # The history grid itself: the neighbours table holds 771,09 too, and is drawn before it.
+    # The history table itself: the neighbours table holds 771,09 too, and is drawn before it.
     riwayat = page.get_by_test_id("stExpander").filter(has_text="Tabel riwayat predikat")
-    expect(riwayat.get_by_test_id("stDataFrame").filter(has_text="771,09")).to_be_visible(timeout=30_000)
+    expect(riwayat.locator(".kla-tabel").filter(has_text="771,09")).to_be_visible(timeout=30_000)
     sel = _sel_tabel(page)
     assert sel
     assert "771,09" in sel

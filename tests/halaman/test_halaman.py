@@ -14,7 +14,7 @@ from indicators.format import Bahasa
 from indicators.grafik.predikat import WARNA_PREDIKAT
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, buka_tab, jejak_wilayah, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, buka_tab, jejak_wilayah, periksa_tanpa_galat, tabel_html
 from ui import cache, layar
 
 HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
@@ -237,7 +237,7 @@ def test_ringkasan_pergerakan_sama_dengan_sumber(app_db: Path, bahasa: Bahasa):
     langkah = {n: pita.index(kini[n]) - pita.index(lalu[n]) for n in kini.index if {lalu.get(n), kini[n]} <= set(pita)}
     assert len(langkah) == 25  # the caption's "25 dari 35"
     kolom = t("predikat_lalu", bahasa, tahun=2023)
-    naik, turun = (df.value for df in at.dataframe if kolom in df.value.columns)
+    naik, turun = (df for df in tabel_html(at) if kolom in df.columns)
     judul = [m.value for m in at.markdown if m.value.startswith("**")]
     assert f"**{t('naik', bahasa)} ({len(naik)})**" in judul
     assert f"**{t('turun', bahasa)} ({len(turun)})**" in judul

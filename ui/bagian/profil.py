@@ -99,8 +99,7 @@ def render_riwayat(
         return
     with kotak:
         tampil = tetap.tetap(tabel_riwayat, riwayat, bahasa)
-        st.dataframe(tampil, hide_index=True, width="stretch")
-        tabel.tombol_unduh(
+        tabel.tabel_ringkas(
             tampil, "riwayat_predikat", bahasa, judul=t("profil_riwayat", bahasa),
             url=("wilayah",), ekspor=riwayat,
         )  # fmt: skip
@@ -177,8 +176,7 @@ def render_selisih(
         return
     with kotak:
         tampil = tetap.tetap(tabel_ruang, ruang, katalog, bahasa)
-        st.dataframe(tampil, hide_index=True, width="stretch")
-        tabel.tombol_unduh(
+        tabel.tabel_ringkas(
             tampil,
             "ruang_indikator",
             bahasa,
@@ -229,9 +227,8 @@ def render_tahap(per_tahap: pd.DataFrame, skor_tahun: pd.DataFrame, katalog: Kat
         st.caption(t("profil_tanpa_kehilangan", bahasa))
         return
     st.markdown(t("profil_kehilangan", bahasa))
-    tampil = tetap.tetap(tabel_kehilangan, rugi, katalog, bahasa)  # once per input, for the grid and the files
-    st.dataframe(tampil, hide_index=True, width="stretch")
-    tabel.tombol_unduh(
+    tampil = tetap.tetap(tabel_kehilangan, rugi, katalog, bahasa)  # once per input, for the table and the files
+    tabel.tabel_ringkas(
         tampil,
         "kehilangan_verifikasi",
         bahasa,
@@ -266,8 +263,7 @@ def render_status(status: pd.DataFrame, katalog: Katalog, skema: Skema, bahasa: 
     """The indicator table with status, and the status rule under it."""
     st.subheader(t("profil_tabel_indikator", bahasa))
     tampil = tetap.tetap(tabel_status_tampil, status, katalog, skema, bahasa)
-    st.dataframe(tampil, hide_index=True, width="stretch", height="content")
-    tabel.tombol_unduh(
+    tabel.tabel_ringkas(
         tampil, "indikator", bahasa,
         judul=t("profil_tabel_indikator", bahasa), url=_URL, ekspor=status,
     )  # fmt: skip
@@ -538,8 +534,7 @@ def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
         st.caption(t("profil_tanpa_tetangga", bahasa))
         return
     tampil = tetap.tetap(tabel_sebaya_tampil, sebaya, bahasa)
-    st.dataframe(tampil, hide_index=True, width="stretch")
-    tabel.tombol_unduh(
+    tabel.tabel_ringkas(
         tampil, "tetangga", bahasa, judul=t("profil_sebaya", bahasa), url=_URL,
         ekspor=sebaya,
     )  # fmt: skip

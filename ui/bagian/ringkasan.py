@@ -16,7 +16,7 @@ from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat
 from indicators.katalog.model import PitaPredikat
 from indicators.teks import t
-from ui import aman, tampilan, tetap
+from ui import aman, gaya, tampilan, tetap
 from ui.unduh import gambar, tabel
 
 _SATU_SITUS = threading.Lock()
@@ -208,15 +208,14 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
     cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
     st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
-    # Kept as Arrow (tetap_tabel): the same two tables are sent on every rerun of a view.
-    arah = {a: tetap.tetap_tabel(tampilan.tabel_pergerakan, gerak, a, tahun_lalu, bahasa) for a in ("naik", "turun")}
-    if not any(tabel_arah.num_rows for tabel_arah in arah.values()):
+    arah = {a: tetap.tetap(tampilan.tabel_pergerakan, gerak, a, tahun_lalu, bahasa) for a in ("naik", "turun")}
+    if not any(len(tabel_arah) for tabel_arah in arah.values()):
         st.caption(t("tidak_ada_pergerakan", bahasa))
         return
     for wadah, (judul, isi) in zip(st.columns(2), arah.items(), strict=True):
         with wadah:
-            st.markdown(f"**{t(judul, bahasa)} ({isi.num_rows})**")
-            st.dataframe(isi, hide_index=True, width="stretch")
+            st.markdown(f"**{t(judul, bahasa)} ({len(isi)})**")
+            st.html(tetap.tetap(gaya.html_tabel, isi, t(judul, bahasa), bahasa))
     tabel.tombol_unduh(
         gerak[gerak["langkah"] != 0], "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu),
         kolom={"nama": t("nama", bahasa), "predikat_lalu": t("predikat_lalu", bahasa, tahun=tahun_lalu),

@@ -30,7 +30,7 @@ from indicators.ekspor import tabel as et
 from indicators.format import Bahasa, format_angka
 from indicators.lokasi import db_bawaan
 from indicators.teks import ada, t
-from ui import cache
+from ui import cache, gaya, tetap
 from ui.tampilan import label_dasar
 
 _MIME = {
@@ -406,3 +406,13 @@ def tabel(
     st.dataframe(data, **semua)
     tombol_unduh(data, topik, bahasa, judul=judul, deskripsi=deskripsi, url=url, konteks=konteks, ekspor=ekspor,
                  fakta=fakta, sumber=sumber, peta=peta, sintetis=sintetis)  # fmt: skip
+
+
+def tabel_ringkas(data: pd.DataFrame, topik: str, bahasa: Bahasa, *, judul: str, **tombol: Any) -> None:
+    """Show a small display table as an HTML table (:func:`ui.gaya.html_tabel`) and its buttons.
+
+    For tables a reader reads whole (a few to a few dozen rows) on pages a change redraws; a large
+    table to search and sort stays a grid (:func:`tabel`). ``tombol`` are :func:`tombol_unduh`'s.
+    """
+    st.html(tetap.tetap(gaya.html_tabel, data, judul, bahasa))
+    tombol_unduh(data, topik, bahasa, judul=judul, **tombol)
