@@ -97,11 +97,15 @@ def jalankan_streamlit(
     end of its log.
     """
     port = port_bebas()
-    perintah = [sys.executable, "-m", "streamlit", "run", str(skrip), "--server.address", "127.0.0.1"]
+    # ui.mulai is `streamlit run` with Nagle's algorithm off, as the dashboard is served; the
+    # project on PYTHONPATH lets it start a script in another folder too (the empty-page floor).
+    perintah = [sys.executable, "-m", "ui.mulai", "run", str(skrip), "--server.address", "127.0.0.1"]
     perintah += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log_path, "w") as keluaran:
+        lingkungan = dict(env if env is not None else os.environ)
+        lingkungan["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROYEK), lingkungan.get("PYTHONPATH")]))
         proc = subprocess.Popen(
-            perintah, cwd=skrip.parent, env=dict(env) if env is not None else None, stdout=keluaran,
+            perintah, cwd=skrip.parent, env=lingkungan, stdout=keluaran,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

@@ -223,7 +223,8 @@ def layanan(replika: int, port: int, folder: Path, db: Path | None = None) -> It
         replika_proses = []
         for nomor, p in enumerate(port_replika, 1):
             # From the project folder (_mulai): .streamlit/config.toml applies, file watcher off included.
-            perintah = [sys.executable, "-m", "streamlit", "run", str(PROYEK / "app.py"), "--server.address"]
+            # ui.mulai is `streamlit run` with Nagle's algorithm off (see its docstring).
+            perintah = [sys.executable, "-m", "ui.mulai", "run", str(PROYEK / "app.py"), "--server.address"]
             perintah += ["127.0.0.1", "--server.port", str(p), "--server.headless", "true"]
             replika_proses.append(_mulai(perintah, folder / f"replika_{nomor}.log", env))
             proses.append(replika_proses[-1])
