@@ -4,7 +4,8 @@ Colours live in the theme (.streamlit/config.toml); what the theme cannot expres
 hidden accessible names of charts take no room, a visible focus ring, and one small constant
 script that points each chart's container at its name (``role="figure"``, ``aria-labelledby``).
 No text from data ever reaches the script: names are rendered by a Jinja2 template with
-autoescape, as hidden paragraphs the script only refers to by id.
+autoescape, as hidden paragraphs the script only refers to by id. Small display tables are HTML
+tables from a template too (:func:`html_tabel`), styled by the same sheet.
 """
 
 from __future__ import annotations
