@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,6 +43,7 @@ from typing import Any
 
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, PUSAT_JS, SIAP_JS, jalankan_streamlit, server_streamlit
 from indicators.format import format_angka
+from indicators.lokasi import PROYEK
 
 TENANG_MS = 400
 """Quiet time after the last change before an interaction counts as finished (not counted in it)."""
@@ -341,9 +343,16 @@ def lantai_plotly(browser: Any, asal: str, figur: list[str], ulang: int) -> floa
 
 @contextmanager
 def server_kosong(folder: Path) -> Iterator[str]:
-    """A Streamlit server on an empty page with one selectbox (the framework's floor); yields its URL."""
+    """A Streamlit server on an empty page with one selectbox (the framework's floor); yields its URL.
+
+    It runs with the dashboard's own server settings (.streamlit/config.toml: no file watcher, no
+    collection after each run), so the floor is Streamlit as the dashboard is served. Until run (q)
+    it ran with Streamlit's defaults, which added about 50 ms to each change (README "Latensi", (q)).
+    """
     skrip = folder / "kosong.py"
     skrip.write_text(HALAMAN_KOSONG, encoding="utf-8")
+    (folder / ".streamlit").mkdir(exist_ok=True)
+    shutil.copyfile(PROYEK / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
     with jalankan_streamlit(skrip, folder / "kosong.log") as server:
         yield server.url
 

@@ -1,4 +1,7 @@
-"""ui.mulai: connections accepted on a socket made like Streamlit's get TCP_NODELAY (Nagle's algorithm off)."""
+"""ui.mulai: connections accepted on a socket made like Streamlit's get TCP_NODELAY (Nagle's algorithm off).
+
+And the servers the tests and benchmarks start run as the dashboard is served.
+"""
 
 import asyncio
 import asyncio.base_events
@@ -8,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.latensi import server_kosong
 from benchmarks.server import jalankan_streamlit
+from indicators.lokasi import PROYEK
 from ui import mulai
 
 
@@ -59,3 +64,13 @@ def test_server_uji_dan_bench_dimulai_lewat_ui_mulai(tmp_path: Path):
     with jalankan_streamlit(skrip, tmp_path / "streamlit.log") as server:
         perintah = Path(f"/proc/{server.pid}/cmdline").read_bytes().split(b"\0")
     assert perintah[1:4] == [b"-m", b"ui.mulai", b"run"]
+
+
+def test_lantai_streamlit_memakai_pengaturan_server_dasbor(tmp_path: Path):
+    # The empty-page floor of `kla bench --latensi` runs as the dashboard is served (config included).
+    with server_kosong(tmp_path) as url:
+        assert url.startswith("http://127.0.0.1:")
+        salinan = (tmp_path / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert salinan == (PROYEK / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert 'fileWatcherType = "none"' in salinan
+    assert "postScriptGC = false" in salinan
