@@ -1,9 +1,10 @@
 """``kla serve --replika N [--port P]``: N Streamlit processes behind nginx, with sticky sessions.
 
 One Streamlit process runs every script on one core at a time; a national deployment needs more
-than one. The replicas run ``streamlit run app.py`` (with the project's .streamlit/config.toml)
-on ports P+1 … P+N of 127.0.0.1, and nginx (Debian's, as a foreground child with its own
-configuration from ``nginx.conf.j2``, every path in the run folder) listens on P in front of them:
+than one. The replicas run ``python -m ui.mulai run app.py`` (``streamlit run`` with Nagle's
+algorithm off; with the project's .streamlit/config.toml) on ports P+1 … P+N of 127.0.0.1, and
+nginx (Debian's, as a foreground child with its own configuration from ``nginx.conf.j2``, every
+path in the run folder) listens on P in front of them:
 a cookie keeps each browser session on one replica, websockets are upgraded and held open. Ctrl+C
 or SIGTERM stops all of them; each child also gets SIGTERM if this process dies first.
 
