@@ -77,8 +77,9 @@ def _kolom_angka(sel: list[str]) -> bool:
 def html_tabel(data: pd.DataFrame, judul: str, bahasa: Bahasa) -> str:
     """A small display table as an HTML table (escaped by the template), named ``judul`` for screen readers.
 
-    Why not ``st.dataframe``: each grid is a canvas that costs the browser about 8 ms per rerun
-    (Chromium, 2 cores; README "Latensi", (p)), cuts long text, and prints only its visible part.
+    Why not ``st.dataframe``: a grid is a canvas that cuts long text and prints only its visible
+    part, and Profil's three grids cost the browser about 57 ms of main-thread time per change
+    (Chromium JS profile, 2 cores; 13 ms of the wait in A/B: README "Latensi", (p)).
     """
     isi = [[_sel(x, bahasa) for x in baris] for baris in data.itertuples(index=False, name=None)]
     kolom = [{"nama": str(nama), "angka": _kolom_angka([b[i] for b in isi])} for i, nama in enumerate(data.columns)]
