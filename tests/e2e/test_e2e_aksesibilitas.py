@@ -198,6 +198,30 @@ def test_tabel_data_grafik_satu_klik_dan_nama_grafik(page: Page, streamlit_url: 
     assert "2.025" not in isi.locator("table").inner_text()
 
 
+# A chart container and its name paragraph added as Streamlit adds them (two element containers in
+# one block); the link read in the next microtask, after the page's MutationObserver has run.
+_NAMA_SEKETIKA_JS = """async () => {
+  const elemen = (isi) => { const w = document.createElement('div');
+    w.setAttribute('data-testid', 'stElementContainer'); w.appendChild(isi); return w; };
+  const grafik = document.createElement('div'); grafik.setAttribute('data-testid', 'stPlotlyChart');
+  const nama = document.createElement('p'); nama.className = 'kla-nama-grafik'; nama.id = 'kla-grafik-uji';
+  const blok = document.createElement('div'); blok.append(elemen(grafik), elemen(nama));
+  document.querySelector('[data-testid="stMainBlockContainer"]').appendChild(blok);
+  await new Promise(r => queueMicrotask(r));
+  const hasil = [grafik.getAttribute('role'), grafik.getAttribute('aria-labelledby')];
+  blok.remove(); return hasil; }"""
+
+
+def test_nama_grafik_ditautkan_seketika(page: Page, streamlit_url: str):
+    # Streamlit mounts a chart anew whenever its figure changes; the ARIA script links the new one
+    # in the same turn it and its name are in the page. Until run (r) a 50 ms debounce linked it up
+    # to 50 ms after Streamlit had shown it, and that was the page's last change after every switch.
+    page.goto(f"{streamlit_url}/profil?provinsi=33&wilayah=33.75")
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=60_000)
+    tunggu_siap(page)
+    assert page.evaluate(_NAMA_SEKETIKA_JS) == ["figure", "kla-grafik-uji"]
+
+
 # The bins plotly.js drew for each histogram: lower edge, upper edge, count.
 _BIN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
   .flatMap(gd => (gd.calcdata || []).filter(c => c[0] && c[0].trace && c[0].trace.type === 'histogram')

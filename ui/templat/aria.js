@@ -2,7 +2,8 @@
 // The wrapper writes the name as a hidden paragraph (class kla-nama-grafik, with an id) right after
 // the chart; Streamlit's sanitiser drops a script whose text holds a less-than sign before a letter;
 // this script points the chart's container at it (role="figure", aria-labelledby). One observer
-// per browser tab survives reruns and page changes, which replace the chart elements.
+// per browser tab survives reruns and page changes, which replace the chart elements (Streamlit
+// 1.67 mounts a chart anew whenever its figure changes: its element id hashes the figure).
 (() => {
   if (window.__klaAria) {
     return;
@@ -24,15 +25,10 @@
       }
     });
   };
-  let antre = false;
-  new MutationObserver(() => {
-    if (!antre) {
-      antre = true;
-      setTimeout(() => {
-        antre = false;
-        pasang();
-      }, 50);
-    }
-  }).observe(document.body, { childList: true, subtree: true });
+  // Linked in the same turn the DOM changes, as soon as a chart and its name are both in the page.
+  // Removals count too: a new chart can sit behind the one it displaces until that one goes. Until
+  // run (r) a 50 ms debounce linked a chart up to 50 ms after Streamlit had shown it, and that
+  // attribute was the page's last change after a switch (what the latency bench waits for).
+  new MutationObserver(pasang).observe(document.body, { childList: true, subtree: true });
   pasang();
 })();
