@@ -91,6 +91,6 @@ unduh_tabel.tabel(
     judul=t("unduh_judul_kabkota", bahasa),
     deskripsi=t("sumber_predikat", bahasa),
     ekspor=kabkota,
-    column_config={t("sumber", bahasa): st.column_config.LinkColumn()},
+    column_config={t("sumber", bahasa): st.column_config.LinkColumn(display_text=tampilan.HOST_URL)},
 )
 st.caption(t("sumber_predikat", bahasa))

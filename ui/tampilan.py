@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -72,7 +73,7 @@ def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     """The overview table with translated headers; totals formatted in the reader's locale."""
     label = label_kategori(bahasa)
     sintetis = " (sintetis)" if bahasa == "id" else " (synthetic)"
-    return pd.DataFrame(
+    tabel = pd.DataFrame(
         {
             t("kode", bahasa): kabkota["kode_wilayah"],
             t("nama", bahasa): kabkota["nama"],
@@ -80,9 +81,28 @@ def tabel_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
             t("keyakinan", bahasa): [t(k, bahasa) if isinstance(k, str) else "–" for k in kabkota["keyakinan"]],
             t("dasar_predikat", bahasa): [label_dasar(d, bahasa) for d in kabkota["dasar"]],
             t("total_final", bahasa) + sintetis: [format_angka(v, 2, bahasa) for v in kabkota["total_final"]],
-            t("sumber", bahasa): aman.netral(kabkota["url_sumber"].fillna(kabkota["sumber_predikat"])),
         }
     )
+    return tabel.assign(**kolom_sumber(kabkota["url_sumber"], kabkota["sumber_predikat"], bahasa))
+
+
+HOST_URL = r"https?://(?:www\.)?([^/]+)"
+"""A ``LinkColumn``'s ``display_text``: a link shown by its host (the cell keeps the whole URL)."""
+
+
+def kolom_sumber(url: pd.Series, sumber: pd.Series, bahasa: Bahasa) -> dict[str, list[Any]]:
+    """A table's source columns: the link (a ``LinkColumn``), and a note column for sources without one.
+
+    A source without a URL (an import's provenance, a citation) is text: in a link column it would
+    be an address leading nowhere. So it gets a note column, present only when the rows have one. A
+    row without any source shows an empty cell, not Streamlit's grey "None" (an English word in an
+    Indonesian table).
+    """
+    kolom: dict[str, list[Any]] = {t("sumber", bahasa): aman.netral(url.fillna(""))}
+    catatan = sumber.where(url.isna())
+    if catatan.notna().any():
+        kolom[t("sumber_catatan", bahasa)] = aman.netral(catatan.fillna(""))
+    return kolom
 
 
 def url_geojson(kode_provinsi: str) -> str:

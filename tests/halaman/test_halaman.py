@@ -173,6 +173,14 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     assert "Provinsi Layak Anak (Provila)" not in _metrik(at)
     assert any("35 dari 514" in label for label in _metrik(at))
     assert any("Peserta evaluasi: 464" in c.value for c in at.caption)
+    # A kab/kota without a predikat has an empty source cell (never Streamlit's grey "None"); every
+    # known predikat links its source, and no source here is text without a link.
+    tabel = at.dataframe[-1].value
+    assert tabel["Sumber"].notna().all()
+    assert ((tabel["Sumber"] == "") == (tabel["Keyakinan"] == "–")).all()
+    assert 0 < (tabel["Sumber"] != "").sum() < 514
+    assert tabel.loc[tabel["Sumber"] != "", "Sumber"].str.startswith("https://").all()
+    assert "Keterangan sumber" not in tabel.columns
     info = next(i.value for i in at.info if "Jumlah nasional" in i.value)
     assert info.index("Utama 22") < info.index("Nindya 69") < info.index("Pratama 139") < info.index("Total 355")
     assert "Peserta" not in info

@@ -18,7 +18,7 @@ from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
 from indicators.teks import t
-from ui import aman
+from ui import aman, tampilan
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
 
@@ -83,9 +83,7 @@ def render_sumber(sumber: pd.DataFrame, bahasa: Bahasa) -> None:
         column_config={
             t("met_kol_jenis", bahasa): st.column_config.TextColumn(width=140),
             t("met_kol_sitasi", bahasa): st.column_config.TextColumn(width=380),
-            t("met_kol_url", bahasa): st.column_config.LinkColumn(
-                width=150, display_text=r"https?://(?:www\.)?([^/]+)"
-            ),
+            t("met_kol_url", bahasa): st.column_config.LinkColumn(width=150, display_text=tampilan.HOST_URL),
             t("met_kol_lisensi", bahasa): st.column_config.TextColumn(width=130),
             t("keyakinan", bahasa): st.column_config.TextColumn(width=90),
             t("met_kol_sintetis", bahasa): st.column_config.TextColumn(width=75),
