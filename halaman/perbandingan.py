@@ -10,7 +10,7 @@ from indicators.grafik import perbandingan as grafik_pb
 from indicators.teks import t
 from ui import cache, tetap, widgets
 from ui.bagian import perbandingan as hp
-from ui.unduh import gambar, tabel as unduh_tabel
+from ui.unduh import gambar
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -88,13 +88,6 @@ judul = t("gf_judul_peringkat", bahasa, judul=judul, tahap=t(f"tahap_{tahap}", b
 fig = tetap.tetap(grafik_pb.grafik_peringkat, peringkat, nama, semat, sumbu, bahasa, judul=judul, subjudul=subjudul)
 sub_ekspor = hp.subjudul_ekspor(pilihan, nama, None, bahasa)
 gambar.grafik(fig, "peringkat", ku, key="perbandingan_peringkat", judul=judul, subjudul=sub_ekspor, sintetis=True)
-with st.expander(t("perbandingan_tabel", bahasa)):
-    # The file names the view (measure, stage, regions, cycles) and flags each region holding synthetic scores.
-    tahun_tabel = [th for th in tahun_tahap if rentang[0] <= th <= rentang[1]]
-    tampil = tabel[tabel["tahun"].isin(tahun_tabel)]
-    per_wilayah = tampil.groupby("kode_wilayah", sort=False)["sintetis"].any().reset_index()
-    unduh_tabel.tabel(
-        hp.tabel_angka(tabel, nama_tampil, tahun_tabel, desimal, bahasa), f"perbandingan_{ukuran}", bahasa,
-        judul=label, url=("tahap", "wilayah"), konteks=[teks_rentang], ekspor=per_wilayah,
-    )  # fmt: skip
+hp.render_tabel(tabel, nama_tampil, [th for th in tahun_tahap if rentang[0] <= th <= rentang[1]], desimal, bahasa,
+               ukuran=ukuran, label=label, konteks=teks_rentang)  # fmt: skip
 st.caption(t("perbandingan_sumber", bahasa))

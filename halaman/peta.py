@@ -95,6 +95,5 @@ else:
         judul = t("peta_perubahan_judul", bahasa, ukuran=uk.label(bahasa), awal=awal, akhir=akhir)
         gambar.unduh_peta(fig, uk, perubahan, ku, key="peta_perubahan", judul=judul, jenis=f"peta_ubah_{uk.kode}")
 
-with st.expander(t("peta_tabel", bahasa)):
-    halaman_peta.render_tabel(data, uk, tahun, tahap, bahasa, db)  # measure, cycle, stage, sources in the files
+halaman_peta.render_tabel(data, uk, tahun, tahap, bahasa, db)  # measure, cycle, stage, sources in the files
 st.caption(t("peta_sumber", bahasa))

@@ -67,6 +67,27 @@ def test_profil_punya_tombol_unduh_tabel(app_db: Path):
     assert any(k.endswith("unduhtabel_indikator_kota-semarang_2025_final_csv") for k in kunci), kunci
 
 
+@pytest.mark.parametrize(
+    ("halaman", "param", "kotak", "topik"),
+    [
+        ("peta", {"provinsi": "33"}, "peta_tabel", "unduhtabel_peta-predikat_jawa-tengah_2025"),
+        ("perbandingan", {"wilayah": "33.75,33.76"}, "perbandingan_tabel", "unduhtabel_perbandingan-total"),
+    ],
+)
+def test_tabel_peta_dan_perbandingan_dibuat_saat_dibuka(
+    app_db: Path, halaman: str, param: dict[str, str], kotak: str, topik: str
+):
+    """Closed, the table's expander holds no grid and no button: a change of measure or cycle skips them."""
+    at = periksa_tanpa_galat(buka_halaman(halaman, **param).run())
+    assert not [b[1] for b in _unduhan_tabel(at) if topik in b[1]]
+    assert not at.dataframe
+    at.session_state[kotak] = True  # what opening the expander sets
+    periksa_tanpa_galat(at.run())
+    kunci = [b[1] for b in _unduhan_tabel(at) if topik in b[1]]
+    assert {k.rsplit("_", 1)[-1] for k in kunci} == {"csv", "xlsx"}, kunci
+    assert len(at.dataframe) == 1
+
+
 # --- what a file holds (ui.unduh.tabel.isi_berkas on the session database) -----------------------------------
 
 

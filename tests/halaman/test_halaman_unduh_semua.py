@@ -154,15 +154,22 @@ KASUS = [
         {"wilayah": "33.75,33.76"},
         ("Total skor", "tahap final", "Kota Pekalongan vs Kota Tegal", "2017–2025"),
         frozenset({"perbandingan-total"}),
+        buka=("perbandingan_tabel",),
     ),
-    Kasus("peta", {}, ("Jawa Tengah", "2025"), frozenset({"peta-predikat"})),
+    Kasus("peta", {}, ("Jawa Tengah", "2025"), frozenset({"peta-predikat"}), buka=("peta_tabel",)),
     Kasus(
         "perlindungan",
         {"wilayah": "33.26", "tahun": "2024"},
         ("Jawa Tengah", "2024"),
         frozenset({"perlindungan-rekap"}),
     ),
-    Kasus("peta", {"ukuran": "total"}, ("Total skor", "Jawa Tengah", "2025", "tahap final"), frozenset({"peta-total"})),
+    Kasus(
+        "peta",
+        {"ukuran": "total"},
+        ("Total skor", "Jawa Tengah", "2025", "tahap final"),
+        frozenset({"peta-total"}),
+        buka=("peta_tabel",),
+    ),
     Kasus(
         "indikator",
         {"indikator": "KLA24-12", "wilayah": "33.74"},
@@ -365,6 +372,8 @@ def test_perbandingan_berkas_bernama_tampilan_dan_bahasa_inggris(
 ):
     param = {"wilayah": "33.75,33.76", "ukuran": "klaster_1", "tahap": "mandiri", "lang": "en"}
     at = periksa_tanpa_galat(buka_halaman("perbandingan", batas=180, sesi=None, **param).run())
+    at.session_state["perbandingan_tabel"] = True  # what opening the table's expander sets
+    periksa_tanpa_galat(at.run())
     (xlsx,) = [b for b in _tekan_semua(at, rekaman) if b.nama.endswith(".xlsx")]
     assert xlsx.nama == "kla_perbandingan-klaster-1_mandiri_kota-pekalongan-vs-kota-tegal_2017-2025.xlsx"
     meta = _blok_awal(openpyxl.load_workbook(io.BytesIO(xlsx.isi))["Metadata"])

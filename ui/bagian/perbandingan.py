@@ -20,6 +20,7 @@ from indicators.grafik.perbandingan import label_komparabilitas
 from indicators.katalog.model import TAHAP, Katalog
 from indicators.teks import t
 from ui import widgets
+from ui.unduh import tabel as unduh_tabel
 
 K_WILAYAH = "perbandingan_wilayah"
 K_SEBAYA = "perbandingan_sebaya"
@@ -343,3 +344,32 @@ def tabel_angka(
             isi[str(th)] = format_angka(None if nilai is None or pd.isna(nilai) else float(nilai), desimal, bahasa)
         baris.append(isi)
     return pd.DataFrame(baris)
+
+
+def render_tabel(
+    tabel: pd.DataFrame,
+    nama: dict[str, str],
+    tahun: Sequence[int],
+    desimal: int,
+    bahasa: Bahasa,
+    *,
+    ukuran: str,
+    label: str,
+    konteks: str,
+) -> None:
+    """The series as regions × cycles (:func:`tabel_angka`) with CSV/XLSX buttons, built only while open.
+
+    The files name the view (measure, stage, regions, cycles) and flag each region holding synthetic
+    scores. Closed, the grid and its buttons cost every change of measure or region a mount for
+    nothing (README "Kinerja").
+    """
+    kotak = widgets.isi_saat_dibuka(t("perbandingan_tabel", bahasa), key="perbandingan_tabel")
+    if kotak is None:
+        return
+    tampil = tabel[tabel["tahun"].isin(tahun)]
+    per_wilayah = tampil.groupby("kode_wilayah", sort=False)["sintetis"].any().reset_index()
+    with kotak:
+        unduh_tabel.tabel(
+            tabel_angka(tabel, nama, tahun, desimal, bahasa), f"perbandingan_{ukuran}", bahasa,
+            judul=label, url=("tahap", "wilayah"), konteks=[konteks], ekspor=per_wilayah,
+        )  # fmt: skip

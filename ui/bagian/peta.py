@@ -194,8 +194,13 @@ def render_tabel(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, tahap: str, 
     """The mapped values as a table with CSV/XLSX buttons whose files name the measure, region, cycle and stage.
 
     The rows behind the table go with it: their synthetic flags, the official predikat of the cycle
-    (its confidence and basis) and, for a raw statistic, the source of each value shown.
+    (its confidence and basis) and, for a raw statistic, the source of each value shown. Built only
+    while its expander is open: closed, its grid (514 rows for Indonesia) and buttons cost every
+    change of measure or cycle a mount for nothing (README "Kinerja").
     """
+    kotak = widgets.isi_saat_dibuka(t("peta_tabel", bahasa), key="peta_tabel")
+    if kotak is None:
+        return
     sumber: list[str] = []
     if ukuran.jenis == "statistik":
         stat = cache.statistik(db, ukuran.sumber)
@@ -204,15 +209,16 @@ def render_tabel(data: pd.DataFrame, ukuran: uk.Ukuran, tahun: int, tahap: str, 
     konteks: list[str | unduh_tabel.Bagian] = [str(tahun)]
     if ukuran.berbasis_skor:
         konteks.append(unduh_tabel.bagian_tahap(tahap, bahasa))
-    unduh_tabel.tabel(
-        tabel_nilai(data, ukuran, tahun, bahasa),
-        f"peta_{ukuran.kode}",
-        bahasa,
-        judul=ukuran.label(bahasa),
-        url=("provinsi",),
-        konteks=konteks,
-        ekspor=data,
-        fakta={"predikat": tahun},
-        sumber=sumber,
-        peta=True,
-    )
+    with kotak:
+        unduh_tabel.tabel(
+            tabel_nilai(data, ukuran, tahun, bahasa),
+            f"peta_{ukuran.kode}",
+            bahasa,
+            judul=ukuran.label(bahasa),
+            url=("provinsi",),
+            konteks=konteks,
+            ekspor=data,
+            fakta={"predikat": tahun},
+            sumber=sumber,
+            peta=True,
+        )
