@@ -224,7 +224,7 @@ def _buka(page: Any, url: str) -> None:
 class Interaksi:
     """A change on a page: the page's path (with its view) and the selectbox's label.
 
-    With ``tab`` the change is a click between the first two of the page's chart tabs
+    With ``tab`` the change is a click between the first two views of the page's chart panel
     (``widgets.panel_grafik``) instead, and ``label`` names it in the report.
     """
 
@@ -234,21 +234,29 @@ class Interaksi:
     tab: bool = False
 
 
+PANEL_GRAFIK = "Grafik yang ditampilkan"
+"""The chart panel's control (``widgets.panel_grafik``), by its accessible name."""
+
+
+def _opsi_panel(page: Any) -> Any:
+    return page.get_by_role("radiogroup", name=PANEL_GRAFIK, exact=True).get_by_role("radio")
+
+
 def _pilih_tab(page: Any, label: str) -> None:
-    page.get_by_role("tab", name=label, exact=True).click()
+    _opsi_panel(page).filter(has_text=label).first.click()
 
 
 def ganti_pilihan(
     page: Any, url: str, interaksi: Interaksi, ulang: int, db: Path | None, nama: str, anggaran: str
 ) -> Ukuran:
-    """Switch a selectbox, or the chart tabs, between its first two options ``ulang`` times.
+    """Switch a selectbox, or the chart panel's views, between its first two options ``ulang`` times.
 
     Given ``db``, its file is touched before each switch (a new data version).
     """
     hasil = Ukuran(nama, anggaran)
     _buka(page, url + interaksi.jalur)
     if interaksi.tab:
-        opsi = [t.strip() for t in page.get_by_role("tab").all_inner_texts()][:2]
+        opsi = [t.strip() for t in _opsi_panel(page).all_inner_texts()][:2]
         pilih = partial(_pilih_tab, page)
     else:
         opsi = _opsi(page, interaksi.label)[:2]

@@ -60,9 +60,9 @@ hp.render_kpi(
 gambar.paket_wilayah(db, kode, tahun, tahap, bahasa)
 ku = gambar.KonteksGambar(nama, tahun, bahasa, tahap, (dipilih.nama_provinsi, skema.kode))
 
-# One chart per change (widgets.panel_grafik): what holds the score back first, the others a tab away.
+# One chart per change (widgets.panel_grafik): what holds the score back first, the others a click away.
 tab = {n: t(f"profil_{n}", bahasa) for n in ("kelompok", "selisih", "riwayat")}
-buka, wadah = widgets.panel_grafik(tab, key="profil_grafik")
+buka, wadah = widgets.panel_grafik(tab, key="profil_grafik", label=t("panel_grafik", bahasa))
 ruang = tetap.tetap(ruang_indikator, skor_siklus, kat, skema.kode, baris["selisih_ke_predikat_berikut"])
 with wadah:
     if buka == "kelompok":

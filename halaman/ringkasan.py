@@ -7,9 +7,9 @@ from indicators.analisis import ringkasan
 from indicators.format import format_tanggal
 from indicators.grafik import peta as grafik_peta
 from indicators.teks import t
-from ui import cache, tampilan, tetap, widgets
+from ui import cache, tetap, widgets
 from ui.bagian import ringkasan as halaman_ringkasan
-from ui.unduh import gambar, tabel as unduh_tabel
+from ui.unduh import gambar
 
 bahasa = widgets.pilih_bahasa()
 db = cache.siapkan_database()
@@ -62,9 +62,9 @@ if kode_provinsi == "00":
     rekap_pilihan = cache.rekap_pilihan(db)
     halaman_ringkasan.render_rekap_nasional(rekap_pilihan, tahun, pita.urutan(), bahasa)
 
-# One chart per change (widgets.panel_grafik): the map first, the others a tab away.
+# One chart per change (widgets.panel_grafik): the map first, the others a click away.
 tab = halaman_ringkasan.tab_grafik(ringkas is not None, kabkota, kode_provinsi == "00", bahasa)
-buka, wadah = widgets.panel_grafik(tab, key="ringkasan_grafik")
+buka, wadah = widgets.panel_grafik(tab, key="ringkasan_grafik", label=t("panel_grafik", bahasa))
 with wadah:
     if buka == "peta":
         halaman_ringkasan.render_peta(kabkota, kode_provinsi, label, pita.urutan(), konteks, bahasa)
@@ -76,21 +76,5 @@ with wadah:
         award = cache.penghargaan_provinsi(db)  # the provila tab is Indonesia's: rekap_pilihan is read above
         halaman_ringkasan.render_peta_provinsi(provinsi, award, rekap_pilihan, kabkota, tahun, konteks, bahasa)
 
-predikat_dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
-halaman_ringkasan.render_pergerakan(
-    tetap.tetap(ringkasan.pergerakan_predikat, predikat_dua, tahun, tahun_lalu, pita.urutan()),
-    tahun_lalu,
-    len(kabkota),
-    bahasa,
-)
-st.subheader(t("tabel_kabkota", bahasa))
-unduh_tabel.tabel(
-    tetap.tetap(tampilan.tabel_kabkota, kabkota, bahasa),
-    "predikat_kabkota",
-    bahasa,
-    judul=t("unduh_judul_kabkota", bahasa),
-    deskripsi=t("sumber_predikat", bahasa),
-    ekspor=kabkota,
-    column_config={t("sumber", bahasa): st.column_config.LinkColumn(display_text=tampilan.HOST_URL)},
-)
-st.caption(t("sumber_predikat", bahasa))
+# The movers and the full table: one view at a time, like the charts above.
+halaman_ringkasan.render_tabel(kabkota, lalu, tahun, tahun_lalu, pita.urutan(), bahasa)

@@ -70,8 +70,8 @@ def buka_unduhan_gambar(at: AppTest, grafik: Sequence[str]) -> AppTest:
 
 
 def buka_tab(at: AppTest, panel: str, label: str) -> AppTest:
-    """Open the tab ``label`` of the chart panel ``panel`` (``widgets.panel_grafik``'s key), as a
-    click does, and rerun; return ``at`` checked by :func:`periksa_tanpa_galat`."""
+    """Choose the view ``label`` of the panel ``panel`` (``widgets.panel_grafik``'s key), as a click
+    on its option does, and rerun; return ``at`` checked by :func:`periksa_tanpa_galat`."""
     at.session_state[panel] = label
     return periksa_tanpa_galat(at.run())
 

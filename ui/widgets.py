@@ -56,48 +56,32 @@ def isi_saat_dibuka(label: str, *, key: str, icon: str | None = None) -> DeltaGe
     return kotak if kotak.open else None
 
 
-def panel_grafik(tab: dict[str, str], *, key: str) -> tuple[str, DeltaGenerator]:
-    """Charts as tabs (``{name: label}``), only the open one built: its name and its container.
+def panel_grafik(tab: dict[str, str], *, key: str, label: str) -> tuple[str, DeltaGenerator]:
+    """Views as a segmented control (``{name: option}``), only the chosen one built: its name and its container.
 
-    Why: in Chromium every chart a change redraws costs about 55 ms above a page's floor, and
-    Streamlit redraws a changed chart from scratch, so a page drawing three charts per change could
-    not answer within 250 ms (README "Kinerja", browser latency). The open tab is remembered by name
-    for the session, so a switch of language or of view keeps it where the view still has it.
+    ``label`` names the control for screen readers (it is not shown). Why one view at a time: in
+    Chromium every chart a change redraws costs about 55 ms above a page's floor, and Streamlit
+    redraws a changed chart from scratch, so a page drawing three charts per change could not answer
+    within 250 ms (README "Kinerja", browser latency). Why a segmented control (a radio group to
+    assistive technology, like the language switch) and not ``st.tabs``: the tab bar cost 15–20 ms
+    of every change of cycle or province on the page (README "Latensi", (s)), and a tabs block whose
+    labels changed took the last view's chart along, drawn a second time. The chosen view is
+    remembered by name for the session, so a switch of language or of view keeps it where the view
+    still has it.
     """
-    label = list(tab.values())
-    ingat, per_label = f"{key}_buka", f"{key}_bawaan"
-    # The default is part of the widget's identity: changed while the labels stay, it would make a
-    # new widget and drop the click that just chose a tab. So it is chosen once per set of labels,
-    # and so is the tabs' place (_tempat_tab).
-    simpan = st.session_state.get(per_label)
-    if isinstance(simpan, tuple) and simpan[0] == tuple(label):
-        bawaan, tempat = simpan[1], simpan[2]
-    else:
+    if len(tab) == 1:  # nothing to choose: no control
+        return next(iter(tab)), st.container()
+    opsi = list(tab.values())
+    ingat = f"{key}_buka"
+    # New options (another language, Indonesia's Provila view) make a new control: the last view's
+    # name chooses again. Set before the control is made, so it is its value, not a default.
+    if st.session_state.get(key) not in opsi:
         terakhir = st.session_state.get(ingat)
-        bawaan = tab[terakhir] if isinstance(terakhir, str) and terakhir in tab else label[0]
-        tempat = 1 - simpan[2] if isinstance(simpan, tuple) else 0
-        st.session_state[per_label] = (tuple(label), bawaan, tempat)
-    wadah = _tempat_tab(tempat).tabs(label, key=key, on_change="rerun", default=bawaan)
-    nama, buka = next(((n, w) for n, w in zip(tab, wadah, strict=True) if w.open), (next(iter(tab)), wadah[0]))
+        st.session_state[key] = tab[terakhir] if isinstance(terakhir, str) and terakhir in tab else opsi[0]
+    pilihan = st.segmented_control(label, opsi, key=key, required=True, label_visibility="collapsed")
+    nama = next((n for n, o in tab.items() if o == pilihan), next(iter(tab)))
     st.session_state[ingat] = nama
-    return nama, buka
-
-
-def _tempat_tab(tempat: int) -> DeltaGenerator:
-    """The chart tabs' place: the first or second of two, the other one after their labels changed.
-
-    Why: the labels are part of the tabs' identity. Streamlit's client (1.67) gives a new block the
-    children of the block of its kind it replaces, and keeps a chart that a new one displaces there
-    beside it until the run ends. So with new labels (Aceh after Indonesia: no Provila tab) the last
-    view's map was mounted again under the new tabs and drawn a second time: 75-100 ms of the
-    browser's time for a national map (README "Latensi", (l)). An empty element in the old place
-    drops the old tabs with their chart at once; with the same labels (a new cycle, a tab click) the
-    chart is replaced in place as before.
-    """
-    # The place in use is a container from the start: an empty there first would, sent on its own,
-    # drop the chart on every change and make the page jump.
-    wadah = [st.container() if i == tempat else st.empty() for i in range(2)]
-    return wadah[tempat]
+    return nama, st.container()
 
 
 def pilih_bahasa() -> Bahasa:

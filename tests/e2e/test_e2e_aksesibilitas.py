@@ -187,7 +187,7 @@ def test_tabel_data_grafik_satu_klik_dan_nama_grafik(page: Page, streamlit_url: 
     page.goto(f"{streamlit_url}/profil?wilayah=33.75")
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=60_000)
     tunggu_siap(page)
-    page.get_by_role("tab", name="Riwayat predikat").click()  # a keyboard user reaches it too (tablist)
+    page.get_by_role("radio", name="Riwayat predikat").click()  # a keyboard user reaches it too (radio group)
     grafik = page.get_by_role("figure", name=re.compile(r"^Grafik: Riwayat predikat Kota Pekalongan"))
     expect(grafik).to_have_count(1, timeout=30_000)
     isi = page.locator('[data-testid="stExpander"]').filter(has_text="Tabel data grafik").first
@@ -232,7 +232,7 @@ def test_tabel_histogram_sama_dengan_bin_yang_digambar(page: Page, streamlit_url
     page.goto(f"{streamlit_url}/?provinsi=33&tahun=2025")
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=60_000)
     tunggu_siap(page)
-    page.get_by_role("tab", name="Sebaran total skor").click()
+    page.get_by_role("radio", name="Sebaran total skor").click()
     expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .barlayer').first).to_be_visible(timeout=60_000)
     tunggu_siap(page)
     expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)

@@ -57,7 +57,7 @@ def test_profil_angka_indonesia_dan_masukan_koma(page: Page, server_bahasa: str)
     page.get_by_text("Buka formulir simulasi").click()  # the what-if form is built once opened
     perda = page.get_by_role("textbox", name="01 Perda KLA")
     expect(perda).to_have_value("50,57", timeout=60_000)
-    page.get_by_role("tab", name="Riwayat predikat").click()  # the history chart's tab
+    page.get_by_role("radio", name="Riwayat predikat").click()  # the history chart's view
     page.get_by_text("Tabel riwayat predikat").click()  # an expander: its table is drawn once opened
     # The history table itself: the neighbours table holds 771,09 too, and is drawn before it.
     riwayat = page.get_by_test_id("stExpander").filter(has_text="Tabel riwayat predikat")

@@ -69,9 +69,10 @@ def test_klik_tab_grafik_diukur_seperti_ganti_lain(browser: Any, streamlit_url: 
         assert u["jumlah_grafik"] == 1, u  # one chart per change
         assert all(0 < ms < 120_000 for ms in (u["gambar_ms"]["median"], u["siap_ms"]["median"])), u
         assert u["kb_diterima"]["median"] > 0, u  # each click sent the new tab's chart
-        # Two clicks from the first tab: the second tab, then the first again.
-        terpilih = page.get_by_role("tab", selected=True).inner_text().strip()
-        assert terpilih == page.get_by_role("tab").first.inner_text().strip()
+        # Two clicks from the first view: the second view, then the first again.
+        panel = page.get_by_role("radiogroup", name=latensi.PANEL_GRAFIK, exact=True)
+        terpilih = panel.get_by_role("radio", checked=True).inner_text().strip()
+        assert terpilih == panel.get_by_role("radio").first.inner_text().strip()
     finally:
         page.close()
     assert [i for i in latensi.interaksi_bawaan(False) if i.tab] == [

@@ -56,7 +56,7 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     assert min(lebar) > 300
     simpan_tangkapan(page, "profil_bawaan")
     # Gap chart: ten indicators, two in orange.
-    page.get_by_role("tab", name="Selisih ke predikat berikutnya").click()
+    page.get_by_role("radio", name="Selisih ke predikat berikutnya").click()
     ruang = page.get_by_test_id("stPlotlyChart").filter(has_text="Menutup selisih ke Utama")
     expect(ruang).to_have_count(1, timeout=60_000)
     tunggu_siap(page)
@@ -64,7 +64,7 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     assert ruang.locator(".barlayer .point").count() == 10
     simpan_tangkapan(page, "profil_tab_selisih")
     # History: seven cycles with the two gap years shaded; computed diamonds and official circles drawn.
-    page.get_by_role("tab", name="Riwayat predikat").click()
+    page.get_by_role("radio", name="Riwayat predikat").click()
     riwayat = page.get_by_test_id("stPlotlyChart").filter(has=page.locator(".annotation-text"))
     expect(riwayat.locator(".annotation-text")).to_have_count(2, timeout=60_000)
     tunggu_siap(page)
@@ -111,8 +111,8 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     expect(page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021")).to_be_visible(timeout=60_000)
     expect(page.locator(GRAFIK)).to_have_count(3, timeout=60_000)
     tunggu_siap(page)
-    # The open tab stays open when the cycle changes.
-    expect(page.get_by_role("tab", name="Riwayat predikat")).to_have_attribute("aria-selected", "true")
+    # The chosen view stays chosen when the cycle changes.
+    expect(page.get_by_role("radio", name="Riwayat predikat")).to_have_attribute("aria-checked", "true")
     expect(page.get_by_test_id("stPlotlyChart").locator(".annotation-text")).to_have_count(2)
     assert "tahun=2021" in page.url
     page.get_by_role("heading", name="Profil Kota Pekalongan — evaluasi 2021").scroll_into_view_if_needed()
@@ -136,7 +136,7 @@ def test_profil_inggris_dan_ponsel(page: Page, streamlit_url: str):
     expect(page.locator(GRAFIK)).to_have_count(3, timeout=60_000)
     tunggu_siap(page)
     expect(page.get_by_text("synthetic example data").first).to_be_visible()
-    expect(page.get_by_role("tab", name="Score by group")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("radio", name="Score by group")).to_have_attribute("aria-checked", "true")
     expect(page.get_by_test_id("stPlotlyChart")).to_contain_text("Max. (project default allocation, assumed)")
     lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
     assert max(lebar) <= 390

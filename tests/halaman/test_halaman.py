@@ -35,6 +35,11 @@ def _metrik(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def _tabel_kabkota(at: AppTest, label: str = "Semua kab/kota") -> pd.DataFrame:
+    """The kab/kota grid, from the tables' second view (``ringkasan_tabel``), chosen as a click does."""
+    return buka_tab(at, "ringkasan_tabel", label).dataframe[-1].value
+
+
 def _jumlah(at: AppTest) -> dict[str, int]:
     return {k: int(v) for k, v in _metrik(at).items() if k in KATEGORI}
 
@@ -75,14 +80,17 @@ def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
     # (tests/unit/test_grafik_peta_gaya.py); the other charts have the theme written in (ui.layar).
     assert "template" not in peta["layout"]
     assert at.get("plotly_chart")[0].proto.theme == ""
-    assert len(at.dataframe[-1].value) == 35
     assert any("sintetis" in w.value for w in at.warning)
-    # Official moves since 2023, both ways, from the real predikat files.
+    # Official moves since 2023, both ways, from the real predikat files: the tables' first view.
+    assert at.button_group(key="ringkasan_tabel").options == ["Pergerakan predikat", "Semua kab/kota"]
     assert any("Pergerakan predikat resmi sejak 2023" in s.value for s in at.subheader)
+    assert not at.dataframe  # the kab/kota grid is built only when its view is chosen
     # Changes come from the official 2023 recap (Nindya 11, Madya 15), not the 25 regions known by name.
     assert _delta(at)["Nindya"] == "+2 dibanding 2023"
     assert _delta(at)["Madya"] == "±0 dibanding 2023"
     assert any("rekap resmi" in c.value and "35 dari 35 kab/kota diketahui" in c.value for c in at.caption)
+    assert len(_tabel_kabkota(at)) == 35
+    assert not any("Pergerakan predikat resmi" in s.value for s in at.subheader)  # one view at a time
 
 
 def test_ringkasan_ganti_tahun_dan_bahasa(app_db: Path):
@@ -115,7 +123,11 @@ def test_ringkasan_nasional_peta_provinsi_provila(app_db: Path):
     sumber = pd.read_csv(DATA_DIR / "kla" / "tambahan" / "provila_nasional.csv", dtype=str)
     at = buka_tab(buka_halaman(provinsi="00", tahun="2025").run(), "ringkasan_grafik", "Provila per provinsi")
     # No histogram tab: the national view has totals for one province only.
-    assert [tab.label for tab in at.tabs] == ["Peta kab/kota", "Jumlah per predikat", "Provila per provinsi"]
+    assert at.button_group(key="ringkasan_grafik").options == [
+        "Peta kab/kota",
+        "Jumlah per predikat",
+        "Provila per provinsi",
+    ]
     assert len(at.get("plotly_chart")) == 1
     peta = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "indonesia_provinsi" in c.proto.spec)
     status = {tr["name"].rsplit(" (", 1)[0]: list(tr["locations"]) for tr in jejak_wilayah(peta)}
@@ -149,7 +161,7 @@ def test_ringkasan_dasar_dan_keyakinan_terlihat(app_db: Path):
     kode = disimpulkan["kode_wilayah"].iloc[0]
     assert "disimpulkan" in hover[kode]
     assert "keyakinan" in hover[kode]
-    tabel = at.dataframe[-1].value.set_index("Kode")
+    tabel = _tabel_kabkota(at).set_index("Kode")
     assert tabel.loc[kode, "Dasar predikat"].startswith("disimpulkan")
     assert (tabel["Dasar predikat"] == "dinyatakan sumber").sum() == int(
         ((sumber["tahun"] == "2023") & (sumber["basis"] == "stated")).sum()
@@ -175,7 +187,7 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     assert any("Peserta evaluasi: 464" in c.value for c in at.caption)
     # A kab/kota without a predikat has an empty source cell (never Streamlit's grey "None"); every
     # known predikat links its source, and no source here is text without a link.
-    tabel = at.dataframe[-1].value
+    tabel = _tabel_kabkota(at)
     assert tabel["Sumber"].notna().all()
     assert ((tabel["Sumber"] == "") == (tabel["Keyakinan"] == "–")).all()
     assert 0 < (tabel["Sumber"] != "").sum() < 514

@@ -124,12 +124,21 @@ class Kasus:
 
 
 KASUS = [
-    Kasus(None, {}, ("Jawa Tengah", "2025"), frozenset({"predikat-kabkota", "pergerakan-predikat"})),
+    Kasus(None, {}, ("Jawa Tengah", "2025"), frozenset({"pergerakan-predikat"})),
+    Kasus(
+        None,
+        {},
+        ("Jawa Tengah", "2025"),
+        frozenset({"predikat-kabkota"}),
+        tab=("ringkasan_tabel", "Semua kab/kota"),
+    ),
+    Kasus(None, {"provinsi": "00", "lang": "en"}, ("Indonesia", "2025"), frozenset({"pergerakan-predikat"})),
     Kasus(
         None,
         {"provinsi": "00", "lang": "en"},
         ("Indonesia", "2025"),
-        frozenset({"predikat-kabkota", "pergerakan-predikat"}),
+        frozenset({"predikat-kabkota"}),
+        tab=("ringkasan_tabel", "All regencies and cities"),
     ),
     Kasus(
         "profil",
@@ -338,7 +347,7 @@ def _periksa_csv(berkas: Berkas, kepala_xlsx: list[str], sintetis: bool, bahasa:
 
 
 def _nama_kasus(k: Kasus) -> str:
-    return "-".join([k.halaman or "ringkasan", *k.param.values(), *(k.buka[:1])])
+    return "-".join([k.halaman or "ringkasan", *k.param.values(), *(k.buka[:1]), *(k.tab[1:] if k.tab else ())])
 
 
 @pytest.mark.parametrize("kasus", KASUS, ids=_nama_kasus)

@@ -1,14 +1,14 @@
-"""AppTest of ``widgets.panel_grafik``'s place: the tabs move to a fresh place when their labels change.
+"""AppTest of ``widgets.panel_grafik``: one view built at a time, chosen by a segmented control.
 
-Why it matters is in ``widgets._tempat_tab`` (the last view's chart drawn again under new tabs); the
-browser side is ``tests/e2e/test_e2e_peta.py::test_peta_digambar_sekali_per_ganti``.
+The browser side (a map drawn once per change, also when the options change) is
+``tests/e2e/test_e2e_peta.py::test_peta_digambar_sekali_per_ganti``.
 """
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.halaman_util import periksa_tanpa_galat
+from tests.halaman_util import buka_tab, periksa_tanpa_galat
 
 
 def _skrip() -> None:
@@ -16,58 +16,55 @@ def _skrip() -> None:
 
     from ui import widgets
 
-    tab = {"peta": "Peta", "provila": "Provila"} if st.session_state.get("nasional", True) else {"peta": "Peta"}
-    buka, wadah = widgets.panel_grafik(tab, key="uji_grafik")
+    en = st.session_state.get("en", False)
+    tab = {"peta": "Map" if en else "Peta"}
+    if st.session_state.get("nasional", True):
+        tab["provila"] = "Provila"
+    buka, wadah = widgets.panel_grafik(tab, key="uji_grafik", label="Grafik yang ditampilkan")
     with wadah:
         st.markdown(f"isi {buka}")
 
 
-def _tempat(at: AppTest) -> list[str]:
-    """The page's top-level nodes: ``tab`` for the block holding the tabs, ``kosong`` for an empty."""
-    return ["kosong" if getattr(n, "type", None) == "empty" else "tab" for n in at.main.children.values()]
+def _isi(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
 
 
-def test_label_sama_tetap_di_tempat_label_baru_pindah():
+def test_satu_tampilan_dibangun_dan_pilihan_diingat():
     at = periksa_tanpa_galat(AppTest.from_function(_skrip).run())
-    assert _tempat(at) == ["tab", "kosong"]
-    assert _tempat(periksa_tanpa_galat(at.run())) == ["tab", "kosong"]  # same labels: replaced in place
+    kontrol = at.button_group(key="uji_grafik")
+    assert kontrol.options == ["Peta", "Provila"]
+    assert kontrol.value == "Peta"
+    assert kontrol.label == "Grafik yang ditampilkan"  # its accessible name (label_visibility="collapsed")
+    assert _isi(at) == ["isi peta"]
 
-    at.session_state["nasional"] = False  # a province: no Provila tab
+    buka_tab(at, "uji_grafik", "Provila")  # a click on the option
+    assert _isi(at) == ["isi provila"]
+    assert _isi(periksa_tanpa_galat(at.run())) == ["isi provila"]  # a rerun (a new cycle) keeps it
+
+    at.session_state["en"] = True  # other options (another language): the same view, by name
     at = periksa_tanpa_galat(at.run())
-    assert _tempat(at) == ["kosong", "tab"]
-    assert [t.label for t in at.tabs] == ["Peta"]
-    assert _tempat(periksa_tanpa_galat(at.run())) == ["kosong", "tab"]
-
-    at.session_state["nasional"] = True
-    at = periksa_tanpa_galat(at.run())
-    assert _tempat(at) == ["tab", "kosong"]
-    assert [t.label for t in at.tabs] == ["Peta", "Provila"]
-    at.session_state["uji_grafik"] = "Provila"  # a click on a tab: the labels stay, so does the place
-    at = periksa_tanpa_galat(at.run())
-    assert _tempat(at) == ["tab", "kosong"]
-    assert [m.value for m in at.markdown] == ["isi provila"]
+    assert at.button_group(key="uji_grafik").options == ["Map", "Provila"]
+    assert at.button_group(key="uji_grafik").value == "Provila"
+    assert _isi(at) == ["isi provila"]
 
 
-def test_tempat_terpakai_tidak_pernah_dikosongkan_dulu(monkeypatch):
-    """The place holding the tabs is a container from its first message: an empty sent there first
-    would drop the chart on every change (the page jumps), not only when the labels change."""
-    import streamlit as st
-
-    panggilan: list[str] = []
-    for nama in ("empty", "container"):
-        asli = getattr(st, nama)
-
-        def catat(*a: object, _asli: object = asli, _nama: str = nama, **k: object) -> object:
-            panggilan.append(_nama)
-            return _asli(*a, **k)  # type: ignore[operator]
-
-        monkeypatch.setattr(st, nama, catat)
-
+def test_satu_tampilan_tanpa_kontrol_dan_pilihan_lama_kembali():
     at = periksa_tanpa_galat(AppTest.from_function(_skrip).run())
-    panggilan.clear()
-    periksa_tanpa_galat(at.run())  # same labels: the tabs' place first, as a container
-    assert panggilan == ["container", "empty"]
-    panggilan.clear()
-    at.session_state["nasional"] = False
-    periksa_tanpa_galat(at.run())  # new labels: the old place emptied, the tabs in the other one
-    assert panggilan == ["empty", "container"]
+    buka_tab(at, "uji_grafik", "Provila")
+    at.session_state["nasional"] = False  # a province: no Provila view, so nothing to choose
+    at = periksa_tanpa_galat(at.run())
+    assert not at.button_group
+    assert _isi(at) == ["isi peta"]
+    at.session_state["nasional"] = True  # back to Indonesia: Provila was the last view chosen
+    at = periksa_tanpa_galat(at.run())
+    assert at.button_group(key="uji_grafik").value == "Provila"
+    assert _isi(at) == ["isi provila"]
+
+
+def test_tidak_bisa_kosong():
+    """``required``: a click on the chosen option keeps it chosen (no view without a chart)."""
+    at = buka_tab(periksa_tanpa_galat(AppTest.from_function(_skrip).run()), "uji_grafik", "Provila")
+    at.button_group(key="uji_grafik").unselect("Provila")
+    at = periksa_tanpa_galat(at.run())
+    assert at.button_group(key="uji_grafik").value == "Provila"
+    assert _isi(at) == ["isi provila"]

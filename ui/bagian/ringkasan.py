@@ -16,7 +16,7 @@ from indicators.format import Bahasa, format_angka
 from indicators.grafik import predikat
 from indicators.katalog.model import PitaPredikat
 from indicators.teks import t
-from ui import aman, gaya, tampilan, tetap
+from ui import aman, gaya, tampilan, tetap, widgets
 from ui.unduh import gambar, tabel
 
 _SATU_SITUS = threading.Lock()
@@ -195,6 +195,51 @@ def render_ringkas_angka(
     else:
         # The award's full name can be long ("Penggerak Provinsi Layak Anak"): a short value, full name as help.
         kanan.metric(t("provila", bahasa), t("ya", bahasa) if "Provila" in provila else provila, help=provila)
+
+
+def render_tabel(
+    kabkota: pd.DataFrame,
+    lalu: pd.DataFrame | None,
+    tahun: int,
+    tahun_lalu: int | None,
+    urutan: list[str],
+    bahasa: Bahasa,
+) -> None:
+    """The movers since the previous cycle and the table of every kab/kota, two views of which only the chosen is built.
+
+    Why: in Chromium the kab/kota grid cost every change of cycle or province 25–45 ms of the
+    browser's time, for 35 rows as for 514 (a grid's fixed cost), and Indonesia's movers about 20 ms
+    (README "Latensi", (s)). The movers come first, as before; the full table and its files are one
+    click away (:func:`ui.widgets.panel_grafik`). Without a previous cycle there are no movers.
+    """
+    tab = {"kabkota": t("tab_tabel_kabkota", bahasa)}
+    if tahun_lalu is None:
+        st.caption(t("tanpa_pembanding", bahasa))
+    else:
+        tab = {"pergerakan": t("tab_pergerakan", bahasa), **tab}
+    buka, wadah = widgets.panel_grafik(tab, key="ringkasan_tabel", label=t("panel_tabel", bahasa))
+    with wadah:
+        if buka == "pergerakan":
+            dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
+            gerak = tetap.tetap(ringkasan.pergerakan_predikat, dua, tahun, tahun_lalu, urutan)
+            render_pergerakan(gerak, tahun_lalu, len(kabkota), bahasa)
+        else:
+            render_kabkota(kabkota, bahasa)
+    st.caption(t("sumber_predikat", bahasa))
+
+
+def render_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> None:
+    """Every kab/kota of the view with its predikat, confidence, basis, total and source; CSV/XLSX buttons."""
+    st.subheader(t("tabel_kabkota", bahasa))
+    tabel.tabel(
+        tetap.tetap(tampilan.tabel_kabkota, kabkota, bahasa),
+        "predikat_kabkota",
+        bahasa,
+        judul=t("unduh_judul_kabkota", bahasa),
+        deskripsi=t("sumber_predikat", bahasa),
+        ekspor=kabkota,
+        column_config={t("sumber", bahasa): st.column_config.LinkColumn(display_text=tampilan.HOST_URL)},
+    )
 
 
 def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah: int, bahasa: Bahasa) -> None:
