@@ -79,7 +79,7 @@ def test_tabel_peta_dan_perbandingan_dibuat_saat_dibuka(
     app_db: Path, halaman: str, param: dict[str, str], kotak: str, topik: str
 ):
     """Closed, the table's expander holds no grid and no button: a change of measure or cycle skips them."""
-    at = periksa_tanpa_galat(buka_halaman(halaman, **param).run())
+    at = periksa_tanpa_galat(buka_halaman(halaman, batas=180, sesi=None, **param).run())
     assert not [b[1] for b in _unduhan_tabel(at) if topik in b[1]]
     assert not at.dataframe
     at.session_state[kotak] = True  # what opening the expander sets
