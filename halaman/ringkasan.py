@@ -73,7 +73,7 @@ with wadah:
     elif buka == "sebaran":
         halaman_ringkasan.render_sebaran(kabkota, pita, konteks, bahasa, sintetis=sintetis)
     elif buka == "provila":
-        award = cache.penghargaan_provinsi(db)  # the provila tab is Indonesia's: rekap_pilihan is read above
+        award = cache.penghargaan_provinsi(db)  # the provila view is Indonesia's: rekap_pilihan is read above
         halaman_ringkasan.render_peta_provinsi(provinsi, award, rekap_pilihan, kabkota, tahun, konteks, bahasa)
 
 # The movers and the full table: one view at a time, like the charts above.

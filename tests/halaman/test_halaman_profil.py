@@ -26,8 +26,8 @@ _TAB = {"id": ("Selisih ke predikat berikutnya", "Riwayat predikat", "Skor per k
 
 
 def _grafik(at: AppTest, bahasa: str = "id") -> dict[str, dict[str, Any]]:
-    """Plotly specs of the three chart tabs (ruang, riwayat, kelompok), each the only chart while its tab is
-    open; the default tab (kelompok) is open again afterwards."""
+    """Plotly specs of the three chart views (ruang, riwayat, kelompok), each the only chart while its view
+    is chosen; the default view (kelompok) is chosen again afterwards."""
     hasil = {}
     for nama, label in zip(("ruang", "riwayat", "kelompok"), _TAB[bahasa], strict=True):
         spek = [json.loads(c.proto.spec) for c in buka_tab(at, "profil_grafik", label).get("plotly_chart")]

@@ -143,7 +143,7 @@ def render_batang(
 
 
 def tab_grafik(ada_jumlah: bool, kabkota: pd.DataFrame, nasional: bool, bahasa: Bahasa) -> dict[str, str]:
-    """The page's chart tabs (name: label), the map first.
+    """The page's chart views (name: label), the map first.
 
     The histogram only where every kab/kota has a total: a partial view, like Indonesia's, would
     pass one province off as all.
