@@ -219,7 +219,7 @@ def render_tabel(
         tab = {"pergerakan": t("tab_pergerakan", bahasa), **tab}
     buka, wadah = widgets.panel_grafik(tab, key="ringkasan_tabel", label=t("panel_tabel", bahasa))
     with wadah:
-        if buka == "pergerakan":
+        if buka == "pergerakan" and tahun_lalu is not None:
             dua = tetap.tetap(ringkasan.predikat_dua_siklus, kabkota, lalu, tahun, tahun_lalu)
             gerak = tetap.tetap(ringkasan.pergerakan_predikat, dua, tahun, tahun_lalu, urutan)
             render_pergerakan(gerak, tahun_lalu, len(kabkota), bahasa)
@@ -242,14 +242,12 @@ def render_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> None:
     )
 
 
-def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int | None, total_wilayah: int, bahasa: Bahasa) -> None:
+def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int, total_wilayah: int, bahasa: Bahasa) -> None:
     """Regions whose official predikat went up or down since the previous cycle.
 
-    Only regions known in both cycles can be compared; the caption says how many that is.
+    Only regions known in both cycles can be compared; the caption says how many that is. Without a
+    previous cycle there is no movers' view (:func:`render_tabel` says so instead).
     """
-    if tahun_lalu is None:
-        st.caption(t("tanpa_pembanding", bahasa))
-        return
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
     cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
     st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
