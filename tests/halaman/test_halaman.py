@@ -267,3 +267,12 @@ def test_ringkasan_pergerakan_sama_dengan_sumber(app_db: Path, bahasa: Bahasa):
     for tabel in (naik, turun):
         assert list(tabel[kolom]) == [lalu[n] for n in tabel[nama]]
         assert list(tabel[t("predikat_resmi", bahasa)]) == [kini[n] for n in tabel[nama]]
+
+
+def test_ringkasan_siklus_pertama_tanpa_pergerakan(app_db: Path):
+    """The first cycle has nothing to compare with: it says so, and the kab/kota table is the one view."""
+    at = periksa_tanpa_galat(buka_halaman(tahun="2017").run())
+    assert any(c.value == "Tidak ada siklus sebelumnya untuk dibandingkan." for c in at.caption)
+    assert "ringkasan_tabel" not in [b.key for b in at.button_group]  # one view: no control
+    assert not any("Pergerakan predikat resmi" in s.value for s in at.subheader)
+    assert len(at.dataframe[-1].value) == 35
