@@ -75,14 +75,21 @@ with wadah:
         riwayat = tetap.tetap(profil.riwayat_predikat, skor_riwayat, resmi, siklus_skema)
         hp.render_riwayat(riwayat, kat.pita, bahasa, ku)
 
-hp.render_tahap(tetap.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
-hp.render_status(tetap.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
-tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
-nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
-kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
-skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
-sebaya = tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, {k: nama_semua.get(k, k) for k in kode_sebaya})
-hp.render_sebaya(sebaya, bahasa)
+# The details: one view per change too, the indicator table (what each indicator scored) first.
+rincian = {n: t(f"profil_rincian_{n}", bahasa) for n in ("indikator", "tahap", "tetangga")}
+lihat, kotak = widgets.panel_grafik(rincian, key="profil_rincian", label=t("panel_rincian", bahasa))
+with kotak:
+    if lihat == "indikator":
+        hp.render_status(tetap.tetap(profil.tabel_status, skor_siklus, kat, skema.kode), kat, skema, bahasa)
+    elif lihat == "tahap":
+        hp.render_tahap(tetap.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
+    else:
+        tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
+        nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
+        kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
+        skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
+        nama_sebaya = {k: nama_semua.get(k, k) for k in kode_sebaya}
+        hp.render_sebaya(tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, nama_sebaya), bahasa)
 
 hp.render_simulasi(db, skor_siklus, ruang, kat, skema, bahasa)
 st.caption(t("sumber_predikat", bahasa))

@@ -75,6 +75,23 @@ def test_profil_grafik_simulasi_dan_siklus(page: Page, streamlit_url: str):
     assert riwayat.locator(".scatterlayer .point").count() == 5 + 2 + 7
     simpan_tangkapan(page, "profil_tab_riwayat")
 
+    # The details: the indicator table first; the stages and the neighbours a click away each.
+    rincian = page.get_by_role("radiogroup", name="Rincian yang ditampilkan", exact=True)
+    expect(rincian.get_by_role("radio", name="Status indikator")).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_role("table", name="Semua indikator dan statusnya")).to_be_attached()
+    rincian.get_by_role("radio", name="Wilayah tetangga").click()
+    tetangga = page.get_by_role("table", name="Wilayah tetangga")
+    expect(tetangga).to_contain_text("Kabupaten Batang", timeout=60_000)
+    tunggu_siap(page)
+    expect(tetangga).to_contain_text("Kota Pekalongan (wilayah ini)")
+    expect(page.get_by_role("table", name="Semua indikator dan statusnya")).to_have_count(0)
+    tetangga.scroll_into_view_if_needed()
+    simpan_tangkapan(page, "profil_rincian_tetangga")
+    rincian.get_by_role("radio", name="Skor per tahap").click()
+    expect(page.get_by_test_id("stMetric").filter(has_text="Verifikasi provinsi")).to_have_count(1, timeout=60_000)
+    tunggu_siap(page)
+    expect(page.get_by_role("table", name="Wilayah tetangga")).to_have_count(0)
+
     # The what-if form is closed (and not sent) until opened; opening reruns the page and shows it.
     assert page.get_by_role("button", name="Hitung").count() == 0
     page.get_by_text("Buka formulir simulasi").click()
@@ -137,6 +154,9 @@ def test_profil_inggris_dan_ponsel(page: Page, streamlit_url: str):
     tunggu_siap(page)
     expect(page.get_by_text("synthetic example data").first).to_be_visible()
     expect(page.get_by_role("radio", name="Score by group")).to_have_attribute("aria-checked", "true")
+    rincian = page.get_by_role("radiogroup", name="Details shown", exact=True)
+    expect(rincian.get_by_role("radio", name="Indicator status")).to_have_attribute("aria-checked", "true")
+    expect(rincian.get_by_role("radio")).to_have_text(["Indicator status", "Score by stage", "Neighbouring regions"])
     expect(page.get_by_test_id("stPlotlyChart")).to_contain_text("Max. (project default allocation, assumed)")
     lebar = page.locator(GRAFIK).evaluate_all("es => es.map(e => e.getBoundingClientRect().width)")
     assert max(lebar) <= 390

@@ -127,14 +127,23 @@ def test_bawaan_kota_pekalongan_2025(app_db: Path):
     ruang_tutup = [float(x.replace(",", ".")) for x in tutup["text"]]
     assert sum(ruang_tutup) >= baris["selisih_ke_predikat_berikut"] > sum(ruang_tutup[:-1])
 
-    # Stages: three totals, losses at verification; indicator table with status; neighbours.
-    assert {"Evaluasi mandiri", "Verifikasi provinsi", "Final"} <= set(_metrik(at))
-    rugi = _tabel(at, "Perubahan (final − mandiri)")
-    assert 1 <= len(rugi) <= 5
+    # The details, one view at a time: the indicator table with status first, then stages, neighbours.
+    rincian = at.button_group(key="profil_rincian")
+    assert rincian.options == ["Status indikator", "Skor per tahap", "Wilayah tetangga"]
+    assert rincian.value == "Status indikator"
+    assert not {"Evaluasi mandiri", "Verifikasi provinsi", "Final"} & set(_metrik(at))  # stages not built
     status = _tabel(at, "Status")
     assert len(status) == 24
     assert set(status["Status"]) <= {"penuh", "baik", "sebagian", "rendah", "belum ada skor"}
     assert status["Indikator"].iloc[0] == "01 Perda KLA"
+    assert not any("Nama" in d.columns for d in tabel_html(at))  # neighbours not built
+    # Stages: three totals, losses at verification.
+    buka_tab(at, "profil_rincian", "Skor per tahap")
+    assert {"Evaluasi mandiri", "Verifikasi provinsi", "Final"} <= set(_metrik(at))
+    rugi = _tabel(at, "Perubahan (final − mandiri)")
+    assert 1 <= len(rugi) <= 5
+    assert not any("Status" in d.columns for d in tabel_html(at))
+    buka_tab(at, "profil_rincian", "Wilayah tetangga")
     sebaya = _tabel(at, "Nama")
     assert sebaya["Nama"].tolist()[0] == "Kota Pekalongan (wilayah ini)"
     assert set(sebaya["Nama"].tolist()[1:]) == {"Kabupaten Batang", "Kabupaten Pekalongan"}
@@ -204,10 +213,13 @@ def test_satu_grafik_per_rerun_dan_tab_yang_dibuka_diingat(app_db: Path):
 
 
 def test_ganti_wilayah(app_db: Path):
-    at = periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run())
+    at = buka_tab(
+        periksa_tanpa_galat(buka_halaman("profil", wilayah="33.75").run()), "profil_rincian", "Wilayah tetangga"
+    )
     at.selectbox(key="wilayah").set_value("33.26").run()
     periksa_tanpa_galat(at)
     assert at.title[0].value == "Profil Kabupaten Pekalongan — evaluasi 2025"
+    assert at.button_group(key="profil_rincian").value == "Wilayah tetangga"  # the view stays chosen
     assert at.query_params["wilayah"] == "33.26"
     assert _metrik(at)["Predikat resmi 2025"] == _resmi_csv("33.26")[2025]
     sebaya = _tabel(at, "Nama")

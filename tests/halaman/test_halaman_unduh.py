@@ -63,9 +63,15 @@ def test_profil_punya_tombol_unduh_tabel(app_db: Path):
         buka_tab(at, "profil_grafik", tab)
         at.session_state[kotak] = True
         kunci = [t[1] for t in _unduhan_tabel(periksa_tanpa_galat(at.run()))]
-        for ada in (topik, "indikator", "tetangga"):
+        for ada in (topik, "indikator"):
             assert any(f"unduhtabel_{ada}_kota-semarang" in k and k.endswith("_xlsx") for k in kunci), (ada, kunci)
     assert any(k.endswith("unduhtabel_indikator_kota-semarang_2025_final_csv") for k in kunci), kunci
+    # The stage losses and the neighbours: each in its details view, with both buttons.
+    for rincian, topik in (("Skor per tahap", "kehilangan-verifikasi"), ("Wilayah tetangga", "tetangga")):
+        kunci = [t[1] for t in _unduhan_tabel(buka_tab(at, "profil_rincian", rincian))]
+        for akhiran in ("_csv", "_xlsx"):
+            assert any(f"unduhtabel_{topik}_kota-semarang" in k and k.endswith(akhiran) for k in kunci), kunci
+        assert not any("unduhtabel_indikator_" in k for k in kunci)  # one details view at a time
 
 
 @pytest.mark.parametrize(
