@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from indicators.analisis import analitik, profil
+from indicators.analisis import profil
 from indicators.analisis.skor import ruang_indikator
 from indicators.katalog.model import TAHAP
 from indicators.teks import t
@@ -84,12 +84,7 @@ with kotak:
     elif lihat == "tahap":
         hp.render_tahap(tetap.tetap(profil.total_per_tahap, skor_tahun, kat), skor_tahun, kat, bahasa)
     else:
-        tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
-        nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
-        kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
-        skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
-        nama_sebaya = {k: nama_semua.get(k, k) for k in kode_sebaya}
-        hp.render_sebaya(tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, nama_sebaya), bahasa)
+        hp.render_tetangga(db, kode, tahun, tahap, wilayah, bahasa)
 
 hp.render_simulasi(db, skor_siklus, ruang, kat, skema, bahasa)
 st.caption(t("sumber_predikat", bahasa))

@@ -527,6 +527,16 @@ def tabel_sebaya_tampil(sebaya: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     )
 
 
+def render_tetangga(db: Path, kode: str, tahun: int, tahap: str, wilayah: pd.DataFrame, bahasa: Bahasa) -> None:
+    """The neighbours' table of ``kode`` (shared border) for the cycle and stage (:func:`render_sebaya`)."""
+    tetangga = analitik.kelompok_sebaya(kode, "tetangga", wilayah, cache.tetangga(db))
+    nasional, nama_semua = cache.tabel_skor(db, tahun, tahap), cache.nama_wilayah(db)
+    kode_sebaya = [kode, *tetangga]  # only these rows matter: hashing all 514 would cost more than the table
+    skor_sebaya = nasional[nasional["kode_wilayah"].isin(kode_sebaya)]
+    nama_sebaya = {k: nama_semua.get(k, k) for k in kode_sebaya}
+    render_sebaya(tetap.tetap(profil.tabel_sebaya, kode, tetangga, skor_sebaya, nama_sebaya), bahasa)
+
+
 def render_sebaya(sebaya: pd.DataFrame, bahasa: Bahasa) -> None:
     """A small table of the region's neighbours (shared border) for the cycle."""
     st.subheader(t("profil_sebaya", bahasa))
