@@ -183,10 +183,8 @@ async def _tunggu_selesai(page: Any) -> None:
 
 
 async def _baca_kla(page: Any, hasil: HasilBeban) -> None:
-    metrik = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text="KLA")
-    )
-    jumlah = int((await metrik.first.locator('[data-testid="stMetricValue"]').inner_text()).strip())
+    kartu = page.locator(".kla-kartu-isi").filter(has=page.locator(".kla-kartu-label", has_text="KLA"))
+    jumlah = int((await kartu.first.locator(".kla-kartu-nilai").inner_text()).strip())
     hasil.bacaan_kla[jumlah] = hasil.bacaan_kla.get(jumlah, 0) + 1
 
 

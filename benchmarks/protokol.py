@@ -48,6 +48,7 @@ from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla_bergilir, penulis_
 from benchmarks.data_nasional import Skala, bangun_nasional
 from benchmarks.server import server_streamlit
 from indicators.katalog.model import katalog_bawaan
+from ui import gaya
 
 MAKS_SESI = 500
 MAKS_DETIK = 900.0
@@ -171,6 +172,9 @@ class SesiProtokol:
             jalan.galat.append(f"kotak galat (error box): {isi.body[:200]}")
         elif jenis == "metric":
             jalan.metrik.setdefault(isi.label, isi.body)
+        elif jenis == "html" and gaya.KELAS_KARTU in isi.body:  # figure cards (Ringkasan's KLA count)
+            for label, bagian in gaya.baca_kartu(isi.body).items():
+                jalan.metrik.setdefault(label, bagian["nilai"])
         elif jenis == "selectbox":
             # The id is "$$ID-<hash>-<key>": the key is what the page named the widget.
             kunci = isi.id.split("-", 2)[-1]

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.lokasi import PROYEK
 from indicators.teks import t
-from ui import cache
+from ui import cache, gaya
 
 APP = str(PROYEK / "app.py")
 GALAT_UMUM = frozenset({t("galat_umum", "id"), t("galat_umum", "en")})
@@ -108,6 +108,15 @@ class BacaTabel(HTMLParser):
             kepala, isi = self.tabel[-1]
             (kepala if tag == "th" else isi[-1]).append(teks)
             self._sel = None
+
+
+def kartu(at: AppTest) -> dict[str, dict[str, str]]:
+    """Every figure card a page drew as HTML (``ui.gaya.html_kartu``): label → its shown parts
+    (``nilai``; ``delta`` and ``ket`` where drawn)."""
+    hasil: dict[str, dict[str, str]] = {}
+    for elemen in at.get("html"):
+        hasil.update(gaya.baca_kartu(elemen.proto.body))
+    return hasil
 
 
 def tabel_html(at: AppTest) -> list[pd.DataFrame]:

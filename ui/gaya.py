@@ -5,14 +5,19 @@ hidden accessible names of charts take no room, a visible focus ring, and one sm
 script that points each chart's container at its name (``role="figure"``, ``aria-labelledby``).
 No text from data ever reaches the script: names are rendered by a Jinja2 template with
 autoescape, as hidden paragraphs the script only refers to by id. Small display tables are HTML
-tables from a template too (:func:`html_tabel`), styled by the same sheet.
+tables and rows of figure cards come from templates too (:func:`html_tabel`, :func:`html_kartu`),
+styled by the same sheet.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 import pandas as pd
@@ -88,3 +93,94 @@ def html_tabel(data: pd.DataFrame, judul: str, bahasa: Bahasa) -> str:
         .get_template("tabel_ringkas.html.j2")
         .render(judul=judul, kolom=kolom, isi=isi, gulir=len(isi) > BARIS_GULIR)
     )
+
+
+@dataclass(frozen=True)
+class Kartu:
+    """One figure card: its label and shown value, and where drawn its change and a note.
+
+    ``delta`` is the change since a previous cycle as text, ``arah`` its direction (None draws no
+    arrow), ``keterangan`` a note under the value (what a short value stands for).
+    """
+
+    label: str
+    nilai: str
+    delta: str | None = None
+    arah: Literal["naik", "turun"] | None = None
+    keterangan: str | None = None
+
+
+def arah_selisih(selisih: object) -> Literal["naik", "turun"] | None:
+    """The arrow for a change: none where it is missing or zero."""
+    if selisih is None or pd.isna(selisih):  # type: ignore[call-overload]
+        return None
+    nilai = float(str(selisih))
+    return "naik" if nilai > 0 else "turun" if nilai < 0 else None
+
+
+def html_berdampingan(bagian: Sequence[tuple[str, pd.DataFrame, str]], bahasa: Bahasa) -> str:
+    """Small tables side by side (one under the other on a phone), as one element for the browser.
+
+    Each part is its bold heading, its rows and its table name (:func:`html_tabel`): one element,
+    not a column, a heading and a table each.
+    """
+    tabel = [(judul, html_tabel(data, nama, bahasa)) for judul, data, nama in bagian]
+    return _lingkungan().get_template("berdampingan.html.j2").render(bagian=tabel)
+
+
+KELAS_KARTU = 'class="kla-kartu"'
+"""Marks an HTML text that holds figure cards (the load test reads only those)."""
+
+
+def html_kartu(kartu: Sequence[Kartu]) -> str:
+    """A row of figure cards as one HTML description list (escaped by the template).
+
+    Why not ``st.metric`` in ``st.columns``: every card was three elements (a column, its block and
+    the metric) that the browser redraws on every rerun; Ringkasan's eight cards cost the national
+    cycle change about 20 ms in Chromium (README "Latensi", (u)).
+    """
+    return _lingkungan().get_template("kartu.html.j2").render(kartu=kartu)
+
+
+class _BacaKartu(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.kartu: dict[str, dict[str, str]] = {}
+        self._label = ""
+        self._bagian: str | None = None
+        self._hiasan = False  # inside the arrow, which is decoration
+        self._teks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kelas = dict(attrs).get("class") or ""
+        if tag in ("dt", "dd") and kelas.startswith("kla-kartu-"):
+            self._bagian, self._teks = kelas.removeprefix("kla-kartu-"), []
+        self._hiasan = self._hiasan or tag == "span"
+
+    def handle_data(self, data: str) -> None:
+        if self._bagian is not None and not self._hiasan:
+            self._teks.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._hiasan = False
+        if tag not in ("dt", "dd") or self._bagian is None:
+            return
+        teks = "".join(self._teks).strip()
+        if self._bagian == "label":
+            self._label = teks
+            self.kartu[teks] = {}
+        else:
+            self.kartu[self._label][self._bagian] = teks
+        self._bagian = None
+
+
+def baca_kartu(html: str) -> dict[str, dict[str, str]]:
+    """The cards in an HTML text from :func:`html_kartu`: label → its shown parts.
+
+    The parts are ``nilai``, and ``delta`` and ``ket`` where drawn; the arrow is left out. For the
+    tests and the load test, which read what a user sees.
+    """
+    baca = _BacaKartu()
+    baca.feed(html)
+    return baca.kartu

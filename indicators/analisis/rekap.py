@@ -322,7 +322,8 @@ def judul_jumlah(ringkas: pd.DataFrame, wilayah: str, bahasa: Bahasa) -> str:
 def tanda_selisih(selisih: int) -> str:
     """'+2', '-1' or '±0': a change written with its sign (no change is neither up nor down).
 
-    An ASCII minus, because Streamlit's metric reads the direction of its arrow from it.
+    An ASCII minus, as the CLI and the offline site have always written it (the dashboard's cards
+    take their arrow from the number, not from this text).
     """
     return "±0" if selisih == 0 else f"{selisih:+d}"
 

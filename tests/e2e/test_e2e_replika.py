@@ -129,7 +129,7 @@ def test_sesi_browser_lengket_di_satu_replika(page: Page, serve: Serve):
     pantauan = pantau(page)
     page.goto(f"{serve.url}/?provinsi={PROVINSI}&tahun={TAHUN}")
     tunggu_siap(page)
-    page.get_by_test_id("stMetric").first.wait_for()
+    page.locator(".kla-kartu-isi").first.wait_for()  # Ringkasan's figure cards
     page.locator(".js-plotly-plot .main-svg").first.wait_for()  # the charts came through nginx too
     tidak_ada_galat(page)
     simpan_tangkapan(page, "replika_ringkasan")

@@ -14,7 +14,7 @@ from indicators.format import Bahasa
 from indicators.grafik.predikat import WARNA_PREDIKAT
 from indicators.lokasi import DATA_DIR, PROYEK
 from indicators.teks import t
-from tests.halaman_util import buka_halaman, buka_tab, jejak_wilayah, periksa_tanpa_galat, tabel_html
+from tests.halaman_util import buka_halaman, buka_tab, jejak_wilayah, kartu, periksa_tanpa_galat, tabel_html
 from ui import cache, layar
 
 HALAMAN = sorted(p.stem for p in (PROYEK / "halaman").glob("*.py"))  # every page app.py routes to
@@ -32,7 +32,8 @@ KATEGORI = {
 
 
 def _metrik(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    """Ringkasan's figure cards (HTML, ui.gaya.html_kartu): label → shown value."""
+    return {label: bagian["nilai"] for label, bagian in kartu(at).items()}
 
 
 def _tabel_kabkota(at: AppTest, label: str = "Semua kab/kota") -> pd.DataFrame:
@@ -56,8 +57,8 @@ def _rekap_resmi(tahun: int, cakupan: str) -> dict[str, int]:
     return {str(p): int(j) for p, j in zip(baris["predikat"], baris["jumlah"], strict=True)}
 
 
-def _delta(at: AppTest) -> dict[str, str]:
-    return {m.label: m.delta for m in at.metric}
+def _delta(at: AppTest) -> dict[str, str | None]:
+    return {label: bagian.get("delta") for label, bagian in kartu(at).items()}
 
 
 def test_ringkasan_bawaan_jawa_tengah_tahun_terakhir(app_db: Path):
@@ -258,9 +259,9 @@ def test_ringkasan_pergerakan_sama_dengan_sumber(app_db: Path, bahasa: Bahasa):
     assert len(langkah) == 25  # the caption's "25 dari 35"
     kolom = t("predikat_lalu", bahasa, tahun=2023)
     naik, turun = (df for df in tabel_html(at) if kolom in df.columns)
-    judul = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert f"**{t('naik', bahasa)} ({len(naik)})**" in judul
-    assert f"**{t('turun', bahasa)} ({len(turun)})**" in judul
+    html = "".join(e.proto.body for e in at.get("html"))  # both lists are one HTML element
+    assert f"<strong>{t('naik', bahasa)} ({len(naik)})</strong>" in html
+    assert f"<strong>{t('turun', bahasa)} ({len(turun)})</strong>" in html
     nama = t("nama", bahasa)
     assert sorted(naik[nama]) == sorted(n for n, s in langkah.items() if s > 0)
     assert list(turun[nama]) == sorted((n for n, s in langkah.items() if s < 0), key=lambda n: langkah[n])

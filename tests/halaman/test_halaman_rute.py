@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators.akun import pengguna
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, kartu, periksa_tanpa_galat
 from ui import masuk, widgets
 
 
@@ -32,7 +32,8 @@ def db_editor(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _semua_teks(at: AppTest) -> str:
     bagian = [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning, *at.metric]
-    return "\n".join(str(getattr(e, "value", "")) for e in bagian)
+    kartu_html = [" ".join([label, *isi.values()]) for label, isi in kartu(at).items()]  # Ringkasan's cards
+    return "\n".join([*(str(getattr(e, "value", "")) for e in bagian), *kartu_html])
 
 
 def test_tahun_terdekat():

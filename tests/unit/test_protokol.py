@@ -11,6 +11,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.protokol import HasilProtokol, Jalan, SesiProtokol, periksa_lokal, ukur_tingkat
+from ui import gaya
 
 
 def _elemen(jenis: str) -> tuple[ForwardMsg, object]:
@@ -43,8 +44,11 @@ def test_pesan_dibaca_sampai_script_finished():
     assert not sesi._baca(msg, jalan)
     assert jalan.widget["provinsi"].id == "$$ID-0c57-provinsi"
     assert jalan.widget["provinsi"].opsi == ["Aceh", "Jawa Tengah"]
-    msg, metrik = _elemen("metric")
-    metrik.label, metrik.body = "KLA", "7"  # type: ignore[attr-defined]
+    msg, kartu = _elemen("html")  # Ringkasan's cards: the KLA count is read from the page's HTML
+    kartu.body = gaya.html_kartu([gaya.Kartu("KLA", "7", "+2 dibanding 2023", "naik"), gaya.Kartu("Utama", "3")])  # type: ignore[attr-defined]
+    sesi._baca(msg, jalan)
+    msg, tabel = _elemen("html")  # other HTML (a table) is not read as cards
+    tabel.body = "<table><tr><td>KLA</td><td>9</td></tr></table>"  # type: ignore[attr-defined]
     sesi._baca(msg, jalan)
     msg, galat = _elemen("alert")
     galat.format, galat.body = Alert.ERROR, "Maaf, halaman ini gagal dimuat."  # type: ignore[attr-defined]
@@ -55,7 +59,7 @@ def test_pesan_dibaca_sampai_script_finished():
     msg, exc = _elemen("exception")
     exc.type, exc.message = "KeyError", "x"  # type: ignore[attr-defined]
     sesi._baca(msg, jalan)
-    assert jalan.metrik == {"KLA": "7"}
+    assert jalan.metrik == {"KLA": "7", "Utama": "3"}
     assert len(jalan.galat) == 2
     assert "gagal dimuat" in jalan.galat[0]
     assert "KeyError" in jalan.galat[1]

@@ -25,24 +25,21 @@ CPU. A session that finds it taken is told to try again, never made to wait."""
 
 
 def render_kpi(ringkas: pd.DataFrame, label: dict[str, str], bahasa: Bahasa) -> None:
-    """One metric per predikat band (official where published), the change only where computable.
+    """One card per predikat band (official where published), the change only where computable.
 
     Under the cards: what the figures rest on (recap, complete or partial list) and the coverage,
     and why a change is missing when it is (a partial list in either cycle).
     """
-    baris = ringkas.to_dict("records")
-    for wadah, b in zip(st.columns(len(baris)), baris, strict=True):
-        nilai = "–" if pd.isna(b["jumlah"]) else format_angka(int(b["jumlah"]), bahasa=bahasa)
-        delta = rekap.selisih_teks(b["selisih"], b["tahun_lalu"], bahasa)
-        # No change is no arrow (Streamlit would draw '+0' going up); a minus sign goes down.
-        tanpa_arah = pd.isna(b["selisih"]) or int(b["selisih"]) == 0
-        wadah.metric(
+    kartu = [
+        gaya.Kartu(
             label.get(b["predikat"], b["predikat"]),
-            nilai,
-            delta=delta,
-            delta_color="off",
-            delta_arrow="off" if tanpa_arah else "auto",
+            "–" if pd.isna(b["jumlah"]) else format_angka(int(b["jumlah"]), bahasa=bahasa),
+            rekap.selisih_teks(b["selisih"], b["tahun_lalu"], bahasa),
+            gaya.arah_selisih(b["selisih"]),  # no change is no arrow
         )
+        for b in ringkas.to_dict("records")
+    ]
+    st.html(gaya.html_kartu(kartu))
     for jenis, teks in rekap.keterangan_dasar(ringkas, bahasa):
         if jenis == "sebagian":
             st.warning(teks, icon=":material/info:")
@@ -176,25 +173,32 @@ def render_ringkas_angka(
     The average names its population when not every kab/kota of the view has scores (the national
     view holds scores for one province only), and Indonesia has no Provila status of its own.
     """
-    kiri, kanan = st.columns(2)
     rata = kabkota["total_final"].mean()
     ada = int(kabkota["total_final"].notna().sum())
-    delta = None
+    delta, arah = None, None
     if rata_lalu is not None and pd.notna(rata) and tahun_lalu is not None:
         delta = f"{format_angka(rata - rata_lalu, 1, bahasa)} {t('dibanding', bahasa, tahun=tahun_lalu)}"
+        arah = gaya.arah_selisih(round(rata - rata_lalu, 1))  # the arrow follows the shown figure
     label = t("rata_rata_total", bahasa)
     if 0 < ada < len(kabkota):
         cakupan = t("cakupan_skor", bahasa, ada=format_angka(ada, bahasa=bahasa),
                     total=format_angka(len(kabkota), bahasa=bahasa))  # fmt: skip
         label = t("rata_rata_total_cakupan", bahasa, cakupan=cakupan)
-    kiri.metric(label, format_angka(rata, 1, bahasa) if pd.notna(rata) else "–", delta=delta)
-    if kabkota["kode_wilayah"].str[:2].nunique() > 1:
-        return  # Indonesia: the Provila count per cycle is in the national recap line
+    kartu = [gaya.Kartu(label, format_angka(rata, 1, bahasa) if pd.notna(rata) else "–", delta, arah)]
+    if kabkota["kode_wilayah"].str[:2].nunique() <= 1:  # Indonesia: the Provila count is in the national recap line
+        kartu.append(_kartu_provila(provila, bahasa))
+    st.html(gaya.html_kartu(kartu))
+
+
+def _kartu_provila(provila: str | None, bahasa: Bahasa) -> gaya.Kartu:
     if provila is None:
-        kanan.metric(t("provila", bahasa), t("provila_tidak_diketahui", bahasa))
-    else:
-        # The award's full name can be long ("Penggerak Provinsi Layak Anak"): a short value, full name as help.
-        kanan.metric(t("provila", bahasa), t("ya", bahasa) if "Provila" in provila else provila, help=provila)
+        return gaya.Kartu(t("provila", bahasa), t("provila_tidak_diketahui", bahasa))
+    label = t("provila", bahasa)
+    if "Provila" not in provila:
+        return gaya.Kartu(label, provila)
+    # The award's name can be long ("Penggerak Provinsi Layak Anak"): a short value, the name under it
+    # unless the label already says it.
+    return gaya.Kartu(label, t("ya", bahasa), keterangan=None if provila == label else provila)
 
 
 def render_tabel(
@@ -255,10 +259,9 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int, total_wilayah: int, 
     if not any(len(tabel_arah) for tabel_arah in arah.values()):
         st.caption(t("tidak_ada_pergerakan", bahasa))
         return
-    for wadah, (judul, isi) in zip(st.columns(2), arah.items(), strict=True):
-        with wadah:
-            st.markdown(f"**{t(judul, bahasa)} ({len(isi)})**")
-            st.html(tetap.tetap(gaya.html_tabel, isi, t(judul, bahasa), bahasa))
+    # Both lists side by side as one HTML element (columns, headings and tables cost the browser per element).
+    bagian = tuple((f"{t(judul, bahasa)} ({len(isi)})", isi, t(judul, bahasa)) for judul, isi in arah.items())
+    st.html(tetap.tetap(gaya.html_berdampingan, bagian, bahasa))
     tabel.tombol_unduh(
         gerak[gerak["langkah"] != 0], "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu),
         kolom={"nama": t("nama", bahasa), "predikat_lalu": t("predikat_lalu", bahasa, tahun=tahun_lalu),
