@@ -212,14 +212,19 @@ def skor_wilayah(db_path: Path, kode_wilayah: str) -> pd.DataFrame:
     return tandai(_skor_wilayah(*kunci), "skor_wilayah", *kunci)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _statistik(db: str, versi_db: int, kode_statistik: str) -> pd.DataFrame:
     return store.kueri(Path(db), "statistik_indikator", {"statistik": kode_statistik})
 
 
 def statistik(db_path: Path, kode_statistik: str) -> pd.DataFrame:
-    """One raw statistic for kab/kota and provinces, all years."""
-    return _statistik(str(db_path), _versi(db_path), kode_statistik)
+    """One raw statistic for kab/kota and provinces, all years (read-only, shared).
+
+    Shared, not copied per call: a copy (``st.cache_data`` unpickles one per call) cost each rerun
+    of the national Peta 3 ms, and hashing the copy for its figure 5 ms more.
+    """
+    kunci = (str(db_path), _versi(db_path), kode_statistik)
+    return tandai(_statistik(*kunci), "statistik", *kunci)
 
 
 @st.cache_data(show_spinner=False)
@@ -361,7 +366,7 @@ def tahap_per_tahun(db_path: Path) -> pd.DataFrame:
     return _tahap_per_tahun(str(db_path), _versi(db_path))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _ketersediaan_statistik(db: str, versi_db: int) -> pd.DataFrame:
     # Counted in DuckDB: fetching every statistic's rows to count them took ~0,5 s nationally
     # after each new database version (the Peta page's wait after an import).
@@ -372,9 +377,11 @@ def _ketersediaan_statistik(db: str, versi_db: int) -> pd.DataFrame:
 def ketersediaan_statistik(db_path: Path) -> pd.DataFrame:
     """Which raw statistic has rows for which year, level and province.
 
-    Columns: ``statistik, tahun, tingkat, kode_provinsi, jumlah``.
+    Columns: ``statistik, tahun, tingkat, kode_provinsi, jumlah`` (read-only, shared: read on
+    every rerun of Peta).
     """
-    return _ketersediaan_statistik(str(db_path), _versi(db_path))
+    kunci = (str(db_path), _versi(db_path))
+    return tandai(_ketersediaan_statistik(*kunci), "ketersediaan_statistik", *kunci)
 
 
 # --- sources and coverage (Data & Metodologi) ----------------------------------------------------

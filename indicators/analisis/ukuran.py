@@ -231,7 +231,7 @@ def statistik_tersedia(ketersediaan: pd.DataFrame, kode_provinsi: str) -> list[s
     data = ketersediaan[ketersediaan["tingkat"].isin(["kabkota", "kecamatan"])]
     if kode_provinsi != "00":
         data = data[data["kode_provinsi"] == kode_provinsi]
-    return sorted(set(data["statistik"]))
+    return sorted(data["statistik"].drop_duplicates().tolist())  # not set(column): that iterates in Python
 
 
 def tingkat_tersedia(
