@@ -136,8 +136,8 @@ def html_kartu(kartu: Sequence[Kartu]) -> str:
     """A row of figure cards as one HTML description list (escaped by the template).
 
     Why not ``st.metric`` in ``st.columns``: every card was three elements (a column, its block and
-    the metric) that the browser redraws on every rerun; Ringkasan's eight cards cost the national
-    cycle change about 20 ms in Chromium (README "Latensi", (u)).
+    the metric) that the browser redraws on every rerun; Ringkasan's cards cost the national cycle
+    change about 20 ms in Chromium (README "Latensi", (u)).
     """
     return _lingkungan().get_template("kartu.html.j2").render(kartu=kartu)
 

@@ -177,8 +177,9 @@ def render_ringkas_angka(
     ada = int(kabkota["total_final"].notna().sum())
     delta, arah = None, None
     if rata_lalu is not None and pd.notna(rata) and tahun_lalu is not None:
-        delta = f"{format_angka(rata - rata_lalu, 1, bahasa)} {t('dibanding', bahasa, tahun=tahun_lalu)}"
-        arah = gaya.arah_selisih(round(rata - rata_lalu, 1))  # the arrow follows the shown figure
+        selisih = rata - rata_lalu
+        delta = f"{format_angka(selisih, 1, bahasa)} {t('dibanding', bahasa, tahun=tahun_lalu)}"
+        arah = gaya.arah_selisih(round(selisih, 1))  # the arrow follows the shown figure
     label = t("rata_rata_total", bahasa)
     if 0 < ada < len(kabkota):
         cakupan = t("cakupan_skor", bahasa, ada=format_angka(ada, bahasa=bahasa),
