@@ -118,14 +118,17 @@ def arah_selisih(selisih: object) -> Literal["naik", "turun"] | None:
     return "naik" if nilai > 0 else "turun" if nilai < 0 else None
 
 
-def html_berdampingan(bagian: Sequence[tuple[str, pd.DataFrame, str]], bahasa: Bahasa) -> str:
+def html_berdampingan(
+    bagian: Sequence[tuple[str, pd.DataFrame, str]], bahasa: Bahasa, catatan: str | None = None
+) -> str:
     """Small tables side by side (one under the other on a phone), as one element for the browser.
 
     Each part is its bold heading, its rows and its table name (:func:`html_tabel`): one element,
-    not a column, a heading and a table each.
+    not a column, a heading and a table each. ``catatan`` is a note above the tables, drawn like a
+    caption (what the tables cover), in the same element.
     """
     tabel = [(judul, html_tabel(data, nama, bahasa)) for judul, data, nama in bagian]
-    return _lingkungan().get_template("berdampingan.html.j2").render(bagian=tabel)
+    return _lingkungan().get_template("berdampingan.html.j2").render(bagian=tabel, catatan=catatan)
 
 
 KELAS_KARTU = 'class="kla-kartu"'

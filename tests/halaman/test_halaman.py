@@ -181,11 +181,17 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
         p: resmi[p] for p in ("Utama", "Nindya", "Madya", "Pratama")
     }
     assert "Data tidak ditemukan" not in _metrik(at)
-    # Moves compare only regions known in both cycles, and say how many of the 514 that is.
-    assert any("diketahui di kedua siklus" in c.value and "dari 514" in c.value for c in at.caption)
+    # Moves compare only regions known in both cycles, and say how many of the 514 that is: the note
+    # sits above the lists, in their HTML element.
+    gerak = [e.proto.body for e in at.get("html") if 'class="kla-berdampingan"' in e.proto.body]
+    assert len(gerak) == 1
+    assert "diketahui di kedua siklus" in gerak[0]
+    assert "dari 514" in gerak[0]
+    assert gerak[0].index("kedua siklus") < gerak[0].index("kla-tabel")
     assert "Provinsi Layak Anak (Provila)" not in _metrik(at)
     assert any("35 dari 514" in label for label in _metrik(at))
-    assert any("Peserta evaluasi: 464" in c.value for c in at.caption)
+    # Participants and Provila share the national recap's box (one element on every rerun).
+    assert any("Jumlah nasional" in i.value and "Peserta evaluasi: 464" in i.value for i in at.info)
     # A kab/kota without a predikat has an empty source cell (never Streamlit's grey "None"); every
     # known predikat links its source, and no source here is text without a link.
     tabel = _tabel_kabkota(at)
@@ -196,7 +202,9 @@ def test_ringkasan_indonesia_dan_provinsi_tanpa_data(app_db: Path):
     assert "Keterangan sumber" not in tabel.columns
     info = next(i.value for i in at.info if "Jumlah nasional" in i.value)
     assert info.index("Utama 22") < info.index("Nindya 69") < info.index("Pratama 139") < info.index("Total 355")
-    assert "Peserta" not in info
+    rekap_baris, peserta_baris = info.split("  \n")  # participants on their own line, not among the bands
+    assert "Peserta" not in rekap_baris
+    assert peserta_baris.startswith("Peserta evaluasi: 464")
     at = periksa_tanpa_galat(buka_halaman(provinsi="11").run())
     assert any("Belum ada data KLA untuk Aceh" in i.value for i in at.info)
 

@@ -63,3 +63,11 @@ def test_berdampingan_dua_tabel_dengan_judul_dan_di_escape():
     assert [isi[-1] for _, isi in baca.tabel] == [["<script>x</script>", "Nindya"], ["Kota Surakarta", "Nindya"]]
     assert 'aria-label="Naik"' in html
     assert 'aria-label="Turun"' in html
+    assert "kla-catatan" not in html  # no note asked for, none drawn
+
+
+def test_berdampingan_catatan_di_atas_tabel_dan_di_escape():
+    naik = pd.DataFrame({"Nama": ["Kabupaten Banyumas"]})
+    html = gaya.html_berdampingan((("Naik (1)", naik, "Naik"),), "id", "Hanya <b>35</b> kab/kota")
+    assert '<p class="kla-catatan">Hanya &lt;b&gt;35&lt;/b&gt; kab/kota</p>' in html
+    assert html.index("kla-catatan") < html.index("Naik (1)") < html.index("Kabupaten Banyumas")

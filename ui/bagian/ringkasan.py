@@ -250,19 +250,19 @@ def render_kabkota(kabkota: pd.DataFrame, bahasa: Bahasa) -> None:
 def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int, total_wilayah: int, bahasa: Bahasa) -> None:
     """Regions whose official predikat went up or down since the previous cycle.
 
-    Only regions known in both cycles can be compared; the caption says how many that is. Without a
-    previous cycle there is no movers' view (:func:`render_tabel` says so instead).
+    Only regions known in both cycles can be compared; the note above the lists says how many that
+    is. Without a previous cycle there is no movers' view (:func:`render_tabel` says so instead).
     """
     st.subheader(t("pergerakan", bahasa, tahun=tahun_lalu))
     cakupan = rekap.teks_cakupan(len(gerak), total_wilayah, bahasa)
-    st.caption(t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan))
+    catatan = t("pergerakan_cakupan", bahasa, tahun=tahun_lalu, cakupan=cakupan)
     arah = {a: tetap.tetap(tampilan.tabel_pergerakan, gerak, a, tahun_lalu, bahasa) for a in ("naik", "turun")}
     if not any(len(tabel_arah) for tabel_arah in arah.values()):
-        st.caption(t("tidak_ada_pergerakan", bahasa))
+        st.caption(f"{catatan}  \n{t('tidak_ada_pergerakan', bahasa)}")
         return
-    # Both lists side by side as one HTML element (columns, headings and tables cost the browser per element).
+    # The note and both lists side by side as one HTML element (each element costs the browser on every rerun).
     bagian = tuple((f"{t(judul, bahasa)} ({len(isi)})", isi, t(judul, bahasa)) for judul, isi in arah.items())
-    st.html(tetap.tetap(gaya.html_berdampingan, bagian, bahasa))
+    st.html(tetap.tetap(gaya.html_berdampingan, bagian, bahasa, catatan))
     tabel.tombol_unduh(
         gerak[gerak["langkah"] != 0], "pergerakan_predikat", bahasa, judul=t("pergerakan", bahasa, tahun=tahun_lalu),
         kolom={"nama": t("nama", bahasa), "predikat_lalu": t("predikat_lalu", bahasa, tahun=tahun_lalu),
@@ -272,10 +272,10 @@ def render_pergerakan(gerak: pd.DataFrame, tahun_lalu: int, total_wilayah: int, 
 
 
 def render_rekap_nasional(pilihan: pd.DataFrame, tahun: int, urutan: list[str], bahasa: Bahasa) -> None:
-    """The national counts reported for a cycle as one info line, bands highest first, then the total.
+    """The national counts reported for a cycle as one info box, bands highest first, then the total.
 
     ``pilihan`` is the chosen recap (``cache.rekap_pilihan``): each band has one value (the declared
-    rule). Participants and Provila go on their own line.
+    rule). Participants and Provila go on their own line in the same box (one element per rerun).
     """
     pilihan = pilihan[(pilihan["tahun"] == tahun) & (pilihan["cakupan"] == rekap.NASIONAL)].set_index("predikat")
     if pilihan.empty:
@@ -284,12 +284,13 @@ def render_rekap_nasional(pilihan: pd.DataFrame, tahun: int, urutan: list[str], 
     urut = [p for p in [*reversed(urutan), "Total"] if p in jumlah]
     rincian = ", ".join(f"{p} {format_angka(jumlah[p], bahasa=bahasa)}" for p in urut)
     sumber = rekap.sumber_rekap(pilihan.reset_index(), tahun, rekap.NASIONAL) or "–"
-    st.info(t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=sumber))
+    baris = [t("nasional_dilaporkan", bahasa, tahun=tahun, rincian=rincian, sumber=sumber)]
     lain = {p: format_angka(jumlah[p], bahasa=bahasa) for p in ("Peserta", "Provila") if p in jumlah}
     if lain:
-        st.caption(
+        baris.append(
             t("rekap_peserta_provila", bahasa, peserta=lain.get("Peserta", "–"), provila=lain.get("Provila", "–"))
         )
+    st.info("  \n".join(baris))
 
 
 # --- the offline site ----------------------------------------------------------------------------------
