@@ -5,7 +5,12 @@ offshore (Jawa Tengah's Karimunjawa, 80 km north of Jepara) is drawn small under
 sea. Here the frame is the cluster of polygons around the largest one; polygons far from it go in
 a small inset map of their own, drawn from the same trace data (same colours, hover and click),
 so no region disappears. A real archipelago (the far-off parts hold more than a few per cent of
-the land) keeps plotly's own fit: no inset could show it.
+the land), or a map with nothing far off, is framed whole: no inset could show an archipelago.
+
+Every frame is computed here, never left to plotly's ``fitbounds``: plotly's fit drew the whole of
+Indonesia in about half the chart's width, and fitting cost every redraw of that map about 10 ms
+in Chromium (README "Latensi", (w)). A whole frame with a legend at its bottom left leaves room
+for the legend under the regions (:func:`dengan_ruang_legenda`).
 
 Generic for any province: nothing here names a region. The geometry is read from the trace's
 GeoJSON (a dict, or the static layer its URL points to under ``static/``).
@@ -16,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,12 +39,18 @@ AMBANG_JAUH = 0.03
 _URL_STATIS = "/app/static/"
 _TEPI = 0.04
 """Share of each side of the frame left as margin."""
+_BARIS_LEGENDA_PX = 21.5
+"""Height of one legend entry in px at the maps' 14 px font (measured in Chromium), plus padding:"""
+_TEPI_LEGENDA_PX = 12
+_RUANG_LEGENDA_MAKS = 0.45
+"""The legend's room never takes more than this share of the chart's height."""
 SISIPAN_DOMAIN = {"x": [0.0, 0.2], "y": [0.8, 1.0]}
 """Where the inset sits: the top left corner (the legend of a category map is at the bottom left)."""
 
 GEO_PETA: dict[str, Any] = {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}}
-"""A map's geo subplot: fitted to its regions, no base map, Mercator (:func:`peta_berbingkai` may
-replace the fit with the mainland's frame). Plotly copies it into each figure."""
+"""A map's geo subplot: fitted to its regions, no base map, Mercator (:func:`peta_berbingkai`
+replaces plotly's fit with a frame of its own wherever the regions' geometry is at hand). Plotly
+copies it into each figure."""
 
 Kotak = tuple[float, float, float, float]
 """(lon_min, lat_min, lon_max, lat_max)."""
@@ -155,10 +167,28 @@ def fitur_lapisan(
     return list(_baca(str(path), path.stat().st_mtime_ns))
 
 
+Pembingkaian = tuple[Bingkai | None, tuple[tuple[str, str], ...], Kotak | None]
+"""A map's mainland frame (None: framed whole), ``(code, name)`` of its features, and their whole box."""
+
+
+def kotak_fitur(fitur: Iterable[tuple[str, dict[str, Any]]]) -> Kotak | None:
+    """The lon/lat box of every polygon of ``(code, geometry)`` pairs, or None for no polygons."""
+    kotak: Kotak | None = None
+    for _, g in fitur:
+        for c in _cincin_luar(g):
+            if len(c) >= 3:
+                kotak = _kotak(c) if kotak is None else _gabung(kotak, _kotak(c))
+    return kotak
+
+
 @functools.lru_cache(maxsize=64)
-def _bingkai_tersimpan(geojson: str, lokasi: frozenset[str]) -> tuple[Bingkai | None, tuple[tuple[str, str], ...]]:
-    fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
-    return bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+def _bingkai_tersimpan(geojson: str, lokasi: frozenset[str]) -> Pembingkaian:
+    return _bingkai_dari([f for f in fitur_lapisan(geojson) if f[0] in lokasi])
+
+
+def _bingkai_dari(fitur: list[tuple[str, dict[str, Any], str]]) -> Pembingkaian:
+    pasangan = [(k, g) for k, g, _ in fitur]
+    return bingkai_fitur(pasangan), tuple((k, n) for k, _, n in fitur), kotak_fitur(pasangan)
 
 
 def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
@@ -312,25 +342,72 @@ def peta_berbingkai(jejak: Sequence[Any], layout: dict[str, Any]) -> go.Figure:
     """
     jejak = dengan_contoh_legenda(jejak)
     peta = _jejak_peta(jejak)
-    bingkai, nama = _bingkai_jejak(peta)
+    bingkai, nama, kotak = _bingkai_jejak(peta)
     layout = dengan_gaya_peta(layout)
     if bingkai is None:
+        if kotak is not None:
+            layout = dengan_ruang_legenda(_dengan_bingkai_utuh(layout, kotak), _entri_legenda(jejak))
         return tanpa_templat(go.Figure(data=list(jejak), layout=layout))
     jauh = set(bingkai.jauh)
     sisipan = [_saring(tr, jauh) for tr in peta if _punya_jauh(tr, jauh)]
     return tanpa_templat(go.Figure(data=[*jejak, *sisipan], layout=_dengan_sisipan(layout, bingkai, dict(nama))))
 
 
-def _bingkai_jejak(peta: list[Any]) -> tuple[Bingkai | None, tuple[tuple[str, str], ...]]:
-    """The frame of the map traces' locations on their GeoJSON, and the ``(code, name)`` of those features."""
+def _bingkai_jejak(peta: list[Any]) -> Pembingkaian:
+    """The frame of the map traces' locations on their GeoJSON, their features' names and whole box."""
     if not peta:
-        return None, ()
+        return None, (), None
     geojson = peta[0].geojson
     lokasi = frozenset(str(k) for tr in peta for k in (tr.locations if tr.locations is not None else []))
     if isinstance(geojson, str):
         return _bingkai_tersimpan(geojson, lokasi)
-    fitur = [f for f in fitur_lapisan(geojson) if f[0] in lokasi]
-    return bingkai_fitur((k, g) for k, g, _ in fitur), tuple((k, n) for k, _, n in fitur)
+    return _bingkai_dari([f for f in fitur_lapisan(geojson) if f[0] in lokasi])
+
+
+def _entri_legenda(jejak: Sequence[Any]) -> int:
+    return sum(1 for tr in jejak if tr.showlegend is True)
+
+
+def _dengan_bingkai_utuh(layout: dict[str, Any], kotak: Kotak) -> dict[str, Any]:
+    geo = layout.get("geo", {})
+    return {
+        **layout,
+        "geo": {
+            **geo,
+            "fitbounds": False,
+            "lonaxis": {**geo.get("lonaxis", {}), "range": list(_dengan_tepi(kotak[0], kotak[2]))},
+            "lataxis": {**geo.get("lataxis", {}), "range": list(_dengan_tepi(kotak[1], kotak[3]))},
+        },
+    }
+
+
+def _y_mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _lat_mercator(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def dengan_ruang_legenda(layout: dict[str, Any], entri: int) -> dict[str, Any]:
+    """``layout`` whose framed map leaves its bottom to a bottom-left legend of ``entri`` entries.
+
+    The frame's south edge moves south until the legend's share of the chart's height lies under
+    the regions. Then no region hides under the legend at any width: a chart as wide as it is tall
+    draws the frame across its whole height, the map above the legend; a wider one draws it
+    centred, and its regions still end above the legend's top. Nothing changes without a legend,
+    with ``showlegend`` off (the pack draws its own legend) or with the legend placed elsewhere.
+    """
+    legenda = layout.get("legend", {})
+    geo = layout.get("geo", {})
+    lat = geo.get("lataxis", {}).get("range")
+    bawah = legenda.get("yanchor") == "bottom" and (legenda.get("y") or 0) <= 0.05
+    if entri == 0 or layout.get("showlegend") is False or not bawah or not lat:
+        return layout
+    ruang = min(_RUANG_LEGENDA_MAKS, (_BARIS_LEGENDA_PX * entri + _TEPI_LEGENDA_PX) / float(layout.get("height", 520)))
+    atas, selatan = _y_mercator(lat[1]), _y_mercator(lat[0])
+    baru = round(_lat_mercator(atas - (atas - selatan) / (1 - ruang)), 4)
+    return {**layout, "geo": {**geo, "lataxis": {**geo.get("lataxis", {}), "range": [baru, lat[1]]}}}
 
 
 def _dengan_sisipan(layout: dict[str, Any], bingkai: Bingkai, nama_wilayah: dict[str, str]) -> dict[str, Any]:

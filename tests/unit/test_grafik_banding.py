@@ -225,6 +225,60 @@ def test_peta_jawa_tengah_dibingkai_tanpa_karimunjawa_dengan_sisipan():
     assert "Kabupaten Jepara" in [a.text for a in fig.layout.annotations]
 
 
+def _peta_indonesia(**kwargs: Any) -> go.Figure:
+    url = "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
+    kode = [k for k, _, _ in bingkai.fitur_lapisan(url)]
+    data = pd.DataFrame(
+        {"kode_wilayah": kode, "kategori": ["Madya", "Nindya"] * (len(kode) // 2) + ["Madya"] * (len(kode) % 2)}
+    )
+    return predikat.peta_kategori(
+        data, url, kolom_kategori="kategori", urutan=["Nindya", "Madya"], label_kategori={}, hover=[""] * len(kode),
+        **kwargs,
+    )  # fmt: skip
+
+
+def test_peta_indonesia_dibingkai_utuh_dengan_ruang_legenda():
+    """An archipelago is framed whole here, not by plotly's fit, with room under it for the legend."""
+    url = "/app/static/geo/indonesia_kabkota_ikhtisar.geojson"
+    kotak = bingkai.kotak_fitur((k, g) for k, g, _ in bingkai.fitur_lapisan(url))
+    assert kotak is not None
+    assert 94 < kotak[0] < 96
+    assert 140 < kotak[2] < 142
+    geo = _peta_indonesia().layout.geo
+    assert geo.fitbounds is False
+    assert geo.lonaxis.range[0] < kotak[0]
+    assert geo.lonaxis.range[1] > kotak[2]
+    assert geo.lataxis.range[1] > kotak[3]
+    assert geo.lataxis.range[0] < kotak[1] - 2  # room for the two legend entries: sea south of Rote
+    # Without a legend of its own (the pack draws it), the frame is the regions' box and its margin only.
+    polos = _peta_indonesia(tambahan={"showlegend": False}).layout.geo
+    assert polos.fitbounds is False
+    assert kotak[1] - 1 < polos.lataxis.range[0] < kotak[1]
+    assert tuple(polos.lonaxis.range) == tuple(geo.lonaxis.range)
+
+
+def test_ruang_legenda_dihitung_dengan_tangan():
+    """Ten entries on a 520 px chart: (10 x 21,5 + 12) / 520 = 0,4365 of the height under the regions."""
+    layout = {
+        "height": 520,
+        "legend": {"x": 0.0, "y": 0.0, "yanchor": "bottom"},
+        "geo": {"lataxis": {"range": [-10, 10]}},
+    }
+    baru = bingkai.dengan_ruang_legenda(layout, 10)["geo"]["lataxis"]["range"]
+    assert baru[1] == 10
+    # Mercator y of ±10°: ±0,175426; the frame must grow to 0,350852 / (1 - 0,4365) = 0,622630.
+    # y = 0,175426 - 0,622630 = -0,447204, and latitude = atan(sinh(y)) = -24,81°.
+    assert baru[0] == pytest.approx(-24.81, abs=0.01)
+    # No legend entries, a legend turned off or placed at the top: the frame is left as it was.
+    assert bingkai.dengan_ruang_legenda(layout, 0) == layout
+    assert bingkai.dengan_ruang_legenda({**layout, "showlegend": False}, 10) == {**layout, "showlegend": False}
+    atas = {**layout, "legend": {"x": 0.0, "y": 1.0, "yanchor": "top"}}
+    assert bingkai.dengan_ruang_legenda(atas, 10) == atas
+    # Never more than 45 % of the height, however many entries.
+    besar = bingkai.dengan_ruang_legenda(layout, 60)["geo"]["lataxis"]["range"][0]
+    assert besar == pytest.approx(-25.60, abs=0.01)  # the grown frame: 0,350852 / 0,55
+
+
 @pytest.mark.parametrize("posisi", ["top", "top left"])
 def test_pita_vertikal_sama_dengan_add_vrect_plotly(posisi):
     """The shaded bands drawn straight into the layout are what Plotly's add_vrect draws (same JSON),

@@ -224,6 +224,7 @@ def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, te
         label_kategori=_label_kategori(teks),
         hover=[""] * len(kabkota),
         disimpulkan=("disimpulkan", teks("peta_disimpulkan")),
+        tambahan={"showlegend": False},  # the document draws the legend (_render_peta): no room kept for it
     )
 
 
