@@ -8,8 +8,8 @@ so no region disappears. A real archipelago (the far-off parts hold more than a 
 the land), or a map with nothing far off, is framed whole: no inset could show an archipelago.
 
 Every frame is computed here, never left to plotly's ``fitbounds``: plotly's fit drew the whole of
-Indonesia in about half the chart's width, and fitting cost every redraw of that map about 10 ms
-in Chromium (README "Latensi", (w)). A whole frame with a legend at its bottom left leaves room
+Indonesia in about half the chart's width, and fitting cost every draw of that map 10–20 ms on a
+static page in Chromium (README "Latensi", (w)). A whole frame with a legend at its bottom left leaves room
 for the legend under the regions (:func:`dengan_ruang_legenda`).
 
 Generic for any province: nothing here names a region. The geometry is read from the trace's
@@ -40,8 +40,9 @@ _URL_STATIS = "/app/static/"
 _TEPI = 0.04
 """Share of each side of the frame left as margin."""
 _BARIS_LEGENDA_PX = 21.5
-"""Height of one legend entry in px at the maps' 14 px font (measured in Chromium), plus padding:"""
+"""Height of one legend entry in px at the maps' 14 px font (measured in Chromium)."""
 _TEPI_LEGENDA_PX = 12
+"""The legend's own padding in px, above and below its entries."""
 _RUANG_LEGENDA_MAKS = 0.45
 """The legend's room never takes more than this share of the chart's height."""
 SISIPAN_DOMAIN = {"x": [0.0, 0.2], "y": [0.8, 1.0]}
@@ -392,11 +393,12 @@ def _lat_mercator(y: float) -> float:
 def dengan_ruang_legenda(layout: dict[str, Any], entri: int) -> dict[str, Any]:
     """``layout`` whose framed map leaves its bottom to a bottom-left legend of ``entri`` entries.
 
-    The frame's south edge moves south until the legend's share of the chart's height lies under
-    the regions. Then no region hides under the legend at any width: a chart as wide as it is tall
-    draws the frame across its whole height, the map above the legend; a wider one draws it
-    centred, and its regions still end above the legend's top. Nothing changes without a legend,
-    with ``showlegend`` off (the pack draws its own legend) or with the legend placed elsewhere.
+    The frame's south edge moves south (in Mercator y) until the legend's share of the chart's
+    height lies under the regions. Then no region hides under the legend at any width: where the
+    frame fills the chart's height, the regions fill the part above the legend; where it fills the
+    width instead (a narrow screen), plotly centres it and its regions still end above the legend's
+    top. Nothing changes without legend entries, with ``showlegend`` off (the pack draws its own
+    legend) or with the legend placed elsewhere.
     """
     legenda = layout.get("legend", {})
     geo = layout.get("geo", {})
