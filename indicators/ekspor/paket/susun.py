@@ -214,8 +214,14 @@ def _kabkota_peta(db_path: Path, kode_provinsi: str, tahun: int) -> pd.DataFrame
     return ringkasan.dengan_kategori(kabkota)
 
 
-def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, teks: Penerjemah) -> go.Figure:
-    """The official predikat map of the province (no hover text: the map is printed, not explored)."""
+def _gambar_peta(
+    kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, teks: Penerjemah, *, legenda: bool = True
+) -> go.Figure:
+    """The official predikat map of the province (no hover text: the map is printed, not explored).
+
+    ``legenda=False`` for the pack, whose document draws the legend (:func:`_render_peta`): then
+    the frame keeps no room for a plotly legend under the regions.
+    """
     return grafik.peta_kategori(
         kabkota,
         ekspor_gambar.lapisan_provinsi(kode_provinsi, STATIC_DIR),
@@ -224,7 +230,7 @@ def _gambar_peta(kabkota: pd.DataFrame, katalog: Katalog, kode_provinsi: str, te
         label_kategori=_label_kategori(teks),
         hover=[""] * len(kabkota),
         disimpulkan=("disimpulkan", teks("peta_disimpulkan")),
-        tambahan={"showlegend": False},  # the document draws the legend (_render_peta): no room kept for it
+        tambahan=None if legenda else {"showlegend": False},
     )
 
 
@@ -233,7 +239,7 @@ def _peta_provinsi(
 ) -> tuple[go.Figure, pd.DataFrame]:
     """The province's predikat map and the kab/kota rows it draws."""
     kabkota = _kabkota_peta(db_path, kode_provinsi, tahun)
-    return _gambar_peta(kabkota, katalog, kode_provinsi, teks), kabkota
+    return _gambar_peta(kabkota, katalog, kode_provinsi, teks, legenda=False), kabkota
 
 
 def _histogram_total(tabel: pd.DataFrame, katalog: Katalog, bahasa: Bahasa) -> go.Figure:
@@ -816,7 +822,7 @@ def _kpi_provinsi(d: _DataProvinsi) -> list[tuple[str, str]]:
 
 def _bagian_peta_provinsi(d: _DataProvinsi) -> Bagian:
     """The official predikat map of the province (official data: no synthetic note)."""
-    fig = _gambar_peta(d.kabkota, d.katalog, d.kode_provinsi, d.teks)
+    fig = _gambar_peta(d.kabkota, d.katalog, d.kode_provinsi, d.teks, legenda=False)
     return Bagian(d.teks("peta_predikat"), [], [_render_peta(fig, d.meta)], [], False)
 
 
