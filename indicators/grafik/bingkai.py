@@ -189,7 +189,9 @@ def _bingkai_tersimpan(geojson: str, lokasi: frozenset[str]) -> Pembingkaian:
 
 def _bingkai_dari(fitur: list[tuple[str, dict[str, Any], str]]) -> Pembingkaian:
     pasangan = [(k, g) for k, g, _ in fitur]
-    return bingkai_fitur(pasangan), tuple((k, n) for k, _, n in fitur), kotak_fitur(pasangan)
+    bingkai = bingkai_fitur(pasangan)
+    # The whole box only frames a map without a mainland frame: not computed for the others.
+    return bingkai, tuple((k, n) for k, _, n in fitur), kotak_fitur(pasangan) if bingkai is None else None
 
 
 def _jejak_peta(jejak: Sequence[Any]) -> list[Any]:
