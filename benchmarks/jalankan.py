@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import platform
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ from typing import Any
 from benchmarks import ukur, ukur_gugus
 from benchmarks.anggaran import HasilAnggaran, periksa_anggaran
 from benchmarks.data_nasional import Skala, bangun_nasional
+from benchmarks.mesin import mesin, teks_uji_cpu, uji_cpu_ms
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, SIAP_JS, server_streamlit
 from indicators.bangun import database
 from indicators.format import format_angka
@@ -30,31 +30,6 @@ from indicators.katalog.model import Katalog, katalog_bawaan
 from indicators.lokasi import PROYEK
 
 HASIL_DIR = PROYEK / "benchmarks" / "results"
-
-
-def mesin() -> dict[str, Any]:
-    """What machine the numbers were measured on."""
-    import os
-
-    memori_kb = 0
-    for baris in Path("/proc/meminfo").read_text().splitlines():
-        if baris.startswith("MemTotal:"):
-            memori_kb = int(baris.split()[1])
-    prosesor = next(
-        (
-            b.split(":", 1)[1].strip()
-            for b in Path("/proc/cpuinfo").read_text().splitlines()
-            if b.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return {
-        "inti": os.cpu_count(),
-        "memori_gb": round(memori_kb / 1024 / 1024, 1),
-        "prosesor": prosesor,
-        "python": platform.python_version(),
-        "sistem": platform.platform(),
-    }
 
 
 def memori_server_mb(db_path: Path, halaman: list[ukur.Halaman], log_path: Path) -> float:
@@ -148,6 +123,7 @@ def jalankan(
     katalog = katalog_bawaan()
     laporan: dict[str, Any] = {"tanggal": dt.datetime.now().isoformat(timespec="seconds"), "skala": skala}
     laporan["mesin"] = mesin()
+    laporan["uji_cpu_ms"] = {"awal": uji_cpu_ms()}
     nilai: dict[str, float | None] = {}
     alasan: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="kla-bench-") as folder_teks:
@@ -166,6 +142,7 @@ def jalankan(
             nilai["memori_server_mb"] = memori_server_mb(db, halaman, folder / "streamlit.log")
         else:
             nilai["memori_server_mb"], alasan["memori_server_mb"] = None, "dilewati (--tanpa-memori)"
+    laporan["uji_cpu_ms"]["akhir"] = uji_cpu_ms()
     hasil = periksa_anggaran(nilai, alasan)
     laporan["anggaran"] = [
         {"kunci": h.anggaran.kunci, "batas": h.anggaran.batas, "satuan": h.anggaran.satuan, "nilai": h.nilai}
@@ -181,7 +158,7 @@ def tabel_markdown(laporan: dict[str, Any], hasil: Sequence[HasilAnggaran]) -> s
     m = laporan["mesin"]
     baris = [
         f"Skala `{laporan['skala']}`, {laporan['tanggal']}, {m['inti']} inti, {format_angka(m['memori_gb'], 1)} GB, "
-        f"{m['prosesor']}, Python {m['python']}.",
+        f"{m['prosesor']}, Python {m['python']}.{teks_uji_cpu(laporan.get('uji_cpu_ms'))}",
         "",
         "| ukuran (measure) | nilai (value) | anggaran (budget) | status |",
         "|---|---|---|---|",

@@ -41,6 +41,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from benchmarks.mesin import mesin, teks_uji_cpu, uji_cpu_ms
 from benchmarks.server import ARGUMEN_CHROMIUM, CHROMIUM, PUSAT_JS, SIAP_JS, jalankan_streamlit, server_streamlit
 from indicators.format import format_angka
 from indicators.lokasi import PROYEK
@@ -464,7 +465,8 @@ def tabel_markdown(laporan: dict[str, Any]) -> str:
     """The report as Markdown: budgets (PASS/FAIL), then every interaction with its floors and breakdown."""
     baris = [
         f"Latensi peramban (browser latency), skala `{laporan['skala']}`, {laporan['tanggal']}, "
-        f"{laporan['ulang']} ulangan, beban mesin (load average) {_angka(laporan['beban_mesin'], 1)}.",
+        f"{laporan['ulang']} ulangan, beban mesin (load average) {_angka(laporan['beban_mesin'], 1)}."
+        f"{teks_uji_cpu(laporan.get('uji_cpu_ms'))}",
         "",
         "| anggaran (budget) | terburuk median (worst median) | batas | status |",
         "|---|---|---|---|",
@@ -540,10 +542,10 @@ def utama(args: argparse.Namespace) -> int:
             "skala": "cepat" if cepat else skala,
             "ulang": ulang,
             "beban_mesin": os.getloadavg()[0],
+            "uji_cpu_ms": {"awal": uji_cpu_ms()},
         }
         laporan |= jalankan(db, skala, ulang, cepat, folder)
-    from benchmarks.jalankan import mesin
-
+        laporan["uji_cpu_ms"]["akhir"] = uji_cpu_ms()
     laporan["mesin"] = mesin()
     path_json, path_md = tulis(laporan, args.out)
     sys.stdout.write(tabel_markdown(laporan))

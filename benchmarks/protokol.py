@@ -46,6 +46,7 @@ from websockets.typing import Subprotocol
 
 from benchmarks.beban import PROVINSI, HasilBeban, berkas_kla_bergilir, penulis_impor, tahun_uji
 from benchmarks.data_nasional import Skala, bangun_nasional
+from benchmarks.mesin import mesin, teks_uji_cpu, uji_cpu_ms
 from benchmarks.server import server_streamlit
 from indicators.katalog.model import katalog_bawaan
 from ui import gaya
@@ -421,6 +422,7 @@ def utama(args: argparse.Namespace) -> int:
     """
     skala: Skala = args.skala
     laporan: dict[str, Any] = {"skala": skala, "replika": args.replika, "jeda_s": args.jeda, "tingkat": []}
+    laporan["uji_cpu_ms"] = {"awal": uji_cpu_ms()}
     with tempfile.TemporaryDirectory(prefix="kla-protokol-") as folder_teks:
         folder = Path(folder_teks)
         db = folder / "kla.duckdb"
@@ -442,15 +444,14 @@ def utama(args: argparse.Namespace) -> int:
             args.out.mkdir(parents=True, exist_ok=True)
             for berkas in log:
                 shutil.copy(berkas, args.out / f"protokol_{berkas.name}")
-    from benchmarks.jalankan import mesin
-
+    laporan["uji_cpu_ms"]["akhir"] = uji_cpu_ms()
     laporan["mesin"] = mesin()
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"protokol_{time.strftime('%Y-%m-%d')}_{skala}_r{args.replika}.json"
     path.write_text(json.dumps(laporan, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sys.stdout.write(
         f"Uji beban protokol (protocol load test): {args.replika} replika, jeda {args.jeda:g} s, "
-        f"{args.detik:g} s per tingkat, {laporan['mesin']['inti']} inti\n"
+        f"{args.detik:g} s per tingkat, {laporan['mesin']['inti']} inti.{teks_uji_cpu(laporan['uji_cpu_ms'])}\n"
         "| sesi | impor | rerun | rerun/s | p50 ms | p95 ms | galat | setengah impor | CPU server % "
         "| RSS MB | CPU klien % | CPU ms/rerun |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )

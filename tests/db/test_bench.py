@@ -128,7 +128,11 @@ def test_bench_mode_cepat_menulis_hasil(tmp_path: Path, capfd: pytest.CaptureFix
     assert set(nilai) == {a.kunci for a in ANGGARAN}
     assert all(v is not None and v > 0 for v in nilai.values()), nilai
     assert laporan["data"]["baris"]["skor"] > 0
-    assert (tmp_path / f"{laporan['tanggal'][:10]}_cepat.md").read_text(encoding="utf-8").count("|") > 40
+    assert laporan["uji_cpu_ms"]["awal"] > 0
+    assert laporan["uji_cpu_ms"]["akhir"] > 0
+    md = (tmp_path / f"{laporan['tanggal'][:10]}_cepat.md").read_text(encoding="utf-8")
+    assert md.count("|") > 40
+    assert "Uji CPU (CPU probe" in md.splitlines()[0]
 
 
 @pytest.mark.e2e

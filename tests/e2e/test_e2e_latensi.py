@@ -54,9 +54,12 @@ def test_latensi_mode_cepat_menulis_laporan(db_bawaan: Path, tmp_path: Path, cap
         assert u["lantai_plotly_ms"] > 0, u
         assert u["rasio_lantai"] > 0, u
     assert laporan["lantai_streamlit_ms"]["ganti"] > 0
+    assert laporan["uji_cpu_ms"]["awal"] > 0  # the machine's speed at the start and the end
+    assert laporan["uji_cpu_ms"]["akhir"] > 0
     md = (tmp_path / next(tmp_path.glob("latensi_*_cepat.md")).name).read_text(encoding="utf-8")
     assert md.count("PASS") + md.count("FAIL") == len(latensi.ANGGARAN)
     assert "| peta → profil | " in md
+    assert "Uji CPU (CPU probe" in md.splitlines()[0]
 
 
 def test_klik_tab_grafik_diukur_seperti_ganti_lain(browser: Any, streamlit_url: str):
