@@ -356,7 +356,7 @@ def server_kosong(folder: Path) -> Iterator[str]:
 
     It runs with the dashboard's own server settings (.streamlit/config.toml: no file watcher, no
     collection after each run), so the floor is Streamlit as the dashboard is served. Until run (q)
-    it ran with Streamlit's defaults, which added about 50 ms to each change (README "Latensi", (q)).
+    it ran with Streamlit's defaults, which added about 50 ms to each change (benchmarks/RIWAYAT.md, "Latensi" (q)).
     """
     skrip = folder / "kosong.py"
     skrip.write_text(HALAMAN_KOSONG, encoding="utf-8")
@@ -393,7 +393,7 @@ def interaksi_bawaan(nasional: bool) -> list[Interaksi]:
         Interaksi("peta", f"/peta?provinsi={provinsi}", "Tahun evaluasi"),
         Interaksi("perbandingan", "/perbandingan?wilayah=33.75", "Ukuran"),
         Interaksi("profil", "/profil?provinsi=33&wilayah=33.75", "Kabupaten/kota"),
-        # Since one chart per change (README "Latensi", (j)), a chart tab is a change like the others.
+        # Since one chart per change (benchmarks/RIWAYAT.md, "Latensi" (j)), a chart tab is a change like the others.
         Interaksi("ringkasan", f"/?provinsi={provinsi}", "tab grafik", tab=True),
         Interaksi("profil", "/profil?provinsi=33&wilayah=33.75", "tab grafik", tab=True),
     ]

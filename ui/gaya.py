@@ -84,7 +84,7 @@ def html_tabel(data: pd.DataFrame, judul: str, bahasa: Bahasa) -> str:
 
     Why not ``st.dataframe``: a grid is a canvas that cuts long text and prints only its visible
     part, and Profil's three grids cost the browser about 57 ms of main-thread time per change
-    (Chromium JS profile, 2 cores; 13 ms of the wait in A/B: README "Latensi", (p)).
+    (Chromium JS profile, 2 cores; 13 ms of the wait in A/B: benchmarks/RIWAYAT.md, "Latensi" (p)).
     """
     isi = [[_sel(x, bahasa) for x in baris] for baris in data.itertuples(index=False, name=None)]
     kolom = [{"nama": str(nama), "angka": _kolom_angka([b[i] for b in isi])} for i, nama in enumerate(data.columns)]
@@ -140,7 +140,7 @@ def html_kartu(kartu: Sequence[Kartu]) -> str:
 
     Why not ``st.metric`` in ``st.columns``: every card was three elements (a column, its block and
     the metric) that the browser redraws on every rerun; Ringkasan's cards cost the national cycle
-    change about 20 ms in Chromium (README "Latensi", (u)).
+    change about 20 ms in Chromium (benchmarks/RIWAYAT.md, "Latensi" (u)).
     """
     return _lingkungan().get_template("kartu.html.j2").render(kartu=kartu)
 

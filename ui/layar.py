@@ -4,7 +4,7 @@ Why: for a chart drawn with ``theme="streamlit"``, Streamlit's client draws the 
 ``Plotly.react`` a deep copy with its theme applied as a template. A template in that copy (any
 template: it is a new object) makes plotly compute and draw the whole chart a second time, after it
 is already on screen: 15–50 ms of the browser's main thread per chart change on Profil (Chromium
-traces, 2 cores; README, Latensi). A map already carries its whole style and no template
+traces, 2 cores; benchmarks/RIWAYAT.md, "Latensi"). A map already carries its whole style and no template
 (:func:`indicators.grafik.bingkai.tanpa_templat`). This module does the same for every other chart:
 :func:`untuk_layar` writes the theme's values under the figure's own (its own values win, as over a
 template) and draws it with ``theme=None``.
@@ -18,7 +18,7 @@ more things, done here too: it sets the figure's own title in bold, and, being a
 colours switch nothing on (:func:`_saklar_sumbu`). When Streamlit is upgraded, read the theme again
 (tests/unit/test_layar.py fails on a new version to say so). What plotly drew was compared with
 Streamlit's own theme on every chart of Ringkasan, Profil, Perbandingan, Indikator, Gugus Tugas
-and Perlindungan Anak: the same layout and data, and the same SVG (README, Latensi).
+and Perlindungan Anak: the same layout and data, and the same SVG (benchmarks/RIWAYAT.md, "Latensi").
 
 The figure a page builds is shared and read-only (ui/tetap.py); its screen copy is made once per
 figure (:func:`ui.cache.turunan`), since a copy validates every property again (about 4 ms). The

@@ -10,7 +10,7 @@ uvicorn issue 3149). So Nagle's algorithm stayed on for every browser: once the 
 rerun was out and not yet acknowledged, the kernel held each further small websocket message
 until the browser's delayed ACK came, 40 ms on Linux. Seen with a protocol client on 127.0.0.1: a
 delta enqueued 0,6 ms into a 32 ms run arrived 41 ms after it was written, together with the rest
-of the run (README "Latensi", (p)).
+of the run (benchmarks/RIWAYAT.md, "Latensi" (p)).
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ def panel_grafik(tab: dict[str, str], *, key: str, label: str) -> tuple[str, Del
     redraws a changed chart from scratch, so a page drawing three charts per change could not answer
     within 250 ms (README "Kinerja", browser latency). Why a segmented control (a radio group to
     assistive technology, like the language switch) and not ``st.tabs``: the tab bar cost 15–20 ms
-    of every change of cycle or province on the page (README "Latensi", (s)), and a tabs block whose
+    of every change of cycle or province on the page (benchmarks/RIWAYAT.md, "Latensi" (s)), and a tabs block whose
     labels changed took the last view's chart along, drawn a second time. The chosen view is
     remembered by name for the session, so a switch of language or of view keeps it where the view
     still has it.

@@ -33,7 +33,7 @@ _TOLERANSI_NASIONAL = 0.02
 # The whole-Indonesia view draws the 46 degrees from Sumatra to Papua in 470-900 px (0.05-0.1
 # degree per pixel), so a province view's detail is invisible there: this tolerance (under a
 # pixel) halves the vertices plotly projects and paints on every change of that view
-# (README "Latensi", (n)). A province view keeps the detailed layer and fits itself to it.
+# (benchmarks/RIWAYAT.md, "Latensi" (n)). A province view keeps the detailed layer and fits itself to it.
 _TOLERANSI_IKHTISAR = 0.04
 
 

@@ -9,8 +9,8 @@ the land), or a map with nothing far off, is framed whole: no inset could show a
 
 Every frame is computed here, never left to plotly's ``fitbounds``: plotly's fit drew the whole of
 Indonesia in about half the chart's width, and fitting cost every draw of that map 10–20 ms on a
-static page in Chromium (README "Latensi", (w)). A whole frame with a legend at its bottom left leaves room
-for the legend under the regions (:func:`dengan_ruang_legenda`).
+static page in Chromium (benchmarks/RIWAYAT.md, "Latensi" (w)). A whole frame with a legend at its
+bottom left leaves room for the legend under the regions (:func:`dengan_ruang_legenda`).
 
 Generic for any province: nothing here names a region. The geometry is read from the trace's
 GeoJSON (a dict, or the static layer its URL points to under ``static/``).
@@ -297,7 +297,7 @@ def dengan_contoh_legenda(jejak: Sequence[Any]) -> list[Any]:
     leaves the legend to a marker-only stand-in placed right after it (no points, so nothing on the
     map): the same name and count, the fill and outline of its regions. Both share a legend group,
     so a click on the entry still hides the regions. Only those entries: each stand-in costs plotly
-    about 1,3 ms per draw (README "Latensi", (o)), and a coloured swatch shows without an outline.
+    about 1,3 ms per draw (benchmarks/RIWAYAT.md, "Latensi" (o)), and a coloured swatch shows without an outline.
     The choropleths given are changed in place (legend entry off, group set): callers pass traces
     they have just made.
     """

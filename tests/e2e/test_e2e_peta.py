@@ -163,7 +163,8 @@ def test_peta_digambar_sekali_per_ganti(page: Page, streamlit_url: str):
         assert gambar.count(True) == 1, gambar
         expect(page.locator(PETA)).to_have_count(35)
     # Indonesia has a Provila view and Jawa Tengah a histogram: new options, and the last view's map
-    # must not be drawn again under them (as it was under new st.tabs labels: README "Latensi", (l), (s)).
+    # must not be drawn again under them (as it was under new st.tabs labels:
+    # benchmarks/RIWAYAT.md, "Latensi" (l), (s)).
     for provinsi, wilayah in (("Indonesia (semua provinsi)", 514), ("Jawa Tengah", 35)):
         gambar = _gambar_penuh_per_ganti(page, functools.partial(_pilih, page, "Provinsi", provinsi))
         assert gambar.count(True) == 1, (provinsi, gambar)

@@ -214,7 +214,7 @@ def render_tabel(
 
     Why: in Chromium the kab/kota grid cost every change of cycle or province 25–45 ms of the
     browser's time, for 35 rows as for 514 (a grid's fixed cost), and Indonesia's movers about 20 ms
-    (README "Latensi", (s)). The movers come first, as before; the full table and its files are one
+    (benchmarks/RIWAYAT.md, "Latensi" (s)). The movers come first, as before; the full table and its files are one
     click away (:func:`ui.widgets.panel_grafik`). Without a previous cycle there are no movers.
     """
     tab = {"kabkota": t("tab_tabel_kabkota", bahasa)}
