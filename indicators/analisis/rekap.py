@@ -75,16 +75,22 @@ def pilih_rekap(rekap: pd.DataFrame) -> pd.DataFrame:
 def konflik_rekap(rekap: pd.DataFrame) -> pd.DataFrame:
     """Every (tahun, cakupan, predikat) with more than one value: the chosen one and each other.
 
-    Returns ``tahun, cakupan, predikat, jumlah, jumlah_lain, sitasi, sitasi_lain``.
+    Returns ``tahun, cakupan, predikat, jumlah, jumlah_lain, sitasi, sitasi_lain``, by key and then
+    in the rule's order. Done with whole columns: a loop over the groups took 60-140 ms for the 59
+    recap rows, and Data & Metodologi computed it on every rerun.
     """
-    urut = _berperingkat(rekap)
-    baris = []
-    for (tahun, cakupan, predikat), grup in urut.groupby(["tahun", "cakupan", "predikat"], sort=True):
-        pilih, *lain = grup.to_dict("records")
-        for row in lain:
-            if row["jumlah"] != pilih["jumlah"]:
-                baris.append([tahun, cakupan, predikat, pilih["jumlah"], row["jumlah"], pilih["sitasi"], row["sitasi"]])
-    return pd.DataFrame(baris, columns=_KOLOM_KONFLIK)
+    kunci = ["tahun", "cakupan", "predikat"]
+    # In key order, each key's rows in the rule's order: the first is the chosen one (pilih_rekap).
+    urut = _berperingkat(rekap).sort_values(kunci, kind="stable")[[*kunci, "jumlah", "sitasi"]]
+    pertama = ~urut.duplicated(kunci, keep="first")
+    lain = urut[~pertama].rename(columns={"jumlah": "jumlah_lain", "sitasi": "sitasi_lain"})
+    gabung = lain.merge(urut[pertama], on=kunci, how="left", sort=False)
+    konflik = gabung[gabung["jumlah_lain"] != gabung["jumlah"]]
+    return (
+        konflik[_KOLOM_KONFLIK]
+        .astype({"tahun": "int64", "jumlah": "int64", "jumlah_lain": "int64"})
+        .reset_index(drop=True)
+    )
 
 
 def cakupan_rekap(kode_provinsi: str, nama_provinsi: str) -> str:

@@ -46,6 +46,29 @@ def test_konflik_2022_memilih_sumber_resmi():
     assert konflik[["jumlah", "jumlah_lain"]].values.tolist() == [[121, 122]]
 
 
+def test_konflik_urut_kunci_lalu_aturan_dan_nilai_sama_bukan_konflik():
+    # Three sources for 2023 Total: the .go.id one is chosen (350); 350 again from a news page is no
+    # conflict; 360 without an address is one. 2019 Madya has two values, listed first (by year).
+    data = _rekap(
+        [
+            (2023, "nasional", "Total", 360, None),
+            (2023, "nasional", "Total", 350, "https://kemenpppa.go.id/a"),
+            (2023, "nasional", "Total", 350, "https://berita.com/b"),
+            (2019, "nasional", "Madya", 7, "https://berita.com/c"),
+            (2019, "nasional", "Madya", 9, "https://x.go.id/d"),
+            (2023, "jawa_tengah", "Utama", 3, "https://x.go.id/e"),
+        ]
+    )
+    konflik = rekap.konflik_rekap(data)
+    assert konflik.values.tolist() == [
+        [2019, "nasional", "Madya", 9, 7, "https://x.go.id/d", "https://berita.com/c"],
+        [2023, "nasional", "Total", 350, 360, "https://kemenpppa.go.id/a", "tanpa alamat"],
+    ]
+    kolom = ["tahun", "cakupan", "predikat", "jumlah", "jumlah_lain", "sitasi", "sitasi_lain"]
+    assert konflik.columns.tolist() == kolom
+    assert rekap.konflik_rekap(data.iloc[:0]).empty
+
+
 def test_keyakinan_mendahului_resmi():
     data = _rekap(
         [(2023, "nasional", "Total", 350, "https://a.go.id/x"), (2023, "nasional", "Total", 360, "https://b.com/y")]

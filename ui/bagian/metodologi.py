@@ -18,7 +18,7 @@ from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
 from indicators.teks import t
-from ui import aman, tampilan
+from ui import aman, tampilan, tetap
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
 
@@ -176,7 +176,7 @@ def render_konflik(rekap_semua: pd.DataFrame, bahasa: Bahasa) -> None:
     """Conflicting recap values, the declared rule that chose one, and both sources."""
     st.subheader(t("met_konflik_judul", bahasa))
     st.markdown(t("met_konflik_aturan", bahasa))
-    konflik = rekap.konflik_rekap(rekap_semua)
+    konflik = tetap.tetap(rekap.konflik_rekap, rekap_semua)  # once per data version, not per rerun
     tabel.tabel(tabel_konflik(konflik, bahasa), "konflik_sumber", bahasa, url=(), ekspor=konflik,
                       judul=t("met_konflik_judul", bahasa))  # fmt: skip
 
