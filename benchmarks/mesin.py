@@ -45,9 +45,10 @@ UJI_CPU_ITERASI = 2_000_000
 def uji_cpu_ms(ulang: int = 3) -> float:
     """The machine's speed right now: the best of ``ulang`` runs of a fixed pure-Python loop, in ms.
 
-    The project's machine shares its CPU with others, and the same code measured a third slower an
-    hour apart (README "Kinerja"). Every run records this probe at its start and its end, so two
-    runs can be compared by the machine's speed as well as by their code. Smaller is faster.
+    The project's machine changes speed: the same code measured a third slower an hour apart, and
+    one run's probe went from 81 to 159 ms (README "Kinerja"). Every run records this probe at its
+    start and its end, so two runs can be compared by the machine's speed as well as by their
+    code. Smaller is faster.
     """
     terbaik = float("inf")
     for _ in range(ulang):
@@ -60,7 +61,7 @@ def uji_cpu_ms(ulang: int = 3) -> float:
 
 
 def teks_uji_cpu(uji: dict[str, float] | None) -> str:
-    """The probe for a report's first line: 'uji CPU 101 → 98 ms' (empty for reports made before it)."""
+    """The probe for a report's first line, '… Uji CPU (…): 101 → 98 ms.' (empty for older reports)."""
     if not uji:
         return ""
     return (
