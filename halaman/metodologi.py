@@ -60,38 +60,5 @@ st.markdown(t("met_resolusi", bahasa, resolusi=hm.angka(katalog.pita.resolusi_sk
 st.caption(f"{t('met_catatan_katalog', bahasa)}: {katalog.pita.catatan}")
 st.caption(" · ".join(f"[{s.sitasi}]({s.url})" if s.url else s.sitasi for s in katalog.pita.sumber))
 
-# --- editable assumptions (what-if, session only) --------------------------------------------------------------------
-st.header(t("met_asumsi_judul", bahasa))
-st.info(t("met_asumsi_sesi", bahasa), icon="ℹ️")
-skor_semua = cache.skor_indikator(db, None, "final")
-kiri, kanan = st.columns(2)
-with kiri:
-    kode_skema = widgets.pilih_dari_url(
-        t("met_skema", bahasa), sorted(katalog.skema, reverse=True), param="skema", bawaan="KLA24", key="met_skema"
-    )
-skema = katalog.skema[kode_skema]
-siklus = sorted({s.tahun for s in katalog.siklus if s.skema == kode_skema} & set(skor_semua["tahun"].unique().tolist()))
-with kanan:
-    tahun = widgets.pilih_tahun(bahasa, siklus, key=f"met_tahun_{kode_skema}")
-maks_kiri, pita_kanan = st.columns([3, 2])
-with maks_kiri:
-    st.markdown(f"**{t('met_maks_judul', bahasa, skema=kode_skema)}**")
-    maks_baru = hm.editor_maks(skema, bahasa)
-    jumlah = sum(v for v in maks_baru.values() if v is not None)
-    st.caption(t("met_jumlah_maks", bahasa, jumlah=hm.angka(jumlah, bahasa), total=hm.angka(skema.nilai_total, bahasa)))
-with pita_kanan:
-    st.markdown(f"**{t('met_pita_judul', bahasa)}**")
-    batas = hm.editor_pita(katalog.pita, bahasa)
-    st.caption(t("met_pita_catatan", bahasa))
-masalah = met.validasi_maks(maks_baru, skema.nilai_total) + met.validasi_batas(batas, skema.nilai_total)
-if masalah:
-    st.error("\n".join(f"- {hm.pesan(m, bahasa)}" for m in masalah), icon=":material/error:")
-    st.stop()
-pita_baru = met.pita_dengan_batas(katalog.pita, {p: float(v or 0) for p, v in batas})
-st.caption(f"{t('met_pita_dipakai', bahasa)}: {hm.teks_pita(pita_baru, bahasa)}")
-maks_lama = {i.id: i.nilai_maks for i in skema.indikator}
-skor = skor_semua[(skor_semua["tahun"] == tahun) & skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
-what_if = tetap.tetap(
-    met.hitung_what_if, skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru
-)
-hm.render_efek(what_if, katalog.pita, nama_kabkota, tahun, bahasa)
+# --- editable assumptions (what-if, session only): a fragment, so an edit reruns this section alone -----------------
+hm.render_asumsi(db, katalog, nama_kabkota, bahasa)

@@ -136,7 +136,10 @@ def test_metodologi_sumber_dan_asumsi_yang_dapat_diubah(page: Page, streamlit_ur
     expect(page.get_by_role("heading", name="Data & Metodologi")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Batas wilayah: cahyadsn/wilayah_boundaries (MIT).")).to_be_visible(timeout=60_000)
     tunggu_siap(page)
-    expect(page.get_by_test_id("stDataFrame").filter(has_text="data contoh sintetis").first).to_be_visible()
+    # The grid draws its cells after the page is idle: under load that took more than the default 5 s.
+    expect(page.get_by_test_id("stDataFrame").filter(has_text="data contoh sintetis").first).to_be_visible(
+        timeout=60_000
+    )
     simpan_tangkapan(page, "metodologi_sumber")
 
     page.get_by_role("heading", name="Statistik mentah per tahun").scroll_into_view_if_needed()
@@ -162,7 +165,7 @@ def test_metodologi_sumber_dan_asumsi_yang_dapat_diubah(page: Page, streamlit_ur
     )
     tunggu_siap(page)
     expect(page.get_by_test_id("stMetricValue")).to_have_text("1")
-    expect(page.get_by_test_id("stDataFrame").filter(has_text="Nindya → Utama")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").filter(has_text="Nindya → Utama")).to_be_visible(timeout=60_000)
     simpan_tangkapan(page, "metodologi_maks_sah")
 
     # A band edge: Madya from above 650.

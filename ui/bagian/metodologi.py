@@ -10,6 +10,7 @@ Edits made in the editors live only in the session and are never saved.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +19,7 @@ from indicators.analisis import metodologi as met, rekap
 from indicators.format import Bahasa, format_angka
 from indicators.katalog.model import TAHAP, Katalog, PitaPredikat, Skema
 from indicators.teks import t
-from ui import aman, tampilan, tetap
+from ui import aman, cache, tampilan, tetap, widgets
 from ui.bagian.indikator import md, nama_kelompok
 from ui.unduh import tabel
 
@@ -427,3 +428,49 @@ def render_efek(what_if: pd.DataFrame, pita: PitaPredikat, nama: Mapping[str, st
                 url=("skema", "tahun"), sintetis=True,
             )  # fmt: skip
     st.caption(t("met_efek_catatan", bahasa))
+
+
+@st.fragment
+def render_asumsi(db: Path, katalog: Katalog, nama_kabkota: Mapping[str, str], bahasa: Bahasa) -> None:
+    """The editable assumptions (maxima and band edges) and their effect on Jawa Tengah's predikat.
+
+    A fragment: a change in its editors or selectors reruns this section only. The page above it
+    holds five long tables, and a full rerun for each edit took about 1,4 s in Chromium until the
+    page was idle again (Jawa Tengah data). A language switch or a new page load reruns it whole.
+    """
+    st.header(t("met_asumsi_judul", bahasa))
+    st.info(t("met_asumsi_sesi", bahasa), icon="ℹ️")
+    skor_semua = cache.skor_indikator(db, None, "final")
+    kiri, kanan = st.columns(2)
+    with kiri:
+        kode_skema = widgets.pilih_dari_url(
+            t("met_skema", bahasa), sorted(katalog.skema, reverse=True), param="skema", bawaan="KLA24", key="met_skema"
+        )
+    skema = katalog.skema[kode_skema]
+    siklus = sorted(
+        {s.tahun for s in katalog.siklus if s.skema == kode_skema} & set(skor_semua["tahun"].unique().tolist())
+    )
+    with kanan:
+        tahun = widgets.pilih_tahun(bahasa, siklus, key=f"met_tahun_{kode_skema}")
+    maks_kiri, pita_kanan = st.columns([3, 2])
+    with maks_kiri:
+        st.markdown(f"**{t('met_maks_judul', bahasa, skema=kode_skema)}**")
+        maks_baru = editor_maks(skema, bahasa)
+        jumlah = sum(v for v in maks_baru.values() if v is not None)
+        st.caption(t("met_jumlah_maks", bahasa, jumlah=angka(jumlah, bahasa), total=angka(skema.nilai_total, bahasa)))
+    with pita_kanan:
+        st.markdown(f"**{t('met_pita_judul', bahasa)}**")
+        batas = editor_pita(katalog.pita, bahasa)
+        st.caption(t("met_pita_catatan", bahasa))
+    masalah = met.validasi_maks(maks_baru, skema.nilai_total) + met.validasi_batas(batas, skema.nilai_total)
+    if masalah:
+        st.error("\n".join(f"- {pesan(m, bahasa)}" for m in masalah), icon=":material/error:")
+        st.stop()
+    pita_baru = met.pita_dengan_batas(katalog.pita, {p: float(v or 0) for p, v in batas})
+    st.caption(f"{t('met_pita_dipakai', bahasa)}: {teks_pita(pita_baru, bahasa)}")
+    maks_lama = {i.id: i.nilai_maks for i in skema.indikator}
+    skor = skor_semua[(skor_semua["tahun"] == tahun) & skor_semua["kode_wilayah"].isin(list(nama_kabkota))]
+    what_if = tetap.tetap(
+        met.hitung_what_if, skor, maks_lama, {k: float(v or 0) for k, v in maks_baru.items()}, katalog.pita, pita_baru
+    )
+    render_efek(what_if, katalog.pita, nama_kabkota, tahun, bahasa)
