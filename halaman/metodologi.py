@@ -35,7 +35,7 @@ nama_provinsi = dict(wilayah.loc[wilayah["tingkat"] == "provinsi", ["kode_wilaya
 unduh_tabel.tabel(hm.tabel_cakupan_predikat(cakupan, nama_provinsi, bahasa), "cakupan_predikat", bahasa, url=(),
                   judul=t("met_cakupan_predikat", bahasa), sumber=["predikat_resmi"])  # fmt: skip
 st.caption(t("met_cakupan_predikat_catatan", bahasa))
-hm.render_konflik(cache.rekap_predikat(db), bahasa)
+hm.render_konflik(cache.rekap_konflik(db), bahasa)
 st.subheader(t("met_cakupan_statistik", bahasa))
 statistik = tetap.tetap(met.ringkas_cakupan_statistik, cache.cakupan_statistik(db), katalog)
 hm.render_cakupan_statistik(statistik, bahasa)

@@ -252,6 +252,16 @@ def _rekap_pilihan(db: str, versi_db: int) -> pd.DataFrame:
     return rekap.pilih_rekap(rekap_predikat(Path(db)))
 
 
+@st.cache_data(show_spinner=False)
+def _rekap_konflik(db: str, versi_db: int) -> pd.DataFrame:
+    return rekap.konflik_rekap(rekap_predikat(Path(db)))
+
+
+def rekap_konflik(db_path: Path) -> pd.DataFrame:
+    """Recap counts on which sources disagree (rekap.konflik_rekap), once per data version."""
+    return _rekap_konflik(str(db_path), _versi(db_path))
+
+
 def rekap_pilihan(db_path: Path) -> pd.DataFrame:
     """One reported count per (cycle, scope, predikat), chosen by the declared rule (rekap.pilih_rekap).
 

@@ -173,11 +173,10 @@ def tabel_konflik(konflik: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     )
 
 
-def render_konflik(rekap_semua: pd.DataFrame, bahasa: Bahasa) -> None:
+def render_konflik(konflik: pd.DataFrame, bahasa: Bahasa) -> None:
     """Conflicting recap values, the declared rule that chose one, and both sources."""
     st.subheader(t("met_konflik_judul", bahasa))
     st.markdown(t("met_konflik_aturan", bahasa))
-    konflik = tetap.tetap(rekap.konflik_rekap, rekap_semua)  # once per data version, not per rerun
     tabel.tabel(tabel_konflik(konflik, bahasa), "konflik_sumber", bahasa, url=(), ekspor=konflik,
                       judul=t("met_konflik_judul", bahasa))  # fmt: skip
 
