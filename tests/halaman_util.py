@@ -7,6 +7,7 @@ therefore checks both: no exception and no error box. :func:`periksa_tanpa_galat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 from typing import Any
@@ -127,3 +128,32 @@ def tabel_html(at: AppTest) -> list[pd.DataFrame]:
         baca.feed(elemen.proto.body)
         hasil += [pd.DataFrame([b for b in isi if b], columns=kepala) for kepala, isi in baca.tabel]
     return hasil
+
+
+def periksa_bawaan(at: AppTest, awalan: str) -> list[str]:
+    """Assert every widget whose key starts with ``awalan`` has the value it shows as its default.
+
+    The browser redraws a widget whose state it dropped from the default in its element and sends
+    that back on the next click, so a form filled through the session state must give each widget
+    its filled value as default too (:func:`ui.widgets.indeks_pilihan`). Returns the keys checked.
+    """
+    semua = [*at.selectbox, *at.multiselect, *at.checkbox, *at.date_input, *at.number_input, *at.text_input]
+    diperiksa = []
+    for w in [*semua, *at.text_area]:
+        if not str(w.key or "").startswith(awalan):
+            continue
+        bawaan: Any = w.proto.default
+        if w.type == "selectbox":
+            nilai: Any = w.index
+        elif w.type == "multiselect":
+            bawaan, nilai = list(bawaan), list(w.indices)
+        elif w.type == "date_input":
+            bawaan = dt.date.fromisoformat(str(bawaan[0]).replace("/", "-")) if bawaan else None
+            nilai = w.value
+        else:
+            if w.type == "number_input" and not w.proto.HasField("default"):
+                bawaan = None
+            nilai = w.value
+        assert bawaan == nilai, f"{w.key}: default {bawaan!r}, shown {nilai!r}"
+        diperiksa.append(str(w.key))
+    return diperiksa

@@ -369,3 +369,13 @@ def halaman_tidak_ada(halaman: Any, bahasa: Bahasa) -> None:
         ),
         icon=":material/link_off:",
     )
+
+
+def indeks_pilihan(pilihan: Sequence[object], nilai: object) -> int:
+    """The position of ``nilai`` among a selectbox's options (the first when it is not there).
+
+    Forms that fill a widget through the session state give it this as ``index=`` too: the
+    browser redraws a widget whose state it dropped from its default and sends that back, so the
+    default must be the value the form showed (:func:`ui.bagian.gugus_tugas.render_ubah_butir`).
+    """
+    return pilihan.index(nilai) if nilai in pilihan else 0

@@ -62,5 +62,6 @@ def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tup
     simpan_tangkapan(page, "gugus_3_riwayat")
     simpan = gugus_simpan.baca_butir(gugus_simpan.path_gugus(db), "33.75")
     assert list(simpan["status"]) == ["lengkap"]
-    assert list(gugus_simpan.baca_log(gugus_simpan.path_gugus(db), "33.75")["pengguna"]) == ["ana.pkl"]
+    log = gugus_simpan.baca_log(gugus_simpan.path_gugus(db), "33.75")
+    assert list(log["pengguna"]) == ["ana.pkl"], log.to_string()
     pantauan.periksa()

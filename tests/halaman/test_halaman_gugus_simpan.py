@@ -4,11 +4,13 @@ writes nothing; control characters in a note are cleaned and said so (issue #18,
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -19,7 +21,7 @@ from indicators.gugus import simpan as gugus_simpan
 from indicators.io import store
 from indicators.katalog.data_dukung import data_dukung_bawaan
 from tests.conftest import sha_berkas
-from tests.halaman_util import GALAT_UMUM, buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import GALAT_UMUM, buka_halaman, periksa_bawaan, periksa_tanpa_galat
 from ui import masuk
 
 CATATAN = "SK Gugus Tugas menunggu tanda tangan Wali Kota; draf di Bagian Hukum"
@@ -121,3 +123,43 @@ def test_simpan_tanpa_perubahan_tidak_menulis_dan_kendali_dibersihkan(db_halaman
     assert any("Tidak ada yang berubah" in s.value for s in at.success)
     assert (sha_berkas(path), path.stat().st_mtime_ns) == (sebelum, mtime)
     assert len(gugus_simpan.baca_log(path, "33.75")) == jumlah_log
+
+
+def test_widget_yang_digambar_ulang_dari_bawaannya_tidak_menulis_kolom_lain(db_halaman: Path):
+    """Every widget of the item form has the stored value as its default (see periksa_bawaan), and a
+    status change saves the status only. With the widgets' own defaults (unticked, empty, the first
+    option) a status change once saved today as the due date too (e2e under load, 7 December)."""
+    path = gugus_simpan.path_gugus(db_halaman)
+    awal, akhiran = _buka()
+    opd = awal.selectbox(key=f"gt_opd_{akhiran}").value  # the indicator's OPD pengampu owns the item
+    indikator, butir = _butir(akhiran)
+    budi = pengguna.Pengguna("budi.pkl", "editor", ("33.75",))
+    tersimpan = gugus_simpan.UbahButir(
+        indikator, butir, "dalam_proses", tenggat=dt.date(2027, 3, 31), catatan=CATATAN, referensi="SK 12/2026"
+    )
+    gugus_simpan.simpan_butir(path, budi, "33.75", [tersimpan], data_dukung_bawaan())
+    at, _ = _buka()  # a fresh page shows the stored item
+    kunci = {
+        f"gt_status_{akhiran}": "dalam_proses",
+        f"gt_opd_{akhiran}": opd,
+        f"gt_tanpa_{akhiran}": False,
+        f"gt_tenggat_{akhiran}": dt.date(2027, 3, 31),
+        f"gt_ref_{akhiran}": "SK 12/2026",
+        f"gt_cat_{akhiran}": CATATAN,
+    }
+    widget = {w.key: w for w in [*at.selectbox, *at.checkbox, *at.date_input, *at.text_input, *at.text_area]}
+    assert {k: widget[k].value for k in kunci} == kunci
+    assert set(periksa_bawaan(at, "gt_")) >= set(kunci)
+    widget[f"gt_status_{akhiran}"].set_value("lengkap")
+    at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at)
+    assert any("1 perubahan tersimpan" in s.value for s in at.success)
+    log = gugus_simpan.baca_log(path, "33.75")
+    assert list(log.loc[log["pengguna"] == "ana.pkl", "kolom"]) == ["status"]
+    simpan = gugus_simpan.baca_butir(path, "33.75").iloc[0]
+    assert (simpan["status"], pd.Timestamp(simpan["tenggat"]).date(), simpan["catatan"], simpan["referensi"]) == (
+        "lengkap",
+        dt.date(2027, 3, 31),
+        CATATAN,
+        "SK 12/2026",
+    )

@@ -19,7 +19,7 @@ from indicators.akun import pengguna
 from indicators.akun.pengguna import Pengguna
 from indicators.gugus import kelembagaan as kl, simpan as gugus_simpan
 from indicators.katalog.kelembagaan import kelembagaan_bawaan
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, periksa_bawaan, periksa_tanpa_galat
 from ui import masuk
 
 
@@ -195,3 +195,23 @@ def test_tanggal_lewat_pemilih_dan_simpan_basi_ditolak_dengan_isian_tetap(db_hal
     at.button(key="kl_simpan").click().run()
     periksa_tanpa_galat(at)
     assert kl.register_wilayah(path, "33.75").set_index("butir").loc["sk_gt_tanggal", "nilai"] == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    ("butir", "nilai"),
+    [("sk_gt_tanggal", "2024-03-06"), ("sk_gt_struktur", "kelembagaan; klaster_2"), ("sk_gt_nomor", "463/12/2024")],
+)
+def test_formulir_memakai_nilai_tersimpan_sebagai_bawaan_widget(db_halaman: Path, butir: str, nilai: str):
+    """A date, a multiple choice and a text item: each widget's default is the stored value (the
+    browser falls back to it when it redraws a widget whose state it dropped), not today or empty."""
+    rina = Pengguna("rina.pkl", "editor", ("33.75",))
+    path = gugus_simpan.path_gugus(db_halaman)
+    kl.simpan_isian(path, rina, "33.75", [kl.UbahIsian(butir, nilai, "SK 463/2024")], kelembagaan_bawaan())
+    at = _buka("ana.pkl")
+    at.selectbox(key="kl_pilih_isian").set_value(butir).run()
+    periksa_tanpa_galat(at)
+    assert periksa_bawaan(at, f"kl_nilai_{butir}") + periksa_bawaan(at, f"kl_ref_{butir}") == [
+        f"kl_nilai_{butir}",
+        f"kl_ref_{butir}",
+    ]
+    assert at.text_input(key=f"kl_ref_{butir}").value == "SK 463/2024"

@@ -5,6 +5,7 @@ the Gugus Tugas page."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.akun import pengguna as akun
 from indicators.gugus import regulasi as rg, simpan as gugus_simpan
 from tests.conftest import SANDI_ANA
-from tests.halaman_util import buka_halaman, periksa_tanpa_galat
+from tests.halaman_util import buka_halaman, periksa_bawaan, periksa_tanpa_galat
 from ui import masuk
 
 ANA = akun.Pengguna("ana", "editor", ("33.75",))
@@ -145,3 +146,22 @@ def test_masuk_lewat_formulir_membuka_formulir_ubah(db_berakun: Path, jam: objec
     at = periksa_tanpa_galat(at.run())
     assert "rg_simpan" in [b.key for b in at.button]
     assert at.selectbox(key="rg_pilih_ubah").value == "__baru__"
+
+
+def test_formulir_entri_memakai_isinya_sebagai_bawaan_widget(db_berakun: Path):
+    """Every widget of an entry's form has the entry's value as its default (the browser falls back
+    to it when it redraws a widget whose state it dropped, and a save sends the whole entry), so a
+    note added to a seeded entry changes the note and nothing else."""
+    path = gugus_simpan.path_gugus(db_berakun)
+    entri = max(rg.daftar_regulasi(path, "33.75"), key=lambda e: sum(bool(v) for v in rg.kolom_isi(e.isi).values()))
+    akhiran = entri.regulasi_id.replace("-", "_")
+    at = periksa_tanpa_galat(buka_halaman("regulasi", sesi=_masuk("ana"), wilayah="33.75").run())
+    at.selectbox(key="rg_pilih_ubah").set_value(entri.regulasi_id).run()
+    diperiksa = periksa_bawaan(at, f"rg_f_{akhiran}_")
+    assert len(diperiksa) >= 12  # kinds, texts, year, indicators, stage and each stage's dates
+    assert at.text_input(key=f"rg_f_{akhiran}_judul").value == entri.isi.judul
+    at.text_area(key=f"rg_f_{akhiran}_catatan").set_value("Salinan ditandatangani sudah di arsip Bagian Hukum")
+    at.button(key="rg_simpan").click().run()
+    periksa_tanpa_galat(at)
+    baru = {e.regulasi_id: e for e in rg.daftar_regulasi(path, "33.75")}[entri.regulasi_id]
+    assert baru.isi == dataclasses.replace(entri.isi, catatan="Salinan ditandatangani sudah di arsip Bagian Hukum")

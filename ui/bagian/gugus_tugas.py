@@ -24,7 +24,7 @@ from indicators.gugus.layanan import RuangKerja
 from indicators.katalog.data_dukung import JENIS_LABEL, KatalogDataDukung
 from indicators.katalog.model import STATUS_LABEL as KEYAKINAN_LABEL, Katalog, Skema, katalog_bawaan
 from indicators.teks import ada, t
-from ui import aman, layar, tampilan, tetap
+from ui import aman, layar, tampilan, tetap, widgets
 from ui.unduh import gambar
 
 _KONFIG = {"displaylogo": False}
@@ -242,6 +242,11 @@ def _label_butir(r: Mapping[str, object], bahasa: Bahasa) -> str:
 # The edit form of one item keeps, beside its widgets, the item as the form first showed it
 # (``gt_dasar_<item>``: version and values). A save sends only the fields that differ from it, with
 # that version, so a stale form is refused instead of writing back values it never changed.
+# Each widget is also given that stored value as its own default (``value=``/``index=``): the
+# browser falls back to a widget's default when it redraws one whose state it dropped, and it sends
+# that back on the next click. With the widget's built-in default a save then wrote a field nobody
+# touched: in 1 of 9 loaded runs "no due date" came back unticked and today's date was saved as
+# the due date (the Gugus Tugas e2e test, 7 December). The session state still sets the value.
 _KOLOM = ("status", "opd", "tenggat", "catatan", "referensi")
 
 
@@ -354,19 +359,33 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
         pada = pd.Timestamp(r["diubah_pada"])
         waktu = f"{format_tanggal(pada.date(), bahasa)} {pada:%H:%M}"
         st.caption(t("gt_versi_butir", bahasa, versi=r["versi"], oleh=aman.md(r["diubah_oleh"]), pada=waktu))
+    dasar = st.session_state[f"gt_dasar_{akhiran}"]
     kiri, tengah, kanan = st.columns(3)
+    daftar_status = list(tugas.STATUS)
     kiri.selectbox(
         t("profil_status", bahasa),
-        list(tugas.STATUS),
+        daftar_status,
+        index=widgets.indeks_pilihan(daftar_status, dasar["status"]),
         format_func=lambda s: label_status(s, bahasa),
         key=kunci["status"],
     )
     daftar_opd = list(dict.fromkeys([*rk.opd.loc[rk.opd["indikator"] == r["indikator"], "opd"], str(r["opd"])]))
-    tengah.selectbox(t("gt_opd_pemilik", bahasa), daftar_opd, key=kunci["opd"])
-    tanpa = kanan.checkbox(t("gt_tanpa_tenggat", bahasa), key=kunci["tanpa"])
-    kanan.date_input(t("gt_tenggat", bahasa), disabled=tanpa, format="DD/MM/YYYY", key=kunci["tenggat"])
-    st.text_input(t("gt_referensi", bahasa), key=kunci["referensi"])
-    st.text_area(t("ind_catatan", bahasa), key=kunci["catatan"], height=100)
+    tengah.selectbox(
+        t("gt_opd_pemilik", bahasa),
+        daftar_opd,
+        index=widgets.indeks_pilihan(daftar_opd, dasar["opd"]),
+        key=kunci["opd"],
+    )
+    tanpa = kanan.checkbox(t("gt_tanpa_tenggat", bahasa), value=dasar["tenggat"] is None, key=kunci["tanpa"])
+    kanan.date_input(
+        t("gt_tenggat", bahasa),
+        value=dasar["tenggat"] or rk.hari_ini,
+        disabled=tanpa,
+        format="DD/MM/YYYY",
+        key=kunci["tenggat"],
+    )
+    st.text_input(t("gt_referensi", bahasa), value=str(dasar["referensi"]), key=kunci["referensi"])
+    st.text_area(t("ind_catatan", bahasa), value=str(dasar["catatan"]), key=kunci["catatan"], height=100)
     if st.button(t("gt_simpan", bahasa), type="primary", key="gt_simpan"):
         _simpan_butir(rk, r, akhiran, pengguna, path, dd, bahasa)
 

@@ -141,18 +141,29 @@ def _siapkan(r: Mapping[str, Any], butir: ButirKelembagaan, bahasa: Bahasa) -> N
         st.error(t("kl_konflik", bahasa, pesan=aman.md(konflik["pesan"])))
 
 
-def _widget_nilai(butir: ButirKelembagaan, bahasa: Bahasa) -> None:
-    """The value widget of the item's type (text for numbers and periods: the register checks them)."""
+def _widget_nilai(butir: ButirKelembagaan, dasar: Any, bahasa: Bahasa) -> None:
+    """The value widget of the item's type (text for numbers and periods: the register checks them).
+
+    ``dasar`` (the stored value the form was filled with) is also the widget's default: the browser
+    redraws a widget whose state it dropped from its default and sends that back on the next click
+    (:func:`ui.widgets.indeks_pilihan`), which with the built-in default (today, empty) would save a
+    value nobody entered.
+    """
     label, kunci = t("kl_kol_nilai", bahasa), f"kl_nilai_{butir.kode}"
     if butir.tipe == "tanggal":
-        st.date_input(label, min_value=TANGGAL_MIN, max_value=TANGGAL_MAKS, format="DD/MM/YYYY", key=kunci)
+        st.date_input(label, value=dasar, min_value=TANGGAL_MIN, max_value=TANGGAL_MAKS, format="DD/MM/YYYY", key=kunci)
     elif butir.tipe == "pilihan":
         nama = {p.kode: p.nama if bahasa == "id" else p.nama_en for p in butir.pilihan}
         st.multiselect(
-            label, list(nama), format_func=nama.__getitem__, key=kunci, placeholder=t("bh_pilih_banyak", bahasa)
+            label,
+            list(nama),
+            default=[k for k in dasar if k in nama],
+            format_func=nama.__getitem__,
+            key=kunci,
+            placeholder=t("bh_pilih_banyak", bahasa),
         )
     else:
-        st.text_input(label, placeholder=t(f"kl_contoh_{butir.tipe}", bahasa), key=kunci)
+        st.text_input(label, value=str(dasar), placeholder=t(f"kl_contoh_{butir.tipe}", bahasa), key=kunci)
 
 
 def render_ubah_isian(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Pengguna, path: Path, bahasa: Bahasa) -> None:
@@ -171,9 +182,10 @@ def render_ubah_isian(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Penggun
     _siapkan(r, butir, bahasa)
     st.caption(_keadaan(r, bahasa))
     kiri, kanan = st.columns(2)
+    dasar = st.session_state[f"kl_dasar_{butir.kode}"]
     with kiri:
-        _widget_nilai(butir, bahasa)
-    kanan.text_input(t("kl_referensi", bahasa), key=f"kl_ref_{butir.kode}")
+        _widget_nilai(butir, dasar["nilai"], bahasa)
+    kanan.text_input(t("kl_referensi", bahasa), value=str(dasar["referensi"]), key=f"kl_ref_{butir.kode}")
     if isinstance(r["alasan"], str) and r["status"] == "ditolak":
         st.warning(t("kl_alasan_tolak", bahasa, alasan=aman.md(r["alasan"])))
     if st.button(t("kl_simpan", bahasa), type="primary", key="kl_simpan"):

@@ -21,7 +21,7 @@ from indicators.format import Bahasa, format_angka, format_tanggal, format_waktu
 from indicators.gugus import regulasi as rg, regulasi_xlsx, simpan
 from indicators.gugus.tugas import daftar_rekam, kosong, sebagai_tanggal
 from indicators.teks import ada, t
-from ui import aman, cache, tetap
+from ui import aman, cache, tetap, widgets
 
 _BARU = "__baru__"
 _TANGGAL_MIN, _TANGGAL_MAKS = dt.date(rg.TAHUN_MIN, 1, 1), dt.date(rg.TAHUN_MAKS, 12, 31)
@@ -187,18 +187,26 @@ def _kunci(akhiran: str, kolom: str) -> str:
 
 
 def _isi_form(isi: rg.IsiRegulasi | None, akhiran: str) -> None:
-    """Put an entry's values (empty for a new entry) into the form's session state, before it is drawn."""
-    ss = st.session_state
+    """Put an entry's values (empty for a new entry) into the form's session state, before it is drawn.
+
+    The same values are kept as ``rg_awal_<entry>``: :func:`_gambar_form` gives each widget its
+    value as its default too. A save sends the whole entry, and the browser redraws a widget whose
+    state it dropped from its default, so with the widgets' own empty defaults such a redraw would
+    blank a stored field nobody touched (seen on the Gugus Tugas item form, 7 December).
+    """
     isi = isi or rg.IsiRegulasi("perkada", "")
-    for k in ("nomor", "judul", "amanat", "opd", "catatan_tahap", "tautan", "catatan", "sumber"):
-        ss[_kunci(akhiran, k)] = getattr(isi, k) or ""
-    ss[_kunci(akhiran, "jenis")] = isi.jenis
-    ss[_kunci(akhiran, "tahun")] = isi.tahun
-    ss[_kunci(akhiran, "indikator")] = [i for i in isi.indikator if i in rg.indikator_sah()]
-    ss[_kunci(akhiran, "tahap")] = isi.tahap
+    awal: dict[str, object] = {k: getattr(isi, k) or "" for k in _TEKS_FORM}
+    awal |= {"jenis": isi.jenis, "tahun": isi.tahun, "tahap": isi.tahap}
+    awal["indikator"] = [i for i in isi.indikator if i in rg.indikator_sah()]
     for s in rg.TAHAP:
-        ss[_kunci(akhiran, f"tanggal_{s}")] = isi.tanggal.get(s)
-        ss[_kunci(akhiran, f"tenggat_{s}")] = isi.tenggat.get(s)
+        awal[f"tanggal_{s}"] = isi.tanggal.get(s)
+        awal[f"tenggat_{s}"] = isi.tenggat.get(s)
+    for k, nilai in awal.items():
+        st.session_state[_kunci(akhiran, k)] = nilai
+    st.session_state[f"rg_awal_{akhiran}"] = awal
+
+
+_TEKS_FORM = ("nomor", "judul", "amanat", "opd", "catatan_tahap", "tautan", "catatan", "sumber")
 
 
 def _nilai_form(akhiran: str) -> rg.IsiRegulasi:
@@ -232,30 +240,51 @@ def _gambar_form(akhiran: str, bahasa: Bahasa) -> None:
     def k(kolom: str) -> str:
         return _kunci(akhiran, kolom)
 
+    awal = st.session_state[f"rg_awal_{akhiran}"]  # each widget's default: see _isi_form
+    teks = {kolom: str(awal[kolom]) for kolom in _TEKS_FORM}
     kiri, tengah, kanan = st.columns([2, 1, 1])
-    kiri.selectbox(t("rg_kol_jenis", bahasa), list(rg.JENIS), format_func=rg.label_jenis, key=k("jenis"))
-    tengah.text_input(t("rg_nomor", bahasa), key=k("nomor"), help=t("rg_bantuan_kosong", bahasa))
+    jenis = list(rg.JENIS)
+    kiri.selectbox(
+        t("rg_kol_jenis", bahasa),
+        jenis,
+        index=widgets.indeks_pilihan(jenis, awal["jenis"]),
+        format_func=rg.label_jenis,
+        key=k("jenis"),
+    )
+    tengah.text_input(t("rg_nomor", bahasa), value=teks["nomor"], key=k("nomor"), help=t("rg_bantuan_kosong", bahasa))
     kanan.number_input(
         t("rg_tahun", bahasa),
+        value=awal["tahun"],
         min_value=rg.TAHUN_MIN,
         max_value=rg.TAHUN_MAKS,
         step=1,
         key=k("tahun"),
         help=t("rg_bantuan_kosong", bahasa),
     )
-    st.text_input(t("rg_judul_isian", bahasa), key=k("judul"))
+    st.text_input(t("rg_judul_isian", bahasa), value=teks["judul"], key=k("judul"))
     kiri, kanan = st.columns(2)
-    kiri.text_input(t("rg_kol_amanat", bahasa), key=k("amanat"), help=t("rg_bantuan_amanat", bahasa))
-    kanan.text_input(t("rg_kol_opd", bahasa), key=k("opd"), help=t("rg_bantuan_kosong", bahasa))
+    kiri.text_input(
+        t("rg_kol_amanat", bahasa), value=teks["amanat"], key=k("amanat"), help=t("rg_bantuan_amanat", bahasa)
+    )
+    kanan.text_input(t("rg_kol_opd", bahasa), value=teks["opd"], key=k("opd"), help=t("rg_bantuan_kosong", bahasa))
     pilihan = sorted(rg.indikator_sah())
     st.multiselect(
-        t("rg_kol_indikator", bahasa), pilihan, key=k("indikator"), placeholder=t("rg_pilih_indikator", bahasa)
+        t("rg_kol_indikator", bahasa),
+        pilihan,
+        default=awal["indikator"],
+        key=k("indikator"),
+        placeholder=t("rg_pilih_indikator", bahasa),
     )
     urutan = rg.TAHAP_JENIS[str(st.session_state[k("jenis")])]
     if st.session_state[k("tahap")] not in (None, *urutan):
         st.session_state[k("tahap")] = None  # a stage of another type: unknown until chosen again
+    tahap = [None, *urutan]
     st.selectbox(
-        t("rg_kol_tahap", bahasa), [None, *urutan], format_func=lambda s: rg.label_tahap(s, bahasa), key=k("tahap")
+        t("rg_kol_tahap", bahasa),
+        tahap,
+        index=widgets.indeks_pilihan(tahap, awal["tahap"]),
+        format_func=lambda s: rg.label_tahap(s, bahasa),
+        key=k("tahap"),
     )
     st.caption(t("rg_bantuan_tanggal", bahasa))
     for s in urutan:
@@ -264,17 +293,24 @@ def _gambar_form(akhiran: str, bahasa: Bahasa) -> None:
         for kolom, nama in ((tanggal, f"tanggal_{s}"), (tenggat, f"tenggat_{s}")):
             kolom.date_input(
                 t(f"rg_kol_{nama.split('_')[0]}", bahasa),
+                value=awal[nama],
                 min_value=_TANGGAL_MIN,
                 max_value=_TANGGAL_MAKS,
                 format="DD/MM/YYYY",
                 key=k(nama),
                 label_visibility="collapsed" if s != urutan[0] else "visible",
             )
-    st.text_area(t("rg_catatan_tahap", bahasa), key=k("catatan_tahap"), height=80, help=t("rg_bantuan_lompat", bahasa))
+    st.text_area(
+        t("rg_catatan_tahap", bahasa),
+        value=teks["catatan_tahap"],
+        key=k("catatan_tahap"),
+        height=80,
+        help=t("rg_bantuan_lompat", bahasa),
+    )
     kiri, kanan = st.columns(2)
-    kiri.text_input(t("rg_tautan", bahasa), key=k("tautan"))
-    kanan.text_input(t("rg_kol_sumber", bahasa), key=k("sumber"))
-    st.text_area(t("rg_catatan", bahasa), key=k("catatan"), height=80)
+    kiri.text_input(t("rg_tautan", bahasa), value=teks["tautan"], key=k("tautan"))
+    kanan.text_input(t("rg_kol_sumber", bahasa), value=teks["sumber"], key=k("sumber"))
+    st.text_area(t("rg_catatan", bahasa), value=teks["catatan"], key=k("catatan"), height=80)
 
 
 def render_ubah(register: pd.DataFrame, pengguna: Pengguna, path: Path, kode_wilayah: str, bahasa: Bahasa) -> None:
