@@ -16,6 +16,8 @@ import pandas as pd
 import shapely
 import shapely.geometry
 
+from indicators.io import store
+
 Lapisan = Literal["jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan"]
 LAPISAN: tuple[Lapisan, ...] = ("jawa_tengah_kabkota", "indonesia_kabkota", "jawa_tengah_kecamatan")
 # Browser layers: the committed ones, the national kab/kota layer once more at the scale of the
@@ -135,8 +137,9 @@ def tulis_lapisan_web(data_dir: Path, static_dir: Path) -> dict[str, Path]:
     hasil: dict[str, Path] = {}
     for nama, lapis in ringan.items():
         tujuan = keluar / f"{nama}.geojson"
-        sementara = tujuan.with_suffix(".tmp")
-        sementara.write_text(geojson_web(lapis), encoding="utf-8")
-        sementara.replace(tujuan)
+        # The one atomic write, whose temporary file is this process's own: the lock that guards
+        # this call is the database's, and two databases (parallel tests, a second deployment from
+        # the same checkout) share static/. A shared ".tmp" name once lost that race.
+        store.tulis_atomik(tujuan, geojson_web(lapis))
         hasil[nama] = tujuan
     return hasil

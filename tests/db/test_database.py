@@ -209,3 +209,28 @@ def test_url_lapisan_per_tampilan(db_bawaan: Path):
     for berkas in nama.values():
         assert berkas.removesuffix(".geojson") in geo.LAPISAN_WEB
         assert (STATIC_DIR / "geo" / berkas).is_file()
+
+
+def _tulis_serentak(penghalang: Any, static_dir: Path) -> list[str]:
+    """One process: wait for the others, then write the web layers (for the test below)."""
+    from indicators.bangun import geo
+
+    penghalang.wait()
+    return sorted(geo.tulis_lapisan_web(DATA_DIR, static_dir))
+
+
+def test_lapisan_web_ditulis_bersamaan_oleh_beberapa_proses(tmp_path: Path):
+    """Two databases built at once (parallel test runs, a second deployment from the same checkout)
+    write the same static/geo under different locks; each process writes its own temporary file, so
+    none renames a file another one already moved (a FileNotFoundError once, 7 December)."""
+    import concurrent.futures
+    import multiprocessing
+
+    konteks = multiprocessing.get_context("spawn")
+    n = 4
+    with konteks.Manager() as pengelola, concurrent.futures.ProcessPoolExecutor(n, mp_context=konteks) as kolam:
+        penghalang = pengelola.Barrier(n)
+        hasil = [f.result() for f in [kolam.submit(_tulis_serentak, penghalang, tmp_path) for _ in range(n)]]
+    assert all(h == hasil[0] for h in hasil)
+    berkas = sorted(p.name for p in (tmp_path / "geo").iterdir())
+    assert berkas == sorted(f"{nama}.geojson" for nama in hasil[0])  # no temporary file left behind
