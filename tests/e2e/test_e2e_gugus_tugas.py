@@ -4,13 +4,16 @@ nothing leaves 127.0.0.1. The shared session server is not used because this tes
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from indicators.akun.pengguna import Pengguna
 from indicators.gugus import simpan as gugus_simpan
+from indicators.katalog.data_dukung import data_dukung_bawaan
 from tests.e2e_util import masuk, pantau, server_dengan_akun, simpan_tangkapan, tidak_ada_galat, tunggu_siap
 
 pytestmark = pytest.mark.e2e
@@ -64,4 +67,46 @@ def test_masuk_tandai_lengkap_dan_kesiapan_berubah(page: Page, server_gugus: tup
     assert list(simpan["status"]) == ["lengkap"]
     log = gugus_simpan.baca_log(gugus_simpan.path_gugus(db), "33.75")
     assert list(log["pengguna"]) == ["ana.pkl"], log.to_string()
+    pantauan.periksa()
+
+
+@pytest.fixture(scope="module")
+def server_gugus_tersimpan(db_bawaan: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Like ``server_gugus``, with Kota Pekalongan's first item already in progress, due and noted."""
+
+    def isi(db: Path) -> None:
+        budi = Pengguna("budi.pkl", "editor", ("33.75",))
+        ubah = gugus_simpan.UbahButir(
+            "KLA24-01", "perda_kla", "dalam_proses", tenggat=dt.date(2027, 3, 31), catatan="Draf di Bagian Hukum"
+        )
+        gugus_simpan.simpan_butir(gugus_simpan.path_gugus(db), budi, "33.75", [ubah], data_dukung_bawaan())
+
+    akun = [("ana.pkl", "editor", ["33.75"], SANDI)]
+    folder = tmp_path_factory.mktemp("e2e_gugus_bahasa")
+    with server_dengan_akun(db_bawaan, folder, "gugus_bahasa", akun, isi) as server:
+        yield server
+
+
+def test_ganti_bahasa_lalu_simpan_tidak_mengubah_apa_pun(page: Page, server_gugus_tersimpan: tuple[str, Path]):
+    """The browser keeps a select's label and sends it back; after a switch to English the Indonesian
+    label "dalam proses" matches no option, so Streamlit falls back to the widget's default. That
+    default is the stored status: a save after the switch changes nothing. (With the built-in
+    default, the first option, it wrote "belum" over "dalam_proses".)"""
+    url, db = server_gugus_tersimpan
+    pantauan = pantau(page)
+    page.goto(f"{url}/gugus_tugas?wilayah=33.75")
+    expect(page.get_by_role("heading", name="Gugus Tugas KLA Kota Pekalongan")).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached(timeout=60_000)
+    tunggu_siap(page)
+    masuk(page, "ana.pkl", SANDI, "Anda dapat mengubah checklist Kota Pekalongan")
+    page.get_by_role("radio", name="English").or_(page.get_by_role("button", name="English")).first.click()
+    expect(page.get_by_role("heading", name="Edit an item")).to_be_visible(timeout=30_000)
+    tunggu_siap(page)
+    page.get_by_role("button", name="Save item").click()
+    expect(page.get_by_text("Nothing changed.")).to_be_visible(timeout=30_000)
+    tunggu_siap(page)
+    tidak_ada_galat(page)
+    simpan = gugus_simpan.baca_butir(gugus_simpan.path_gugus(db), "33.75")
+    assert list(simpan["status"]) == ["dalam_proses"]
+    assert set(gugus_simpan.baca_log(gugus_simpan.path_gugus(db), "33.75")["pengguna"]) == {"budi.pkl"}
     pantauan.periksa()
