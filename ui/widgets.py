@@ -9,7 +9,7 @@ last region chosen in this session, else empty, and the page asks for a choice.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -379,3 +379,39 @@ def indeks_pilihan(pilihan: Sequence[object], nilai: object) -> int:
     default must be the value the form showed (:func:`ui.bagian.gugus_tugas.render_ubah_butir`).
     """
     return pilihan.index(nilai) if nilai in pilihan else 0
+
+
+def _segarkan_label(key: str, label: Mapping[Any, str]) -> None:
+    """Set the select's value again, as it is, when its chosen options' labels changed since the last run.
+
+    The browser shows and sends back the label it was last sent, and Streamlit sends a label again
+    only when the value is set from the script. So after a language switch (or a save that changed
+    the chosen item's label) the select kept the old label, and the next click sent a label that
+    matches no option, which Streamlit answers with the widget's default.
+    """
+    nilai = st.session_state.get(key)
+    pilihan = nilai if isinstance(nilai, list) else [nilai]
+    if nilai is None or not all(isinstance(p, Hashable) and p in label for p in pilihan):
+        return
+    if st.session_state.get(f"{key}__label") != [label[p] for p in pilihan]:
+        st.session_state[key] = nilai
+
+
+def selectbox_berlabel(wadah: Any, judul: str, label: Mapping[T, str], *, key: str, index: int = 0, **kw: Any) -> T:
+    """A keyed selectbox of ``label``'s options (option -> label) that shows the current labels.
+
+    Use it where labels change while the choice stays (language, a saved status in the label);
+    see :func:`_segarkan_label`. ``wadah`` is ``st`` or a container (a column).
+    """
+    _segarkan_label(key, label)
+    nilai = wadah.selectbox(judul, list(label), index=index, format_func=label.__getitem__, key=key, **kw)
+    st.session_state[f"{key}__label"] = [label[nilai]]
+    return cast(T, nilai)
+
+
+def multiselect_berlabel(judul: str, label: Mapping[T, str], *, key: str, default: Sequence[T], **kw: Any) -> list[T]:
+    """A keyed multiselect of ``label``'s options that shows the current labels (:func:`selectbox_berlabel`)."""
+    _segarkan_label(key, label)
+    nilai = st.multiselect(judul, list(label), default=default, format_func=label.__getitem__, key=key, **kw)
+    st.session_state[f"{key}__label"] = [label[p] for p in nilai]
+    return list(nilai)

@@ -163,3 +163,29 @@ def test_widget_yang_digambar_ulang_dari_bawaannya_tidak_menulis_kolom_lain(db_h
         CATATAN,
         "SK 12/2026",
     )
+
+
+def test_ganti_bahasa_mengirim_label_baru_dan_simpan_tidak_mengubah(db_halaman: Path):
+    """After a switch to English the status select and the item picker are sent again with their
+    English labels (the browser would otherwise keep "dalam proses" and send it back, which matches
+    no English option), and a save right after the switch changes nothing."""
+    path = gugus_simpan.path_gugus(db_halaman)
+    _, akhiran = _buka()
+    indikator, butir = _butir(akhiran)
+    budi = pengguna.Pengguna("budi.pkl", "editor", ("33.75",))
+    gugus_simpan.simpan_butir(
+        path, budi, "33.75", [gugus_simpan.UbahButir(indikator, butir, "dalam_proses")], data_dukung_bawaan()
+    )
+    at, _ = _buka()
+    status = at.selectbox(key=f"gt_status_{akhiran}")
+    assert status.proto.options[status.proto.default] == "dalam proses"
+    at.button_group(key="bahasa").set_value(["en"]).run()
+    periksa_tanpa_galat(at)
+    for kunci, label in ((f"gt_status_{akhiran}", "in progress"), ("gt_pilih_butir", "[in progress]")):
+        proto = at.selectbox(key=kunci).proto
+        assert proto.set_value, kunci  # the value is sent again, with its label in English
+        assert proto.raw_value.endswith(label), (kunci, proto.raw_value)
+    at.button(key="gt_simpan").click().run()
+    periksa_tanpa_galat(at)
+    assert any("Nothing changed" in s.value for s in at.success)
+    assert gugus_simpan.baca_butir(path, "33.75")["status"].iloc[0] == "dalam_proses"

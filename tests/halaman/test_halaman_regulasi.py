@@ -165,3 +165,33 @@ def test_formulir_entri_memakai_isinya_sebagai_bawaan_widget(db_berakun: Path):
     periksa_tanpa_galat(at)
     baru = {e.regulasi_id: e for e in rg.daftar_regulasi(path, "33.75")}[entri.regulasi_id]
     assert baru.isi == dataclasses.replace(entri.isi, catatan="Salinan ditandatangani sudah di arsip Bagian Hukum")
+
+
+@pytest.mark.parametrize("yang", ["entri", "tahap"])
+def test_ganti_bahasa_mengirim_label_entri_dan_tahap_lagi(db_berakun: Path, yang: str):
+    """After a switch to English the entry picker (for an entry whose label is worded per language)
+    and the stage select are sent again with their English labels, so the next click does not send
+    Indonesian labels that match no option; the chosen entry stays."""
+    path = gugus_simpan.path_gugus(db_berakun)
+    if yang == "entri":
+        entri = next(
+            e
+            for e in rg.daftar_regulasi(path, "33.75")
+            if rg.label_regulasi(e.isi, "id") != rg.label_regulasi(e.isi, "en")
+        )
+    else:
+        entri = next(e for e in rg.daftar_regulasi(path, "33.75") if e.isi.tahap is not None)
+    akhiran = entri.regulasi_id.replace("-", "_")
+    kunci, label = {
+        "entri": ("rg_pilih_ubah", rg.label_regulasi(entri.isi, "en")),
+        "tahap": (f"rg_f_{akhiran}_tahap", rg.label_tahap(entri.isi.tahap, "en")),
+    }[yang]
+    at = periksa_tanpa_galat(buka_halaman("regulasi", sesi=_masuk("ana"), wilayah="33.75").run())
+    at.selectbox(key="rg_pilih_ubah").set_value(entri.regulasi_id).run()
+    assert at.selectbox(key=kunci).proto.raw_value != label
+    at.button_group(key="bahasa").set_value(["en"]).run()
+    periksa_tanpa_galat(at)
+    proto = at.selectbox(key=kunci).proto
+    assert proto.set_value, kunci  # the value is sent again...
+    assert proto.raw_value == label  # ...with its English label
+    assert at.selectbox(key="rg_pilih_ubah").value == entri.regulasi_id

@@ -327,19 +327,7 @@ def _berubah(nilai: Mapping[str, object], dasar: Mapping[str, object]) -> frozen
     )
 
 
-_PEMILIH, _LABEL_PEMILIH = "gt_pilih_butir", "gt_label_pilih_butir"
-
-
-def _segarkan_pemilih(label: Mapping[str, str]) -> None:
-    """Make the item picker show the chosen item's current label (with its saved status).
-
-    The browser keeps the label it was last sent; Streamlit sends a keyed selectbox's label again
-    only when its value is set from the script. So when the chosen item's label changed (a save,
-    the table editor, an upload, another editor, the language), the value is set again, as it is.
-    """
-    pilih = st.session_state.get(_PEMILIH)
-    if isinstance(pilih, str) and pilih in label and st.session_state.get(_LABEL_PEMILIH) != label[pilih]:
-        st.session_state[_PEMILIH] = pilih
+_PEMILIH = "gt_pilih_butir"
 
 
 def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: KatalogDataDukung, bahasa: Bahasa) -> None:
@@ -348,9 +336,8 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
     rekam = tugas.daftar_rekam(rk.butir)
     daftar = [f"{r['indikator']}/{r['butir']}" for r in rekam]
     label = {k: _label_butir(r, bahasa) for k, r in zip(daftar, rekam, strict=True)}
-    _segarkan_pemilih(label)
-    pilih = st.selectbox(t("gt_pilih_butir", bahasa), daftar, format_func=label.__getitem__, key=_PEMILIH)
-    st.session_state[_LABEL_PEMILIH] = label[pilih]
+    # The label carries the saved status, and the language.
+    pilih = widgets.selectbox_berlabel(st, t("gt_pilih_butir", bahasa), label, key=_PEMILIH)
     r = rekam[daftar.index(pilih)]
     akhiran = pilih.replace("/", "_")
     _siapkan_form(r, akhiran, rk.hari_ini, bahasa)
@@ -361,14 +348,9 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
         st.caption(t("gt_versi_butir", bahasa, versi=r["versi"], oleh=aman.md(r["diubah_oleh"]), pada=waktu))
     dasar = st.session_state[f"gt_dasar_{akhiran}"]
     kiri, tengah, kanan = st.columns(3)
-    daftar_status = list(tugas.STATUS)
-    kiri.selectbox(
-        t("profil_status", bahasa),
-        daftar_status,
-        index=widgets.indeks_pilihan(daftar_status, dasar["status"]),
-        format_func=lambda s: label_status(s, bahasa),
-        key=kunci["status"],
-    )
+    label_s = {s: label_status(s, bahasa) for s in tugas.STATUS}
+    indeks = widgets.indeks_pilihan(list(label_s), dasar["status"])
+    widgets.selectbox_berlabel(kiri, t("profil_status", bahasa), label_s, index=indeks, key=kunci["status"])
     daftar_opd = list(dict.fromkeys([*rk.opd.loc[rk.opd["indikator"] == r["indikator"], "opd"], str(r["opd"])]))
     tengah.selectbox(
         t("gt_opd_pemilik", bahasa),

@@ -27,7 +27,7 @@ from indicators.gugus.simpan import GugusError, KonflikError, TulisError
 from indicators.gugus.tugas import daftar_rekam, teks_masukan
 from indicators.katalog.kelembagaan import ButirKelembagaan, KatalogKelembagaan, kelembagaan_bawaan
 from indicators.teks import t
-from ui import aman, tetap
+from ui import aman, tetap, widgets
 
 TANGGAL_MIN, TANGGAL_MAKS = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 
@@ -154,14 +154,8 @@ def _widget_nilai(butir: ButirKelembagaan, dasar: Any, bahasa: Bahasa) -> None:
         st.date_input(label, value=dasar, min_value=TANGGAL_MIN, max_value=TANGGAL_MAKS, format="DD/MM/YYYY", key=kunci)
     elif butir.tipe == "pilihan":
         nama = {p.kode: p.nama if bahasa == "id" else p.nama_en for p in butir.pilihan}
-        st.multiselect(
-            label,
-            list(nama),
-            default=[k for k in dasar if k in nama],
-            format_func=nama.__getitem__,
-            key=kunci,
-            placeholder=t("bh_pilih_banyak", bahasa),
-        )
+        awal = [k for k in dasar if k in nama]
+        widgets.multiselect_berlabel(label, nama, default=awal, key=kunci, placeholder=t("bh_pilih_banyak", bahasa))
     else:
         st.text_input(label, value=str(dasar), placeholder=t(f"kl_contoh_{butir.tipe}", bahasa), key=kunci)
 
@@ -170,12 +164,8 @@ def render_ubah_isian(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Penggun
     """The submit form: pick an item, type its value and reference, submit (status becomes diajukan)."""
     rekam = {str(r["butir"]): r for r in daftar_rekam(rk.kelembagaan)}
     st.markdown(f"**{t('kl_ubah', bahasa)}**")
-    kode = st.selectbox(
-        t("kl_pilih_isian", bahasa),
-        list(rekam),
-        format_func=lambda k: _label_butir(rekam[k], bahasa),
-        key="kl_pilih_isian",
-    )
+    label = {k: _label_butir(r, bahasa) for k, r in rekam.items()}
+    kode = widgets.selectbox_berlabel(st, t("kl_pilih_isian", bahasa), label, key="kl_pilih_isian")  # names: language
     butir, r = kat.cari(str(kode)), rekam[str(kode)]
     if butir is None:
         return

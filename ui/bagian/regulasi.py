@@ -278,14 +278,9 @@ def _gambar_form(akhiran: str, bahasa: Bahasa) -> None:
     urutan = rg.TAHAP_JENIS[str(st.session_state[k("jenis")])]
     if st.session_state[k("tahap")] not in (None, *urutan):
         st.session_state[k("tahap")] = None  # a stage of another type: unknown until chosen again
-    tahap = [None, *urutan]
-    st.selectbox(
-        t("rg_kol_tahap", bahasa),
-        tahap,
-        index=widgets.indeks_pilihan(tahap, awal["tahap"]),
-        format_func=lambda s: rg.label_tahap(s, bahasa),
-        key=k("tahap"),
-    )
+    tahap = {s: rg.label_tahap(s, bahasa) for s in [None, *urutan]}
+    indeks = widgets.indeks_pilihan(list(tahap), awal["tahap"])
+    widgets.selectbox_berlabel(st, t("rg_kol_tahap", bahasa), tahap, index=indeks, key=k("tahap"))
     st.caption(t("rg_bantuan_tanggal", bahasa))
     for s in urutan:
         label, tanggal, tenggat = st.columns([2, 1, 1])
@@ -320,7 +315,7 @@ def render_ubah(register: pd.DataFrame, pengguna: Pengguna, path: Path, kode_wil
     label = {_BARU: t("rg_entri_baru_pilih", bahasa)} | {
         k: rg.label_regulasi(_isi(r), bahasa) for k, r in rekam.items()
     }
-    pilih = st.selectbox(t("rg_pilih_ubah", bahasa), list(label), format_func=label.__getitem__, key="rg_pilih_ubah")
+    pilih = widgets.selectbox_berlabel(st, t("rg_pilih_ubah", bahasa), label, key="rg_pilih_ubah")  # labels: language
     r = rekam.get(pilih)
     akhiran = pilih.replace("-", "_")
     if st.session_state.pop(f"rg_segarkan_{akhiran}", False) or _kunci(akhiran, "jenis") not in st.session_state:
