@@ -175,7 +175,8 @@ def pilih_dari_url(
         awal = pengganti if pengganti is not None and pengganti in daftar else bawaan
         b = bahasa or bahasa_sesi()
         tautan_tak_terpenuhi(b, param, teks_url, contoh_pilihan(daftar, format_func), aman.md(format_func(awal)))
-    nilai = st.selectbox(label, daftar, index=daftar.index(awal), format_func=format_func, key=key)
+    teks = {p: format_func(p) for p in daftar}  # labels follow the language: sent again after a switch
+    nilai = selectbox_berlabel(st, label, teks, index=daftar.index(awal), key=key)
     _simpan_param(param, str(nilai))
     return nilai
 

@@ -223,3 +223,20 @@ def test_predikat_disimpulkan_digambar_terpisah(app_db: Path):
     assert all(tr["marker"]["line"]["width"] > 1 for tr in pucat)
     hover = {k: h for tr in jejak_wilayah(spek) for k, h in zip(tr["locations"], tr["hovertext"], strict=True)}
     assert "disimpulkan dari pernyataan kemudian" in hover["33.27"]
+
+
+def test_ganti_bahasa_mengirim_label_ukuran_lagi_dan_pilihan_tetap(app_db: Path):
+    """The measure picker is sent again with its English label after a switch (the browser would keep
+    showing "Total skor (poin)" and send it back), and a later click keeps the chosen measure."""
+    at = periksa_tanpa_galat(buka_halaman("peta").run())
+    at.selectbox(key="ukuran").set_value("total").run()
+    at.button_group(key="bahasa").set_value(["en"]).run()
+    periksa_tanpa_galat(at)
+    proto = at.selectbox(key="ukuran").proto
+    assert proto.set_value  # the value is sent again...
+    assert proto.raw_value in proto.options
+    assert not proto.raw_value.startswith("Total skor")  # ...with its English label
+    at.toggle(key="peta_bandingkan").set_value(True).run()  # another click: the measure stays
+    periksa_tanpa_galat(at)
+    assert at.selectbox(key="ukuran").value == "total"
+    assert at.query_params["ukuran"] == "total"

@@ -245,7 +245,7 @@ def _label_butir(r: Mapping[str, object], bahasa: Bahasa) -> str:
 # Each widget is also given that stored value as its own default (``value=``/``index=``): the
 # browser falls back to a widget's default when it redraws one whose state it dropped, and it sends
 # that back on the next click. With the widget's built-in default a save then wrote a field nobody
-# touched: in 1 of 9 loaded runs "no due date" came back unticked and today's date was saved as
+# touched: in 2 of 18 loaded runs "no due date" came back unticked and today's date was saved as
 # the due date (the Gugus Tugas e2e test, 7 December). The session state still sets the value.
 _KOLOM = ("status", "opd", "tenggat", "catatan", "referensi")
 
