@@ -176,7 +176,7 @@ def pilih_dari_url(
         b = bahasa or bahasa_sesi()
         tautan_tak_terpenuhi(b, param, teks_url, contoh_pilihan(daftar, format_func), aman.md(format_func(awal)))
     teks = {p: format_func(p) for p in daftar}  # labels follow the language: sent again after a switch
-    nilai = selectbox_berlabel(st, label, teks, index=daftar.index(awal), key=key)
+    nilai: T = pilih_berlabel(st.selectbox, label, teks, index=daftar.index(awal), key=key)
     _simpan_param(param, str(nilai))
     return nilai
 
@@ -398,21 +398,17 @@ def _segarkan_label(key: str, label: Mapping[Any, str]) -> None:
         st.session_state[key] = nilai
 
 
-def selectbox_berlabel(wadah: Any, judul: str, label: Mapping[T, str], *, key: str, index: int = 0, **kw: Any) -> T:
-    """A keyed selectbox of ``label``'s options (option -> label) that shows the current labels.
+def pilih_berlabel(widget: Callable[..., Any], judul: str, label: Mapping[Any, str], *, key: str, **kw: Any) -> Any:
+    """A keyed select of ``label``'s options (option -> label) that shows the current labels.
 
-    Use it where labels change while the choice stays (language, a saved status in the label);
-    see :func:`_segarkan_label`. ``wadah`` is ``st`` or a container (a column).
+    ``widget`` is ``selectbox``, ``multiselect`` or ``radio`` of ``st`` or of a container (a
+    column); ``kw`` goes to it. Use it wherever the labels can change while the choice stays (the
+    language, a saved status in a label); see :func:`_segarkan_label`. A radio or select left with
+    an old label would otherwise fall back to its default at the next click, which on a form is a
+    value nobody chose (seen in Chromium: a Gugus Tugas status saved back to "belum").
     """
     _segarkan_label(key, label)
-    nilai = wadah.selectbox(judul, list(label), index=index, format_func=label.__getitem__, key=key, **kw)
-    st.session_state[f"{key}__label"] = [label[nilai]]
-    return cast(T, nilai)
-
-
-def multiselect_berlabel(judul: str, label: Mapping[T, str], *, key: str, default: Sequence[T], **kw: Any) -> list[T]:
-    """A keyed multiselect of ``label``'s options that shows the current labels (:func:`selectbox_berlabel`)."""
-    _segarkan_label(key, label)
-    nilai = st.multiselect(judul, list(label), default=default, format_func=label.__getitem__, key=key, **kw)
-    st.session_state[f"{key}__label"] = [label[p] for p in nilai]
-    return list(nilai)
+    nilai = widget(judul, list(label), format_func=label.__getitem__, key=key, **kw)
+    pilihan = nilai if isinstance(nilai, list) else [nilai]
+    st.session_state[f"{key}__label"] = [label[p] for p in pilihan if p in label]
+    return nilai

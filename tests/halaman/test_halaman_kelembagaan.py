@@ -215,3 +215,25 @@ def test_formulir_memakai_nilai_tersimpan_sebagai_bawaan_widget(db_halaman: Path
         f"kl_ref_{butir}",
     ]
     assert at.text_input(key=f"kl_ref_{butir}").value == "SK 463/2024"
+
+
+def test_tolak_lalu_ganti_bahasa_tetap_ditolak(db_halaman: Path):
+    """A province editor chooses "ditolak", switches to English and decides: the decision is a
+    rejection, and the radio is sent again with its English labels. A browser left with the
+    Indonesian label sends it back at the next click, where it matches no English option; the
+    Gugus Tugas status select then fell back to its default (tests/e2e/test_e2e_gugus_tugas.py).
+    AppTest sends the value it was given, so the set_value check is what fails on the old radio."""
+    path = gugus_simpan.path_gugus(db_halaman)
+    kat = kelembagaan_bawaan()
+    ana = Pengguna("ana.pkl", "editor", ("33.75",))
+    kl.simpan_isian(path, ana, "33.75", [kl.UbahIsian("dekela_persen", "25", "SK Wali Kota 400/2025")], kat)
+    at = _buka("budi.jateng")
+    at.radio(key="kl_keputusan_dekela_persen").set_value("ditolak").run()
+    at.text_area(key="kl_alasan_dekela_persen").set_value("SK lists 9 of 47 kelurahan, not 25 %")
+    at.button_group(key="bahasa").set_value(["en"]).run()
+    periksa_tanpa_galat(at)
+    assert at.radio(key="kl_keputusan_dekela_persen").proto.set_value  # sent again, in English
+    at.button(key="kl_putuskan").click().run()
+    periksa_tanpa_galat(at)
+    assert "Decision saved (rejected; 2 field(s) changed)." in [s.value for s in at.success]
+    assert kl.register_wilayah(path, "33.75").set_index("butir").loc["dekela_persen", "status"] == "ditolak"

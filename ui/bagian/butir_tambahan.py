@@ -24,7 +24,7 @@ from indicators.gugus.tugas import daftar_rekam
 from indicators.katalog.data_dukung import JENIS_LABEL, JenisButir, KatalogDataDukung
 from indicators.katalog.model import Skema
 from indicators.teks import t
-from ui import aman, tetap
+from ui import aman, tetap, widgets
 
 TANGGAL_MIN, TANGGAL_MAKS = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 
@@ -70,9 +70,8 @@ def _form_tambah(
         indikator = kiri.selectbox(
             t("profil_indikator", bahasa), list(label_ind), format_func=label_ind.__getitem__, key="kl_tb_indikator"
         )
-        jenis = kanan.selectbox(
-            t("kl_tb_jenis", bahasa), jenis_semua, format_func=lambda j: label_jenis(j, bahasa), key="kl_tb_jenis"
-        )
+        label_j = {j: label_jenis(j, bahasa) for j in jenis_semua}
+        jenis = widgets.pilih_berlabel(kanan.selectbox, t("kl_tb_jenis", bahasa), label_j, key="kl_tb_jenis")
         nama = st.text_input(t("kl_tb_nama", bahasa), max_chars=gugus_tambahan.NAMA_MAKS, key="kl_tb_nama")
         kiri, kanan = st.columns(2)
         opd = kiri.text_input(t("kl_tb_opd", bahasa), help=t("kl_tb_opd_bantuan", bahasa), key="kl_tb_opd")

@@ -337,7 +337,7 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
     daftar = [f"{r['indikator']}/{r['butir']}" for r in rekam]
     label = {k: _label_butir(r, bahasa) for k, r in zip(daftar, rekam, strict=True)}
     # The label carries the saved status, and the language.
-    pilih = widgets.selectbox_berlabel(st, t("gt_pilih_butir", bahasa), label, key=_PEMILIH)
+    pilih = widgets.pilih_berlabel(st.selectbox, t("gt_pilih_butir", bahasa), label, key=_PEMILIH)
     r = rekam[daftar.index(pilih)]
     akhiran = pilih.replace("/", "_")
     _siapkan_form(r, akhiran, rk.hari_ini, bahasa)
@@ -350,7 +350,7 @@ def render_ubah_butir(rk: RuangKerja, pengguna: Pengguna, path: Path, dd: Katalo
     kiri, tengah, kanan = st.columns(3)
     label_s = {s: label_status(s, bahasa) for s in tugas.STATUS}
     indeks = widgets.indeks_pilihan(list(label_s), dasar["status"])
-    widgets.selectbox_berlabel(kiri, t("profil_status", bahasa), label_s, index=indeks, key=kunci["status"])
+    widgets.pilih_berlabel(kiri.selectbox, t("profil_status", bahasa), label_s, index=indeks, key=kunci["status"])
     daftar_opd = list(dict.fromkeys([*rk.opd.loc[rk.opd["indikator"] == r["indikator"], "opd"], str(r["opd"])]))
     tengah.selectbox(
         t("gt_opd_pemilik", bahasa),

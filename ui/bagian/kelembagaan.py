@@ -155,7 +155,9 @@ def _widget_nilai(butir: ButirKelembagaan, dasar: Any, bahasa: Bahasa) -> None:
     elif butir.tipe == "pilihan":
         nama = {p.kode: p.nama if bahasa == "id" else p.nama_en for p in butir.pilihan}
         awal = [k for k in dasar if k in nama]
-        widgets.multiselect_berlabel(label, nama, default=awal, key=kunci, placeholder=t("bh_pilih_banyak", bahasa))
+        widgets.pilih_berlabel(
+            st.multiselect, label, nama, default=awal, key=kunci, placeholder=t("bh_pilih_banyak", bahasa)
+        )
     else:
         st.text_input(label, value=str(dasar), placeholder=t(f"kl_contoh_{butir.tipe}", bahasa), key=kunci)
 
@@ -165,7 +167,9 @@ def render_ubah_isian(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Penggun
     rekam = {str(r["butir"]): r for r in daftar_rekam(rk.kelembagaan)}
     st.markdown(f"**{t('kl_ubah', bahasa)}**")
     label = {k: _label_butir(r, bahasa) for k, r in rekam.items()}
-    kode = widgets.selectbox_berlabel(st, t("kl_pilih_isian", bahasa), label, key="kl_pilih_isian")  # names: language
+    kode = widgets.pilih_berlabel(
+        st.selectbox, t("kl_pilih_isian", bahasa), label, key="kl_pilih_isian"
+    )  # names: language
     butir, r = kat.cari(str(kode)), rekam[str(kode)]
     if butir is None:
         return
@@ -220,14 +224,8 @@ def render_verifikasi(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Penggun
     if not daftar:
         st.caption(t("kl_tak_ada_diajukan", bahasa))
         return
-    kode = str(
-        st.selectbox(
-            t("kl_pilih_verifikasi", bahasa),
-            list(daftar),
-            format_func=lambda k: _label_butir(daftar[k], bahasa),
-            key="kl_pilih_verifikasi",
-        )
-    )
+    label = {k: _label_butir(r, bahasa) for k, r in daftar.items()}
+    kode = str(widgets.pilih_berlabel(st.selectbox, t("kl_pilih_verifikasi", bahasa), label, key="kl_pilih_verifikasi"))
     r, butir = daftar[kode], kat.cari(kode)
     if butir is None:
         return
@@ -237,10 +235,10 @@ def render_verifikasi(rk: RuangKerja, kat: KatalogKelembagaan, pengguna: Penggun
     ref = aman.md(r["referensi"]) if isinstance(r["referensi"], str) else t("kl_perhatian_tanpa_referensi", bahasa)
     nilai = kl.teks_register(rk.kelembagaan[rk.kelembagaan["butir"] == kode], kat, rk.hari_ini, bahasa)["nilai_teks"]
     st.caption(t("kl_diajukan_oleh", bahasa, nilai=aman.md(nilai.iloc[0]), referensi=ref, oleh=oleh))
-    keputusan = st.radio(
+    keputusan = widgets.pilih_berlabel(
+        st.radio,
         t("kl_keputusan", bahasa),
-        ["diverifikasi", "ditolak"],
-        format_func=lambda s: label_status(s, bahasa),
+        {s: label_status(s, bahasa) for s in ("diverifikasi", "ditolak")},
         horizontal=True,
         key=f"kl_keputusan_{kode}",
     )

@@ -22,7 +22,7 @@ from indicators.galat import GalatDwibahasa
 from indicators.gugus import kalender as kal, pembinaan as pb
 from indicators.gugus.tugas import kosong
 from indicators.teks import t
-from ui import aman, tetap
+from ui import aman, tetap, widgets
 
 _URUTAN: dict[str, tuple[list[str], list[bool]]] = {
     "risiko": (["urutan_risiko"], [True]),
@@ -89,16 +89,15 @@ def render_tabel(p: pb.Pembinaan, bahasa: Bahasa) -> None:
     """Filters, sort order and the table of every kab/kota (risk order by default)."""
     st.subheader(t("pb_judul_ringkasan", bahasa))
     kiri, tengah, kanan = st.columns([2, 1, 1])
-    bendera = kiri.multiselect(
+    bendera = widgets.pilih_berlabel(
+        kiri.multiselect,
         t("pb_filter_bendera", bahasa),
-        list(pb.BENDERA),
-        format_func=lambda b: ekspor.label_bendera(b, bahasa),
+        {b: ekspor.label_bendera(b, bahasa) for b in pb.BENDERA},
         placeholder=t("pb_filter_semua", bahasa),
         key="pb_filter_bendera",
     )
-    urutan = tengah.selectbox(
-        t("pb_urut", bahasa), list(_URUTAN), format_func=lambda u: t(f"pb_urut_{u}", bahasa), key="pb_urut"
-    )
+    urutan_label = {u: t(f"pb_urut_{u}", bahasa) for u in _URUTAN}
+    urutan = widgets.pilih_berlabel(tengah.selectbox, t("pb_urut", bahasa), urutan_label, key="pb_urut")
     hanya = kanan.checkbox(t("pb_filter_catatan", bahasa), key="pb_filter_catatan")
     data = saring(p.tabel, bendera, hanya, urutan)
     if data.empty:
@@ -169,11 +168,11 @@ def _isian_catatan(awalan: str, awal: Mapping[str, object], hari_ini: dt.date, b
         format="DD/MM/YYYY",
         key=f"{awalan}_tgl",
     )
-    status = kanan.selectbox(
+    status = widgets.pilih_berlabel(
+        kanan.selectbox,
         t("pb_kol_status", bahasa),
-        list(pb.STATUS_CATATAN),
+        {s: pb.STATUS_CATATAN_LABEL[s][0 if bahasa == "id" else 1] for s in pb.STATUS_CATATAN},
         index=pb.STATUS_CATATAN.index(str(awal.get("status") or "terbuka")),
-        format_func=lambda s: pb.STATUS_CATATAN_LABEL[s][0 if bahasa == "id" else 1],
         key=f"{awalan}_status",
     )
     temuan = st.text_area(t("pb_kol_temuan", bahasa), value=_teks(awal.get("temuan")), key=f"{awalan}_temuan")
@@ -256,10 +255,8 @@ def render_ubah_catatan(p: pb.Pembinaan, pengguna: Pengguna, path: Path, bahasa:
         return
     rekam = {int(r["catatan_id"]): {str(k): v for k, v in r.items()} for r in p.catatan.to_dict("records")}
     with st.expander(t("pb_ubah_judul", bahasa)):
-        pilih = st.selectbox(
-            t("pb_pilih_catatan", bahasa), list(rekam), format_func=lambda i: _label_catatan(rekam[i], bahasa),
-            key="pb_pilih_catatan",
-        )  # fmt: skip
+        label = {i: _label_catatan(r, bahasa) for i, r in rekam.items()}
+        pilih = widgets.pilih_berlabel(st.selectbox, t("pb_pilih_catatan", bahasa), label, key="pb_pilih_catatan")
         r = rekam[int(pilih)]
         versi = int(str(r["versi"]))
         st.caption(t("pb_versi_catatan", bahasa, versi=versi, oleh=aman.md(r["diubah_oleh"])))
@@ -285,10 +282,8 @@ def render_form_kalender(kalender: pd.DataFrame, kode_provinsi: str, pengguna: P
         st.caption(t("pb_kal_form_bantuan", bahasa))
         kiri, kanan = st.columns(2)
         pilih_siklus = kiri.selectbox(t("pb_kol_siklus", bahasa), siklus, index=len(siklus) - 2, key="pb_kal_siklus")
-        tahap = kanan.selectbox(
-            t("pb_kol_tahap", bahasa), list(kal.TAHAP_KALENDER), format_func=lambda x: kal.label_tahap(x, bahasa),
-            key="pb_kal_tahap",
-        )  # fmt: skip
+        label_tahap = {x: kal.label_tahap(x, bahasa) for x in kal.TAHAP_KALENDER}
+        tahap = widgets.pilih_berlabel(kanan.selectbox, t("pb_kol_tahap", bahasa), label_tahap, key="pb_kal_tahap")
         kiri, kanan = st.columns(2)
         tanpa_mulai = kiri.checkbox(t("pb_kal_mulai_tak_tahu", bahasa), key="pb_kal_tanpa_mulai")
         mulai = kiri.date_input(t("pb_kol_mulai", bahasa), value=hari_ini, format="DD/MM/YYYY", key="pb_kal_mulai")

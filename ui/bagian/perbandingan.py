@@ -83,17 +83,17 @@ def pilih_wilayah(
 def pilih_sebaya(bahasa: Bahasa, kelompok: dict[Sebaya, list[str]]) -> Sebaya:
     """Peer preset (URL ``sebaya``): own selection, province average, same predikat or neighbours."""
     st.session_state.setdefault(K_SEBAYA, "pilihan")
-    nilai = st.radio(
+    nilai = widgets.pilih_berlabel(
+        st.radio,
         t("perbandingan_sebaya", bahasa),
-        list(SEBAYA),
-        format_func=lambda s: t(f"perbandingan_sebaya_{s}", bahasa),
+        {s: t(f"perbandingan_sebaya_{s}", bahasa) for s in SEBAYA},
         horizontal=True,
         key=K_SEBAYA,
         on_change=_saat_sebaya_diubah,
         args=(kelompok,),
     )
     _simpan_param("sebaya", nilai)
-    return nilai
+    return cast(Sebaya, nilai)
 
 
 def pilih_ukuran(bahasa: Bahasa, katalog: Katalog) -> str:

@@ -23,7 +23,7 @@ from indicators.galat import GalatDwibahasa
 from indicators.gugus import mitra, simpan
 from indicators.impor import verifikasi
 from indicators.teks import t
-from ui import aman, cache
+from ui import aman, cache, widgets
 
 _PESAN = "pe_pesan"
 _BARU = 0  # the "new entry" choice of the entry selector
@@ -115,12 +115,8 @@ def _formulir(db: Path, kode_wilayah: str, pengguna: akun.Pengguna, data: pd.Dat
     """Add a partner, or change or remove one of this region's entries."""
     rekam = {int(r["mitra_id"]): r for _, r in data.iterrows()}
     with st.expander(t("pe_mitra_ubah", bahasa)):
-        pilih = st.selectbox(
-            t("pe_mitra_pilih", bahasa),
-            [_BARU, *rekam],
-            format_func=lambda i: t("pe_mitra_baru", bahasa) if i == _BARU else f"#{i} {rekam[i]['mitra']}",
-            key="pe_mitra_pilih",
-        )
+        label = {_BARU: t("pe_mitra_baru", bahasa)} | {i: f"#{i} {r['mitra']}" for i, r in rekam.items()}
+        pilih = widgets.pilih_berlabel(st.selectbox, t("pe_mitra_pilih", bahasa), label, key="pe_mitra_pilih")
         lama = rekam.get(pilih)
         with st.form(f"pe_form_mitra_{pilih}"):
             isi = _isian(lama, f"pe_mitra_{pilih}", bahasa)
@@ -142,18 +138,18 @@ def _isian(lama: pd.Series | None, awalan: str, bahasa: Bahasa) -> mitra.IsiMitr
     nama_mitra = kiri.text_input(
         t("pe_kol_mitra", bahasa), value=str(nilai("mitra", "")), max_chars=200, key=f"{awalan}_mitra"
     )
-    jenis = kanan.selectbox(
+    jenis = widgets.pilih_berlabel(
+        kanan.selectbox,
         t("pe_kol_jenis", bahasa),
-        list(mitra.JENIS_MITRA),
+        {j: mitra.label_jenis(j, bahasa) for j in mitra.JENIS_MITRA},
         index=list(mitra.JENIS_MITRA).index(str(nilai("jenis", "lainnya"))),
-        format_func=lambda j: mitra.label_jenis(j, bahasa),
         key=f"{awalan}_jenis",
     )
-    bentuk = kiri.selectbox(
+    bentuk = widgets.pilih_berlabel(
+        kiri.selectbox,
         t("pe_kol_bentuk", bahasa),
-        list(mitra.BENTUK),
+        {b: t(f"pe_bentuk_{b}", bahasa) for b in mitra.BENTUK},
         index=list(mitra.BENTUK).index(str(nilai("bentuk", "pks"))),
-        format_func=lambda b: t(f"pe_bentuk_{b}", bahasa),
         key=f"{awalan}_bentuk",
     )
     nomor = kanan.text_input(

@@ -166,12 +166,8 @@ def render_tahapan(register: pd.DataFrame, hari_ini: dt.date, bahasa: Bahasa) ->
         return
     st.subheader(t("rg_tahapan", bahasa))
     rekam = {str(r["regulasi_id"]): r for r in tetap.tetap(daftar_rekam, register)}  # shared: read only
-    pilih = st.selectbox(
-        t("rg_pilih_entri", bahasa),
-        list(rekam),
-        format_func=lambda k: rg.label_regulasi(_isi(rekam[k]), bahasa),
-        key="rg_pilih_tahapan",
-    )
+    entri = {k: rg.label_regulasi(_isi(r), bahasa) for k, r in rekam.items()}
+    pilih = widgets.pilih_berlabel(st.selectbox, t("rg_pilih_entri", bahasa), entri, key="rg_pilih_tahapan")
     r = rekam[pilih]
     st.dataframe(tabel_tahapan(r, bahasa, hari_ini), hide_index=True)
     for kolom, label in (("catatan_tahap", "rg_catatan_tahap"), ("catatan", "rg_catatan"), ("tautan", "rg_tautan")):
@@ -280,7 +276,7 @@ def _gambar_form(akhiran: str, bahasa: Bahasa) -> None:
         st.session_state[k("tahap")] = None  # a stage of another type: unknown until chosen again
     tahap = {s: rg.label_tahap(s, bahasa) for s in [None, *urutan]}
     indeks = widgets.indeks_pilihan(list(tahap), awal["tahap"])
-    widgets.selectbox_berlabel(st, t("rg_kol_tahap", bahasa), tahap, index=indeks, key=k("tahap"))
+    widgets.pilih_berlabel(st.selectbox, t("rg_kol_tahap", bahasa), tahap, index=indeks, key=k("tahap"))
     st.caption(t("rg_bantuan_tanggal", bahasa))
     for s in urutan:
         label, tanggal, tenggat = st.columns([2, 1, 1])
@@ -315,7 +311,9 @@ def render_ubah(register: pd.DataFrame, pengguna: Pengguna, path: Path, kode_wil
     label = {_BARU: t("rg_entri_baru_pilih", bahasa)} | {
         k: rg.label_regulasi(_isi(r), bahasa) for k, r in rekam.items()
     }
-    pilih = widgets.selectbox_berlabel(st, t("rg_pilih_ubah", bahasa), label, key="rg_pilih_ubah")  # labels: language
+    pilih = widgets.pilih_berlabel(
+        st.selectbox, t("rg_pilih_ubah", bahasa), label, key="rg_pilih_ubah"
+    )  # labels: language
     r = rekam.get(pilih)
     akhiran = pilih.replace("-", "_")
     if st.session_state.pop(f"rg_segarkan_{akhiran}", False) or _kunci(akhiran, "jenis") not in st.session_state:

@@ -30,7 +30,7 @@ from indicators.impor.templat import buat_templat
 from indicators.impor.templat_perlindungan import buat_templat_perlindungan
 from indicators.katalog.model import TAHAP, Katalog
 from indicators.teks import t
-from ui import aman, cache, masuk
+from ui import aman, cache, masuk, widgets
 
 log = logging.getLogger("dasbor_kla.unggah")
 
@@ -77,12 +77,8 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
     st.subheader(t("unggah_langkah_templat", bahasa))
     kolom = st.columns(3)
     with kolom[0]:
-        jenis: Jenis = st.selectbox(
-            t("unggah_jenis", bahasa),
-            list(JENIS_SEMUA),
-            format_func=lambda j: label_jenis(j, bahasa),
-            key="templat_jenis",
-        )
+        label_j = {j: label_jenis(j, bahasa) for j in JENIS_SEMUA}
+        jenis: Jenis = widgets.pilih_berlabel(st.selectbox, t("unggah_jenis", bahasa), label_j, key="templat_jenis")
     if jenis == "perlindungan":
         with kolom[1]:
             tahun_pl = _tahun_perlindungan(bahasa)
@@ -90,22 +86,22 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
         return
     tahun_daftar: list[int | None] = [None, *sorted((c.tahun for c in kat.siklus), reverse=True)]
     with kolom[1]:
-        tahun = st.selectbox(
+        tahun = widgets.pilih_berlabel(
+            st.selectbox,
             t("unggah_tahun_templat", bahasa),
-            tahun_daftar,
+            {x: t("unggah_tanpa_tahun", bahasa) if x is None else str(x) for x in tahun_daftar},
             index=1 if jenis != "statistik" else 0,
-            format_func=lambda x: t("unggah_tanpa_tahun", bahasa) if x is None else str(x),
             key="templat_tahun",
             disabled=jenis == "statistik",
         )
     tahap = None
     if jenis == "skor":
         with kolom[2]:
-            tahap = st.selectbox(
+            tahap = widgets.pilih_berlabel(
+                st.selectbox,
                 t("unggah_tahap_templat", bahasa),
-                list(TAHAP),
+                {x: t(f"tahap_{x}", bahasa) for x in TAHAP},
                 index=list(TAHAP).index("final"),
-                format_func=lambda x: t(f"tahap_{x}", bahasa),
                 key="templat_tahap",
             )
     if jenis == "statistik":
@@ -128,11 +124,14 @@ def render_templat(pengguna: akun.Pengguna, kat: Katalog, wilayah: pd.DataFrame,
 def _tahun_perlindungan(bahasa: Bahasa) -> int | None:
     """The year a child-protection template is prefilled for (this year by default; None: empty rows)."""
     tahun_ini = dt.date.today().year
-    pilihan: int | None = st.selectbox(
+    pilihan: int | None = widgets.pilih_berlabel(
+        st.selectbox,
         t("unggah_tahun_templat", bahasa),
-        [None, *range(tahun_ini, tahun_ini - 7, -1)],
+        {
+            x: t("unggah_tanpa_tahun", bahasa) if x is None else str(x)
+            for x in [None, *range(tahun_ini, tahun_ini - 7, -1)]
+        },
         index=1,
-        format_func=lambda x: t("unggah_tanpa_tahun", bahasa) if x is None else str(x),
         key="templat_tahun_perlindungan",
     )
     return pilihan
@@ -297,11 +296,9 @@ def render_unggah(db: Path, pengguna: akun.Pengguna, kat: Katalog, bahasa: Bahas
     mb = max(1, min(math.ceil(batas.ukuran_maks / (1024 * 1024)), int(st.get_option("server.maxUploadSize"))))
     kiri, kanan = st.columns([3, 1])
     with kanan:
-        jenis: Jenis | None = st.selectbox(
-            t("unggah_jenis", bahasa),
-            [None, *JENIS_SEMUA],
-            format_func=lambda j: label_jenis(j, bahasa),
-            key="unggah_jenis",
+        label_j = {j: label_jenis(j, bahasa) for j in [None, *JENIS_SEMUA]}
+        jenis: Jenis | None = widgets.pilih_berlabel(
+            st.selectbox, t("unggah_jenis", bahasa), label_j, key="unggah_jenis"
         )
     with kiri:
         berkas = st.file_uploader(
